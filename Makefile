@@ -1,0 +1,37 @@
+# whodid: every target sets up what it needs. `make demo` and `make test` work on a fresh machine.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test check lint typecheck eval-cameo bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+demo: $(STAMP)  ## code the bundled example article and print the table
+	$(BIN)/whodid code examples/harbour-talks.txt --published 2024-05-07 --format table
+
+test: $(STAMP)  ## the whole test suite (skips what ../shared lacks)
+	$(BIN)/python -m pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests scripts bench
+	$(BIN)/ruff format --check src tests scripts bench
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+check: lint typecheck test  ## ruff, mypy and pytest
+
+eval-cameo: $(STAMP)  ## share of CAMEO-manual sentences coded with the gold root (needs ../shared)
+	$(BIN)/python scripts/eval_cameo_manual.py
+
+bench: $(STAMP)  ## whodid vs spaCy's parse alone on 500 corpus articles (needs ../shared)
+	$(BIN)/python bench/bench_code.py --articles 500
+
+clean:
+	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,1 @@
+"""Actor resolution: who is who (countries, roles, bodies and international organisations)."""

@@ -1,0 +1,124 @@
+"""Read a descriptor ("former US Secretary of State", "China's top diplomat") into country, role, sector.
+
+A descriptor is the run of tokens that introduces or qualifies an actor: titles before a name, an
+apposition after it, or the modifiers of a role noun. Countries after "to"/"in"/"at" are hosts, not
+the actor's own country ("China's ambassador to the US" is Chinese).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from whodid.actors.knowledge import ActorKnowledge
+
+# prepositions after a role whose object is a host or a topic, not the actor's own country
+HOST_PREPS = frozenset({"to", "in", "at", "on", "with", "toward", "towards", "about", "against"})
+# prepositions after a role whose object is the actor's own organization or country
+OWNER_PREPS = frozenset({"for", "of", "from"})
+FORMER_WORDS = frozenset({"former", "ex", "ex-", "then", "erstwhile", "late"})
+
+
+@dataclass
+class Description:
+    """What a descriptor says about an actor."""
+
+    countries: list[str] = field(default_factory=list)
+    role: str | None = None
+    sector: str | None = None
+    kind: str | None = None
+    body: str | None = None
+    former: bool = False
+    text: str = ""
+    tokens: set[int] = field(default_factory=set)  # tokens consumed by roles and bodies
+
+    @property
+    def country(self) -> str | None:
+        return self.countries[0] if self.countries else None
+
+    def merge(self, other: Description) -> None:
+        """Fill what this description lacks from ``other``."""
+        for c in other.countries:
+            if c not in self.countries:
+                self.countries.append(c)
+        if self.role is None:
+            self.role, self.kind = other.role, other.kind
+        if self.sector is None or (self.body is None and other.body is not None):
+            self.sector = other.sector or self.sector
+        self.body = self.body or other.body
+        self.former = self.former or other.former
+        self.text = self.text or other.text
+        self.tokens |= other.tokens
+
+
+def norm(text: str) -> str:
+    """Lowercase, straight apostrophes, single spaces."""
+    return " ".join(text.replace("\u2019", "'").lower().split())
+
+
+def country_of_token(kb: ActorKnowledge, tokens: Sequence[Token]) -> str | None:
+    """ISO3 of a country name, demonym or capital written by ``tokens`` ("China's" counts)."""
+    words = [t for t in tokens if t.tag_ != "POS" and t.text not in ("'s", "\u2019s")]
+    if not words:
+        return None
+    text = " ".join(t.text for t in words)
+    info = kb.country_by_name(text) or kb.country_by_demonym(text) or kb.country_by_capital(text)
+    return info.iso3 if info else None
+
+
+def describe(kb: ActorKnowledge, tokens: Sequence[Token]) -> Description:
+    """Scan ``tokens`` left to right for former-markers, bodies, roles and own countries."""
+    desc = Description(text=" ".join(t.text for t in tokens).strip(" ,"))
+    toks = [t for t in tokens if not t.is_punct or t.text in ("-",)]
+    i, host = 0, False
+    while i < len(toks):
+        low = toks[i].lower_
+        if low in FORMER_WORDS:
+            desc.former = True
+            i += 1
+            continue
+        if low in HOST_PREPS and desc.role is not None:
+            host = True
+        elif low in OWNER_PREPS:
+            host = False
+        step = _match_at(kb, toks, i, desc, host)
+        i += max(step, 1)
+    if desc.former and desc.sector in ("GOV", "MIL", "LEG", "JUD", "COP", None):
+        desc.sector = "ELI"
+    return desc
+
+
+def _match_at(kb: ActorKnowledge, toks: Sequence[Token], i: int, desc: Description, host: bool) -> int:
+    """Try the longest body, role or country starting at ``toks[i]``; record it; return words used."""
+    longest = min(len(toks) - i, max(kb.max_role_words, 5))
+    for n in range(longest, 0, -1):
+        span = toks[i : i + n]
+        text = " ".join(t.text for t in span)
+        body = kb.body(text)
+        if body is not None and len(body.name.split()) != n:
+            body = None  # the knowledge base finds bodies inside longer text; here we want exact spans
+        if body is not None and not host:
+            desc.body = body.name
+            desc.sector = body.sector
+            desc.kind = desc.kind or body.kind
+            if body.country and body.country not in desc.countries:
+                desc.countries.append(body.country)
+            desc.tokens.update(t.i for t in span)
+            return n
+        role = kb.role(norm(text))
+        if role is not None and len(role.role.split()) != n:
+            role = None
+        if role is not None and not host and desc.role is None:
+            desc.role, desc.kind = role.role, role.kind
+            if desc.body is None:
+                desc.sector = role.sector
+            desc.tokens.update(t.i for t in span)
+            return n
+        iso = country_of_token(kb, span)
+        if iso is not None:
+            if not host and iso not in desc.countries:
+                desc.countries.append(iso)
+            return n
+    return 1

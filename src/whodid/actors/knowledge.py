@@ -1,0 +1,404 @@
+"""The actor knowledge base: countries, role words, government bodies and international organisations.
+
+The facts live in tab-separated files under ``whodid/data/actors`` (see the comment block at the top of
+each file). ``ActorKnowledge.load`` reads them once into dictionaries; every lookup after that is a dict
+access on a normalized key. Normalization unifies curly and straight apostrophes, dashes, whitespace,
+accents, case, periods and hyphens, and drops a leading "the". Alternatives with no lowercase letters
+(``US``, ``U.K.``) and alternatives written with a leading ``=`` match only in their exact case, so the
+country "US" is never the pronoun "us".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Hashable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Generic, TypeVar
+
+DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "actors"
+
+_ROLE_KINDS = frozenset({"person", "group"})
+_BODY_KINDS = frozenset({"organization", "group"})
+_ISO3 = re.compile(r"[A-Z]{3}")
+_SECTOR = re.compile(r"[A-Z]{3}")
+_IGO_CODE = re.compile(r"(?:IGO|NGO|NGM|IMG|MNC|INT|UIS)(?:[A-Z]{3})*")
+_LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'", "′": "'"})
+_DASHES = str.maketrans({"‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "−": "-"})
+_EDGE_PUNCTUATION = ' ,;:"“”()[]{}'
+_MAX_MODIFIER_WORDS = 4  # "Democratic Republic of the Congo" is the longest country modifier worth trying
+
+
+@dataclass(frozen=True)
+class CountryInfo:
+    """A country or territory with the words that name it."""
+
+    iso3: str
+    name: str
+    aliases: tuple[str, ...]
+    demonyms: tuple[str, ...]
+    capitals: tuple[str, ...]
+    seats: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class RoleInfo:
+    """A title or role word and the CAMEO sector it implies; ``role`` is the matched phrase, lowercased."""
+
+    role: str
+    sector: str
+    kind: str  # "person" or "group"
+
+
+@dataclass(frozen=True)
+class BodyInfo:
+    """A government body or institution; ``country`` is None for generic bodies ("Foreign Ministry")."""
+
+    name: str
+    country: str | None
+    sector: str
+    kind: str  # "organization" or "group"
+
+
+@dataclass(frozen=True)
+class IgoInfo:
+    """An international organisation and its CAMEO actor code (``IGOUNO``, ``NGOHRIAMN``)."""
+
+    name: str
+    code: str
+
+
+def clean(text: str) -> str:
+    """Unify apostrophes, dashes and whitespace, trim edge punctuation and drop a leading "the"."""
+    text = unicodedata.normalize("NFC", text).translate(_APOSTROPHES).translate(_DASHES)
+    text = " ".join(text.split()).strip(_EDGE_PUNCTUATION)
+    return _LEADING_THE.sub("", text)
+
+
+def fold(text: str) -> str:
+    """The case-, accent-, period- and hyphen-insensitive form of an already cleaned text."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    base = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    base = base.casefold().replace("-", " ").replace(".", "")
+    return " ".join(base.split())
+
+
+def _strip_possessive(text: str) -> str:
+    """``China's`` -> ``China``, ``Hamas'`` -> ``Hamas``; other texts unchanged."""
+    if text.endswith("'s"):
+        return text[:-2]
+    if text.endswith("s'"):
+        return text[:-1]
+    return text
+
+
+def _alias_key(alias: str) -> tuple[bool, str]:
+    """(exact-case?, key) for an alternative as written in a data file."""
+    if alias.startswith("="):
+        return True, clean(alias[1:])
+    cleaned = clean(alias)
+    if not any(ch.islower() for ch in cleaned):
+        return True, cleaned
+    return False, fold(cleaned)
+
+
+def _role_key(text: str) -> str:
+    """Lowercase role phrase with possessives dropped from every word ("president's" -> "president")."""
+    return " ".join(_strip_possessive(word) for word in fold(clean(text)).split())
+
+
+def _display(alias: str) -> str:
+    """An alternative without its exact-case marker."""
+    return alias[1:] if alias.startswith("=") else alias
+
+
+def _alternatives(cell: str) -> tuple[str, ...]:
+    """The non-empty ``|``-separated alternatives of a cell."""
+    return tuple(part.strip() for part in cell.split("|") if part.strip())
+
+
+T = TypeVar("T")
+
+
+class _Index(Generic[T]):
+    """Alias lookup: exact-case keys for acronyms and ``=`` entries, folded keys for everything else."""
+
+    def __init__(self, what: str, identity: Callable[[T], Hashable] = lambda value: value) -> None:
+        self._what = what
+        self._identity = identity
+        self._exact: dict[str, T] = {}
+        self._folded: dict[str, T] = {}
+
+    def add(self, alias: str, value: T, where: str) -> None:
+        """Register ``alias``; a key that already means something else is a data error."""
+        exact, key = _alias_key(alias)
+        if not key:
+            raise ValueError(f"{where}: empty {self._what} {alias!r}")
+        table = self._exact if exact else self._folded
+        old = table.get(key)
+        if old is not None and self._identity(old) != self._identity(value):
+            raise ValueError(
+                f"{where}: {self._what} {alias!r} already means {old!r}; "
+                "give the word to one entry only (or make it exact-case with a leading '=')"
+            )
+        table.setdefault(key, value)
+
+    def get(self, text: str) -> T | None:
+        """The value for ``text``, trying it as given and without a possessive ending."""
+        cleaned = clean(text)
+        for candidate in dict.fromkeys((cleaned, _strip_possessive(cleaned))):
+            if not candidate:
+                continue
+            hit = self._exact.get(candidate)
+            if hit is None:
+                hit = self._folded.get(fold(candidate))
+            if hit is not None:
+                return hit
+        return None
+
+
+@dataclass(frozen=True)
+class _Row:
+    """One data line of a table file."""
+
+    file: str
+    line: int
+    cells: tuple[str, ...]
+
+    @property
+    def where(self) -> str:
+        return f"{self.file} line {self.line}"
+
+    def fail(self, message: str) -> ValueError:
+        """A ValueError naming this row."""
+        return ValueError(f"{self.where}: {message}")
+
+
+def _read_table(path: Path, columns: Sequence[str], required: Sequence[str]) -> Iterator[_Row]:
+    """Data rows of a TSV file with a header line; ``#`` lines and blank lines are skipped.
+
+    The ``required`` columns must be filled; missing trailing cells count as empty.
+    """
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ValueError(f"{path.name}: cannot read actor data file {path}: {exc}") from exc
+    expected_header = "\t".join(columns)
+    needed = [columns.index(name) for name in required]
+    header_seen = False
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        cells = [cell.strip() for cell in line.split("\t")]
+        if not header_seen:
+            if cells != list(columns):
+                raise ValueError(f"{path.name} line {number}: expected the header {expected_header!r}")
+            header_seen = True
+            continue
+        cells += [""] * (len(columns) - len(cells))
+        if len(cells) > len(columns) or not all(cells[i] for i in needed):
+            raise ValueError(
+                f"{path.name} line {number}: expected {len(columns)} tab-separated columns "
+                f"({', '.join(columns)}) with {', '.join(required)} filled, found {line!r}"
+            )
+        yield _Row(path.name, number, tuple(cells))
+    if not header_seen:
+        raise ValueError(f"{path.name}: no header line {expected_header!r}")
+
+
+def _load_sectors(data_dir: Path) -> frozenset[str]:
+    """The CAMEO agent codes that roles and bodies may use."""
+    codes: set[str] = set()
+    for row in _read_table(data_dir / "sectors.tsv", ("code", "level", "description"), ("code",)):
+        if not _SECTOR.fullmatch(row.cells[0]):
+            raise row.fail(f"sector code {row.cells[0]!r} is not three capital letters")
+        codes.add(row.cells[0])
+    return frozenset(codes)
+
+
+class _Countries:
+    """Country records with their name, demonym and capital indexes."""
+
+    def __init__(self) -> None:
+        self.by_code: dict[str, CountryInfo] = {}
+        self.names: _Index[CountryInfo] = _Index("country name")
+        self.demonyms: _Index[CountryInfo] = _Index("demonym")
+        self.capitals: _Index[CountryInfo] = _Index("capital or seat")
+
+    def add(self, row: _Row) -> None:
+        """Register one ``countries.tsv`` row."""
+        iso3, name, *cells = row.cells
+        if not _ISO3.fullmatch(iso3):
+            raise row.fail(f"country code {iso3!r} is not an ISO 3166-1 alpha-3 code")
+        if iso3 in self.by_code:
+            raise row.fail(f"country {iso3} is listed twice")
+        aliases, demonyms, capitals, seats = (_alternatives(cell) for cell in cells)
+        info = CountryInfo(
+            iso3=iso3,
+            name=_display(name),
+            aliases=tuple(_display(a) for a in aliases),
+            demonyms=tuple(_display(d) for d in demonyms),
+            capitals=tuple(_display(c) for c in capitals),
+            seats=tuple(_display(s) for s in seats),
+        )
+        self.by_code[iso3] = info
+        for alias in (name, *aliases):
+            self.names.add(alias, info, row.where)
+        for demonym in demonyms:
+            self.demonyms.add(demonym, info, row.where)
+        for place in (*capitals, *seats):
+            self.capitals.add(place, info, row.where)
+
+
+def _load_countries(data_dir: Path) -> _Countries:
+    columns = ("iso3", "name", "aliases", "demonyms", "capitals", "seats")
+    countries = _Countries()
+    for row in _read_table(data_dir / "countries.tsv", columns, ("iso3", "name")):
+        countries.add(row)
+    return countries
+
+
+def _load_roles(data_dir: Path, sectors: frozenset[str]) -> dict[str, RoleInfo]:
+    """Role phrases keyed by their normalized lowercase form."""
+    roles: dict[str, RoleInfo] = {}
+    for row in _read_table(
+        data_dir / "roles.tsv", ("role", "sector", "kind", "note"), ("role", "sector", "kind")
+    ):
+        phrase, sector, kind, _note = row.cells
+        if sector not in sectors:
+            raise row.fail(f"unknown sector {sector!r}; add it to sectors.tsv or use a CAMEO agent code")
+        if kind not in _ROLE_KINDS:
+            raise row.fail(f"kind must be one of {sorted(_ROLE_KINDS)}, not {kind!r}")
+        key = _role_key(phrase)
+        info = RoleInfo(role=" ".join(phrase.lower().split()), sector=sector, kind=kind)
+        old = roles.get(key)
+        if old is not None and (old.sector, old.kind) != (sector, kind):
+            raise row.fail(f"role {phrase!r} already means {old.sector} {old.kind}")
+        roles.setdefault(key, info)
+    return roles
+
+
+def _load_bodies(data_dir: Path, sectors: frozenset[str], countries: _Countries) -> _Index[BodyInfo]:
+    """Government bodies and institutions indexed by name and aliases."""
+    index: _Index[BodyInfo] = _Index("body name")
+    columns = ("name", "country", "sector", "kind", "aliases")
+    for row in _read_table(data_dir / "bodies.tsv", columns, ("name", "sector", "kind")):
+        name, country, sector, kind, aliases = row.cells
+        if country and country not in countries.by_code:
+            raise row.fail(f"unknown country {country!r}; it must be an iso3 code from countries.tsv")
+        if sector not in sectors:
+            raise row.fail(f"unknown sector {sector!r}; add it to sectors.tsv or use a CAMEO agent code")
+        if kind not in _BODY_KINDS:
+            raise row.fail(f"kind must be one of {sorted(_BODY_KINDS)}, not {kind!r}")
+        info = BodyInfo(name=_display(name), country=country or None, sector=sector, kind=kind)
+        for alias in (name, *_alternatives(aliases)):
+            index.add(alias, info, row.where)
+    return index
+
+
+def _load_igos(data_dir: Path) -> _Index[IgoInfo]:
+    """International organisations indexed by name and aliases."""
+    index: _Index[IgoInfo] = _Index("organisation name")
+    for row in _read_table(data_dir / "igos.tsv", ("name", "code", "aliases"), ("name", "code")):
+        name, code, aliases = row.cells
+        if not _IGO_CODE.fullmatch(code):
+            raise row.fail(f"code {code!r} is not an IGO/NGO/NGM/IMG/MNC code made of three-letter groups")
+        info = IgoInfo(name=_display(name), code=code)
+        for alias in (name, *_alternatives(aliases)):
+            index.add(alias, info, row.where)
+    return index
+
+
+class ActorKnowledge:
+    """Read-only dictionaries of countries, roles, bodies and international organisations.
+
+    Build it with ``ActorKnowledge.load()``; lookups never touch the disk.
+    """
+
+    def __init__(
+        self,
+        *,
+        countries: _Countries,
+        roles: dict[str, RoleInfo],
+        bodies: _Index[BodyInfo],
+        igos: _Index[IgoInfo],
+    ) -> None:
+        self._countries = countries
+        self._roles = roles
+        self._bodies = bodies
+        self._igos = igos
+        self.max_role_words: int = max((len(key.split()) for key in roles), default=0)
+
+    @classmethod
+    def load(cls, data_dir: Path | None = None) -> ActorKnowledge:
+        """Read the data files of ``data_dir`` (default: the packaged ``whodid/data/actors``).
+
+        Raises ``ValueError`` naming the file and line of a malformed or contradictory row.
+        """
+        directory = DEFAULT_DATA_DIR if data_dir is None else Path(data_dir)
+        sectors = _load_sectors(directory)
+        countries = _load_countries(directory)
+        return cls(
+            countries=countries,
+            roles=_load_roles(directory, sectors),
+            bodies=_load_bodies(directory, sectors, countries),
+            igos=_load_igos(directory),
+        )
+
+    def country_by_name(self, text: str) -> CountryInfo | None:
+        """The country named by ``text`` ("the United States", "U.S.", "China's"); "us" is not "US"."""
+        return self._countries.names.get(text)
+
+    def country_by_demonym(self, text: str) -> CountryInfo | None:
+        """The country of a demonym or adjective ("Chinese", "Canadians", "Briton")."""
+        return self._countries.demonyms.get(text)
+
+    def country_by_capital(self, text: str) -> CountryInfo | None:
+        """The country whose capital or seat of government is ``text`` ("Beijing", "Whitehall")."""
+        return self._countries.capitals.get(text)
+
+    def country_by_code(self, iso3: str) -> CountryInfo | None:
+        """The country with ISO 3166-1 alpha-3 code ``iso3`` (case-insensitive)."""
+        return self._countries.by_code.get(iso3.strip().upper())
+
+    def role(self, text: str) -> RoleInfo | None:
+        """The longest role phrase inside ``text``; on a tie the rightmost (the head of the phrase).
+
+        "former US secretary of state" -> "secretary of state"; "opposition leader" -> OPP, not GOV.
+        """
+        words = _role_key(text).split()
+        for size in range(min(len(words), self.max_role_words), 0, -1):
+            for start in range(len(words) - size, -1, -1):
+                hit = self._roles.get(" ".join(words[start : start + size]))
+                if hit is not None:
+                    return hit
+        return None
+
+    def body(self, text: str) -> BodyInfo | None:
+        """The body named by ``text`` ("State Department", "the Foreign Ministry").
+
+        A leading country modifier is understood when the whole text is not a known name:
+        "the Chinese Foreign Ministry" and "Canada's parliament" come back with that country.
+        """
+        hit = self._bodies.get(text)
+        if hit is not None:
+            return hit
+        words = clean(text).split()
+        for cut in range(min(len(words) - 1, _MAX_MODIFIER_WORDS), 0, -1):
+            country = self._modifier_country(" ".join(words[:cut]))
+            if country is None:
+                continue
+            base = self._bodies.get(" ".join(words[cut:]))
+            if base is not None:
+                return replace(base, country=country.iso3)
+        return None
+
+    def igo(self, text: str) -> IgoInfo | None:
+        """The international organisation named by ``text`` ("UN", "the U.N. Security Council")."""
+        return self._igos.get(text)
+
+    def _modifier_country(self, text: str) -> CountryInfo | None:
+        """The country of a modifier such as "Chinese", "U.S." or "Canada's"."""
+        return self.country_by_demonym(text) or self.country_by_name(text)

@@ -1,0 +1,190 @@
+"""The per-article actor registry: one actor per real-world referent, however often it is mentioned."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from whodid.actors.describe import Description, norm
+from whodid.nlp.state import Actor, ActorMention, ArticleState
+
+
+@dataclass
+class _PersonRecord:
+    actor_id: str
+    parts: tuple[str, ...]  # lowercased name parts
+    role: str | None
+    country: str | None
+
+
+class ActorRegistry:
+    """Creates actors by key, records mentions and remembers what each token refers to."""
+
+    def __init__(self, doc: Doc, st: ArticleState) -> None:
+        self.doc = doc
+        self.st = st
+        self._by_key: dict[tuple[str, ...], str] = {}
+        self._persons: list[_PersonRecord] = []
+        self._claimed: set[int] = set()
+        self._mention_kinds: list[tuple[int, int, str, str]] = []  # (token start, head, actor, kind)
+
+    # ------------------------------------------------------------ creation
+    def _new(self, key: tuple[str, ...], actor: Actor) -> str:
+        if key in self._by_key:
+            return self._by_key[key]
+        self.st.actors[actor.id] = actor
+        self._by_key[key] = actor.id
+        return actor.id
+
+    def _next_id(self) -> str:
+        return f"a{len(self.st.actors) + 1}"
+
+    def person(self, name: str, desc: Description) -> str:
+        parts = tuple(norm(name).split())
+        for rec in self._persons:
+            if rec.parts == parts or (len(parts) == 1 and parts[0] in rec.parts):
+                self._enrich(rec.actor_id, desc)
+                return rec.actor_id
+        sector = desc.sector
+        actor = Actor(
+            id=self._next_id(), name=name, kind="person", country=desc.country, sector=sector,
+            description=desc.text or None, former=desc.former, rule="person",
+        )
+        actor_id = self._new(("person", *parts), actor)
+        self._persons.append(_PersonRecord(actor_id, parts, desc.role, desc.country))
+        return actor_id
+
+    def _enrich(self, actor_id: str, desc: Description) -> None:
+        actor = self.st.actors[actor_id]
+        actor.country = actor.country or desc.country
+        actor.sector = actor.sector or desc.sector
+        actor.description = actor.description or desc.text or None
+        for rec in self._persons:
+            if rec.actor_id == actor_id:
+                rec.role = rec.role or desc.role
+                rec.country = rec.country or desc.country
+
+    def person_by_name_part(self, word: str) -> str | None:
+        """The person whose name contains ``word`` (surname first, then any part); None if ambiguous."""
+        w = norm(word)
+        last = [r for r in self._persons if len(r.parts) > 1 and r.parts[-1] == w]
+        anywhere = [r for r in self._persons if len(r.parts) > 1 and w in r.parts]
+        for cands in (last, anywhere):
+            ids = {r.actor_id for r in cands}
+            if len(ids) == 1:
+                return ids.pop()
+        return None
+
+    def body(self, name: str, country: str | None, sector: str, canonical: str) -> str:
+        actor = Actor(id=self._next_id(), name=name, kind="organization", country=country,
+                      sector=sector, rule="body")
+        actor_id = self._new(("body", canonical.lower(), country or ""), actor)
+        existing = self.st.actors[actor_id]
+        if len(name) > len(existing.name):
+            existing.name = name  # the fullest form names the actor ("US State Department")
+        return actor_id
+
+    def igo(self, name: str, code: str) -> str:
+        actor = Actor(id=self._next_id(), name=name, kind="organization", country=None, sector="IGO",
+                      igo_code=code, rule="igo")
+        return self._new(("igo", code), actor)
+
+    def state(self, iso3: str, name: str) -> str:
+        actor = Actor(id=self._next_id(), name=name, kind="state", country=iso3, sector=None, rule="state")
+        return self._new(("state", iso3), actor)
+
+    def government(self, iso3: str, name: str) -> str:
+        actor = Actor(id=self._next_id(), name=name, kind="organization", country=iso3, sector="GOV",
+                      description="government (capital used as metonym)", rule="metonym")
+        return self._new(("body", "government", iso3), actor)
+
+    def people(self, iso3: str, name: str) -> str:
+        actor = Actor(id=self._next_id(), name=name, kind="group", country=iso3, sector=None, rule="demonym")
+        return self._new(("people", iso3), actor)
+
+    def role(self, desc: Description, country: str | None, *, definite: bool, plural: bool) -> str:
+        """An actor known by role only; a definite singular role joins a named person holding it."""
+        if definite and not plural and desc.role:
+            for rec in self._persons:
+                if rec.role == desc.role and rec.country == country:
+                    return rec.actor_id
+        kind = "group" if plural or desc.kind == "group" else "person"
+        name = desc.text or (desc.role or "unknown")
+        actor = Actor(id=self._next_id(), name=name, kind=kind,  # type: ignore[arg-type]
+                      country=country, sector=desc.sector, description=desc.text or None,
+                      former=desc.former, rule="role")
+        if definite:
+            return self._new(("role", desc.role or "", country or "", "p" if plural else "s"), actor)
+        return self._new(("anon", str(len(self.st.actors))), actor)
+
+    # ------------------------------------------------------------ mentions
+    def mention(self, actor_id: str, span: Span, *, rule: str, head: int | None = None) -> None:
+        self.st.actor_mentions.append(ActorMention(
+            actor_id=actor_id, token_start=span.start, token_end=span.end,
+            start=span.start_char, end=span.end_char, text=span.text, rule=rule,
+        ))
+        for t in span:
+            self.claim(t.i)
+        h = head if head is not None else span.root.i
+        self.link_token(h, actor_id)
+        for t in span:
+            if t.pos_ == "PROPN":
+                self.link_token(t.i, actor_id)
+        kind = self.st.actors[actor_id].kind
+        plural = kind == "group" or self.doc[h].tag_ in ("NNS", "NNPS")
+        self._mention_kinds.append((span.start, h, actor_id, "plural" if plural else kind))
+        self._mention_kinds.append((span.start, h, actor_id, kind))
+
+    def link_token(self, i: int, actor_id: str) -> None:
+        ids = self.st.token_actors.setdefault(i, [])
+        if actor_id not in ids:
+            ids.append(actor_id)
+
+    def claim(self, i: int) -> None:
+        self._claimed.add(i)
+
+    def is_claimed(self, i: int) -> bool:
+        return i in self._claimed
+
+    def claimed(self, span: Span) -> bool:
+        return any(t.i in self._claimed for t in span)
+
+    def pronoun(self, tok: Token, *, kinds: Sequence[str], rule: str, max_sents: int = 3,
+                as_state: bool = False) -> None:
+        """Link ``tok`` to the nearest earlier mention of a fitting kind within ``max_sents`` sentences."""
+        sent_starts = [s.start for s in self.doc.sents]
+        cur = max(k for k, s in enumerate(sent_starts) if s <= tok.i)
+        earliest = sent_starts[max(0, cur - max_sents + 1)] if max_sents else 0
+        best: tuple[int, str] | None = None
+        for start, head, actor_id, kind in self._mention_kinds:
+            if start >= tok.i or start < earliest or kind not in kinds:
+                continue
+            if self.doc[head].head.i == tok.i:
+                continue  # a noun's own modifier is not its antecedent
+            if best is None or start > best[0]:
+                best = (start, actor_id)
+        if best is None:
+            return
+        actor_id = best[1]
+        if as_state:
+            country = self.st.actors[actor_id].country
+            if country is None:
+                return
+            actor_id = self.state(country, country)
+            if self.st.actors[actor_id].name == country:
+                self.st.actors[actor_id].name = self.doc[tok.i].text
+        self.st.actor_mentions.append(ActorMention(
+            actor_id=actor_id, token_start=tok.i, token_end=tok.i + 1, start=tok.idx,
+            end=tok.idx + len(tok.text), text=tok.text, rule=rule,
+        ))
+        self.link_token(tok.i, actor_id)
+
+    def finish(self) -> None:
+        """Order mentions by position and mark every token of a person or organization as no place."""
+        self.st.actor_mentions.sort(key=lambda m: (m.start, m.end))
+        for m in self.st.actor_mentions:
+            actor = self.st.actors[m.actor_id]
+            if actor.kind in ("person", "organization") and actor.rule != "metonym":
+                self.st.non_place_tokens.update(range(m.token_start, m.token_end))

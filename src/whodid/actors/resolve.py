@@ -1,0 +1,352 @@
+"""The actor stage: find people, organizations, states and groups; code them; link later mentions.
+
+Evidence comes from the article itself. A person introduced once with a role ("the country's top
+diplomat Jane Roe") keeps it when later named by surname, by role ("the country's top diplomat") or
+by pronoun. Named-entity labels are a hint, not the truth: a span the small model calls a place is a
+person when the parse says so (an apposition with a role, a title before it, a known surname).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from spacy.tokens import Doc, Span, Token
+
+from whodid.actors.describe import Description, country_of_token, describe, norm
+from whodid.actors.knowledge import ActorKnowledge
+from whodid.actors.registry import ActorRegistry
+from whodid.nlp.state import state
+
+PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
+NEUTER_PRONOUNS = frozenset({"it", "its"})
+# "the country said": a bare definite noun that points back to the last state mentioned
+STATE_ANAPHORS = frozenset({"country", "nation", "government", "administration", "state", "regime"})
+NAME_LABELS = frozenset({"PERSON", "GPE", "LOC", "ORG", "NORP", "FAC"})
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "from", "to", "into", "across", "around", "outside", "inside"})
+SPEECH_LEMMAS = frozenset({"say", "tell", "add", "reply", "note", "insist", "argue", "claim", "state"})
+TITLE_ABBREVIATIONS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sen.", "rep.", "gen."})
+
+
+class ActorResolver:
+    """Pipeline stage: fills ``actors``, ``actor_mentions``, ``token_actors``, ``non_place_tokens``."""
+
+    requires = ("parser", "ner", "boilerplate")
+    assigns = ("actors", "actor_mentions", "token_actors", "non_place_tokens")
+
+    def __init__(self, knowledge: ActorKnowledge, *, is_toponym: Callable[[str], bool] | None = None):
+        self.kb = knowledge
+        self.is_toponym = is_toponym or (lambda _name: False)
+
+    def __call__(self, doc: Doc) -> Doc:
+        st = state(doc)
+        reg = ActorRegistry(doc, st)
+        skip = {t.i for s_i, s in enumerate(doc.sents) if s_i in st.boilerplate_sentences for t in s}
+        persons = self._find_persons(doc, skip)
+        self._register_persons(reg, persons)
+        self._find_organizations(doc, reg, skip)
+        self._find_role_mentions(doc, reg, skip)
+        self._find_states(doc, reg, skip)
+        self._find_surnames(doc, reg, skip)
+        self._resolve_pronouns(doc, reg, skip)
+        reg.finish()
+        return doc
+
+    # ---------------------------------------------------------------- people
+    def _find_persons(self, doc: Doc, skip: set[int]) -> list[tuple[Span, Description]]:
+        found: list[tuple[Span, Description]] = []
+        for ent in doc.ents:
+            if ent.label_ not in NAME_LABELS or ent.start in skip:
+                continue
+            span = self._trim_name(ent)
+            if span is None:
+                continue
+            desc = self._person_descriptor(doc, span)
+            if ent.label_ != "PERSON" and not self._looks_like_person(span, desc):
+                continue
+            if ent.label_ == "PERSON" and self._is_known_non_person(span):
+                continue
+            found.append((span, desc))
+        self._inherit_coordinated_country(found)
+        return found
+
+    def _trim_name(self, ent: Span) -> Span | None:
+        """Drop leading determiners and titles the NER folded into a name ("President Jane Roe")."""
+        start = ent.start
+        while start < ent.end and (
+            ent.doc[start].lower_ in ("the", "a", "an")
+            or ent.doc[start].lower_ in TITLE_ABBREVIATIONS
+            or (ent.end - start > 1 and self.kb.role(ent.doc[start].lower_) is not None)
+        ):
+            start += 1
+        end = ent.end
+        if end > start and ent.doc[end - 1].tag_ == "POS":
+            end -= 1
+        if start >= end or not all(t.pos_ == "PROPN" or t.is_title for t in ent.doc[start:end]):
+            return None
+        return ent.doc[start:end]
+
+    def _is_known_non_person(self, span: Span) -> bool:
+        text = span.text
+        kb = self.kb
+        return bool(kb.country_by_name(text) or kb.body(text) or kb.igo(text))
+
+    def _looks_like_person(self, span: Span, desc: Description) -> bool:
+        """A non-PERSON entity is a person when it is no known place and the parse calls it one."""
+        text = span.text
+        if self._is_known_non_person(span) or self.kb.country_by_capital(text):
+            return False
+        if self.kb.country_by_demonym(text) or self.is_toponym(text):
+            return False
+        if len(span) < 2 and span.root.dep_ not in ("nsubj", "appos"):
+            return False
+        has_role = desc.role is not None and desc.body is None
+        head = span.root
+        speaker = head.dep_ == "nsubj" and head.head.lemma_ in SPEECH_LEMMAS
+        return has_role or speaker
+
+    def _person_descriptor(self, doc: Doc, name: Span) -> Description:
+        """Titles before the name, the role noun it is in apposition to, or an apposition after it."""
+        head = name.root
+        desc = Description()
+        left = [t for t in head.subtree if t.i < name.start and t.i >= _run_start(doc, name.start)]
+        if left:
+            desc.merge(describe(self.kb, left))
+        if head.dep_ == "appos" and head.head.pos_ in ("NOUN", "PROPN"):
+            role_head = head.head
+            toks = [t for t in role_head.subtree if t.i <= role_head.i and t.i >= role_head.left_edge.i]
+            desc.merge(describe(self.kb, toks))
+        for child in head.children:
+            if child.dep_ == "appos" and child.i > name.end - 1:
+                toks = [t for t in child.subtree if not t.is_punct or t.text == "-"]
+                desc.merge(describe(self.kb, toks))
+        return desc
+
+    def _inherit_coordinated_country(self, found: list[tuple[Span, Description]]) -> None:
+        """ "X's minister A and deputy minister B": B, titled but countryless, shares A's country."""
+        for k in range(1, len(found)):
+            span, desc = found[k]
+            prev_span, prev_desc = found[k - 1]
+            if desc.country or not prev_desc.country or span.sent != prev_span.sent:
+                continue
+            between = span.doc[prev_span.end : span.start]
+            words = [t for t in between if not t.is_punct]
+            if any(t.lower_ == "and" for t in between) and all(
+                t.lower_ == "and" or t.i in desc.tokens or t.pos_ in ("PROPN", "ADJ") for t in words
+            ):
+                desc.countries.append(prev_desc.country)
+
+    def _register_persons(self, reg: ActorRegistry, persons: Iterable[tuple[Span, Description]]) -> None:
+        for span, desc in persons:
+            actor_id = reg.person(span.text, desc)
+            reg.mention(actor_id, span, rule="person:" + ("ner" if span.label_ else "parse"))
+            for t in desc.tokens:
+                reg.claim(t)
+            role_tokens = [t for t in desc.tokens if span.doc[t].pos_ in ("NOUN", "PROPN")]
+            for t in role_tokens:
+                reg.link_token(t, actor_id)
+
+    # ---------------------------------------------------------------- organizations
+    def _find_organizations(self, doc: Doc, reg: ActorRegistry, skip: set[int]) -> None:
+        for ent in doc.ents:
+            if ent.label_ not in ("ORG", "NORP", "GPE", "FAC") or ent.start in skip or reg.claimed(ent):
+                continue
+            text = _strip_det(ent)
+            igo = self.kb.igo(text)
+            if igo is not None:
+                reg.mention(reg.igo(igo.name, igo.code), _span_without_det(ent), rule="igo")
+                continue
+            body = self.kb.body(text)
+            if body is None:
+                continue
+            desc = self._modifier_description(doc, ent)
+            country = body.country or desc.country
+            span = self._with_country_modifiers(doc, ent)
+            actor_id = reg.body(_strip_det(span), country, body.sector, body.name)
+            reg.mention(actor_id, span, rule="body:" + body.name)
+        # bodies the NER missed: common-noun heads such as "the Foreign Ministry", "the police"
+        for tok in doc:
+            if tok.pos_ not in ("NOUN", "PROPN") or tok.i in skip or reg.is_claimed(tok.i):
+                continue
+            if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN"):
+                continue
+            span = _compound_span(doc, tok)
+            body = self.kb.body(_strip_det(span))
+            if body is None or (body.country is None and _is_bare_anaphor(span, tok)):
+                continue
+            desc = self._modifier_description(doc, span)
+            full = self._with_country_modifiers(doc, span)
+            actor_id = reg.body(_strip_det(full), body.country or desc.country, body.sector, body.name)
+            reg.mention(actor_id, full, rule="body:" + body.name)
+
+    def _modifier_description(self, doc: Doc, span: Span) -> Description:
+        """Countries in the modifiers of a noun phrase: "the Chinese Foreign Ministry", "Canada's army"."""
+        head = span.root
+        mods = [c for c in head.children if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i < span.start]
+        toks: list[Token] = []
+        for m in mods:
+            toks.extend(t for t in m.subtree if t.i < span.start)
+        inner = [t for t in span if t.dep_ in ("amod", "compound", "poss", "nmod")]
+        desc = Description()
+        for group in ([*toks], inner):
+            for t in group:
+                iso = country_of_token(self.kb, [t]) or self._multiword_country(t)
+                if iso and iso not in desc.countries:
+                    desc.countries.append(iso)
+        return desc
+
+    def _multiword_country(self, tok: Token) -> str | None:
+        """A country written over a compound chain ("Hong Kong", "South Korea") ending at ``tok``."""
+        toks = [t for t in tok.subtree if t.dep_ == "compound" or t.i == tok.i]
+        toks = [t for t in toks if t.i <= tok.i]
+        return country_of_token(self.kb, toks) if len(toks) > 1 else None
+
+    def _with_country_modifiers(self, doc: Doc, span: Span) -> Span:
+        """Extend a name leftwards over its adjective/compound modifiers ("the US State Department")."""
+        start = span.start
+        while start > 0 and doc[start - 1].dep_ in ("amod", "compound", "det", "poss", "case") and (
+            doc[start - 1].head.i >= span.start or doc[start - 1].head.i >= start
+        ):
+            start -= 1
+        return doc[start : span.end]
+
+    # ---------------------------------------------------------------- roles without names
+    def _find_role_mentions(self, doc: Doc, reg: ActorRegistry, skip: set[int]) -> None:
+        for tok in doc:
+            if tok.pos_ != "NOUN" or tok.i in skip or reg.is_claimed(tok.i):
+                continue
+            span = _compound_span(doc, tok)
+            role = self._role_of(span)
+            if role is None:
+                continue
+            toks = [t for t in tok.subtree if t.i <= tok.i or (t.head == tok and t.dep_ == "prep")]
+            toks = sorted(tok.subtree, key=lambda t: t.i) if any(t.dep_ == "prep" for t in toks) else toks
+            desc = describe(self.kb, [t for t in toks if t.i >= tok.left_edge.i])
+            desc.merge(self._modifier_description(doc, span))
+            if desc.role is None:
+                continue
+            definite = _is_definite(tok)
+            full = doc[tok.left_edge.i : tok.i + 1] if tok.left_edge.i < tok.i else span
+            countries = desc.countries or [None]
+            for country in countries if desc.kind == "group" else countries[:1]:
+                actor_id = reg.role(desc, country, definite=definite, plural=tok.tag_ in ("NNS", "NNPS"))
+                reg.mention(actor_id, full, rule="role:" + (desc.role or ""), head=tok.i)
+
+    def _role_of(self, span: Span) -> str | None:
+        for k in range(len(span)):
+            role = self.kb.role(norm(span[k:].text))
+            if role is not None:
+                return role.role
+        return None
+
+    # ---------------------------------------------------------------- states and metonyms
+    def _find_states(self, doc: Doc, reg: ActorRegistry, skip: set[int]) -> None:
+        for ent in doc.ents:
+            if ent.label_ not in ("GPE", "NORP", "LOC", "ORG") or ent.start in skip or reg.claimed(ent):
+                continue
+            span = _span_without_det(ent)
+            span = doc[span.start : span.end - 1] if span[-1].tag_ == "POS" else span
+            if len(span) == 0:
+                continue
+            text = span.text
+            country = self.kb.country_by_name(text)
+            if country is not None and ent.label_ != "NORP":
+                if _is_noun_modifier(span):
+                    continue  # "the US decision": the decision's owner, handled by the event coder
+                reg.mention(reg.state(country.iso3, country.name), span, rule="state:name")
+                continue
+            capital = self.kb.country_by_capital(text)
+            if capital is not None and ent.label_ == "GPE" and _is_agentive(span):
+                reg.mention(reg.government(capital.iso3, text), span, rule="state:capital-metonym")
+                continue
+            demonym = self.kb.country_by_demonym(text)
+            if demonym is not None and span.root.pos_ in ("NOUN", "PROPN") and span.root.tag_ in ("NNS", "NNPS"):
+                reg.mention(reg.people(demonym.iso3, text), span, rule="group:demonym")
+
+    def _find_surnames(self, doc: Doc, reg: ActorRegistry, skip: set[int]) -> None:
+        """Later mentions by surname alone, whatever label the NER gave them."""
+        for tok in doc:
+            if tok.pos_ != "PROPN" or tok.i in skip or reg.is_claimed(tok.i) or not tok.is_title:
+                continue
+            actor_id = reg.person_by_name_part(tok.text)
+            if actor_id is not None:
+                reg.mention(actor_id, doc[tok.i : tok.i + 1], rule="person:surname")
+
+    # ---------------------------------------------------------------- pronouns and anaphors
+    def _resolve_pronouns(self, doc: Doc, reg: ActorRegistry, skip: set[int]) -> None:
+        for tok in doc:
+            if tok.i in skip or reg.is_claimed(tok.i):
+                continue
+            low = tok.lower_
+            if tok.pos_ == "PRON" and low in PERSON_PRONOUNS:
+                reg.pronoun(tok, kinds=("person",), rule="pronoun:person")
+            elif tok.pos_ == "PRON" and low in PLURAL_PRONOUNS:
+                reg.pronoun(tok, kinds=("group", "plural"), rule="pronoun:plural", max_sents=2)
+            elif tok.pos_ == "PRON" and low in NEUTER_PRONOUNS and tok.dep_ in ("nsubj", "poss", "nsubjpass"):
+                reg.pronoun(tok, kinds=("state", "organization"), rule="pronoun:it", max_sents=1)
+            elif tok.pos_ == "NOUN" and low in STATE_ANAPHORS and _is_bare_anaphor(doc[tok.i : tok.i + 1], tok):
+                reg.pronoun(tok, kinds=("state", "organization", "person"), rule="anaphor:state",
+                            max_sents=2, as_state=True)
+
+
+def _run_start(doc: Doc, i: int) -> int:
+    """Start of the run of non-punctuation, non-verb tokens ending just before ``i``."""
+    j = i
+    while j > 0 and not doc[j - 1].is_punct and doc[j - 1].pos_ not in ("VERB", "AUX", "ADP") or (
+        j > 0 and doc[j - 1].lower_ == "of" and j > 1 and doc[j - 2].pos_ in ("NOUN", "PROPN")
+    ):
+        j -= 1
+    return j
+
+
+def _strip_det(span: Span) -> str:
+    return _span_without_det(span).text
+
+
+def _span_without_det(span: Span) -> Span:
+    start = span.start
+    while start < span.end - 1 and span.doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    return span.doc[start : span.end]
+
+
+def _compound_span(doc: Doc, tok: Token) -> Span:
+    """``tok`` with the compound and adjective modifiers directly to its left ("Foreign Ministry")."""
+    start = tok.i
+    while start > 0 and doc[start - 1].dep_ in ("compound", "amod") and doc[start - 1].head.i >= start:
+        start -= 1
+    return doc[start : tok.i + 1]
+
+
+def _is_definite(tok: Token) -> bool:
+    dets = [c.lower_ for c in tok.children if c.dep_ in ("det", "poss")]
+    return any(d in ("the", "this", "that") for d in dets) or any(
+        c.dep_ == "poss" for c in tok.children
+    ) or any(c.dep_ in ("compound", "amod") and c.ent_type_ in ("GPE", "NORP") for c in tok.children)
+
+
+def _is_bare_anaphor(span: Span, tok: Token) -> bool:
+    """ "the government" with no modifier naming whose: it points back."""
+    mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
+    dets = [c.lower_ for c in tok.children if c.dep_ == "det"]
+    return not mods and dets == ["the"] and len(span) == 1
+
+
+def _is_noun_modifier(span: Span) -> bool:
+    root = span.root
+    return root.dep_ in ("compound", "amod", "nmod") and root.head.pos_ == "NOUN" and root.head.i > root.i
+
+
+def _is_agentive(span: Span) -> bool:
+    """A capital acts as its government unless it is a location ("in Beijing") or a modifier."""
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS:
+        return False
+    if root.dep_ in ("compound", "nmod", "npadvmod", "appos"):
+        return False
+    head = root.head
+    while root.dep_ == "conj":
+        root, head = head, head.head
+        if root.dep_ == "pobj" and head.lower_ in LOCATIVE_PREPS:
+            return False
+    return True

@@ -1,0 +1,5 @@
+"""Dates stage: find date expressions and normalize them against the publication date."""
+
+from whodid.dates.normalize import DateFinder
+
+__all__ = ["DateFinder"]

@@ -1,0 +1,125 @@
+"""The dates stage: find every date expression and normalize it against the publication date.
+
+Candidates come from token patterns (:mod:`whodid.dates.scan`) plus spaCy DATE entities the
+patterns did not cover. Each is resolved with the tense of the verb that governs it
+(:mod:`whodid.dates.tense`) and the conventions documented in :mod:`whodid.dates.resolve`.
+Durations ("the past few days", "three years") and entities no rule understands ("the 1990s") are
+returned with ``value=None`` and precision ``unknown`` (rules ``duration`` / ``entity``), so that
+later stages can tell "a time expression is here" from "a date is here".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from spacy.tokens import Doc, Span
+
+from whodid.dates.lexicon import DURATION_WORDS
+from whodid.dates.resolve import resolve
+from whodid.dates.scan import Scanner
+from whodid.dates.spec import Candidate, Spec
+from whodid.dates.tense import Direction, direction
+from whodid.nlp.state import DateMention
+
+_CONTENT_POS = frozenset({"NOUN", "PROPN", "NUM"})
+
+
+class DateFinder:
+    """Finds and normalizes the date expressions of an article (stateless between calls)."""
+
+    def __init__(self) -> None:
+        # regexes are compiled once here; the word lists are read-only module constants
+        self._scanner = Scanner()
+
+    def find(self, doc: Doc, published: dt.date | None) -> list[DateMention]:
+        """Every date mention of ``doc`` in text order, resolved against ``published``.
+
+        Without a publication date only absolute expressions ("March 11, 2020", "December 2018",
+        "in 2019") get a value; relative ones get ``value=None`` and precision ``unknown``.
+        """
+        pub = published.date() if isinstance(published, dt.datetime) else published
+        candidates = _with_entities(doc, self._scanner.scan(doc))
+        mentions: list[DateMention] = []
+        anchor: dt.date | None = None  # last day-precision date, for "the same day"
+        text = doc.text  # Doc.text rebuilds the string on every access: read it once
+        for cand in candidates:
+            mention = _mention(doc, text, cand, pub, anchor)
+            if mention.precision == "day" and mention.value is not None:
+                anchor = dt.date.fromisoformat(mention.value)
+            mentions.append(mention)
+        return mentions
+
+
+def _mention(
+    doc: Doc, text: str, cand: Candidate, pub: dt.date | None, anchor: dt.date | None
+) -> DateMention:
+    span = doc[cand.start : cand.end]
+    spec = cand.spec
+    tense_based = pub is not None and _needs_tense(spec)
+    way: Direction = direction(span) if tense_based else "present"
+    res = resolve(spec, pub, way, anchor)
+    start, end = span.start_char, span.end_char
+    return DateMention(
+        start=start,
+        end=end,
+        text=text[start:end],
+        value=res.value,
+        precision=res.precision,
+        token_start=cand.start,
+        token_end=cand.end,
+        values=res.values,
+        rule=_rule(spec, way if tense_based else None, res.value),
+    )
+
+
+def _needs_tense(spec: Spec) -> bool:
+    """Whether the tense decides the value: weekdays, and months/days written without a year."""
+    explicit = spec.shift in ("last", "next")
+    if spec.kind == "weekday":
+        return not explicit and spec.week is None
+    if spec.kind == "date":
+        return spec.year is None and not explicit
+    if spec.kind == "month":
+        return spec.year is None and spec.shift == ""
+    return False
+
+
+def _rule(spec: Spec, way: Direction | None, value: str | None) -> str:
+    """ "weekday:past", "date:future", "month:last", "date" (explicit year), "weekday:no-anchor"."""
+    if spec.kind in ("duration", "unresolved"):
+        return spec.rule
+    if value is None:
+        return f"{spec.rule}:no-anchor"
+    if way is not None:
+        return f"{spec.rule}:{way}"
+    if spec.shift in ("last", "next") and spec.kind in ("weekday", "date", "month"):
+        return f"{spec.rule}:{spec.shift}"
+    return spec.rule
+
+
+def _with_entities(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
+    """Add the spaCy DATE entities that no pattern covered, in text order."""
+    covered = bytearray(len(doc))
+    for cand in candidates:
+        covered[cand.start : cand.end] = b"\x01" * (cand.end - cand.start)
+    extra: list[Candidate] = []
+    for ent in doc.ents:
+        if ent.label_ != "DATE" or any(covered[ent.start : ent.end]):
+            continue
+        spec = _entity_spec(ent)
+        if spec is not None:
+            extra.append(Candidate(ent.start, ent.end, spec))
+    if not extra:
+        return candidates
+    return sorted(candidates + extra, key=lambda c: c.start)
+
+
+def _entity_spec(ent: Span) -> Spec | None:
+    """An uncovered DATE entity: a duration, something unresolvable, or not a date at all."""
+    words = {t.lower_ for t in ent}
+    # ages ("a 30-year-old") and frequency adjectives ("annual", "daily") are not time points
+    if "old" in words or not any(t.pos_ in _CONTENT_POS for t in ent):
+        return None
+    if words & DURATION_WORDS:
+        return Spec("duration", "duration")
+    return Spec("unresolved", "entity")

@@ -1,0 +1,110 @@
+"""Scanners for expressions built on "today"-words and time units.
+
+"yesterday", "last night", "this week", "last month", "three days ago", "the same day",
+"two days later", and the durations that must not be read as dates ("the past week").
+Each scanner takes the trigger token index ``i`` and ``floor`` (the first token not yet claimed by
+an earlier span) and returns a :class:`Candidate` or None.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from whodid.dates.context import count_at, prefix, skip_part_of_day
+from whodid.dates.lexicon import DEICTIC, SHIFTS, UNITS
+from whodid.dates.spec import Candidate, Spec, Unit
+
+_SHIFT_AMOUNT = {"last": -1, "next": 1, "this": 0}
+_VAGUE_COUNTS = frozenset({"few", "several", "many", "some", "couple"})
+
+
+def deictic(doc: Doc, i: int, floor: int) -> Candidate | None:
+    """ "today", "late yesterday", "tomorrow morning", "last night", "this morning"."""
+    low = doc[i].lower_
+    if low in DEICTIC:
+        start, _ = prefix(doc, i, floor)
+        end = skip_part_of_day(doc, i + 1)
+        return Candidate(start, end, Spec("deictic", low, amount=DEICTIC[low]))
+    if i - 1 < floor:
+        return None
+    prev = doc[i - 1].lower_
+    if prev == "last" and low == "night":
+        amount = -1
+    elif prev == "this" and low in ("morning", "afternoon", "evening"):
+        amount = 0
+    else:
+        return None
+    start, _ = prefix(doc, i, floor)
+    return Candidate(start, i + 1, Spec("deictic", f"{prev}-{low}", amount=amount))
+
+
+def unit_expression(doc: Doc, i: int, floor: int) -> Candidate | None:
+    """Expressions around a unit word at ``i`` ("week", "days", ...)."""
+    unit = UNITS[doc[i].lower_]
+    nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+    if nxt == "ago":
+        return _ago(doc, i, floor, unit)
+    if nxt in ("later", "earlier") and unit in ("day", "week", "fortnight"):
+        return _offset(doc, i, floor, unit, nxt)
+    if unit == "day":
+        return _same_day(doc, i, floor)
+    return _relative_unit(doc, i, floor, unit)
+
+
+def _ago(doc: Doc, i: int, floor: int, unit: Unit) -> Candidate:
+    """ "three days ago", "a year ago"; "years ago" / "a few days ago" stay unresolved."""
+    count = count_at(doc, i - 1) if i - 1 >= floor else None
+    if count is None:
+        start = i - 1 if i - 1 >= floor and doc[i - 1].lower_ in _VAGUE_COUNTS else i
+        return Candidate(start, i + 2, Spec("unresolved", "ago:vague"))
+    if unit == "fortnight":
+        unit, count = "day", count * 14
+    return Candidate(i - 1, i + 2, Spec("ago", f"ago:{unit}", unit=unit, amount=-count))
+
+
+def _offset(doc: Doc, i: int, floor: int, unit: Unit, direction: str) -> Candidate | None:
+    """ "two days later", "a week earlier": an offset from the previous date in the text."""
+    count = count_at(doc, i - 1) if i - 1 >= floor else None
+    if count is None:
+        return None
+    days = count * {"day": 1, "week": 7, "fortnight": 14}[unit]
+    amount = days if direction == "later" else -days
+    return Candidate(i - 1, i + 2, Spec("anaphor", f"anaphor:{direction}", amount=amount))
+
+
+def _same_day(doc: Doc, i: int, floor: int) -> Candidate | None:
+    """ "the same day", "that day", "the next day", "the previous day"."""
+    if i - 1 < floor:
+        return None
+    prev = doc[i - 1]
+    word = prev.lower_
+    if word == "same" or (word == "that" and prev.dep_ == "det"):
+        amount, rule = 0, "anaphor:same-day"
+    elif word in ("next", "following"):
+        amount, rule = 1, "anaphor:next-day"
+    elif word in ("previous", "preceding"):
+        amount, rule = -1, "anaphor:previous-day"
+    else:
+        return None
+    start = i - 1
+    before = doc[start - 1].lower_ if start - 1 >= floor else ""
+    if before == "the" or (word == "same" and before == "that"):
+        start -= 1
+    return Candidate(start, i + 1, Spec("anaphor", rule, amount=amount))
+
+
+def _relative_unit(doc: Doc, i: int, floor: int, unit: Unit) -> Candidate | None:
+    """ "this week", "earlier this month", "late last year", "next year"; "the past week" is a
+    duration (it spans up to now, it is not a point in time)."""
+    if i - 1 < floor or doc[i - 1].lower_ not in SHIFTS:
+        return None
+    word = doc[i - 1].lower_
+    shift = SHIFTS[word]
+    has_article = i - 2 >= floor and doc[i - 2].lower_ in ("the", "a", "every")
+    plural = doc[i].lower_.endswith("s")
+    if plural or has_article or word == "past" or unit == "fortnight":
+        start = i - 2 if has_article else i - 1
+        return Candidate(start, i + 1, Spec("duration", "duration"))
+    start, _ = prefix(doc, i, floor)
+    spec = Spec("relunit", f"{shift}-{unit}", unit=unit, amount=_SHIFT_AMOUNT[shift])
+    return Candidate(start, i + 1, spec)

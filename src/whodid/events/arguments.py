@@ -1,0 +1,151 @@
+"""Who did it and to whom: the source and target tokens of an event trigger.
+
+Handles active and passive voice (with and without a "by" agent), compound subjects and objects,
+subjects inherited by infinitives, participles and relative clauses, and reported speech whose
+subject names no actor ("the two countries could meet": the speaker's side is the source).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from whodid.nlp.state import ArticleState
+
+SUBJECT = ("nsubj", "csubj")
+PASSIVE_SUBJECT = ("nsubjpass", "csubjpass")
+# governing links through which a verb without a subject borrows its governor's subject
+INHERIT_DEPS = ("xcomp", "advcl", "conj", "acl", "ccomp", "oprd")
+# prepositions whose object is where or when, never whom
+NON_TARGET_PREPS = frozenset({
+    "in", "at", "on", "during", "since", "until", "after", "before", "near", "from", "despite",
+    "amid", "under", "over", "into", "across", "through", "throughout", "within", "by", "of", "as",
+})
+TARGET_PREPS = frozenset({"with", "against", "to", "toward", "towards", "for", "on", "at", "upon", "from"})
+
+
+def actors_at(st: ArticleState, tok: Token) -> list[str]:
+    """Actors a token refers to, with its conjuncts ("A and B")."""
+    out: list[str] = []
+    for t in (tok, *conjuncts(tok)):
+        for a in st.token_actors.get(t.i, []):
+            if a not in out:
+                out.append(a)
+    return out
+
+
+def conjuncts(tok: Token) -> list[Token]:
+    """Tokens coordinated with ``tok`` (its conj children, recursively)."""
+    out: list[Token] = []
+    stack = [c for c in tok.children if c.dep_ == "conj"]
+    while stack:
+        c = stack.pop()
+        out.append(c)
+        stack.extend(g for g in c.children if g.dep_ == "conj")
+    return out
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", *PASSIVE_SUBJECT) for c in verb.children) or (
+        verb.tag_ == "VBN" and verb.dep_ in ("acl",) and not any(c.dep_ == "aux" for c in verb.children)
+    )
+
+
+def explicit_subjects(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in SUBJECT]
+
+
+def agent_of(verb: Token) -> list[Token]:
+    """The object of a passive "by" agent."""
+    return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+
+
+def relative_head(verb: Token) -> Token | None:
+    """For "X, who was held", the noun X that the relative pronoun stands for."""
+    if verb.dep_ == "relcl":
+        return verb.head
+    return None
+
+
+def source_tokens(verb: Token, st: ArticleState) -> tuple[list[Token], str]:
+    """The source of ``verb``'s event and how it was found (``explicit``, ``agent``, ``inherited``...)."""
+    if is_passive(verb):
+        agent = agent_of(verb)
+        return (agent, "agent") if agent else ([], "agentless-passive")
+    subj = explicit_subjects(verb)
+    if subj:
+        rel = relative_head(verb)
+        if rel is not None and subj[0].tag_ in ("WP", "WDT"):
+            return [rel], "relative"
+        return subj, "explicit"
+    return inherited_subject(verb, st)
+
+
+def inherited_subject(verb: Token, st: ArticleState) -> tuple[list[Token], str]:
+    """Climb infinitives, participles and noun complements ("a decision to sanction") to a subject."""
+    tok = verb
+    for _ in range(5):
+        if tok.dep_ == "pcomp":
+            return [], "none"  # gerunds after prepositions are circumstances, not events of the clause
+        if tok.dep_ not in INHERIT_DEPS or tok.head.i == tok.i:
+            return [], "none"
+        head = tok.head
+        if tok.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
+            head = head.head if head.dep_ in ("dobj", "attr", "pobj", "nsubjpass") else head
+            if head.dep_ == "prep":
+                head = head.head
+        subj = explicit_subjects(head) if head.pos_ in ("VERB", "AUX") else []
+        if is_passive(head):
+            agent = agent_of(head)
+            if agent:
+                return agent, "inherited-agent"
+        if subj:
+            return subj, "inherited"
+        tok = head
+    return [], "none"
+
+
+def target_tokens(verb: Token, sources: list[Token]) -> list[Token]:
+    """Whom the event is done to: passive subject, object, prepositional object, embedded subject."""
+    src = {t.i for s in sources for t in (s, *conjuncts(s))}
+    if is_passive(verb):
+        passive = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT]
+        if passive:
+            return passive
+        rel = relative_head(verb)
+        if rel is not None:
+            return [rel]
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "dative", "attr") and c.i not in src]
+    for prep in verb.children:
+        if prep.dep_ in ("prep", "prt") and prep.lower_ in TARGET_PREPS:
+            objs.extend(g for g in prep.children if g.dep_ == "pobj")
+    for comp in verb.children:
+        if comp.dep_ in ("ccomp", "xcomp"):
+            objs.extend(g for g in comp.children if g.dep_ in ("nsubj", "nsubjpass") and g.i not in src)
+    return objs
+
+
+def owner_tokens(noun: Token) -> list[Token]:
+    """Modifiers that say whose a noun is: "the US decision", "China's move", "Beijing's charges"."""
+    return [c for c in noun.children if c.dep_ in ("poss", "compound", "nmod", "amod")]
+
+
+def prep_objects(noun: Token, preps: frozenset[str]) -> list[Token]:
+    return [g for p in noun.children if p.dep_ == "prep" and p.lower_ in preps
+            for g in p.children if g.dep_ == "pobj"]
+
+
+def locative_objects(verb: Token) -> list[Token]:
+    """Objects of "in"/"at" under the verb, and one level below ("held in custody in X")."""
+    out: list[Token] = []
+    frontier = [verb]
+    for _ in range(3):
+        nxt: list[Token] = []
+        for tok in frontier:
+            for p in tok.children:
+                if p.dep_ == "prep" and p.lower_ in ("in", "at", "inside"):
+                    for g in p.children:
+                        if g.dep_ == "pobj":
+                            out.append(g)
+                            nxt.append(g)
+        frontier = nxt
+    return out

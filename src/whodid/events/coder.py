@@ -1,0 +1,273 @@
+"""The event stage: code every clause whose trigger is in the lexicon into CAMEO events.
+
+One trigger yields one event per (source actor, target actor) pair, so compound subjects and objects
+multiply ("A and B will meet C" is two events). Statements (CAMEO 010) are subordinate: a speech verb
+is coded as a statement only when nothing more specific was coded in what it governs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from whodid.events import arguments as args
+from whodid.events.context import (
+    date_for,
+    governing_verb,
+    is_background,
+    is_negated,
+    modality_of,
+    place_for,
+)
+from whodid.events.lexicon import EventLexicon
+from whodid.nlp.state import ArticleState, DateMention, Event, EventSide, PlaceMention, state
+from whodid.ontology import Ontology
+
+STATEMENT = "010"
+# verbs whose object noun carries the event ("take countermeasures", "impose sanctions")
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside"})
+
+
+@dataclass
+class Trigger:
+    """A matched trigger before its arguments are resolved."""
+
+    token: Token  # the verb whose clause carries the event
+    evidence: Token  # the word that names the event (the verb, or an event noun)
+    cameo: str
+    rule: str
+    target_hint: Token | None = None  # an event noun whose own arguments name the target
+
+
+class EventCoder:
+    """Pipeline stage: fills ``events``."""
+
+    requires = ("parser", "actors", "dates", "places", "quotes")
+    assigns = ("events",)
+
+    def __init__(self, lexicon: EventLexicon, ontology: Ontology) -> None:
+        self.lexicon = lexicon
+        self.ontology = ontology
+
+    def __call__(self, doc: Doc) -> Doc:
+        st = state(doc)
+        dates = _dates_by_verb(doc, st)
+        places = _places_by_verb(doc, st)
+        for s_i, sent in enumerate(doc.sents):
+            if s_i in st.boilerplate_sentences:
+                continue
+            found: list[tuple[Trigger, Event]] = []
+            statements: list[Trigger] = []
+            for tok in sent:
+                trig = self._trigger(tok)
+                if trig is None:
+                    continue
+                if trig.cameo == STATEMENT:
+                    statements.append(trig)
+                    continue
+                for ev in self._events(st, trig, sent, s_i, dates, places, found):
+                    found.append((trig, ev))
+            for trig in statements:
+                if any(_governs(trig.token, t.token) for t, _ in found):
+                    continue
+                if not args.explicit_subjects(trig.token):
+                    continue  # a statement needs a speaker named in its own clause
+                for ev in self._events(st, trig, sent, s_i, dates, places, found):
+                    found.append((trig, ev))
+            st.events.extend(ev for _, ev in found)
+        return doc
+
+    # ---------------------------------------------------------------- triggers
+    def _trigger(self, tok: Token) -> Trigger | None:
+        if tok.pos_ not in ("VERB", "AUX") or tok.lemma_ in ("be",):
+            return None
+        if tok.dep_ == "pcomp" and not args.explicit_subjects(tok):
+            return None
+        particles = _particles(tok)
+        objects = _objects(tok)
+        entry = self.lexicon.match_verb(tok.lemma_.lower(), particles, objects)
+        noun = _event_noun(tok, self.lexicon)
+        if noun is not None and (entry is None or entry.cameo == STATEMENT or not (entry.particle or entry.objects)):
+            code = self.lexicon.match_noun(noun.lemma_.lower(), _modifier_lemmas(noun))
+            if code is not None and (entry is None or entry.cameo == STATEMENT or _light_verb(tok)):
+                return Trigger(tok, noun, code, f"noun:{noun.lemma_.lower()}+verb:{tok.lemma_}", noun)
+        if entry is None:
+            return None
+        rule = "verb:" + entry.lemma + (f"+{entry.particle}" if entry.particle else "")
+        rule += "+" + "|".join(sorted(entry.objects)) if entry.objects else ""
+        return Trigger(tok, tok, entry.cameo, rule)
+
+    # ---------------------------------------------------------------- events of one trigger
+    def _events(self, st: ArticleState, trig: Trigger, sent: Span, s_i: int,
+                dates: dict[int, DateMention], places: dict[int, PlaceMention],
+                earlier: list[tuple[Trigger, Event]]) -> list[Event]:
+        verb = trig.token
+        cameo, rule = trig.cameo, trig.rule
+        if is_negated(verb):
+            negated = self.lexicon.negate(cameo)
+            if negated is None:
+                return []
+            cameo, rule = negated, rule + ">negated"
+        src_toks, how = args.source_tokens(verb, st)
+        sources = [a for t in src_toks for a in args.actors_at(st, t)]
+        if not sources and src_toks and how == "explicit":
+            sources, how = self._speaker_fallback(st, verb), "speaker"
+        if not sources and how == "agentless-passive":
+            sources, how = self._custody_country(st, verb), "location-agent"
+        sources = [a for a in sources if st.actors[a].code]
+        if not sources:
+            return []
+        targets = self._targets(st, trig, src_toks, earlier)
+        return [self._record(st, trig, cameo, rule + f" src:{how}", s, t, sent, s_i, dates, places)
+                for s in sources for t in (targets or [None]) if t != s]
+
+    def _speaker_fallback(self, st: ArticleState, verb: Token) -> list[str]:
+        """ "the two countries could meet", said by X: the governing speaker's side is the source."""
+        for tok in list(verb.ancestors)[:4]:
+            for subj in args.explicit_subjects(tok):
+                found = args.actors_at(st, subj)
+                if found:
+                    return found
+        return []
+
+    def _custody_country(self, st: ArticleState, verb: Token) -> list[str]:
+        """An agentless passive done "in <country>": that country's government is the agent."""
+        for tok in args.locative_objects(verb):
+            for a in st.token_actors.get(tok.i, []):
+                if st.actors[a].kind == "state":
+                    return [a]
+        return []
+
+    def _targets(self, st: ArticleState, trig: Trigger, src_toks: list[Token],
+                 earlier: list[tuple[Trigger, Event]]) -> list[str]:
+        toks = args.target_tokens(trig.token, src_toks)
+        if trig.target_hint is not None:
+            toks = args.prep_objects(trig.target_hint, args.TARGET_PREPS) + toks
+        out: list[str] = []
+        for tok in toks:
+            found = args.actors_at(st, tok)
+            if not found and tok.pos_ == "NOUN":
+                found = self._event_noun_target(st, tok, earlier)
+            if not found and tok.pos_ in ("NOUN", "PROPN"):
+                found = [a for m in args.owner_tokens(tok) for a in args.actors_at(st, m)]
+            out.extend(a for a in found if a not in out)
+            if out:
+                break
+        return out
+
+    def _event_noun_target(self, st: ArticleState, noun: Token,
+                           earlier: list[tuple[Trigger, Event]]) -> list[str]:
+        """ "denounced the charges": the target is whoever brought the charges earlier in the sentence."""
+        lemma = noun.lemma_.lower()
+        for trig, ev in reversed(earlier):
+            if trig.evidence.lemma_.lower() == lemma and ev.source.actor_id:
+                return [ev.source.actor_id]
+        return []
+
+    def _record(self, st: ArticleState, trig: Trigger, cameo: str, rule: str, source: str,
+                target: str | None, sent: Span, s_i: int, dates: dict[int, DateMention],
+                places: dict[int, PlaceMention]) -> Event:
+        code = self.ontology.get(cameo)
+        verb = trig.token
+        background = is_background(verb)
+        date, inherited = date_for(verb, dates)
+        when = _event_date(st, date, inherited, background)
+        place = place_for(verb, places)
+        modality = modality_of(verb)
+        confidence = 0.75 - (0.15 if "inherited" in rule or "speaker" in rule else 0.0)
+        confidence += 0.1 if target else 0.0
+        confidence -= 0.1 if "location-agent" in rule else 0.0
+        return Event(
+            source=_side(st, source, sent), target=_side(st, target, sent) if target else None,
+            cameo=code.code, cameo_name=code.name, plover=code.plover, quad_class=code.quad_class, goldstein=code.goldstein,
+            date=when[0], date_precision=when[1], date_source=when[2],  # type: ignore[arg-type]
+            location=place.place if place else None, location_text=place.text if place else None,
+            modality=modality, background=background, sentence_index=s_i,
+            sentence_start=sent.start_char, sentence_end=sent.end_char,
+            evidence_start=trig.evidence.idx, evidence_end=trig.evidence.idx + len(trig.evidence.text),
+            evidence_text=trig.evidence.text, rule=rule, confidence=round(min(confidence, 0.95), 2),
+        )
+
+
+def _event_date(st: ArticleState, date: DateMention | None, inherited: bool,
+                background: bool) -> tuple[str | None, str, str]:
+    if date is not None and date.value is not None:
+        return date.value, date.precision, "text" if not inherited else "inferred"
+    if background or st.published is None:
+        return None, "unknown", "publication" if not background else "inferred"
+    return st.published.isoformat(), "day", "publication"
+
+
+def _side(st: ArticleState, actor_id: str, sent: Span) -> EventSide:
+    actor = st.actors[actor_id]
+    text = next((m.text for m in st.actor_mentions if m.actor_id == actor_id
+                 and sent.start_char <= m.start < sent.end_char), actor.name)
+    return EventSide(actor_id=actor_id, country=actor.country, code=actor.code, text=text)
+
+
+def _particles(tok: Token) -> set[str]:
+    out = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "agent", "dative")}
+    out |= {c.lower_ for c in tok.children if c.dep_ == "advmod"}
+    out |= {g.lower_ for c in tok.children if c.dep_ in ("ccomp", "xcomp", "advcl")
+            for g in c.children if g.dep_ == "mark"}
+    return out
+
+
+def _objects(tok: Token) -> set[str]:
+    """Lemmas of what the verb acts on: objects, prepositional objects, complement verbs."""
+    out: set[str] = set()
+    for c in tok.children:
+        if c.dep_ in ("dobj", "attr", "oprd", "acomp", "ccomp", "xcomp", "advmod"):
+            out.add(c.lemma_.lower())
+            out.update(g.lemma_.lower() for g in c.children if g.dep_ in ("compound", "amod"))
+        if c.dep_ in ("prep", "agent", "prt"):
+            out.update(g.lemma_.lower() for g in c.children if g.dep_ in ("pobj", "pcomp"))
+    return out
+
+
+def _event_noun(verb: Token, lexicon: EventLexicon) -> Token | None:
+    for c in verb.children:
+        if c.dep_ in ("dobj", "nsubjpass") and lexicon.match_noun(c.lemma_.lower(), _modifier_lemmas(c)):
+            return c
+    return None
+
+
+def _modifier_lemmas(noun: Token) -> list[str]:
+    return [c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod")]
+
+
+def _light_verb(tok: Token) -> bool:
+    return tok.lemma_ in {"take", "launch", "impose", "carry", "conduct", "hold", "stage", "mount",
+                          "begin", "start", "issue", "make", "file", "level", "lodge", "announce",
+                          "deliver", "unveil", "order", "adopt", "introduce", "slap"}
+
+
+def _governs(head: Token, tok: Token) -> bool:
+    return tok.i != head.i and any(a.i == head.i for a in tok.ancestors)
+
+
+def _dates_by_verb(doc: Doc, st: ArticleState) -> dict[int, DateMention]:
+    out: dict[int, DateMention] = {}
+    for d in st.dates:
+        if d.token_end <= d.token_start:
+            continue
+        root = doc[d.token_start : d.token_end].root
+        out.setdefault(governing_verb(root).i, d)
+    return out
+
+
+def _places_by_verb(doc: Doc, st: ArticleState) -> dict[int, PlaceMention]:
+    out: dict[int, PlaceMention] = {}
+    for p in st.places:
+        if p.place is None or p.token_end <= p.token_start:
+            continue
+        root = doc[p.token_start : p.token_end].root
+        prep = root.head if root.dep_ == "pobj" else None
+        while root.dep_ in ("appos", "conj") and prep is None:
+            root = root.head
+            prep = root.head if root.dep_ == "pobj" else None
+        if prep is None or prep.lower_ not in LOCATIVE_PREPS:
+            continue
+        out.setdefault(governing_verb(prep).i, p)
+    return out

@@ -1,0 +1,116 @@
+"""When, where, and how sure: negation, modality, background, date and place of an event clause."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from whodid.nlp.state import DateMention, Modality, PlaceMention
+
+NEGATIONS = frozenset({"not", "n't", "never", "no", "neither", "nor", "n’t"})
+FUTURE_AUX = frozenset({"will", "shall", "wo", "'ll", "’ll"})
+HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "can", "must", "ought"})
+# governing verbs that make what they govern intended (future) or wished for (hypothetical)
+FUTURE_GOVERNORS = frozenset({"plan", "intend", "schedule", "prepare", "set", "due", "expect", "decide",
+                              "agree", "vow", "pledge", "promise", "aim", "seek", "begin", "start"})
+HYPOTHETICAL_GOVERNORS = frozenset({"hope", "want", "wish", "try", "consider", "propose", "suggest",
+                                    "urge", "ask", "call", "demand", "threaten", "offer", "may"})
+BACKGROUND_ADVERBS = frozenset({"previously", "formerly", "once", "earlier", "already", "long",
+                                "originally", "initially"})
+CLAUSE_LINKS = ("ccomp", "xcomp", "advcl", "conj", "relcl", "acl", "pcomp")
+
+
+def is_negated(verb: Token) -> bool:
+    """A negation on the verb, or on the auxiliary/governor it depends on ("did not agree to meet")."""
+    if any(c.dep_ == "neg" or c.lower_ in NEGATIONS and c.dep_ in ("advmod", "det") for c in verb.children):
+        return True
+    if verb.dep_ == "xcomp":
+        return any(c.dep_ == "neg" for c in verb.head.children)
+    return False
+
+
+def modality_of(verb: Token) -> Modality:
+    """``future`` for will/plans to, ``hypothetical`` for would/could/hopes/if, else ``asserted``."""
+    tok = verb
+    for depth in range(4):
+        auxes = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+        if auxes & FUTURE_AUX or _going_to(tok):
+            return "future"
+        if auxes & HYPOTHETICAL_AUX:
+            return "hypothetical"
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless") for c in tok.children):
+            return "hypothetical"
+        if depth > 0 and tok.lemma_ in FUTURE_GOVERNORS:
+            return "future"
+        if depth > 0 and tok.lemma_ in HYPOTHETICAL_GOVERNORS:
+            return "hypothetical"
+        if tok.dep_ not in ("xcomp", "acl") or tok.head.i == tok.i:
+            break
+        tok = tok.head
+        if tok.pos_ in ("NOUN", "PROPN") and tok.head.i != tok.i:
+            if tok.lemma_ in ("plan", "decision", "intention", "bid", "proposal", "threat", "offer"):
+                return "future" if tok.lemma_ in ("plan", "decision", "intention") else "hypothetical"
+            tok = tok.head
+    return "asserted"
+
+
+def _going_to(verb: Token) -> bool:
+    head = verb.head
+    return verb.dep_ == "xcomp" and head.lemma_ == "go" and head.tag_ == "VBG"
+
+
+def is_background(verb: Token) -> bool:
+    """Recalled events: "had" perfect, "previously", "last year"-style adverbs on the clause."""
+    if any(c.lower_ in BACKGROUND_ADVERBS and c.dep_ in ("advmod", "npadvmod") for c in verb.children):
+        return True
+    return any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children)
+
+
+def clause_chain(verb: Token) -> list[Token]:
+    """``verb`` and the verbs governing it up to the sentence root, through clause links."""
+    chain = [verb]
+    tok = verb
+    for _ in range(6):
+        if tok.dep_ not in CLAUSE_LINKS or tok.head.i == tok.i:
+            break
+        tok = tok.head
+        while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+            tok = tok.head
+        chain.append(tok)
+    return chain
+
+
+def governing_verb(tok: Token) -> Token:
+    """The clause a modifier belongs to; a subjectless participle ("Speaking Wednesday, X said")
+    passes its modifiers to the clause it modifies."""
+    head = tok
+    for _ in range(8):
+        if head.pos_ in ("VERB", "AUX") and head.i != tok.i:
+            break
+        if head.head.i == head.i:
+            break
+        head = head.head
+    if head.dep_ == "advcl" and head.tag_ in ("VBG", "VBN") and not any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in head.children
+    ):
+        return head.head
+    return head
+
+
+def date_for(verb: Token, by_verb: dict[int, DateMention]) -> tuple[DateMention | None, bool]:
+    """The date governing the event's clause, else one inherited from a governing clause.
+
+    Returns the mention and whether it was inherited.
+    """
+    for k, tok in enumerate(clause_chain(verb)):
+        if tok.i in by_verb:
+            return by_verb[tok.i], k > 0
+    return None, False
+
+
+def place_for(verb: Token, by_verb: dict[int, PlaceMention]) -> PlaceMention | None:
+    """The place attached to the event's own clause (not any place in the article)."""
+    chain = clause_chain(verb)
+    for tok in chain[:2]:
+        if tok.i in by_verb:
+            return by_verb[tok.i]
+    return None

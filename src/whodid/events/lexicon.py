@@ -1,0 +1,273 @@
+"""The event lexicon: which verbs and nouns name which CAMEO events, and what a negated event becomes.
+
+Three tab-separated data files under ``whodid/data/events/`` (each describes its columns in a comment
+at its top):
+
+* ``verbs.tsv`` -- ``lemma particle object cameo note``: a verb lemma, optionally with a particle or
+  preposition that must attach to it (``call for``) and with the lemmas of its object (``impose`` +
+  ``sanction|embargo``). The most specific matching entry wins.
+* ``nouns.tsv`` -- ``lemma cameo note``: event nouns ("talks", "sanction", "hunger strike").
+* ``negation.tsv`` -- ``cameo_prefix negated_cameo note``: what a negated event becomes ("would not
+  compromise" is a refusal to yield); ``-`` means the negated event is no event at all.
+
+Every code is checked against the :class:`~whodid.ontology.Ontology` when the lexicon is loaded, and a
+malformed line raises :class:`~whodid.ontology.DataFileError` (a ``ValueError``) naming file and line.
+Load it once per pipeline and share it; it is immutable::
+
+    lexicon = EventLexicon.load()
+    lexicon.match_verb("call", {"for"}, {"release"}).cameo   # "0253"
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+
+from whodid.errors import Errors
+from whodid.ontology import DataFileError, Ontology
+
+__all__ = ["EventLexicon", "VerbEntry"]
+
+DEFAULT_DIR = Path(__file__).resolve().parents[1] / "data" / "events"
+VERBS_FILE = "verbs.tsv"
+NOUNS_FILE = "nouns.tsv"
+NEGATION_FILE = "negation.tsv"
+NO_EVENT = "-"
+
+_WORD = re.compile(r"[a-z][a-z'-]*")
+_PHRASE = re.compile(r"[a-z][a-z'-]*(?: [a-z][a-z'-]*)*")
+_PREFIX = re.compile(r"\d{2,4}")
+_ONTOLOGY_FILE = "data/ontology/cameo.tsv"
+
+
+@dataclass(frozen=True)
+class VerbEntry:
+    """One line of ``verbs.tsv``: a verb lemma, its required particle and objects, and its code."""
+
+    lemma: str
+    particle: str | None
+    objects: frozenset[str]
+    cameo: str
+
+    @property
+    def specificity(self) -> int:
+        """3 particle and object, 2 object only, 1 particle only, 0 bare lemma."""
+        if self.objects:
+            return 3 if self.particle else 2
+        return 1 if self.particle else 0
+
+
+@dataclass(frozen=True)
+class _Line:
+    """A data line split into stripped fields, with where it came from (for error messages)."""
+
+    path: Path
+    number: int
+    fields: tuple[str, ...]
+
+    def fail(self, detail: str) -> DataFileError:
+        """A malformed-entry error (E302) pointing at this line."""
+        return DataFileError(Errors.E302, path=self.path, line=self.number, detail=detail)
+
+    def duplicate(self, key: object, first_line: int) -> DataFileError:
+        """A duplicate-entry error (E303) pointing at this line and the first definition."""
+        return DataFileError(Errors.E303, path=self.path, line=self.number, key=key, first_line=first_line)
+
+    def code(self, value: str, ontology: Ontology) -> str:
+        """``value`` if it is a known CAMEO code; otherwise an unknown-code error (E304)."""
+        if value not in ontology:
+            raise DataFileError(
+                Errors.E304,
+                path=self.path,
+                line=self.number,
+                kind="CAMEO code",
+                value=value,
+                reference=_ONTOLOGY_FILE,
+            )
+        return value
+
+
+def _read_lines(path: Path, header: tuple[str, ...]) -> Iterator[_Line]:
+    """The data lines of a TSV file after its header; the last column (a note) may be left out."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError as err:
+        raise Errors.E301.error(path=path) from err
+    except (OSError, UnicodeDecodeError) as err:
+        raise Errors.E305.error(path=path, detail=err) from err
+    header_seen = False
+    for number, raw in enumerate(text.splitlines(), start=1):
+        if not raw.strip() or raw.lstrip().startswith("#"):
+            continue
+        line = _Line(path, number, tuple(f.strip() for f in raw.split("\t")))
+        if not header_seen:
+            if line.fields != header:
+                raise line.fail(f"expected the header line {' '.join(header)!r} (tab-separated)")
+            header_seen = True
+        elif not len(header) - 1 <= len(line.fields) <= len(header):
+            raise line.fail(f"expected {len(header)} tab-separated columns, found {len(line.fields)}")
+        else:
+            yield line
+    if not header_seen:
+        raise _Line(path, 1, ()).fail(f"no header line {' '.join(header)!r}")
+
+
+def _parse_verb(line: _Line, ontology: Ontology) -> VerbEntry:
+    """One ``verbs.tsv`` line as a :class:`VerbEntry`."""
+    lemma, particle, objects, cameo = line.fields[:4]
+    if not _WORD.fullmatch(lemma):
+        raise line.fail(f"lemma {lemma!r} must be one lower-case word")
+    if particle and not _WORD.fullmatch(particle):
+        raise line.fail(f"particle {particle!r} must be empty or one lower-case word")
+    words = objects.split("|") if objects else []
+    bad = [w for w in words if not _WORD.fullmatch(w)]
+    if bad:
+        raise line.fail(f"object lemmas {bad!r} must be lower-case words separated by '|'")
+    return VerbEntry(lemma, particle or None, frozenset(words), line.code(cameo, ontology))
+
+
+def _read_verbs(path: Path, ontology: Ontology) -> dict[str, tuple[VerbEntry, ...]]:
+    """All verb entries by lemma, most specific first (ties: the more detailed code, then file order)."""
+    by_lemma: dict[str, list[VerbEntry]] = {}
+    seen: dict[tuple[str, str | None, str], int] = {}  # (lemma, particle, object or "") -> line
+    for line in _read_lines(path, ("lemma", "particle", "object", "cameo", "note")):
+        entry = _parse_verb(line, ontology)
+        for obj in entry.objects or {""}:
+            key = (entry.lemma, entry.particle, obj)
+            if key in seen:
+                shown = " ".join(k for k in key if k)
+                raise line.duplicate(shown, seen[key])
+            seen[key] = line.number
+        by_lemma.setdefault(entry.lemma, []).append(entry)
+    return {
+        lemma: tuple(sorted(entries, key=lambda e: (-e.specificity, -len(e.cameo))))
+        for lemma, entries in by_lemma.items()
+    }
+
+
+def _read_nouns(path: Path, ontology: Ontology) -> dict[str, str]:
+    """Event noun lemma (or phrase) -> CAMEO code."""
+    nouns: dict[str, str] = {}
+    first: dict[str, int] = {}
+    for line in _read_lines(path, ("lemma", "cameo", "note")):
+        lemma, cameo = line.fields[:2]
+        if not _PHRASE.fullmatch(lemma):
+            raise line.fail(f"noun {lemma!r} must be lower-case words separated by single spaces")
+        if lemma in nouns:
+            raise line.duplicate(lemma, first[lemma])
+        nouns[lemma], first[lemma] = line.code(cameo, ontology), line.number
+    return nouns
+
+
+def _read_negation(path: Path, ontology: Ontology) -> dict[str, str | None]:
+    """CAMEO code prefix -> negated code, or None when the negated event is no event."""
+    rules: dict[str, str | None] = {}
+    first: dict[str, int] = {}
+    codes = [c.code for c in ontology]
+    for line in _read_lines(path, ("cameo_prefix", "negated_cameo", "note")):
+        prefix, negated = line.fields[:2]
+        if not _PREFIX.fullmatch(prefix) or not any(c.startswith(prefix) for c in codes):
+            raise line.fail(f"{prefix!r} is not the prefix of any CAMEO code")
+        if prefix in rules:
+            raise line.duplicate(prefix, first[prefix])
+        rules[prefix] = None if negated == NO_EVENT else line.code(negated, ontology)
+        first[prefix] = line.number
+    return rules
+
+
+class EventLexicon:
+    """Verb entries, event nouns and negation rules, validated against the CAMEO ontology."""
+
+    def __init__(
+        self,
+        verbs: Mapping[str, tuple[VerbEntry, ...]],
+        nouns: Mapping[str, str],
+        negation: Mapping[str, str | None],
+    ) -> None:
+        """Wrap already-validated tables; use :meth:`load` to read the data files."""
+        self._verbs: Mapping[str, tuple[VerbEntry, ...]] = MappingProxyType(dict(verbs))
+        self._nouns: Mapping[str, str] = MappingProxyType(dict(nouns))
+        self._negation: Mapping[str, str | None] = MappingProxyType(dict(negation))
+
+    @classmethod
+    def load(cls, data_dir: Path | None = None, ontology: Ontology | None = None) -> EventLexicon:
+        """Read ``verbs.tsv``, ``nouns.tsv`` and ``negation.tsv`` from ``data_dir`` (default: packaged).
+
+        Every CAMEO code is checked against ``ontology`` (default: the packaged one); a malformed line
+        raises :class:`~whodid.ontology.DataFileError`, a ``ValueError`` naming the file and line.
+        """
+        folder = data_dir or DEFAULT_DIR
+        onto = ontology or Ontology.load()
+        return cls(
+            _read_verbs(folder / VERBS_FILE, onto),
+            _read_nouns(folder / NOUNS_FILE, onto),
+            _read_negation(folder / NEGATION_FILE, onto),
+        )
+
+    def verb_entries(self, lemma: str) -> tuple[VerbEntry, ...]:
+        """All entries for a verb lemma, most specific first; empty when the lemma is unknown."""
+        return self._verbs.get(lemma.lower(), ())
+
+    def match_verb(
+        self, lemma: str, particles: Collection[str], objects: Collection[str]
+    ) -> VerbEntry | None:
+        """The most specific entry for ``lemma`` that fits the clause, or None.
+
+        An entry fits when its particle (if it has one) is among ``particles`` and its objects (if it
+        has any) share a lemma with ``objects``. Specificity: particle and object > object >
+        particle > bare lemma; ties go to the more detailed CAMEO code, then to file order.
+        """
+        found = {p.lower() for p in particles}
+        lemmas = {o.lower() for o in objects}
+        for entry in self.verb_entries(lemma):
+            if entry.particle is not None and entry.particle not in found:
+                continue
+            if entry.objects and entry.objects.isdisjoint(lemmas):
+                continue
+            return entry
+        return None
+
+    def has_verb(self, lemma: str) -> bool:
+        """Whether any entry exists for this verb lemma."""
+        return lemma.lower() in self._verbs
+
+    def noun(self, lemma: str) -> str | None:
+        """The CAMEO code of an event noun (``"sanction"`` -> ``"163"``), or None."""
+        return self._nouns.get(" ".join(lemma.lower().split()))
+
+    def match_noun(self, lemma: str, modifiers: Collection[str] = ()) -> str | None:
+        """The code of a noun with its compound modifiers: a listed phrase beats the bare head.
+
+        ``match_noun("strike", ["hunger"])`` is ``"142"`` (the phrase "hunger strike") where
+        ``noun("strike")`` alone is a military strike.
+        """
+        for modifier in modifiers:
+            code = self.noun(f"{modifier} {lemma}")
+            if code is not None:
+                return code
+        return self.noun(lemma)
+
+    def negate(self, cameo: str) -> str | None:
+        """What ``cameo`` becomes when negated (longest matching prefix wins); None means no event."""
+        for end in range(len(cameo), 1, -1):
+            if cameo[:end] in self._negation:
+                return self._negation[cameo[:end]]
+        return None
+
+    def iter_verb_entries(self) -> Iterator[VerbEntry]:
+        """Every verb entry, lemma by lemma (for coverage checks and documentation)."""
+        for entries in self._verbs.values():
+            yield from entries
+
+    @property
+    def nouns(self) -> Mapping[str, str]:
+        """Event noun lemma or phrase -> CAMEO code (read-only)."""
+        return self._nouns
+
+    @property
+    def negation_rules(self) -> Mapping[str, str | None]:
+        """CAMEO prefix -> negated code or None (read-only)."""
+        return self._negation

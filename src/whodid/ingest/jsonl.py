@@ -1,0 +1,166 @@
+"""JSON Lines input: one article per line, read as a stream so files of any size work.
+
+Each line is a JSON object ``{"id", "text", "published", "title", "url", "source"}``; only ``text`` is
+required. ``published`` is an ISO date (or timestamp) and overrides the caller's default date; ``id``
+defaults to :func:`~whodid.ingest.model.article_id` of the text (a number is accepted and turned into a
+string). Blank lines are skipped. A bad line becomes a :class:`BadInput` named ``"path:LINE"`` (lines
+count from 1, blank ones included) and reading goes on with the next line.
+
+Limits: each record's text obeys ``max_bytes`` (E104); a line may be at most
+:data:`LINE_FACTOR` ``* max_bytes`` bytes (E115), which bounds memory without refusing texts whose
+JSON escapes (``\\u00e9``) make the line longer than the text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterator
+from typing import Any, BinaryIO
+
+from whodid.errors import Errors, InputError
+from whodid.ingest.model import ArticleInput, BadInput, article_id, parse_date
+from whodid.ingest.sniff import SNIFF_BYTES, binary_reason, guess_encoding, utf16_guess
+from whodid.ingest.text import check_size, validate_text
+
+__all__ = ["LINE_FACTOR", "parse_record", "read_jsonl_stream"]
+
+LINE_FACTOR = 6
+_SKIP_CHUNK = 1 << 16
+_OPTIONAL_FIELDS = ("title", "url", "source")
+
+
+def _json_type(value: Any) -> str:
+    """The JSON name of a decoded value's type, for messages."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int | float):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, list):
+        return "array"
+    return "object" if isinstance(value, dict) else type(value).__name__
+
+
+def _lines(stream: BinaryIO, limit: int) -> Iterator[tuple[int, bytes | None]]:
+    """Yield ``(line number, bytes)``; an over-long line yields ``None`` and is skipped unread."""
+    number = 0
+    while line := stream.readline(limit + 1):
+        number += 1
+        if len(line) > limit and not line.endswith(b"\n"):
+            while line and not line.endswith(b"\n"):
+                line = stream.readline(_SKIP_CHUNK)
+            yield number, None
+        else:
+            yield number, line
+
+
+def _decode_line(line: bytes, origin: str) -> dict[str, Any]:
+    """Decode one line into a JSON object (E103, E110, E111)."""
+    try:
+        raw = line.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        guess = guess_encoding(line, exc)
+        raise Errors.E103.error(origin=origin, detail=guess.evidence, encoding=guess.encoding) from exc
+    try:
+        record = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise Errors.E110.error(origin=origin, detail=f"{exc.msg} at column {exc.colno}") from exc
+    if not isinstance(record, dict):
+        raise Errors.E111.error(origin=origin, json_type=_json_type(record))
+    return record
+
+
+def _optional(record: dict[str, Any], field: str, origin: str) -> str | None:
+    """A string field that may be absent, null or empty (all three give None); E114 otherwise."""
+    value = record.get(field)
+    if value is None or value == "":
+        return None
+    if field == "id" and isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    if not isinstance(value, str):
+        raise Errors.E114.error(origin=origin, field=field, json_type=_json_type(value))
+    return value
+
+
+def parse_record(
+    line: bytes, *, origin: str, published: dt.date | None, max_bytes: int, check_language: bool = True
+) -> ArticleInput:
+    """Turn one JSON Lines line into an :class:`ArticleInput`; raise ``InputError`` when it is bad."""
+    record = _decode_line(line, origin)
+    if "text" not in record:
+        raise Errors.E112.error(origin=origin, fields=", ".join(sorted(record)) or "none")
+    text = record["text"]
+    if not isinstance(text, str):
+        raise Errors.E113.error(origin=origin, json_type=_json_type(text))
+    check_size(len(text.encode("utf-8", errors="surrogatepass")), origin=origin, max_bytes=max_bytes)
+    validate_text(text, origin=origin, check_language=check_language)
+    date_value = record.get("published")
+    if date_value is not None and not isinstance(date_value, str):
+        raise Errors.E114.error(origin=origin, field="published", json_type=_json_type(date_value))
+    if date_value:
+        published = parse_date(date_value, origin=origin)
+    title, url, source = (_optional(record, field, origin) for field in _OPTIONAL_FIELDS)
+    return ArticleInput(
+        text=text,
+        id=_optional(record, "id", origin) or article_id(text),
+        published=published,
+        title=title,
+        url=url,
+        source=source,
+        origin=origin,
+    )
+
+
+def _check_head(stream: BinaryIO, origin: str) -> None:
+    """File-level checks on the first bytes (E100, E101, E103), then rewind."""
+    head = stream.read(SNIFF_BYTES)
+    stream.seek(0)
+    if not head:
+        raise Errors.E100.error(origin=origin, detail="0 bytes")
+    guess = utf16_guess(head)
+    if guess is not None:
+        raise Errors.E103.error(origin=origin, detail=guess.evidence, encoding=guess.encoding)
+    reason = binary_reason(head)
+    if reason is not None:
+        raise Errors.E101.error(origin=origin, detail=reason)
+
+
+def read_jsonl_stream(
+    stream: BinaryIO,
+    *,
+    origin: str,
+    published: dt.date | None = None,
+    max_bytes: int,
+    check_language: bool = True,
+) -> Iterator[ArticleInput | BadInput]:
+    """Yield one item per non-blank line of a seekable binary JSON Lines stream."""
+    try:
+        _check_head(stream, origin)
+    except InputError as exc:
+        yield BadInput(origin, exc)
+        return
+    limit = LINE_FACTOR * max_bytes
+    records = 0
+    for number, line in _lines(stream, limit):
+        where = f"{origin}:{number}"
+        if line is None:
+            records += 1
+            yield BadInput(where, Errors.E115.error(origin=where, limit=limit, factor=LINE_FACTOR))
+            continue
+        if number == 1:
+            line = line.removeprefix(b"\xef\xbb\xbf")
+        if not line.strip():
+            continue
+        records += 1
+        try:
+            yield parse_record(
+                line, origin=where, published=published, max_bytes=max_bytes, check_language=check_language
+            )
+        except InputError as exc:
+            yield BadInput(where, exc)
+    if records == 0:
+        yield BadInput(origin, Errors.E100.error(origin=origin, detail="no records, only blank lines"))

@@ -1,0 +1,66 @@
+"""What the reader hands to the pipeline: one :class:`ArticleInput` per article, or a :class:`BadInput`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from dataclasses import dataclass
+
+from whodid.errors import Errors, WhodidError
+
+__all__ = ["ArticleInput", "BadInput", "article_id", "parse_date"]
+
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+@dataclass(frozen=True)
+class ArticleInput:
+    """One article to analyse.
+
+    ``text`` is the exact article text (a leading byte-order mark removed; line ends untouched): all
+    character offsets the pipeline reports are into this string. ``origin`` says where it came from:
+    the path, ``"path:LINE"`` for a JSON Lines record, or ``"<stdin>"``.
+    """
+
+    text: str
+    id: str | None = None
+    published: dt.date | None = None
+    title: str | None = None
+    url: str | None = None
+    source: str | None = None
+    origin: str = ""
+
+
+@dataclass(frozen=True)
+class BadInput:
+    """An input that could not be read; ``error.code`` and ``str(error)`` say why and how to fix it."""
+
+    origin: str
+    error: WhodidError
+
+
+def article_id(text: str) -> str:
+    """A content-based id: ``"sha256-"`` and the first 16 hex digits of the SHA-256 of the UTF-8 text."""
+    digest = hashlib.sha256(text.encode("utf-8", errors="surrogatepass")).hexdigest()
+    return "sha256-" + digest[:16]
+
+
+def parse_date(value: str, *, origin: str = "published") -> dt.date:
+    """Read an ISO date ``YYYY-MM-DD``; a full ISO timestamp is accepted and its date kept as written.
+
+    The date part of a timestamp is taken as written, without converting between time zones
+    (``2024-03-15T23:30:00-05:00`` is 2024-03-15). Anything else raises ``InputError`` E120.
+    """
+    cleaned = value.strip() if isinstance(value, str) else ""
+    match = _ISO_DATE.match(cleaned)
+    if match is None:
+        raise Errors.E120.error(origin=origin, value=value)
+    try:
+        date = dt.date(int(match[1]), int(match[2]), int(match[3]))
+        rest = cleaned[match.end() :]
+        if rest:
+            dt.datetime.fromisoformat(cleaned)  # validates the time part; the date is kept as written
+    except ValueError as exc:
+        raise Errors.E120.error(origin=origin, value=value) from exc
+    return date

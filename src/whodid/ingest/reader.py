@@ -1,0 +1,209 @@
+"""Read articles from files and stdin: plain text, HTML and JSON Lines.
+
+:func:`read_path` is the one entry point for callers: it yields an :class:`ArticleInput` per article
+and a :class:`BadInput` for every input that cannot be read, so a bad file (missing, empty, binary,
+too large, not English...) or a bad JSON Lines record never stops a run. Only a wrong *option*
+(``max_bytes`` not positive, unknown ``encoding``) raises, as ``UsageError``, before anything is read.
+
+File types are chosen by extension (case-insensitive):
+
+* ``.txt``, ``.text``, ``.md`` and no extension: plain text, one article;
+* ``.html``, ``.htm``, ``.xhtml``: the main text extracted by trafilatura, one article;
+* ``.jsonl``, ``.ndjson``: one article per line (see :mod:`whodid.ingest.jsonl`);
+* ``-``: standard input, read as plain text;
+* anything else: ``BadInput`` E107.
+
+Size: a plain-text or HTML file larger than ``max_bytes`` is refused from its size on disk, before
+reading; pipes and stdin are read up to ``max_bytes + 1`` bytes only. JSON Lines files may be any size
+(they are streamed); the limit applies to each record's text.
+
+Dates: ``published`` is the default publication date. A JSON Lines record's own ``published`` and a
+date an HTML page declares in its metadata take precedence over it.
+
+Text: see :mod:`whodid.ingest.text` (a leading UTF-8 BOM is dropped; offsets index the text after it).
+Articles without an id get :func:`article_id` of their text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import stat
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from whodid.errors import Errors, InputError
+from whodid.ingest.html import decode_html, extract_html
+from whodid.ingest.jsonl import read_jsonl_stream
+from whodid.ingest.model import ArticleInput, BadInput, article_id, parse_date
+from whodid.ingest.text import (
+    DEFAULT_MAX_BYTES,
+    check_max_bytes,
+    check_size,
+    codec_name,
+    read_limited,
+    read_text_bytes,
+    validate_text,
+)
+
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "EXTENSIONS",
+    "STDIN",
+    "ArticleInput",
+    "BadInput",
+    "article_id",
+    "parse_date",
+    "read_path",
+    "read_text_bytes",
+]
+
+STDIN = "-"
+STDIN_ORIGIN = "<stdin>"
+EXTENSIONS: dict[str, str] = {
+    "": "text",
+    ".txt": "text",
+    ".text": "text",
+    ".md": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+}
+_SUPPORTED = ".txt, .text, .md, .html, .htm, .xhtml, .jsonl, .ndjson and files without an extension"
+
+
+def read_path(
+    path: Path | str,
+    *,
+    published: dt.date | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    encoding: str = "utf-8",
+    check_language: bool = True,
+) -> Iterator[ArticleInput | BadInput]:
+    """Yield the articles in ``path`` (``"-"`` for stdin), or ``BadInput`` for what cannot be read.
+
+    ``encoding`` applies to plain-text and HTML files (JSON Lines is always UTF-8);
+    ``check_language=False`` skips the English check. See the module docstring for the rules.
+    """
+    check_max_bytes(max_bytes)
+    codec_name(encoding)
+    options = _Options(published, max_bytes, encoding, check_language)
+    if str(path) == STDIN:
+        return _read_stdin(options)
+    return _read_file(Path(path), options)
+
+
+@dataclass(frozen=True)
+class _Options:
+    """The reading options, passed along together."""
+
+    published: dt.date | None
+    max_bytes: int
+    encoding: str
+    check_language: bool
+
+
+def _read_file(path: Path, options: _Options) -> Iterator[ArticleInput | BadInput]:
+    """Dispatch one path on its extension, after checking that it exists and is not a directory."""
+    origin = str(path)
+    try:
+        info = _stat(path, origin)
+        kind = EXTENSIONS.get(path.suffix.lower())
+        if kind is None:
+            raise Errors.E107.error(origin=origin, extension=path.suffix, supported=_SUPPORTED)
+        if kind == "jsonl":
+            yield from _read_jsonl(path, options)
+            return
+        data = _read_bytes(path, info, origin, options.max_bytes)
+        if kind == "html":
+            yield _html_article(data, origin, options)
+        else:
+            yield _text_article(data, origin, options)
+    except InputError as exc:
+        yield BadInput(origin, exc)
+
+
+def _stat(path: Path, origin: str) -> os.stat_result:
+    """``os.stat`` with the not-found (E105), directory (E106) and unreadable (E108) cases named."""
+    try:
+        info = path.stat()
+    except FileNotFoundError as exc:
+        raise Errors.E105.error(origin=origin) from exc
+    except OSError as exc:
+        raise Errors.E108.error(origin=origin, detail=exc.strerror or str(exc)) from exc
+    if stat.S_ISDIR(info.st_mode):
+        raise Errors.E106.error(origin=origin)
+    return info
+
+
+def _read_bytes(path: Path, info: os.stat_result, origin: str, max_bytes: int) -> bytes:
+    """Read a whole file, refusing one over ``max_bytes`` from its size before reading (E104)."""
+    if stat.S_ISREG(info.st_mode):
+        check_size(info.st_size, origin=origin, max_bytes=max_bytes)
+    try:
+        with path.open("rb") as stream:
+            return read_limited(stream, origin=origin, max_bytes=max_bytes)
+    except OSError as exc:
+        raise Errors.E108.error(origin=origin, detail=exc.strerror or str(exc)) from exc
+
+
+def _read_jsonl(path: Path, options: _Options) -> Iterator[ArticleInput | BadInput]:
+    """Stream a JSON Lines file."""
+    origin = str(path)
+    try:
+        stream = path.open("rb")
+    except OSError as exc:
+        raise Errors.E108.error(origin=origin, detail=exc.strerror or str(exc)) from exc
+    with stream:
+        yield from read_jsonl_stream(
+            stream,
+            origin=origin,
+            published=options.published,
+            max_bytes=options.max_bytes,
+            check_language=options.check_language,
+        )
+
+
+def _text_article(data: bytes, origin: str, options: _Options) -> ArticleInput:
+    """One plain-text article."""
+    text = read_text_bytes(
+        data,
+        origin=origin,
+        max_bytes=options.max_bytes,
+        encoding=options.encoding,
+        check_language=options.check_language,
+    )
+    return ArticleInput(text=text, id=article_id(text), published=options.published, origin=origin)
+
+
+def _html_article(data: bytes, origin: str, options: _Options) -> ArticleInput:
+    """One HTML article: its main text and declared metadata."""
+    page = extract_html(decode_html(data, origin=origin, encoding=options.encoding), origin=origin)
+    check_size(len(page.text.encode("utf-8")), origin=origin, max_bytes=options.max_bytes)
+    text = validate_text(page.text, origin=origin, check_language=options.check_language)
+    return ArticleInput(
+        text=text,
+        id=article_id(text),
+        published=page.published or options.published,
+        title=page.title,
+        url=page.url,
+        source=page.source,
+        origin=origin,
+    )
+
+
+def _read_stdin(options: _Options) -> Iterator[ArticleInput | BadInput]:
+    """Standard input as one plain-text article, read (when iterated) up to ``max_bytes + 1`` bytes."""
+    try:
+        stream = getattr(sys.stdin, "buffer", None)
+        if stream is not None:
+            data = read_limited(stream, origin=STDIN_ORIGIN, max_bytes=options.max_bytes)
+        else:  # a text stream without a buffer (e.g. replaced in tests or embedding code)
+            data = sys.stdin.read(options.max_bytes + 1).encode("utf-8")
+        yield _text_article(data, STDIN_ORIGIN, options)
+    except InputError as exc:
+        yield BadInput(STDIN_ORIGIN, exc)

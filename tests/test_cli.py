@@ -1,0 +1,99 @@
+"""The ``whodid`` command on good and bad input, run as a user runs it (a real subprocess)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "examples" / "harbour-talks.txt"
+
+
+def whodid(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[str]:
+    proc = subprocess.run(
+        [sys.executable, "-m", "whodid.cli", *args], input=stdin, capture_output=True, timeout=300,
+    )
+    return subprocess.CompletedProcess(proc.args, proc.returncode, proc.stdout.decode("utf-8"),
+                                       proc.stderr.decode("utf-8"))
+
+
+@pytest.fixture(scope="module")
+def example_json() -> dict[str, object]:
+    proc = whodid("code", str(EXAMPLE), "--published", "2024-05-07", "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    assert isinstance(data, dict)
+    return data
+
+
+def test_code_json_follows_the_contract(example_json: dict[str, object]) -> None:
+    assert example_json["schema"] == "whodid.article/1"
+    assert set(example_json) >= {"article", "actors", "events", "quotes", "dates", "places"}
+    events = example_json["events"]
+    assert isinstance(events, list) and events
+    keys = {"id", "source", "target", "cameo", "plover", "quad_class", "goldstein", "date", "date_precision",
+            "date_source", "location", "modality", "background", "sentence", "evidence", "rule", "confidence"}
+    assert all(keys <= set(e) for e in events)
+
+
+def test_code_table_lists_every_section() -> None:
+    proc = whodid("code", str(EXAMPLE), "--published", "2024-05-07", "--format", "table")
+    assert proc.returncode == 0, proc.stderr
+    for section in ("ACTORS", "EVENTS", "QUOTES", "DATES", "PLACES"):
+        assert section in proc.stdout
+
+
+def test_stdin_input() -> None:
+    proc = whodid("code", "-", "--published", "2024-05-07", stdin=EXAMPLE.read_bytes())
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["events"]
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "code"),
+    [
+        ("empty.txt", b"", "E100"),
+        ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "E101"),
+        ("latin1.txt", "Le ministre a dit que la réunion était très importante.".encode("latin-1"), "E102"),
+    ],
+)
+def test_bad_single_file_gets_a_coded_error(tmp_path: Path, name: str, content: bytes, code: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    proc = whodid("code", str(path))
+    assert proc.returncode == 2
+    assert f"error {code}" in proc.stderr
+    assert "Traceback" not in proc.stderr and proc.stdout == ""
+
+
+def test_huge_file_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as f:
+        f.truncate(20_000_000)
+    proc = whodid("code", str(path))
+    assert proc.returncode == 2 and "error E104" in proc.stderr
+
+
+def test_broken_jsonl_line_is_reported_and_the_rest_coded(tmp_path: Path) -> None:
+    good = EXAMPLE.read_text(encoding="utf-8")
+    lines = [
+        json.dumps({"id": "one", "text": good, "published": "2024-05-07"}),
+        '{"id": "two", "text": "unterminated',
+        json.dumps({"id": "three", "text": "Chile condemned the attack on Monday.", "published": "2024-05-07"}),
+    ]
+    path = tmp_path / "batch.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    proc = whodid("code", str(path))
+    assert proc.returncode == 1
+    assert f"{path}:2" in proc.stderr and "E110" in proc.stderr
+    ids = [json.loads(line)["article"]["id"] for line in proc.stdout.splitlines()]
+    assert ids == ["one", "three"]
+
+
+def test_help_shows_an_example() -> None:
+    proc = whodid("code", "--help")
+    assert proc.returncode == 0 and "examples:" in proc.stdout

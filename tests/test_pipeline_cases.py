@@ -1,0 +1,181 @@
+"""End-to-end hard cases on sentences written for these tests, through the real model and data."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from whodid.pipeline import Pipeline
+
+PUB = "2024-05-08"  # a Wednesday
+
+
+def code(pipeline: Pipeline, text: str, published: str | None = PUB) -> dict[str, Any]:
+    return pipeline.code(text, published=published).to_dict()
+
+
+def events_with(rec: dict[str, Any], evidence: str) -> list[dict[str, Any]]:
+    return [e for e in rec["events"] if e["evidence"]["text"] == evidence]
+
+
+def pairs(events: list[dict[str, Any]]) -> set[tuple[str | None, str | None]]:
+    return {(e["source"]["country"], (e["target"] or {}).get("country")) for e in events}
+
+
+def actor_named(rec: dict[str, Any], name: str) -> dict[str, Any]:
+    found = [a for a in rec["actors"] if name in a["name"]]
+    assert found, f"no actor named {name!r} in {[a['name'] for a in rec['actors']]}"
+    return found[0]
+
+
+def test_passive_with_agent(pipeline: Pipeline) -> None:
+    rec = code(pipeline, "Two French journalists were arrested by Turkish police on Monday.")
+    evs = events_with(rec, "arrested")
+    assert evs, rec["events"]
+    assert evs[0]["cameo"].startswith("17")
+    assert pairs(evs) == {("TUR", "FRA")}
+    assert evs[0]["source"]["code"] == "TURCOP"
+
+
+def test_passive_without_agent_takes_country_of_custody(pipeline: Pipeline) -> None:
+    rec = code(pipeline, "Peter Hall, a British aid worker, has been held in custody in Iran since January 2023.")
+    evs = events_with(rec, "held")
+    assert pairs(evs) == {("IRN", "GBR")}
+    assert evs[0]["date"] == "2023-01" and evs[0]["date_precision"] == "month"
+
+
+def test_compound_subjects_and_objects(pipeline: Pipeline) -> None:
+    rec = code(pipeline, "Germany and France will meet with Italy and Spain in Rome on Friday.")
+    evs = events_with(rec, "meet")
+    assert pairs(evs) == {("DEU", "ITA"), ("DEU", "ESP"), ("FRA", "ITA"), ("FRA", "ESP")}
+    assert all(e["modality"] == "future" for e in evs)
+    assert {e["date"] for e in evs} == {"2024-05-10"}
+
+
+def test_negated_cooperation_is_a_rejection(pipeline: Pipeline) -> None:
+    rec = code(pipeline, "Russia said it would not compromise on its demands.")
+    evs = events_with(rec, "compromise")
+    assert evs, rec["events"]
+    assert all(e["cameo"].startswith("12") for e in evs)
+    assert not [e for e in rec["events"] if e["cameo"][:2] in ("03", "08")]
+
+
+def test_modality_future_and_hypothetical(pipeline: Pipeline) -> None:
+    rec = code(pipeline, "Japan plans to sanction North Korean banks.")
+    evs = [e for e in rec["events"] if e["cameo"].startswith("16")]
+    assert evs and evs[0]["modality"] == "future"
+    assert evs[0]["source"]["country"] == "JPN"
+    rec = code(pipeline, "Brazil could expel the Venezuelan ambassador.")
+    evs = [e for e in rec["events"] if e["cameo"].startswith("17") or e["cameo"].startswith("16")]
+    assert evs and evs[0]["modality"] == "hypothetical"
+
+
+def test_capital_metonymy_acts_but_a_location_does_not(pipeline: Pipeline) -> None:
+    rec = code(pipeline, "Moscow condemned the new sanctions. Protesters gathered in Moscow on Sunday.")
+    condemn = events_with(rec, "condemned")
+    assert condemn and condemn[0]["source"]["code"] == "RUSGOV"
+    moscow_actor_mentions = [m for a in rec["actors"] for m in a["mentions"] if m["text"] == "Moscow"]
+    assert len(moscow_actor_mentions) == 1  # "in Moscow" is a place only
+    assert len([p for p in rec["places"] if p["text"] == "Moscow" and p["country"] == "RUS"]) == 2
+
+
+def test_title_carries_over_to_surname_and_role(pipeline: Pipeline) -> None:
+    text = (
+        "Kenyan Foreign Minister Grace Wambui arrived in Nairobi on Tuesday.\n"
+        "Wambui criticized Uganda over the border closure.\n"
+        "Kenya's foreign minister also praised Tanzania."
+    )
+    rec = code(pipeline, text)
+    wambui = actor_named(rec, "Grace Wambui")
+    assert (wambui["country"], wambui["sector"]) == ("KEN", "GOV")
+    assert len(wambui["mentions"]) >= 3
+    crit = events_with(rec, "criticized")
+    assert crit and crit[0]["source"]["actor"] == wambui["id"]
+    assert crit[0]["target"]["country"] == "UGA"
+    assert not [p for p in rec["places"] if p["text"] == "Wambui"]
+
+
+def test_pronoun_speaker_and_quote_continuation(pipeline: Pipeline) -> None:
+    text = (
+        "Chilean President Ana Rojas spoke after the vote.\n"
+        "“We will not give up,” she said. “The reform is necessary.”\n"
+        "“Nobody can stop it now.”"
+    )
+    rec = code(pipeline, text)
+    rojas = actor_named(rec, "Ana Rojas")
+    direct = [q for q in rec["quotes"] if q["kind"] == "direct"]
+    assert len(direct) == 3, rec["quotes"]
+    assert all(q["speaker"] and q["speaker"]["actor"] == rojas["id"] for q in direct)
+    for q in direct:
+        assert text[q["start"] : q["end"]] == q["text"]
+
+
+def test_partial_quote_speaker_is_the_governing_speaker(pipeline: Pipeline) -> None:
+    text = "Indian Prime Minister Ravi Mehta accused Pakistan of “reckless provocation” on Monday."
+    rec = code(pipeline, text)
+    partial = [q for q in rec["quotes"] if q["kind"] == "partial"]
+    assert partial and partial[0]["text"] == "reckless provocation"
+    assert partial[0]["speaker"]["country"] == "IND"
+    acc = events_with(rec, "accused")
+    assert pairs(acc) == {("IND", "PAK")}
+
+
+def test_tense_aware_dates(pipeline: Pipeline) -> None:
+    rec = code(pipeline, "The envoy said on Thursday that the two sides will meet again on Thursday.")
+    values = [d["value"] for d in rec["dates"] if d["text"].endswith("Thursday")]
+    assert values == ["2024-05-02", "2024-05-09"]
+
+
+def test_relative_dates_unknown_without_publication(pipeline: Pipeline) -> None:
+    rec = code(pipeline, "Nigeria's army attacked the rebels on Tuesday.", published=None)
+    assert rec["dates"] and rec["dates"][0]["value"] is None
+    assert rec["dates"][0]["precision"] == "unknown"
+    evs = events_with(rec, "attacked")
+    assert evs and evs[0]["date"] is None and evs[0]["date_precision"] == "unknown"
+
+
+def test_ambiguous_place_names_follow_the_article(pipeline: Pipeline) -> None:
+    rec = code(pipeline, "Canada's prime minister met Mexican officials in Ottawa on Monday.")
+    ottawa = [p for p in rec["places"] if p["text"] == "Ottawa"]
+    assert ottawa and ottawa[0]["country"] == "CAN"
+    assert abs(ottawa[0]["lat"] - 45.42) < 0.5
+
+
+def test_event_location_is_its_own_clause(pipeline: Pipeline) -> None:
+    text = "Speaking in Vienna, the Iranian foreign minister accused Israel of sabotage in Natanz."
+    rec = code(pipeline, text)
+    acc = events_with(rec, "accused")
+    assert acc and acc[0]["location"] and acc[0]["location"]["country"] == "AUT"
+
+
+def test_byline_produces_nothing(pipeline: Pipeline) -> None:
+    text = "Ghana and Togo signed a border agreement on Monday.\nReporting by Kofi Mensah in Accra; editing by Jane Doe."
+    rec = code(pipeline, text)
+    byline_start = text.index("Reporting")
+    assert not [e for e in rec["events"] if e["sentence"]["start"] >= byline_start]
+    assert not [m for a in rec["actors"] for m in a["mentions"] if m["start"] >= byline_start]
+
+
+def test_statement_is_subordinate_to_what_it_reports(pipeline: Pipeline) -> None:
+    rec = code(pipeline, "Poland's foreign ministry said Belarus had expelled two Polish diplomats.")
+    codes = {e["cameo"] for e in rec["events"]}
+    assert any(c.startswith("17") or c.startswith("16") for c in codes), rec["events"]
+    assert "010" not in codes
+
+
+def test_record_points_back_to_its_sentence(pipeline: Pipeline) -> None:
+    text = "Egypt welcomed the ceasefire. Sudan rejected the proposal on Friday."
+    rec = code(pipeline, text)
+    assert rec["events"]
+    for e in rec["events"]:
+        s, ev = e["sentence"], e["evidence"]
+        assert s["start"] <= ev["start"] < ev["end"] <= s["end"]
+        assert text[ev["start"] : ev["end"]] == ev["text"]
+        assert e["rule"] and 0 < e["confidence"] <= 1
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n  "])
+def test_blank_text_codes_to_an_empty_record(pipeline: Pipeline, text: str) -> None:
+    rec = code(pipeline, text)
+    assert rec["events"] == [] and rec["actors"] == []
