@@ -112,6 +112,14 @@ class ActorResolver:
         left = [t for t in head.subtree if t.i < name.start and t.i >= _run_start(doc, name.start)]
         if left:
             desc.merge(describe(self.kb, left))
+        if desc.role is None:
+            # a title the parser attached elsewhere ("A and State Councilor B"): the capitalised run
+            # directly before the name
+            k = name.start
+            while k > 0 and doc[k - 1].is_title and doc[k - 1].pos_ in ("PROPN", "NOUN", "ADJ"):
+                k -= 1
+            if k < name.start:
+                desc.merge(describe(self.kb, list(doc[k : name.start])))
         if head.dep_ == "appos" and head.head.pos_ in ("NOUN", "PROPN"):
             role_head = head.head
             toks = [t for t in role_head.subtree if t.i <= role_head.i and t.i >= role_head.left_edge.i]
@@ -251,8 +259,6 @@ class ActorResolver:
             text = span.text
             country = self.kb.country_by_name(text)
             if country is not None and ent.label_ != "NORP":
-                if _is_noun_modifier(span):
-                    continue  # "the US decision": the decision's owner, handled by the event coder
                 reg.mention(reg.state(country.iso3, country.name), span, rule="state:name")
                 continue
             capital = self.kb.country_by_capital(text)
@@ -330,11 +336,6 @@ def _is_bare_anaphor(span: Span, tok: Token) -> bool:
     mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
     dets = [c.lower_ for c in tok.children if c.dep_ == "det"]
     return not mods and dets == ["the"] and len(span) == 1
-
-
-def _is_noun_modifier(span: Span) -> bool:
-    root = span.root
-    return root.dep_ in ("compound", "amod", "nmod") and root.head.pos_ == "NOUN" and root.head.i > root.i
 
 
 def _is_agentive(span: Span) -> bool:

@@ -16,10 +16,14 @@ PASSIVE_SUBJECT = ("nsubjpass", "csubjpass")
 # governing links through which a verb without a subject borrows its governor's subject
 INHERIT_DEPS = ("xcomp", "advcl", "conj", "acl", "ccomp", "oprd")
 # prepositions whose object is where or when, never whom
-NON_TARGET_PREPS = frozenset({
+NON_STANCE_NOUNS = frozenset({"support", "solidarity", "defense", "defence", "favor", "favour", "protest",
+                          "opposition", "retaliation", "response"})
+TARGET_PREPS = frozenset({
     "in", "at", "on", "during", "since", "until", "after", "before", "near", "from", "despite",
     "amid", "under", "over", "into", "across", "through", "throughout", "within", "by", "of", "as",
 })
+STANCE_NOUNS = frozenset({"support", "solidarity", "defense", "defence", "favor", "favour", "protest",
+                          "opposition", "retaliation", "response"})
 TARGET_PREPS = frozenset({"with", "against", "to", "toward", "towards", "for", "on", "at", "upon", "from"})
 
 
@@ -45,9 +49,11 @@ def conjuncts(tok: Token) -> list[Token]:
 
 
 def is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("auxpass", *PASSIVE_SUBJECT) for c in verb.children) or (
-        verb.tag_ == "VBN" and verb.dep_ in ("acl",) and not any(c.dep_ == "aux" for c in verb.children)
-    )
+    """Passive voice, including reduced forms ("officials detained by police", "when asked")."""
+    if any(c.dep_ in ("auxpass", *PASSIVE_SUBJECT) for c in verb.children):
+        return True
+    return (verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl")
+            and not any(c.dep_ in ("aux", "nsubj") for c in verb.children))
 
 
 def explicit_subjects(verb: Token) -> list[Token]:
@@ -109,15 +115,22 @@ def target_tokens(verb: Token, sources: list[Token]) -> list[Token]:
     src = {t.i for s in sources for t in (s, *conjuncts(s))}
     if is_passive(verb):
         passive = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT]
+        rel = relative_head(verb)
+        if rel is not None and (not passive or passive[0].tag_ in ("WP", "WDT")):
+            return [rel]  # "X, who was held": X is the one held
+        if verb.dep_ == "acl" and not passive:
+            return [verb.head]  # "officials detained by police"
         if passive:
             return passive
-        rel = relative_head(verb)
-        if rel is not None:
-            return [rel]
     objs = [c for c in verb.children if c.dep_ in ("dobj", "dative", "attr") and c.i not in src]
     for prep in verb.children:
         if prep.dep_ in ("prep", "prt") and prep.lower_ in TARGET_PREPS:
             objs.extend(g for g in prep.children if g.dep_ == "pobj")
+        elif prep.dep_ == "prep" and prep.lower_ == "in":
+            # "spoke in support of X", "marched in protest against X": X is the target
+            for g in prep.children:
+                if g.dep_ == "pobj" and g.lemma_.lower() in STANCE_NOUNS:
+                    objs.extend(prep_objects(g, frozenset({"of", "for", "with", "against", "to"})))
     for comp in verb.children:
         if comp.dep_ in ("ccomp", "xcomp"):
             objs.extend(g for g in comp.children if g.dep_ in ("nsubj", "nsubjpass") and g.i not in src)

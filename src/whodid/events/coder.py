@@ -25,6 +25,7 @@ from whodid.nlp.state import ArticleState, DateMention, Event, EventSide, PlaceM
 from whodid.ontology import Ontology
 
 STATEMENT = "010"
+INTENT_TO_MEET = "036"
 # verbs whose object noun carries the event ("take countermeasures", "impose sanctions")
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside"})
 
@@ -104,6 +105,8 @@ class EventCoder:
                 earlier: list[tuple[Trigger, Event]]) -> list[Event]:
         verb = trig.token
         cameo, rule = trig.cameo, trig.rule
+        if cameo[:2] == "04" and modality_of(verb) != "asserted":
+            cameo, rule = INTENT_TO_MEET, rule + ">intent"  # a meeting announced, not yet held
         if is_negated(verb):
             negated = self.lexicon.negate(cameo)
             if negated is None:
@@ -151,6 +154,7 @@ class EventCoder:
                 found = self._event_noun_target(st, tok, earlier)
             if not found and tok.pos_ in ("NOUN", "PROPN"):
                 found = [a for m in args.owner_tokens(tok) for a in args.actors_at(st, m)]
+            found = [a for a in found if st.actors[a].code]  # "both sides" names nobody codable
             out.extend(a for a in found if a not in out)
             if out:
                 break
@@ -267,7 +271,7 @@ def _places_by_verb(doc: Doc, st: ArticleState) -> dict[int, PlaceMention]:
         while root.dep_ in ("appos", "conj") and prep is None:
             root = root.head
             prep = root.head if root.dep_ == "pobj" else None
-        if prep is None or prep.lower_ not in LOCATIVE_PREPS:
-            continue
+        if prep is None or prep.lower_ not in LOCATIVE_PREPS or prep.head.pos_ not in ("VERB", "AUX"):
+            continue  # "restrictions in X" places the restrictions, not the clause's event
         out.setdefault(governing_verb(prep).i, p)
     return out

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Numbers, dates and amounts swallow a following toponym ("24 Hong Kong", "Monday Kabul"): look inside.
-SCAN_INSIDE_LABELS = frozenset({"PERCENT", "CARDINAL", "MONEY", "QUANTITY", "ORDINAL", "DATE", "TIME"})
+SCAN_INSIDE_LABELS = frozenset({"CARDINAL", "MONEY", "QUANTITY", "ORDINAL", "DATE", "TIME"})
 # People and organizations are never places, nor the toponyms inside their names ("Washington Post").
 NAME_LABELS = frozenset({"PERSON", "ORG"})
 MAX_TOKENS = 6
@@ -203,8 +203,9 @@ def _looks_like_name(doc: Doc, start: int, end: int) -> bool:
 def _mislabelled_name(doc: Doc, ent: Span, names: Names, blocked: set[int]) -> Iterator[Candidate]:
     """A whole non-place entity that is exactly a toponym: the small model tags "Edmonton" ORG, "Aleppo" NORP.
 
-    People keep their names unless the whole name is a country or region ("Jordan" the person is
-    excluded by the actor stage); organizations named after a city keep theirs ("Gainesville Police").
+    A multi-word person keeps a name unless it is a country or region; a one-word "person" that is a
+    major city usually is the city ("Kherson"), and the actor stage excludes the real people. Names
+    that merely contain a toponym stay theirs ("Gainesville Police").
     """
     if any(i in blocked for i in range(ent.start, ent.end)):
         return

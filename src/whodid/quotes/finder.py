@@ -7,7 +7,6 @@ paragraph when it opens one. First-person pronouns inside a quotation refer to i
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from importlib import resources
 
@@ -46,14 +45,15 @@ class QuoteFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         st = state(doc)
-        spans = find_quote_spans(doc.text)
+        text = doc.text  # Doc.text is rebuilt on every access: read it once
+        spans = find_quote_spans(text)
         bad_sents = _boilerplate_chars(doc, st)
         prev_speaker: tuple[str | None, str | None, int] | None = None  # actor, text, paragraph
         for qs in spans:
             if any(a <= qs.start < b for a, b in bad_sents) or qs.end <= qs.start:
                 continue
-            quote = self._quote(doc, st, qs)
-            para = _paragraph(doc.text, qs.start)
+            quote = self._quote(doc, st, qs, text)
+            para = _paragraph(text, qs.start)
             if quote.cue is None and prev_speaker is not None and prev_speaker[2] in (para, para - 1):
                 quote.speaker_actor, quote.speaker_text = prev_speaker[0], prev_speaker[1]
                 quote.rule, quote.confidence = "quote:continuation", 0.6
@@ -61,20 +61,22 @@ class QuoteFinder:
                 prev_speaker = (quote.speaker_actor, quote.speaker_text, para)
             self._link_first_person(doc, st, quote)
             st.quotes.append(quote)
-        self._indirect(doc, st, spans)
+        self._indirect(doc, st, spans, text)
         return doc
 
     # ---------------------------------------------------------------- one quotation
-    def _quote(self, doc: Doc, st: ArticleState, qs: _Span) -> Quote:
-        text = doc.text[qs.start : qs.end]
-        kind = "direct" if _is_direct(doc.text, qs) else "partial"
+    def _quote(self, doc: Doc, st: ArticleState, qs: _Span, full: str) -> Quote:
+        text = full[qs.start : qs.end]
+        kind = "direct" if _is_direct(full, qs) else "partial"
         cue: Token | None
         if kind == "partial":
-            cue = self._governing_cue(doc, qs) or self._nearby_cue(doc, qs)
+            cue = self._governing_cue(doc, qs) or self._nearby_cue(doc, qs, full)
         else:
-            cue = self._nearby_cue(doc, qs) or self._governing_cue(doc, qs)
+            cue = self._nearby_cue(doc, qs, full) or self._governing_cue(doc, qs)
         speaker = _speaker_of(cue, qs) if cue is not None else None
         actor = _actor_of(st, speaker) if speaker is not None else None
+        if cue is not None and actor is None and speaker is None:
+            speaker, actor = _nearest_actor_before(st, cue, qs)
         return Quote(
             start=qs.start, end=qs.end, text=text, kind=kind,  # type: ignore[arg-type]
             cue=cue.text if cue is not None else None, cue_token=cue.i if cue is not None else None,
@@ -97,15 +99,15 @@ class QuoteFinder:
                 return tok
         return None
 
-    def _nearby_cue(self, doc: Doc, qs: _Span) -> Token | None:
+    def _nearby_cue(self, doc: Doc, qs: _Span, full: str) -> Token | None:
         """A speech verb just after the closing mark ("..." she said) or before the opening one."""
-        after = _tokens_in(doc, qs.close_at + 1, min(len(doc.text), qs.close_at + 1 + CUE_WINDOW))
-        after = _until_boundary(after, doc.text)
+        after = _tokens_in(doc, qs.close_at + 1, min(len(full), qs.close_at + 1 + CUE_WINDOW))
+        after = _until_boundary(after)
         for t in after:
             if t.lemma_ in self.cues and t.pos_ in ("VERB", "AUX"):
                 return t
         before = _tokens_in(doc, max(0, qs.open_at - CUE_WINDOW), qs.open_at)
-        before = _since_boundary(before, doc.text)
+        before = _since_boundary(before)
         for t in reversed(before):
             if t.lemma_ in self.cues and t.pos_ in ("VERB", "AUX"):
                 return t
@@ -119,7 +121,7 @@ class QuoteFinder:
                 st.token_actors.setdefault(t.i, [quote.speaker_actor])
 
     # ---------------------------------------------------------------- reported speech
-    def _indirect(self, doc: Doc, st: ArticleState, spans: list[_Span]) -> None:
+    def _indirect(self, doc: Doc, st: ArticleState, spans: list[_Span], full: str) -> None:
         """ "X said (that) ..." with no quotation marks: an indirect quotation of the clause."""
         quoted = [(s.open_at, s.close_at + 1) for s in spans]
         for tok in doc:
@@ -137,7 +139,7 @@ class QuoteFinder:
                 continue
             actor = _actor_of(st, speaker)
             st.quotes.append(Quote(
-                start=start, end=end, text=doc.text[start:end], kind="indirect", cue=tok.text,
+                start=start, end=end, text=full[start:end], kind="indirect", cue=tok.text,
                 cue_token=tok.i, speaker_actor=actor, speaker_text=_speaker_text(speaker, st, actor),
                 rule="quote:reported-speech", confidence=0.6 if actor else 0.3,
             ))
@@ -185,7 +187,7 @@ def _tokens_in(doc: Doc, start: int, end: int) -> list[Token]:
     return list(span) if span is not None else []
 
 
-def _until_boundary(tokens: list[Token], text: str) -> list[Token]:
+def _until_boundary(tokens: list[Token]) -> list[Token]:
     out = []
     for t in tokens:
         if t.text in OPEN_CLOSE or "\n" in t.text or (t.is_sent_start and out and t.text[0].isupper()):
@@ -194,7 +196,7 @@ def _until_boundary(tokens: list[Token], text: str) -> list[Token]:
     return out
 
 
-def _since_boundary(tokens: list[Token], text: str) -> list[Token]:
+def _since_boundary(tokens: list[Token]) -> list[Token]:
     out: list[Token] = []
     for t in reversed(tokens):
         if t.text in OPEN_CLOSE.values() or "\n" in t.text or t.text in (".", "?", "!"):
@@ -222,6 +224,23 @@ def _speaker_of(cue: Token, qs: _Span) -> Token | None:
     return None
 
 
+def _nearest_actor_before(st: ArticleState, cue: Token, qs: _Span) -> tuple[Token | None, str | None]:
+    """A cue the parser left without a subject: the nearest person (else organization) before it."""
+    sent = cue.sent
+    best: dict[str, tuple[int, str]] = {}
+    for m in st.actor_mentions:
+        if not (sent.start <= m.token_start < cue.i) or qs.start <= m.start < qs.end:
+            continue
+        kind = st.actors[m.actor_id].kind
+        if kind not in best or m.token_start > best[kind][0]:
+            best[kind] = (m.token_start, m.actor_id)
+    for kind in ("person", "organization"):
+        if kind in best:
+            i, actor = best[kind]
+            return cue.doc[i], actor
+    return None, None
+
+
 def _actor_of(st: ArticleState, tok: Token) -> str | None:
     for t in (tok, *[c for c in tok.children if c.dep_ in ("appos", "compound")]):
         ids = st.token_actors.get(t.i)
@@ -246,5 +265,3 @@ def _boilerplate_chars(doc: Doc, st: ArticleState) -> list[tuple[int, int]]:
     sents = list(doc.sents)
     return [(sents[k].start_char, sents[k].end_char) for k in st.boilerplate_sentences if k < len(sents)]
 
-
-_SPACES = re.compile(r"\s+")
