@@ -30,6 +30,7 @@ class Description:
     sector: str | None = None
     kind: str | None = None
     body: str | None = None
+    igo: str | None = None  # an international organization's code ("U.N. Secretary-General")
     former: bool = False
     text: str = ""
     tokens: set[int] = field(default_factory=set)  # tokens consumed by roles and bodies
@@ -48,6 +49,7 @@ class Description:
         if self.sector is None or (self.body is None and other.body is not None):
             self.sector = other.sector or self.sector
         self.body = self.body or other.body
+        self.igo = self.igo or other.igo
         self.former = self.former or other.former
         self.text = self.text or other.text
         self.tokens |= other.tokens
@@ -72,7 +74,7 @@ def describe(kb: ActorKnowledge, tokens: Sequence[Token]) -> Description:
     """Scan ``tokens`` left to right for former-markers, bodies, roles and own countries."""
     desc = Description(text=" ".join(t.text for t in tokens).strip(" ,"))
     toks = [t for t in tokens if not t.is_punct or t.text in ("-",)]
-    i, host = 0, False
+    i, host = 0, ""
     while i < len(toks):
         low = toks[i].lower_
         if low in FORMER_WORDS:
@@ -80,9 +82,9 @@ def describe(kb: ActorKnowledge, tokens: Sequence[Token]) -> Description:
             i += 1
             continue
         if low in HOST_PREPS and desc.role is not None:
-            host = True
+            host = low
         elif low in OWNER_PREPS:
-            host = False
+            host = ""
         step = _match_at(kb, toks, i, desc, host)
         i += max(step, 1)
     if desc.former and desc.sector in ("GOV", "MIL", "LEG", "JUD", "COP", None):
@@ -90,12 +92,17 @@ def describe(kb: ActorKnowledge, tokens: Sequence[Token]) -> Description:
     return desc
 
 
-def _match_at(kb: ActorKnowledge, toks: Sequence[Token], i: int, desc: Description, host: bool) -> int:
+def _match_at(kb: ActorKnowledge, toks: Sequence[Token], i: int, desc: Description, host: str) -> int:
     """Try the longest body, role or country starting at ``toks[i]``; record it; return words used."""
     longest = min(len(toks) - i, max(kb.max_role_words, 5))
     for n in range(longest, 0, -1):
         span = toks[i : i + n]
         text = " ".join(t.text for t in span)
+        igo = kb.igo(text) if desc.igo is None and not host else None
+        if igo is not None:
+            desc.igo = igo.code
+            desc.tokens.update(t.i for t in span)
+            return n
         body = kb.body(text)
         if body is not None and len(body.name.split()) != n:
             body = None  # the knowledge base finds bodies inside longer text; here we want exact spans
@@ -118,7 +125,9 @@ def _match_at(kb: ActorKnowledge, toks: Sequence[Token], i: int, desc: Descripti
             return n
         iso = country_of_token(kb, span)
         if iso is not None:
-            if not host and iso not in desc.countries:
+            # "rebels in Chad" are Chadian; "the ambassador in Paris" is not French
+            own = not host or (host == "in" and desc.kind == "group" and not desc.countries)
+            if own and iso not in desc.countries:
                 desc.countries.append(iso)
             return n
     return 1

@@ -51,6 +51,7 @@ class ActorRegistry:
         actor = Actor(
             id=self._next_id(), name=name, kind="person", country=desc.country, sector=sector,
             description=desc.text or None, former=desc.former, rule="person",
+            igo_code=desc.igo if desc.country is None else None,
         )
         actor_id = self._new(("person", *parts), actor)
         self._persons.append(_PersonRecord(actor_id, parts, desc.role, desc.country))
@@ -114,7 +115,7 @@ class ActorRegistry:
         name = desc.text or (desc.role or "unknown")
         actor = Actor(id=self._next_id(), name=name, kind=kind,  # type: ignore[arg-type]
                       country=country, sector=desc.sector, description=desc.text or None,
-                      former=desc.former, rule="role")
+                      former=desc.former, rule="role", igo_code=desc.igo if country is None else None)
         if definite:
             return self._new(("role", desc.role or "", country or "", "p" if plural else "s"), actor)
         return self._new(("anon", str(len(self.st.actors))), actor)

@@ -25,6 +25,8 @@ STATE_ANAPHORS = frozenset({"country", "nation", "government", "administration",
 NAME_LABELS = frozenset({"PERSON", "GPE", "LOC", "ORG", "NORP", "FAC"})
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "from", "to", "into", "across", "around", "outside", "inside"})
 SPEECH_LEMMAS = frozenset({"say", "tell", "add", "reply", "note", "insist", "argue", "claim", "state"})
+QUANTIFIERS = frozenset({"both", "either", "neither", "each", "all", "some", "any", "many", "several",
+                         "other", "another", "most", "few"})
 TITLE_ABBREVIATIONS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sen.", "rep.", "gen."})
 
 
@@ -180,7 +182,7 @@ class ActorResolver:
                 continue
             span = _compound_span(doc, tok)
             body = self.kb.body(_strip_det(span))
-            if body is None or (body.country is None and _is_bare_anaphor(span, tok)):
+            if body is None or (body.country is None and (_is_bare_anaphor(span, tok) or _quantified(tok))):
                 continue
             desc = self._modifier_description(doc, span)
             full = self._with_country_modifiers(doc, span)
@@ -336,6 +338,12 @@ def _is_bare_anaphor(span: Span, tok: Token) -> bool:
     mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
     dets = [c.lower_ for c in tok.children if c.dep_ == "det"]
     return not mods and dets == ["the"] and len(span) == 1
+
+
+def _quantified(tok: Token) -> bool:
+    """ "both parties", "two governments": a generic noun counted, naming nobody in particular."""
+    return any(c.dep_ in ("det", "nummod", "predet") and c.lower_ in QUANTIFIERS or c.dep_ == "nummod"
+               for c in tok.children)
 
 
 def _is_agentive(span: Span) -> bool:

@@ -121,7 +121,7 @@ class EventCoder:
         sources = [a for a in sources if st.actors[a].code]
         if not sources:
             return []
-        targets = self._targets(st, trig, src_toks, earlier)
+        targets = [t for t in self._targets(st, trig, src_toks, earlier) if t not in sources]
         return [self._record(st, trig, cameo, rule + f" src:{how}", s, t, sent, s_i, dates, places)
                 for s in sources for t in (targets or [None]) if t != s]
 

@@ -80,7 +80,7 @@ class Actor:
         if self.igo_code:
             return self.igo_code
         if self.country is None:
-            return None
+            return self.sector  # CAMEO codes an actor of unknown country by its sector alone ("REB")
         return self.country + (self.sector or "")
 
 

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Numbers, dates and amounts swallow a following toponym ("24 Hong Kong", "Monday Kabul"): look inside.
-SCAN_INSIDE_LABELS = frozenset({"CARDINAL", "MONEY", "QUANTITY", "ORDINAL", "DATE", "TIME"})
+SCAN_INSIDE_LABELS = frozenset({"PERCENT", "CARDINAL", "MONEY", "QUANTITY", "ORDINAL", "DATE", "TIME"})
 # People and organizations are never places, nor the toponyms inside their names ("Washington Post").
 NAME_LABELS = frozenset({"PERSON", "ORG"})
 MAX_TOKENS = 6
@@ -43,7 +43,7 @@ class Candidate(NamedTuple):
     start: int
     end: int
     text: str
-    source: str  # entity, inside-entity, proper-noun, subtoken
+    source: str  # entity, mislabelled, inside-entity, proper-noun, subtoken, town
 
 
 def _is_capitalized(token: Token) -> bool:
@@ -212,9 +212,11 @@ def _mislabelled_name(doc: Doc, ent: Span, names: Names, blocked: set[int]) -> I
     start, end = _trim(doc, ent.start, ent.end)
     if start >= end:
         return
-    accept = STRONG_KINDS if ent.label_ != "PERSON" or len(ent) == 1 else _COUNTRY_OR_REGION
-    if names.kinds(doc[start:end].text) & accept:
+    kinds = names.kinds(doc[start:end].text)
+    if kinds & _COUNTRY_OR_REGION:
         yield _candidate(doc, start, end, "entity")
+    elif "major-city" in kinds and (ent.label_ != "PERSON" or len(ent) == 1):
+        yield _candidate(doc, start, end, "mislabelled")
 
 
 def _drop_overlaps(found: list[Candidate]) -> list[Candidate]:

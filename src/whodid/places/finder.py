@@ -14,6 +14,12 @@ from whodid.places.tables import fold
 # Resolutions that settle a name without help from the article, so they can inform the others.
 _SETTLED_RULES = frozenset({"country-name", "region-name", "within", "container", "unique"})
 _MAX_TOWN_TOKENS = 3
+LOCATIVES = frozenset(
+    {"in", "at", "from", "to", "near", "into", "across", "outside", "inside", "around", "toward", "towards"}
+    | {"through", "via", "between", "throughout", "within"}
+)
+# Countries whose town names are also common surnames of the people in their news.
+SURNAME_COUNTRIES = frozenset({"USA", "GBR", "CAN", "AUS", "NZL", "IRL"})
 
 
 class PlaceFinder:
@@ -37,6 +43,7 @@ class PlaceFinder:
         cands = self._add_towns_before_containers(doc, cands, exclude_tokens)
         fixed = self._resolve_containers(doc, cands, context_countries)
         first = [fixed.get(i) or self._resolve(c, context_countries) for i, c in enumerate(cands)]
+        cands, first = self._confirm_mislabelled(doc, cands, first)
         evidence = self._article_evidence(cands, first)
         contexts: dict[str, dict[str, float]] = {}
         mentions = []
@@ -66,7 +73,7 @@ class PlaceFinder:
                 res = self._gazetteer.resolve_detailed(inner.text, context_countries=context, within=code)
                 if res is not None and res.rule == "within":
                     fixed[i] = res
-                    fixed[i + 1] = Resolution(place, "container", 0.9)
+                    fixed[i + 1] = Resolution(place, "container", 0.9, code if "." in code else None)
                     break
         return fixed
 
@@ -102,6 +109,29 @@ class PlaceFinder:
                     return Candidate(start, comma, tokens.start_char, tokens.end_char, tokens.text, "town")
         return None
 
+    def _confirm_mislabelled(
+        self, doc: Doc, cands: list[Candidate], first: list[Resolution | None]
+    ) -> tuple[list[Candidate], list[Resolution | None]]:
+        """Keep a city the model tagged as a person or organization only with support from the text.
+
+        Support: a locative preposition ("in Edmonton"), the same name tagged as a place elsewhere, or
+        the city's province or state named in the article. In English-speaking countries the city's
+        country is not enough: their towns and surnames overlap ("President Bush", "Lincoln's letters").
+        """
+        places = [(c, r) for c, r in zip(cands, first, strict=True) if c.source != "mislabelled"]
+        names = {c.text for c, _ in places}
+        areas = {r.place.country for _, r in places if r is not None}
+        areas |= {r.area for _, r in places if r is not None}
+        kept = [
+            (c, r)
+            for c, r in zip(cands, first, strict=True)
+            if c.source != "mislabelled"
+            or c.text in names
+            or (c.token_start > 0 and doc[c.token_start - 1].lower_ in LOCATIVES)
+            or (r is not None and _area_named(r, areas))
+        ]
+        return [c for c, _ in kept], [r for _, r in kept]
+
     def _article_evidence(
         self, cands: list[Candidate], resolutions: list[Resolution | None]
     ) -> dict[str, dict[str, float]]:
@@ -117,9 +147,8 @@ class PlaceFinder:
             weight = 1.0 if res.rule in _SETTLED_RULES else 0.5
             counts = evidence.setdefault(fold(cand.text), {})
             counts[res.place.country] = counts.get(res.place.country, 0.0) + weight
-            code = self._gazetteer.admin1_code(res.place)
-            if code:
-                counts[code] = counts.get(code, 0.0) + weight
+            if res.area:
+                counts[res.area] = counts.get(res.area, 0.0) + weight
         return evidence
 
     @staticmethod
@@ -132,6 +161,12 @@ class PlaceFinder:
                 if w > 0:
                     merged[key] = merged.get(key, 0.0) + w / top
         return merged
+
+
+def _area_named(res: Resolution, areas: set[str | None]) -> bool:
+    """Whether the article names the city's state or province, or its country outside SURNAME_COUNTRIES."""
+    country = res.place.country
+    return res.area in areas or (country in areas and country not in SURNAME_COUNTRIES)
 
 
 def _evidence_without(evidence: dict[str, dict[str, float]], key: str) -> dict[str, float]:

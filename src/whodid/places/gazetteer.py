@@ -24,6 +24,7 @@ class Resolution(NamedTuple):
     place: Place
     rule: str
     confidence: float
+    area: str | None = None  # ISO3.ADMIN1 of the place (its state or province) when known
 
 
 class _Region(NamedTuple):
@@ -190,7 +191,9 @@ class Gazetteer:
         choice: Choice | None = choose(self._lookup(name), Context(context_countries), within)
         if choice is None:
             return None
-        return Resolution(self._place(choice.candidate), choice.rule, choice.confidence)
+        cand = choice.candidate
+        area = f"{cand.country}.{cand.admin1}" if cand.country and cand.admin1 else None
+        return Resolution(self._place(cand), choice.rule, choice.confidence, area)
 
     def resolve(
         self,
@@ -240,13 +243,3 @@ class Gazetteer:
             code = f"{cand.country}.{cand.admin1}" if cand.kind == "region" and cand.admin1 else cand.country
             found.append((code, self._place(cand)))
         return found
-
-    def admin1_code(self, place: Place) -> str | None:
-        """The ``ISO3.ADMIN1`` code of a region place from this gazetteer, if it has one."""
-        if place.feature != "region" or not place.country:
-            return None
-        for ref in self._region_keys.get(fold(place.name), []):
-            region = self._regions[ref]
-            if region.country == place.country and region.admin1:
-                return f"{region.country}.{region.admin1}"
-        return None
