@@ -15,10 +15,14 @@ EXAMPLE = ROOT / "examples" / "harbour-talks.txt"
 
 def whodid(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[str]:
     proc = subprocess.run(
-        [sys.executable, "-m", "whodid.cli", *args], input=stdin, capture_output=True, timeout=300,
+        [sys.executable, "-m", "whodid.cli", *args],
+        input=stdin,
+        capture_output=True,
+        timeout=300,
     )
-    return subprocess.CompletedProcess(proc.args, proc.returncode, proc.stdout.decode("utf-8"),
-                                       proc.stderr.decode("utf-8"))
+    return subprocess.CompletedProcess(
+        proc.args, proc.returncode, proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8")
+    )
 
 
 @pytest.fixture(scope="module")
@@ -35,8 +39,25 @@ def test_code_json_follows_the_contract(example_json: dict[str, object]) -> None
     assert set(example_json) >= {"article", "actors", "events", "quotes", "dates", "places"}
     events = example_json["events"]
     assert isinstance(events, list) and events
-    keys = {"id", "source", "target", "cameo", "plover", "quad_class", "goldstein", "date", "date_precision",
-            "date_source", "location", "modality", "background", "sentence", "evidence", "rule", "confidence"}
+    keys = {
+        "id",
+        "source",
+        "target",
+        "cameo",
+        "plover",
+        "quad_class",
+        "goldstein",
+        "date",
+        "date_precision",
+        "date_source",
+        "location",
+        "modality",
+        "background",
+        "sentence",
+        "evidence",
+        "rule",
+        "confidence",
+    }
     assert all(keys <= set(e) for e in events)
 
 
@@ -83,7 +104,9 @@ def test_broken_jsonl_line_is_reported_and_the_rest_coded(tmp_path: Path) -> Non
     lines = [
         json.dumps({"id": "one", "text": good, "published": "2024-05-07"}),
         '{"id": "two", "text": "unterminated',
-        json.dumps({"id": "three", "text": "Chile condemned the attack on Monday.", "published": "2024-05-07"}),
+        json.dumps(
+            {"id": "three", "text": "Chile condemned the attack on Monday.", "published": "2024-05-07"}
+        ),
     ]
     path = tmp_path / "batch.jsonl"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")

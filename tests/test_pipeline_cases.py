@@ -39,7 +39,9 @@ def test_passive_with_agent(pipeline: Pipeline) -> None:
 
 
 def test_passive_without_agent_takes_country_of_custody(pipeline: Pipeline) -> None:
-    rec = code(pipeline, "Peter Hall, a British aid worker, has been held in custody in Iran since January 2023.")
+    rec = code(
+        pipeline, "Peter Hall, a British aid worker, has been held in custody in Iran since January 2023."
+    )
     evs = events_with(rec, "held")
     assert pairs(evs) == {("IRN", "GBR")}
     assert evs[0]["date"] == "2023-01" and evs[0]["date_precision"] == "month"
@@ -150,7 +152,10 @@ def test_event_location_is_its_own_clause(pipeline: Pipeline) -> None:
 
 
 def test_byline_produces_nothing(pipeline: Pipeline) -> None:
-    text = "Ghana and Togo signed a border agreement on Monday.\nReporting by Kofi Mensah in Accra; editing by Jane Doe."
+    text = (
+        "Ghana and Togo signed a border agreement on Monday.\n"
+        "Reporting by Kofi Mensah in Accra; editing by Jane Doe."
+    )
     rec = code(pipeline, text)
     byline_start = text.index("Reporting")
     assert not [e for e in rec["events"] if e["sentence"]["start"] >= byline_start]

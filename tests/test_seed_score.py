@@ -18,8 +18,13 @@ from whodid.pipeline import Pipeline
 
 SEED = "seed/anchorage-2021-03-17"
 FLOORS = {  # name: minimum hits (for counts) or maximum (for the error counters)
-    "event_recall_root": 10, "event_dates": 5, "quotes": 11, "speakers": 10, "actors": 12,
-    "dates": 7, "places": 9,
+    "event_recall_root": 10,
+    "event_dates": 5,
+    "quotes": 11,
+    "speakers": 10,
+    "actors": 12,
+    "dates": 7,
+    "places": 9,
 }
 MUST_BE_ZERO = ("actors_taken_for_places", "events_in_negative_sentences", "background_dated_today")
 

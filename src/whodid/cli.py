@@ -11,8 +11,8 @@ from typing import Any, TextIO
 
 from whodid import __version__
 from whodid.errors import Errors, WhodidError
-from whodid.nlp.model import MODEL
 from whodid.ingest.reader import BadInput, parse_date, read_path
+from whodid.nlp.model import MODEL
 from whodid.record import ArticleRecord
 from whodid.table import render_table
 
@@ -39,24 +39,36 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"whodid {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
     code = sub.add_parser(
-        "code", help="code articles into actors, CAMEO events, quotations, dates and places",
+        "code",
+        help="code articles into actors, CAMEO events, quotations, dates and places",
         description="Code one article (.txt, .html, - for stdin) or many (.jsonl: one "
         '{"id", "text", "published", "title", "url", "source"} record a line) into whodid.article/1 '
         "records (see CONTRACT.md).",
-        epilog=CODE_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog=CODE_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     code.add_argument("input", help="a .txt, .html or .jsonl file, or - for standard input")
-    code.add_argument("--published", metavar="YYYY-MM-DD",
-                      help="publication date; relative dates ('on Thursday') are resolved against it. "
-                      "Without it they keep date_precision 'unknown'. In .jsonl a record's own "
-                      "'published' wins.")
-    code.add_argument("--format", choices=("json", "jsonl", "table"),
-                      help="json (default for one article), jsonl (default for .jsonl input), or a "
-                      "readable table")
-    code.add_argument("--max-bytes", type=int, default=5_000_000,
-                      help="refuse articles larger than this many bytes (default 5000000)")
-    code.add_argument("--encoding", default="utf-8",
-                      help="text encoding of .txt/.html input (default utf-8), e.g. latin-1")
+    code.add_argument(
+        "--published",
+        metavar="YYYY-MM-DD",
+        help="publication date; relative dates ('on Thursday') are resolved against it. "
+        "Without it they keep date_precision 'unknown'. In .jsonl a record's own "
+        "'published' wins.",
+    )
+    code.add_argument(
+        "--format",
+        choices=("json", "jsonl", "table"),
+        help="json (default for one article), jsonl (default for .jsonl input), or a readable table",
+    )
+    code.add_argument(
+        "--max-bytes",
+        type=int,
+        default=5_000_000,
+        help="refuse articles larger than this many bytes (default 5000000)",
+    )
+    code.add_argument(
+        "--encoding", default="utf-8", help="text encoding of .txt/.html input (default utf-8), e.g. latin-1"
+    )
     return parser
 
 
@@ -74,8 +86,18 @@ def run_code(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return _fail(err, e)
     is_jsonl = str(args.input).endswith((".jsonl", ".jsonl.gz"))
     fmt = args.format or ("jsonl" if is_jsonl else "json")
-    items = list(read_path(args.input if args.input == "-" else Path(args.input),
-                           published=published, max_bytes=args.max_bytes, encoding=args.encoding)) if not is_jsonl else None
+    items = (
+        list(
+            read_path(
+                args.input if args.input == "-" else Path(args.input),
+                published=published,
+                max_bytes=args.max_bytes,
+                encoding=args.encoding,
+            )
+        )
+        if not is_jsonl
+        else None
+    )
     if items is not None and len(items) == 1 and isinstance(items[0], BadInput):
         return _fail(err, items[0].error)
     try:
@@ -90,8 +112,13 @@ def run_code(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         bad.append(b)
         err.write(f"whodid: skipped {b.origin}: {b.error.code} {b.error.message}\n")
 
-    source = items if items is not None else read_path(Path(args.input), published=published,
-                                                       max_bytes=args.max_bytes, encoding=args.encoding)
+    source = (
+        items
+        if items is not None
+        else read_path(
+            Path(args.input), published=published, max_bytes=args.max_bytes, encoding=args.encoding
+        )
+    )
     coded = 0
     for record in pipeline.code_many(source, on_error=report):
         _write(out, record, fmt)

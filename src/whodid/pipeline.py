@@ -7,7 +7,6 @@ quotes -> events -> record. Each stage reads what earlier ones wrote on ``doc._.
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Protocol
 
@@ -42,8 +41,8 @@ class Stage(Protocol):
 class DateStage:
     """Adapter: ``DateFinder`` as a stage (needs the publication date on the state)."""
 
-    requires = ("parser", "ner")
-    assigns = ("dates",)
+    requires: tuple[str, ...] = ("parser", "ner")
+    assigns: tuple[str, ...] = ("dates",)
 
     def __init__(self, finder: DateFinder) -> None:
         self.finder = finder
@@ -57,19 +56,19 @@ class DateStage:
 class PlaceStage:
     """Adapter: ``PlaceFinder`` as a stage; the article's countries weigh ambiguous names."""
 
-    requires = ("ner", "actors")
-    assigns = ("places",)
+    requires: tuple[str, ...] = ("ner", "actors")
+    assigns: tuple[str, ...] = ("places",)
 
     def __init__(self, finder: PlaceFinder) -> None:
         self.finder = finder
 
     def __call__(self, doc: Doc) -> Doc:
         st = state(doc)
-        weights: Counter[str] = Counter()
+        weights: dict[str, float] = {}
         for m in st.actor_mentions:
             country = st.actors[m.actor_id].country
             if country:
-                weights[country] += 1.0
+                weights[country] = weights.get(country, 0.0) + 1.0
         st.places = self.finder.find(doc, exclude_tokens=st.non_place_tokens, context_countries=weights)
         return doc
 
@@ -82,23 +81,43 @@ class Pipeline:
         self.nlp = nlp
         self.stages = list(stages)
 
-    def make_doc(self, text: str, *, published: dt.date | None = None, id: str | None = None,
-                 title: str | None = None, url: str | None = None, source: str | None = None) -> Doc:
+    def make_doc(
+        self,
+        text: str,
+        *,
+        published: dt.date | None = None,
+        id: str | None = None,
+        title: str | None = None,
+        url: str | None = None,
+        source: str | None = None,
+    ) -> Doc:
         """A parsed ``Doc`` carrying an empty whodid state (no whodid stage has run yet)."""
         doc = self._parse([text])[0]
         self._attach(doc, text, published, id, title, url, source)
         return doc
 
-    def code(self, text: str, *, published: dt.date | str | None = None, id: str | None = None,
-             title: str | None = None, url: str | None = None, source: str | None = None) -> ArticleRecord:
+    def code(
+        self,
+        text: str,
+        *,
+        published: dt.date | str | None = None,
+        id: str | None = None,
+        title: str | None = None,
+        url: str | None = None,
+        source: str | None = None,
+    ) -> ArticleRecord:
         """Code one article. ``published`` anchors relative dates; without it they stay unknown."""
         pub = _as_date(published)
         doc = self.make_doc(text, published=pub, id=id, title=title, url=url, source=source)
         return build_record(self.run_stages(doc))
 
-    def code_many(self, records: Iterable[ArticleInput | BadInput | dict[str, object]], *,
-                  batch_size: int = 16,
-                  on_error: Callable[[BadInput], None] | None = None) -> Iterator[ArticleRecord]:
+    def code_many(
+        self,
+        records: Iterable[ArticleInput | BadInput | dict[str, object]],
+        *,
+        batch_size: int = 16,
+        on_error: Callable[[BadInput], None] | None = None,
+    ) -> Iterator[ArticleRecord]:
         """Code a stream of articles; a bad one is passed to ``on_error`` (or skipped), never fatal."""
         batch: list[ArticleInput] = []
         for rec in records:
@@ -114,8 +133,9 @@ class Pipeline:
         if batch:
             yield from self._code_batch(batch, on_error)
 
-    def _code_batch(self, batch: list[ArticleInput],
-                    on_error: Callable[[BadInput], None] | None) -> Iterator[ArticleRecord]:
+    def _code_batch(
+        self, batch: list[ArticleInput], on_error: Callable[[BadInput], None] | None
+    ) -> Iterator[ArticleRecord]:
         docs = self._parse([a.text for a in batch])
         for art, doc in zip(batch, docs, strict=True):
             try:
@@ -152,10 +172,18 @@ class Pipeline:
         return Doc.from_docs(docs, ensure_whitespace=False)
 
     @staticmethod
-    def _attach(doc: Doc, text: str, published: dt.date | None, id: str | None, title: str | None,
-                url: str | None, source: str | None) -> None:
-        doc._.whodid = ArticleState(article_id=id or article_id(text), published=published,
-                                    title=title, source=source, url=url)
+    def _attach(
+        doc: Doc,
+        text: str,
+        published: dt.date | None,
+        id: str | None,
+        title: str | None,
+        url: str | None,
+        source: str | None,
+    ) -> None:
+        doc._.whodid = ArticleState(
+            article_id=id or article_id(text), published=published, title=title, source=source, url=url
+        )
 
 
 def load(*, model: str = MODEL, nlp: Language | None = None) -> Pipeline:
@@ -191,11 +219,17 @@ def _as_input(rec: ArticleInput | BadInput | dict[str, object]) -> ArticleInput 
     text = rec.get("text")
     if not isinstance(text, str):
         origin = str(rec.get("id", "<record>"))
-        return BadInput(origin=origin, error=Errors.E112.error(origin=origin, fields=", ".join(map(str, rec))))
+        return BadInput(
+            origin=origin, error=Errors.E112.error(origin=origin, fields=", ".join(map(str, rec)))
+        )
     pub = rec.get("published")
     return ArticleInput(
-        text=text, id=_str(rec.get("id")), published=_as_date(pub if isinstance(pub, str) else None),
-        title=_str(rec.get("title")), url=_str(rec.get("url")), source=_str(rec.get("source")),
+        text=text,
+        id=_str(rec.get("id")),
+        published=_as_date(pub if isinstance(pub, str) else None),
+        title=_str(rec.get("title")),
+        url=_str(rec.get("url")),
+        source=_str(rec.get("source")),
         origin=str(rec.get("id", "")),
     )
 

@@ -12,26 +12,53 @@ def render_table(record: dict[str, Any]) -> str:
     art = record["article"]
     lines = [f"article {art['id']}  published {art['published'] or 'unknown'}"]
     actors = {a["id"]: a for a in record["actors"]}
-    lines += _section("ACTORS", ["id", "name", "code", "kind", "description"], [
-        [a["id"], a["name"], a["code"] or "-", a["kind"], a["description"] or ""] for a in record["actors"]
-    ])
-    lines += _section("EVENTS", ["source", "cameo", "event", "target", "date", "where", "modality", "rule"], [
-        [_side(e["source"], actors), e["cameo"], f"{e.get('cameo_name', '')} ({QUAD[e['quad_class']]}, "
-         f"{e['goldstein']:+.1f})", _side(e["target"], actors), _date(e),
-         (e["location"] or {}).get("name") or "-",
-         e["modality"] + (" background" if e["background"] else ""), e["rule"]]
-        for e in record["events"]
-    ])
-    lines += _section("QUOTES", ["speaker", "kind", "quote"], [
-        [_speaker(q, actors), q["kind"], _clip(q["text"], 90)] for q in record["quotes"]
-    ])
-    lines += _section("DATES", ["text", "value", "precision"], [
-        [d["text"], d["value"] or "-", d["precision"]] for d in record["dates"]
-    ])
-    lines += _section("PLACES", ["text", "name", "country", "feature", "lat", "lon"], [
-        [p["text"], p["name"] or "(unresolved)", p["country"] or "-", p["feature"] or "-",
-         _num(p["lat"]), _num(p["lon"])] for p in record["places"]
-    ])
+    lines += _section(
+        "ACTORS",
+        ["id", "name", "code", "kind", "description"],
+        [[a["id"], a["name"], a["code"] or "-", a["kind"], a["description"] or ""] for a in record["actors"]],
+    )
+    lines += _section(
+        "EVENTS",
+        ["source", "cameo", "event", "target", "date", "where", "modality", "rule"],
+        [
+            [
+                _side(e["source"], actors),
+                e["cameo"],
+                f"{e.get('cameo_name', '')} ({QUAD[e['quad_class']]}, {e['goldstein']:+.1f})",
+                _side(e["target"], actors),
+                _date(e),
+                (e["location"] or {}).get("name") or "-",
+                e["modality"] + (" background" if e["background"] else ""),
+                e["rule"],
+            ]
+            for e in record["events"]
+        ],
+    )
+    lines += _section(
+        "QUOTES",
+        ["speaker", "kind", "quote"],
+        [[_speaker(q, actors), q["kind"], _clip(q["text"], 90)] for q in record["quotes"]],
+    )
+    lines += _section(
+        "DATES",
+        ["text", "value", "precision"],
+        [[d["text"], d["value"] or "-", d["precision"]] for d in record["dates"]],
+    )
+    lines += _section(
+        "PLACES",
+        ["text", "name", "country", "feature", "lat", "lon"],
+        [
+            [
+                p["text"],
+                p["name"] or "(unresolved)",
+                p["country"] or "-",
+                p["feature"] or "-",
+                _num(p["lat"]),
+                _num(p["lon"]),
+            ]
+            for p in record["places"]
+        ],
+    )
     return "\n".join(lines)
 
 

@@ -49,8 +49,14 @@ class ActorRegistry:
                 return rec.actor_id
         sector = desc.sector
         actor = Actor(
-            id=self._next_id(), name=name, kind="person", country=desc.country, sector=sector,
-            description=desc.text or None, former=desc.former, rule="person",
+            id=self._next_id(),
+            name=name,
+            kind="person",
+            country=desc.country,
+            sector=sector,
+            description=desc.text or None,
+            former=desc.former,
+            rule="person",
             igo_code=desc.igo if desc.country is None else None,
         )
         actor_id = self._new(("person", *parts), actor)
@@ -79,8 +85,9 @@ class ActorRegistry:
         return None
 
     def body(self, name: str, country: str | None, sector: str, canonical: str) -> str:
-        actor = Actor(id=self._next_id(), name=name, kind="organization", country=country,
-                      sector=sector, rule="body")
+        actor = Actor(
+            id=self._next_id(), name=name, kind="organization", country=country, sector=sector, rule="body"
+        )
         actor_id = self._new(("body", canonical.lower(), country or ""), actor)
         existing = self.st.actors[actor_id]
         if len(name) > len(existing.name):
@@ -88,8 +95,15 @@ class ActorRegistry:
         return actor_id
 
     def igo(self, name: str, code: str) -> str:
-        actor = Actor(id=self._next_id(), name=name, kind="organization", country=None, sector="IGO",
-                      igo_code=code, rule="igo")
+        actor = Actor(
+            id=self._next_id(),
+            name=name,
+            kind="organization",
+            country=None,
+            sector="IGO",
+            igo_code=code,
+            rule="igo",
+        )
         return self._new(("igo", code), actor)
 
     def state(self, iso3: str, name: str) -> str:
@@ -97,8 +111,15 @@ class ActorRegistry:
         return self._new(("state", iso3), actor)
 
     def government(self, iso3: str, name: str) -> str:
-        actor = Actor(id=self._next_id(), name=name, kind="organization", country=iso3, sector="GOV",
-                      description="government (capital used as metonym)", rule="metonym")
+        actor = Actor(
+            id=self._next_id(),
+            name=name,
+            kind="organization",
+            country=iso3,
+            sector="GOV",
+            description="government (capital used as metonym)",
+            rule="metonym",
+        )
         return self._new(("body", "government", iso3), actor)
 
     def people(self, iso3: str, name: str) -> str:
@@ -113,19 +134,34 @@ class ActorRegistry:
                     return rec.actor_id
         kind = "group" if plural or desc.kind == "group" else "person"
         name = desc.text or (desc.role or "unknown")
-        actor = Actor(id=self._next_id(), name=name, kind=kind,  # type: ignore[arg-type]
-                      country=country, sector=desc.sector, description=desc.text or None,
-                      former=desc.former, rule="role", igo_code=desc.igo if country is None else None)
+        actor = Actor(
+            id=self._next_id(),
+            name=name,
+            kind=kind,  # type: ignore[arg-type]
+            country=country,
+            sector=desc.sector,
+            description=desc.text or None,
+            former=desc.former,
+            rule="role",
+            igo_code=desc.igo if country is None else None,
+        )
         if definite:
             return self._new(("role", desc.role or "", country or "", "p" if plural else "s"), actor)
         return self._new(("anon", str(len(self.st.actors))), actor)
 
     # ------------------------------------------------------------ mentions
     def mention(self, actor_id: str, span: Span, *, rule: str, head: int | None = None) -> None:
-        self.st.actor_mentions.append(ActorMention(
-            actor_id=actor_id, token_start=span.start, token_end=span.end,
-            start=span.start_char, end=span.end_char, text=span.text, rule=rule,
-        ))
+        self.st.actor_mentions.append(
+            ActorMention(
+                actor_id=actor_id,
+                token_start=span.start,
+                token_end=span.end,
+                start=span.start_char,
+                end=span.end_char,
+                text=span.text,
+                rule=rule,
+            )
+        )
         for t in span:
             self.claim(t.i)
         h = head if head is not None else span.root.i
@@ -152,8 +188,9 @@ class ActorRegistry:
     def claimed(self, span: Span) -> bool:
         return any(t.i in self._claimed for t in span)
 
-    def pronoun(self, tok: Token, *, kinds: Sequence[str], rule: str, max_sents: int = 3,
-                as_state: bool = False) -> None:
+    def pronoun(
+        self, tok: Token, *, kinds: Sequence[str], rule: str, max_sents: int = 3, as_state: bool = False
+    ) -> None:
         """Link ``tok`` to the nearest earlier mention of a fitting kind within ``max_sents`` sentences."""
         sent_starts = [s.start for s in self.doc.sents]
         cur = max(k for k, s in enumerate(sent_starts) if s <= tok.i)
@@ -176,10 +213,17 @@ class ActorRegistry:
             actor_id = self.state(country, country)
             if self.st.actors[actor_id].name == country:
                 self.st.actors[actor_id].name = self.doc[tok.i].text
-        self.st.actor_mentions.append(ActorMention(
-            actor_id=actor_id, token_start=tok.i, token_end=tok.i + 1, start=tok.idx,
-            end=tok.idx + len(tok.text), text=tok.text, rule=rule,
-        ))
+        self.st.actor_mentions.append(
+            ActorMention(
+                actor_id=actor_id,
+                token_start=tok.i,
+                token_end=tok.i + 1,
+                start=tok.idx,
+                end=tok.idx + len(tok.text),
+                text=tok.text,
+                rule=rule,
+            )
+        )
         self.link_token(tok.i, actor_id)
 
     def finish(self) -> None:

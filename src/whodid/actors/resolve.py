@@ -23,18 +23,37 @@ NEUTER_PRONOUNS = frozenset({"it", "its"})
 # "the country said": a bare definite noun that points back to the last state mentioned
 STATE_ANAPHORS = frozenset({"country", "nation", "government", "administration", "state", "regime"})
 NAME_LABELS = frozenset({"PERSON", "GPE", "LOC", "ORG", "NORP", "FAC"})
-LOCATIVE_PREPS = frozenset({"in", "at", "near", "from", "to", "into", "across", "around", "outside", "inside"})
+LOCATIVE_PREPS = frozenset(
+    {"in", "at", "near", "from", "to", "into", "across", "around", "outside", "inside"}
+)
 SPEECH_LEMMAS = frozenset({"say", "tell", "add", "reply", "note", "insist", "argue", "claim", "state"})
-QUANTIFIERS = frozenset({"both", "either", "neither", "each", "all", "some", "any", "many", "several",
-                         "other", "another", "most", "few"})
-TITLE_ABBREVIATIONS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sen.", "rep.", "gen."})
+QUANTIFIERS = frozenset(
+    {
+        "both",
+        "either",
+        "neither",
+        "each",
+        "all",
+        "some",
+        "any",
+        "many",
+        "several",
+        "other",
+        "another",
+        "most",
+        "few",
+    }
+)
+TITLE_ABBREVIATIONS = frozenset(
+    {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sen.", "rep.", "gen."}
+)
 
 
 class ActorResolver:
     """Pipeline stage: fills ``actors``, ``actor_mentions``, ``token_actors``, ``non_place_tokens``."""
 
-    requires = ("parser", "ner", "boilerplate")
-    assigns = ("actors", "actor_mentions", "token_actors", "non_place_tokens")
+    requires: tuple[str, ...] = ("parser", "ner", "boilerplate")
+    assigns: tuple[str, ...] = ("actors", "actor_mentions", "token_actors", "non_place_tokens")
 
     def __init__(self, knowledge: ActorKnowledge, *, is_toponym: Callable[[str], bool] | None = None):
         self.kb = knowledge
@@ -192,7 +211,9 @@ class ActorResolver:
     def _modifier_description(self, doc: Doc, span: Span) -> Description:
         """Countries in the modifiers of a noun phrase: "the Chinese Foreign Ministry", "Canada's army"."""
         head = span.root
-        mods = [c for c in head.children if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i < span.start]
+        mods = [
+            c for c in head.children if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i < span.start
+        ]
         toks: list[Token] = []
         for m in mods:
             toks.extend(t for t in m.subtree if t.i < span.start)
@@ -214,8 +235,10 @@ class ActorResolver:
     def _with_country_modifiers(self, doc: Doc, span: Span) -> Span:
         """Extend a name leftwards over its adjective/compound modifiers ("the US State Department")."""
         start = span.start
-        while start > 0 and doc[start - 1].dep_ in ("amod", "compound", "det", "poss", "case") and (
-            doc[start - 1].head.i >= span.start or doc[start - 1].head.i >= start
+        while (
+            start > 0
+            and doc[start - 1].dep_ in ("amod", "compound", "det", "poss", "case")
+            and (doc[start - 1].head.i >= span.start or doc[start - 1].head.i >= start)
         ):
             start -= 1
         return doc[start : span.end]
@@ -237,7 +260,7 @@ class ActorResolver:
                 continue
             definite = _is_definite(tok)
             full = doc[tok.left_edge.i : tok.i + 1] if tok.left_edge.i < tok.i else span
-            countries = desc.countries or [None]
+            countries: list[str | None] = list(desc.countries) or [None]
             for country in countries if desc.kind == "group" else countries[:1]:
                 actor_id = reg.role(desc, country, definite=definite, plural=tok.tag_ in ("NNS", "NNPS"))
                 reg.mention(actor_id, full, rule="role:" + (desc.role or ""), head=tok.i)
@@ -268,7 +291,11 @@ class ActorResolver:
                 reg.mention(reg.government(capital.iso3, text), span, rule="state:capital-metonym")
                 continue
             demonym = self.kb.country_by_demonym(text)
-            if demonym is not None and span.root.pos_ in ("NOUN", "PROPN") and span.root.tag_ in ("NNS", "NNPS"):
+            if (
+                demonym is not None
+                and span.root.pos_ in ("NOUN", "PROPN")
+                and span.root.tag_ in ("NNS", "NNPS")
+            ):
                 reg.mention(reg.people(demonym.iso3, text), span, rule="group:demonym")
 
     def _find_surnames(self, doc: Doc, reg: ActorRegistry, skip: set[int]) -> None:
@@ -292,15 +319,22 @@ class ActorResolver:
                 reg.pronoun(tok, kinds=("group", "plural"), rule="pronoun:plural", max_sents=2)
             elif tok.pos_ == "PRON" and low in NEUTER_PRONOUNS and tok.dep_ in ("nsubj", "poss", "nsubjpass"):
                 reg.pronoun(tok, kinds=("state", "organization"), rule="pronoun:it", max_sents=1)
-            elif tok.pos_ == "NOUN" and low in STATE_ANAPHORS and _is_bare_anaphor(doc[tok.i : tok.i + 1], tok):
-                reg.pronoun(tok, kinds=("state", "organization", "person"), rule="anaphor:state",
-                            max_sents=2, as_state=True)
+            elif (
+                tok.pos_ == "NOUN" and low in STATE_ANAPHORS and _is_bare_anaphor(doc[tok.i : tok.i + 1], tok)
+            ):
+                reg.pronoun(
+                    tok,
+                    kinds=("state", "organization", "person"),
+                    rule="anaphor:state",
+                    max_sents=2,
+                    as_state=True,
+                )
 
 
 def _run_start(doc: Doc, i: int) -> int:
     """Start of the run of non-punctuation, non-verb tokens ending just before ``i``."""
     j = i
-    while j > 0 and not doc[j - 1].is_punct and doc[j - 1].pos_ not in ("VERB", "AUX", "ADP") or (
+    while (j > 0 and not doc[j - 1].is_punct and doc[j - 1].pos_ not in ("VERB", "AUX", "ADP")) or (
         j > 0 and doc[j - 1].lower_ == "of" and j > 1 and doc[j - 2].pos_ in ("NOUN", "PROPN")
     ):
         j -= 1
@@ -328,9 +362,11 @@ def _compound_span(doc: Doc, tok: Token) -> Span:
 
 def _is_definite(tok: Token) -> bool:
     dets = [c.lower_ for c in tok.children if c.dep_ in ("det", "poss")]
-    return any(d in ("the", "this", "that") for d in dets) or any(
-        c.dep_ == "poss" for c in tok.children
-    ) or any(c.dep_ in ("compound", "amod") and c.ent_type_ in ("GPE", "NORP") for c in tok.children)
+    return (
+        any(d in ("the", "this", "that") for d in dets)
+        or any(c.dep_ == "poss" for c in tok.children)
+        or any(c.dep_ in ("compound", "amod") and c.ent_type_ in ("GPE", "NORP") for c in tok.children)
+    )
 
 
 def _is_bare_anaphor(span: Span, tok: Token) -> bool:
@@ -342,8 +378,10 @@ def _is_bare_anaphor(span: Span, tok: Token) -> bool:
 
 def _quantified(tok: Token) -> bool:
     """ "both parties", "two governments": a generic noun counted, naming nobody in particular."""
-    return any(c.dep_ in ("det", "nummod", "predet") and c.lower_ in QUANTIFIERS or c.dep_ == "nummod"
-               for c in tok.children)
+    return any(
+        (c.dep_ in ("det", "nummod", "predet") and c.lower_ in QUANTIFIERS) or c.dep_ == "nummod"
+        for c in tok.children
+    )
 
 
 def _is_agentive(span: Span) -> bool:

@@ -16,14 +16,60 @@ PASSIVE_SUBJECT = ("nsubjpass", "csubjpass")
 # governing links through which a verb without a subject borrows its governor's subject
 INHERIT_DEPS = ("xcomp", "advcl", "conj", "acl", "ccomp", "oprd")
 # prepositions whose object is where or when, never whom
-NON_STANCE_NOUNS = frozenset({"support", "solidarity", "defense", "defence", "favor", "favour", "protest",
-                          "opposition", "retaliation", "response"})
-TARGET_PREPS = frozenset({
-    "in", "at", "on", "during", "since", "until", "after", "before", "near", "from", "despite",
-    "amid", "under", "over", "into", "across", "through", "throughout", "within", "by", "of", "as",
-})
-STANCE_NOUNS = frozenset({"support", "solidarity", "defense", "defence", "favor", "favour", "protest",
-                          "opposition", "retaliation", "response"})
+NON_STANCE_NOUNS = frozenset(
+    {
+        "support",
+        "solidarity",
+        "defense",
+        "defence",
+        "favor",
+        "favour",
+        "protest",
+        "opposition",
+        "retaliation",
+        "response",
+    }
+)
+TARGET_PREPS = frozenset(
+    {
+        "in",
+        "at",
+        "on",
+        "during",
+        "since",
+        "until",
+        "after",
+        "before",
+        "near",
+        "from",
+        "despite",
+        "amid",
+        "under",
+        "over",
+        "into",
+        "across",
+        "through",
+        "throughout",
+        "within",
+        "by",
+        "of",
+        "as",
+    }
+)
+STANCE_NOUNS = frozenset(
+    {
+        "support",
+        "solidarity",
+        "defense",
+        "defence",
+        "favor",
+        "favour",
+        "protest",
+        "opposition",
+        "retaliation",
+        "response",
+    }
+)
 TARGET_PREPS = frozenset({"with", "against", "to", "toward", "towards", "for", "on", "at", "upon", "from"})
 
 
@@ -52,8 +98,11 @@ def is_passive(verb: Token) -> bool:
     """Passive voice, including reduced forms ("officials detained by police", "when asked")."""
     if any(c.dep_ in ("auxpass", *PASSIVE_SUBJECT) for c in verb.children):
         return True
-    return (verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl")
-            and not any(c.dep_ in ("aux", "nsubj") for c in verb.children))
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ in ("acl", "advcl")
+        and not any(c.dep_ in ("aux", "nsubj") for c in verb.children)
+    )
 
 
 def explicit_subjects(verb: Token) -> list[Token]:
@@ -143,8 +192,13 @@ def owner_tokens(noun: Token) -> list[Token]:
 
 
 def prep_objects(noun: Token, preps: frozenset[str]) -> list[Token]:
-    return [g for p in noun.children if p.dep_ == "prep" and p.lower_ in preps
-            for g in p.children if g.dep_ == "pobj"]
+    return [
+        g
+        for p in noun.children
+        if p.dep_ == "prep" and p.lower_ in preps
+        for g in p.children
+        if g.dep_ == "pobj"
+    ]
 
 
 def locative_objects(verb: Token) -> list[Token]:

@@ -21,7 +21,16 @@ from whodid.events.context import (
     place_for,
 )
 from whodid.events.lexicon import EventLexicon
-from whodid.nlp.state import ArticleState, DateMention, Event, EventSide, PlaceMention, state
+from whodid.nlp.state import (
+    ArticleState,
+    DateMention,
+    DateSource,
+    Event,
+    EventSide,
+    PlaceMention,
+    Precision,
+    state,
+)
 from whodid.ontology import Ontology
 
 STATEMENT = "010"
@@ -44,8 +53,8 @@ class Trigger:
 class EventCoder:
     """Pipeline stage: fills ``events``."""
 
-    requires = ("parser", "actors", "dates", "places", "quotes")
-    assigns = ("events",)
+    requires: tuple[str, ...] = ("parser", "actors", "dates", "places", "quotes")
+    assigns: tuple[str, ...] = ("events",)
 
     def __init__(self, lexicon: EventLexicon, ontology: Ontology) -> None:
         self.lexicon = lexicon
@@ -89,7 +98,9 @@ class EventCoder:
         objects = _objects(tok)
         entry = self.lexicon.match_verb(tok.lemma_.lower(), particles, objects)
         noun = _event_noun(tok, self.lexicon)
-        if noun is not None and (entry is None or entry.cameo == STATEMENT or not (entry.particle or entry.objects)):
+        if noun is not None and (
+            entry is None or entry.cameo == STATEMENT or not (entry.particle or entry.objects)
+        ):
             code = self.lexicon.match_noun(noun.lemma_.lower(), _modifier_lemmas(noun))
             if code is not None and (entry is None or entry.cameo == STATEMENT or _light_verb(tok)):
                 return Trigger(tok, noun, code, f"noun:{noun.lemma_.lower()}+verb:{tok.lemma_}", noun)
@@ -100,9 +111,16 @@ class EventCoder:
         return Trigger(tok, tok, entry.cameo, rule)
 
     # ---------------------------------------------------------------- events of one trigger
-    def _events(self, st: ArticleState, trig: Trigger, sent: Span, s_i: int,
-                dates: dict[int, DateMention], places: dict[int, PlaceMention],
-                earlier: list[tuple[Trigger, Event]]) -> list[Event]:
+    def _events(
+        self,
+        st: ArticleState,
+        trig: Trigger,
+        sent: Span,
+        s_i: int,
+        dates: dict[int, DateMention],
+        places: dict[int, PlaceMention],
+        earlier: list[tuple[Trigger, Event]],
+    ) -> list[Event]:
         verb = trig.token
         cameo, rule = trig.cameo, trig.rule
         if cameo[:2] == "04" and modality_of(verb) != "asserted":
@@ -121,9 +139,14 @@ class EventCoder:
         sources = [a for a in sources if st.actors[a].code]
         if not sources:
             return []
-        targets = [t for t in self._targets(st, trig, src_toks, earlier) if t not in sources]
-        return [self._record(st, trig, cameo, rule + f" src:{how}", s, t, sent, s_i, dates, places)
-                for s in sources for t in (targets or [None]) if t != s]
+        targets: list[str | None] = [
+            t for t in self._targets(st, trig, src_toks, earlier) if t not in sources
+        ]
+        return [
+            self._record(st, trig, cameo, rule + f" src:{how}", s, t, sent, s_i, dates, places)
+            for s in sources
+            for t in (targets or [None])
+        ]
 
     def _speaker_fallback(self, st: ArticleState, verb: Token) -> list[str]:
         """ "the two countries could meet", said by X: the governing speaker's side is the source."""
@@ -142,8 +165,9 @@ class EventCoder:
                     return [a]
         return []
 
-    def _targets(self, st: ArticleState, trig: Trigger, src_toks: list[Token],
-                 earlier: list[tuple[Trigger, Event]]) -> list[str]:
+    def _targets(
+        self, st: ArticleState, trig: Trigger, src_toks: list[Token], earlier: list[tuple[Trigger, Event]]
+    ) -> list[str]:
         toks = args.target_tokens(trig.token, src_toks)
         if trig.target_hint is not None:
             toks = args.prep_objects(trig.target_hint, args.TARGET_PREPS) + toks
@@ -160,8 +184,9 @@ class EventCoder:
                 break
         return out
 
-    def _event_noun_target(self, st: ArticleState, noun: Token,
-                           earlier: list[tuple[Trigger, Event]]) -> list[str]:
+    def _event_noun_target(
+        self, st: ArticleState, noun: Token, earlier: list[tuple[Trigger, Event]]
+    ) -> list[str]:
         """ "denounced the charges": the target is whoever brought the charges earlier in the sentence."""
         lemma = noun.lemma_.lower()
         for trig, ev in reversed(earlier):
@@ -169,9 +194,19 @@ class EventCoder:
                 return [ev.source.actor_id]
         return []
 
-    def _record(self, st: ArticleState, trig: Trigger, cameo: str, rule: str, source: str,
-                target: str | None, sent: Span, s_i: int, dates: dict[int, DateMention],
-                places: dict[int, PlaceMention]) -> Event:
+    def _record(
+        self,
+        st: ArticleState,
+        trig: Trigger,
+        cameo: str,
+        rule: str,
+        source: str,
+        target: str | None,
+        sent: Span,
+        s_i: int,
+        dates: dict[int, DateMention],
+        places: dict[int, PlaceMention],
+    ) -> Event:
         code = self.ontology.get(cameo)
         verb = trig.token
         background = is_background(verb)
@@ -183,19 +218,34 @@ class EventCoder:
         confidence += 0.1 if target else 0.0
         confidence -= 0.1 if "location-agent" in rule else 0.0
         return Event(
-            source=_side(st, source, sent), target=_side(st, target, sent) if target else None,
-            cameo=code.code, cameo_name=code.name, plover=code.plover, quad_class=code.quad_class, goldstein=code.goldstein,
-            date=when[0], date_precision=when[1], date_source=when[2],  # type: ignore[arg-type]
-            location=place.place if place else None, location_text=place.text if place else None,
-            modality=modality, background=background, sentence_index=s_i,
-            sentence_start=sent.start_char, sentence_end=sent.end_char,
-            evidence_start=trig.evidence.idx, evidence_end=trig.evidence.idx + len(trig.evidence.text),
-            evidence_text=trig.evidence.text, rule=rule, confidence=round(min(confidence, 0.95), 2),
+            source=_side(st, source, sent),
+            target=_side(st, target, sent) if target else None,
+            cameo=code.code,
+            cameo_name=code.name,
+            plover=code.plover,
+            quad_class=code.quad_class,
+            goldstein=code.goldstein,
+            date=when[0],
+            date_precision=when[1],
+            date_source=when[2],
+            location=place.place if place else None,
+            location_text=place.text if place else None,
+            modality=modality,
+            background=background,
+            sentence_index=s_i,
+            sentence_start=sent.start_char,
+            sentence_end=sent.end_char,
+            evidence_start=trig.evidence.idx,
+            evidence_end=trig.evidence.idx + len(trig.evidence.text),
+            evidence_text=trig.evidence.text,
+            rule=rule,
+            confidence=round(min(confidence, 0.95), 2),
         )
 
 
-def _event_date(st: ArticleState, date: DateMention | None, inherited: bool,
-                background: bool) -> tuple[str | None, str, str]:
+def _event_date(
+    st: ArticleState, date: DateMention | None, inherited: bool, background: bool
+) -> tuple[str | None, Precision, DateSource]:
     if date is not None and date.value is not None:
         return date.value, date.precision, "text" if not inherited else "inferred"
     if background or st.published is None:
@@ -205,16 +255,27 @@ def _event_date(st: ArticleState, date: DateMention | None, inherited: bool,
 
 def _side(st: ArticleState, actor_id: str, sent: Span) -> EventSide:
     actor = st.actors[actor_id]
-    text = next((m.text for m in st.actor_mentions if m.actor_id == actor_id
-                 and sent.start_char <= m.start < sent.end_char), actor.name)
+    text = next(
+        (
+            m.text
+            for m in st.actor_mentions
+            if m.actor_id == actor_id and sent.start_char <= m.start < sent.end_char
+        ),
+        actor.name,
+    )
     return EventSide(actor_id=actor_id, country=actor.country, code=actor.code, text=text)
 
 
 def _particles(tok: Token) -> set[str]:
     out = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "agent", "dative")}
     out |= {c.lower_ for c in tok.children if c.dep_ == "advmod"}
-    out |= {g.lower_ for c in tok.children if c.dep_ in ("ccomp", "xcomp", "advcl")
-            for g in c.children if g.dep_ == "mark"}
+    out |= {
+        g.lower_
+        for c in tok.children
+        if c.dep_ in ("ccomp", "xcomp", "advcl")
+        for g in c.children
+        if g.dep_ == "mark"
+    }
     return out
 
 
@@ -242,9 +303,30 @@ def _modifier_lemmas(noun: Token) -> list[str]:
 
 
 def _light_verb(tok: Token) -> bool:
-    return tok.lemma_ in {"take", "launch", "impose", "carry", "conduct", "hold", "stage", "mount",
-                          "begin", "start", "issue", "make", "file", "level", "lodge", "announce",
-                          "deliver", "unveil", "order", "adopt", "introduce", "slap"}
+    return tok.lemma_ in {
+        "take",
+        "launch",
+        "impose",
+        "carry",
+        "conduct",
+        "hold",
+        "stage",
+        "mount",
+        "begin",
+        "start",
+        "issue",
+        "make",
+        "file",
+        "level",
+        "lodge",
+        "announce",
+        "deliver",
+        "unveil",
+        "order",
+        "adopt",
+        "introduce",
+        "slap",
+    }
 
 
 def _governs(head: Token, tok: Token) -> bool:

@@ -10,18 +10,53 @@ NEGATIONS = frozenset({"not", "n't", "never", "no", "neither", "nor", "n’t"})
 FUTURE_AUX = frozenset({"will", "shall", "wo", "'ll", "’ll"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "can", "must", "ought"})
 # governing verbs that make what they govern intended (future) or wished for (hypothetical)
-FUTURE_GOVERNORS = frozenset({"plan", "intend", "schedule", "prepare", "set", "due", "expect", "decide",
-                              "agree", "vow", "pledge", "promise", "aim", "seek", "begin", "start"})
-HYPOTHETICAL_GOVERNORS = frozenset({"hope", "want", "wish", "try", "consider", "propose", "suggest",
-                                    "urge", "ask", "call", "demand", "threaten", "offer", "may"})
-BACKGROUND_ADVERBS = frozenset({"previously", "formerly", "once", "earlier", "already", "long",
-                                "originally", "initially"})
+FUTURE_GOVERNORS = frozenset(
+    {
+        "plan",
+        "intend",
+        "schedule",
+        "prepare",
+        "set",
+        "due",
+        "expect",
+        "decide",
+        "agree",
+        "vow",
+        "pledge",
+        "promise",
+        "aim",
+        "seek",
+        "begin",
+        "start",
+    }
+)
+HYPOTHETICAL_GOVERNORS = frozenset(
+    {
+        "hope",
+        "want",
+        "wish",
+        "try",
+        "consider",
+        "propose",
+        "suggest",
+        "urge",
+        "ask",
+        "call",
+        "demand",
+        "threaten",
+        "offer",
+        "may",
+    }
+)
+BACKGROUND_ADVERBS = frozenset(
+    {"previously", "formerly", "once", "earlier", "already", "long", "originally", "initially"}
+)
 CLAUSE_LINKS = ("ccomp", "xcomp", "advcl", "conj", "relcl", "acl", "pcomp")
 
 
 def is_negated(verb: Token) -> bool:
     """A negation on the verb, or on the auxiliary/governor it depends on ("did not agree to meet")."""
-    if any(c.dep_ == "neg" or c.lower_ in NEGATIONS and c.dep_ in ("advmod", "det") for c in verb.children):
+    if any(c.dep_ == "neg" or (c.lower_ in NEGATIONS and c.dep_ in ("advmod", "det")) for c in verb.children):
         return True
     if verb.dep_ == "xcomp":
         return any(c.dep_ == "neg" for c in verb.head.children)
@@ -89,8 +124,10 @@ def governing_verb(tok: Token) -> Token:
         if head.head.i == head.i:
             break
         head = head.head
-    if head.dep_ == "advcl" and head.tag_ in ("VBG", "VBN") and not any(
-        c.dep_ in ("nsubj", "nsubjpass") for c in head.children
+    if (
+        head.dep_ == "advcl"
+        and head.tag_ in ("VBG", "VBN")
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)
     ):
         return head.head
     return head

@@ -20,8 +20,8 @@ def load_patterns() -> list[re.Pattern[str]]:
 class BoilerplateMarker:
     """Pipeline stage: fills ``boilerplate_sentences``."""
 
-    requires = ("parser",)
-    assigns = ("boilerplate_sentences",)
+    requires: tuple[str, ...] = ("parser",)
+    assigns: tuple[str, ...] = ("boilerplate_sentences",)
 
     def __init__(self, patterns: list[re.Pattern[str]] | None = None) -> None:
         self.patterns = patterns if patterns is not None else load_patterns()

@@ -17,6 +17,7 @@ Precision = Literal["day", "month", "year", "unknown"]
 Feature = Literal["city", "region", "country", "water", "continent", "landmark"]
 Modality = Literal["asserted", "future", "hypothetical", "negated"]
 QuoteKind = Literal["direct", "partial", "indirect"]
+DateSource = Literal["text", "publication", "inferred"]
 
 
 @dataclass
@@ -130,7 +131,7 @@ class Event:
     goldstein: float
     date: str | None
     date_precision: Precision
-    date_source: Literal["text", "publication", "inferred"]
+    date_source: DateSource
     location: Place | None
     location_text: str | None
     modality: Modality

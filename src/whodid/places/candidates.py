@@ -25,6 +25,11 @@ DETERMINERS = frozenset({"the"})
 HONORIFICS = frozenset(
     {"mr", "mrs", "ms", "dr", "sen", "gov", "rep", "gen", "col", "sgt", "lt", "capt", "prof"}
 )
+# "the West", "the North": directions tagged GPE are not named places of the gazetteer's kind.
+COMPASS = frozenset(
+    {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central"}
+    | {"northeast", "northwest", "southeast", "southwest"}
+)
 STRONG_KINDS = frozenset({"country", "region", "major-city"})
 _COUNTRY_OR_REGION = frozenset({"country", "region"})
 
@@ -195,7 +200,7 @@ def _looks_like_name(doc: Doc, start: int, end: int) -> bool:
     tokens = doc[start:end]
     if not _is_capitalized(tokens[0]) or any(t.like_num for t in tokens):
         return False
-    if tokens[0].lower_.rstrip(".") in HONORIFICS:
+    if tokens[0].lower_.rstrip(".") in HONORIFICS or (len(tokens) == 1 and tokens[0].lower_ in COMPASS):
         return False
     return not all(t.tag_ in ("JJ", "JJR", "JJS", "NNPS") for t in tokens)
 

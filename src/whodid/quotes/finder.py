@@ -37,8 +37,8 @@ def load_cues() -> frozenset[str]:
 class QuoteFinder:
     """Pipeline stage: fills ``quotes`` and links first-person pronouns in them to the speaker."""
 
-    requires = ("parser", "actors")
-    assigns = ("quotes",)
+    requires: tuple[str, ...] = ("parser", "actors")
+    assigns: tuple[str, ...] = ("quotes",)
 
     def __init__(self, cues: frozenset[str] | None = None) -> None:
         self.cues = cues if cues is not None else load_cues()
@@ -78,9 +78,14 @@ class QuoteFinder:
         if cue is not None and actor is None and speaker is None:
             speaker, actor = _nearest_actor_before(st, cue, qs)
         return Quote(
-            start=qs.start, end=qs.end, text=text, kind=kind,  # type: ignore[arg-type]
-            cue=cue.text if cue is not None else None, cue_token=cue.i if cue is not None else None,
-            speaker_actor=actor, speaker_text=_speaker_text(speaker, st, actor) if speaker else None,
+            start=qs.start,
+            end=qs.end,
+            text=text,
+            kind=kind,  # type: ignore[arg-type]
+            cue=cue.text if cue is not None else None,
+            cue_token=cue.i if cue is not None else None,
+            speaker_actor=actor,
+            speaker_text=_speaker_text(speaker, st, actor) if speaker else None,
             rule="quote:cue" if cue is not None else "quote:no-cue",
             confidence=0.8 if actor else (0.5 if cue is not None else 0.2),
         )
@@ -138,11 +143,20 @@ class QuoteFinder:
             if speaker is None:
                 continue
             actor = _actor_of(st, speaker)
-            st.quotes.append(Quote(
-                start=start, end=end, text=full[start:end], kind="indirect", cue=tok.text,
-                cue_token=tok.i, speaker_actor=actor, speaker_text=_speaker_text(speaker, st, actor),
-                rule="quote:reported-speech", confidence=0.6 if actor else 0.3,
-            ))
+            st.quotes.append(
+                Quote(
+                    start=start,
+                    end=end,
+                    text=full[start:end],
+                    kind="indirect",
+                    cue=tok.text,
+                    cue_token=tok.i,
+                    speaker_actor=actor,
+                    speaker_text=_speaker_text(speaker, st, actor),
+                    rule="quote:reported-speech",
+                    confidence=0.6 if actor else 0.3,
+                )
+            )
         st.quotes.sort(key=lambda q: q.start)
 
 
@@ -188,7 +202,7 @@ def _tokens_in(doc: Doc, start: int, end: int) -> list[Token]:
 
 
 def _until_boundary(tokens: list[Token]) -> list[Token]:
-    out = []
+    out: list[Token] = []
     for t in tokens:
         if t.text in OPEN_CLOSE or "\n" in t.text or (t.is_sent_start and out and t.text[0].isupper()):
             break
@@ -264,4 +278,3 @@ def _paragraph(text: str, pos: int) -> int:
 def _boilerplate_chars(doc: Doc, st: ArticleState) -> list[tuple[int, int]]:
     sents = list(doc.sents)
     return [(sents[k].start_char, sents[k].end_char) for k in st.boilerplate_sentences if k < len(sents)]
-
