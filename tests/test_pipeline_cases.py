@@ -184,3 +184,10 @@ def test_record_points_back_to_its_sentence(pipeline: Pipeline) -> None:
 def test_blank_text_codes_to_an_empty_record(pipeline: Pipeline, text: str) -> None:
     rec = code(pipeline, text)
     assert rec["events"] == [] and rec["actors"] == []
+
+
+def test_compound_subject_without_object_is_reciprocal(pipeline: Pipeline) -> None:
+    rec = code(pipeline, "Kenya and Uganda signed a trade agreement in Nairobi on Monday.")
+    evs = events_with(rec, "signed")
+    assert pairs(evs) == {("KEN", "UGA"), ("UGA", "KEN")}
+    assert all(e["location"] and e["location"]["name"] == "Nairobi" for e in evs)

@@ -22,7 +22,7 @@ from whodid.events.lexicon import EventLexicon
 from whodid.ingest.reader import ArticleInput, BadInput, article_id
 from whodid.nlp.boilerplate import BoilerplateMarker
 from whodid.nlp.model import MODEL, load_model, with_paragraph_rule
-from whodid.nlp.state import ArticleState, ensure_extension, state
+from whodid.nlp.state import ArticleState, DateMention, ensure_extension, state
 from whodid.ontology import Ontology
 from whodid.places import Gazetteer, PlaceFinder
 from whodid.quotes.finder import QuoteFinder
@@ -49,7 +49,7 @@ class DateStage:
 
     def __call__(self, doc: Doc) -> Doc:
         st = state(doc)
-        st.dates = self.finder.find(doc, st.published)
+        st.dates = [d for d in self.finder.find(doc, st.published) if not _unreadable_entity(d)]
         return doc
 
 
@@ -203,6 +203,11 @@ def load(*, model: str = MODEL, nlp: Language | None = None) -> Pipeline:
         EventCoder(EventLexicon.load(ontology=ontology), ontology),
     ]
     return Pipeline(load_model(model) if nlp is None else with_paragraph_rule(nlp), stages)
+
+
+def _unreadable_entity(d: DateMention) -> bool:
+    """A DATE entity no rule understood and with no number in it ("a good day") is no date."""
+    return d.value is None and d.rule == "entity" and not any(ch.isdigit() for ch in d.text)
 
 
 def _as_date(value: dt.date | str | None) -> dt.date | None:

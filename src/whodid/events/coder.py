@@ -35,6 +35,8 @@ from whodid.ontology import Ontology
 
 STATEMENT = "010"
 INTENT_TO_MEET = "036"
+# cooperation that compound subjects do with each other (agree, meet, negotiate, cooperate)
+RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06"})
 # verbs whose object noun carries the event ("take countermeasures", "impose sanctions")
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside"})
 
@@ -142,6 +144,14 @@ class EventCoder:
         targets: list[str | None] = [
             t for t in self._targets(st, trig, src_toks, earlier) if t not in sources
         ]
+        if not targets and len(sources) > 1 and cameo[:2] in RECIPROCAL_ROOTS:
+            # "A and B signed an agreement": each is the other's counterpart
+            return [
+                self._record(st, trig, cameo, rule + f" src:{how} reciprocal", s, t, sent, s_i, dates, places)
+                for s in sources
+                for t in sources
+                if s != t
+            ]
         return [
             self._record(st, trig, cameo, rule + f" src:{how}", s, t, sent, s_i, dates, places)
             for s in sources
@@ -353,7 +363,10 @@ def _places_by_verb(doc: Doc, st: ArticleState) -> dict[int, PlaceMention]:
         while root.dep_ in ("appos", "conj") and prep is None:
             root = root.head
             prep = root.head if root.dep_ == "pobj" else None
-        if prep is None or prep.lower_ not in LOCATIVE_PREPS or prep.head.pos_ not in ("VERB", "AUX"):
+        if prep is None or prep.lower_ not in LOCATIVE_PREPS:
+            continue
+        head = prep.head
+        if head.pos_ not in ("VERB", "AUX") and not (head.dep_ == "dobj" and head.head.pos_ == "VERB"):
             continue  # "restrictions in X" places the restrictions, not the clause's event
         out.setdefault(governing_verb(prep).i, p)
     return out

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Numbers, dates and amounts swallow a following toponym ("24 Hong Kong", "Monday Kabul"): look inside.
 SCAN_INSIDE_LABELS = frozenset({"PERCENT", "CARDINAL", "MONEY", "QUANTITY", "ORDINAL", "DATE", "TIME"})
-# People and organizations are never places, nor the toponyms inside their names ("Washington Post").
+# Names of people and organizations: the toponyms inside them are not places ("Washington Post").
 NAME_LABELS = frozenset({"PERSON", "ORG"})
 MAX_TOKENS = 6
 # Lower-case words allowed inside a multi-word toponym ("Gulf of Aden", "Bosnia and Herzegovina").
@@ -166,14 +166,17 @@ def find_candidates(doc: Doc, names: Names, exclude_tokens: set[int]) -> list[Ca
         i = j
     found.sort(key=lambda c: (c.start, -c.end))
     surnames = {ent[-1].lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
-    return [c for c in _drop_overlaps(found) if not _is_surname(c, surnames, names)]
+    return [c for c in _drop_overlaps(found) if not _is_surname(c, doc, surnames, names)]
 
 
-def _is_surname(cand: Candidate, surnames: set[str], names: Names) -> bool:
-    """Whether a one-word name ends a person's name: "coach Ripley" after "Darren Ripley" is him."""
+def _is_surname(cand: Candidate, doc: Doc, surnames: set[str], names: Names) -> bool:
+    """Whether a one-word name ends a person's name: "coach Ripley" after "Darren Ripley" is him.
+
+    A country name keeps its country reading unless the model also tagged this very token a person.
+    """
     if cand.token_end - cand.token_start != 1 or cand.text.lower() not in surnames:
         return False
-    return "country" not in names.kinds(cand.text)
+    return doc[cand.token_start].ent_type_ == "PERSON" or "country" not in names.kinds(cand.text)
 
 
 def _from_place_entity(doc: Doc, ent: Span, names: Names, blocked: set[int]) -> Iterator[Candidate]:

@@ -6,6 +6,7 @@ Built once per process with :meth:`Gazetteer.load`; every lookup afterwards is a
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import NamedTuple
 
 from whodid.nlp.state import Feature, Place
@@ -159,9 +160,7 @@ class Gazetteer:
 
     def _place(self, cand: Candidate) -> Place:
         if cand.kind == "country":
-            country = self._countries[cand.country or ""]
-            return Place(country.name, country.country, country.lat, country.lon, "country",
-                         country.geonameid, country.population)  # fmt: skip
+            return replace(self._countries[cand.country or ""])  # a copy: callers may annotate it
         if cand.kind == "region":
             r = self._regions[cand.ref]
             return Place(r.name, r.country, r.lat, r.lon, r.feature, r.geonameid)

@@ -19,7 +19,7 @@ from whodid.nlp.state import Feature
 CITY_MIN_POPULATION = 5000
 # Alternate names of smaller towns are mostly noise ("North" for North Salt Lake); exonyms that news
 # uses ("Kiev", "Bombay", "Peking") belong to large cities.
-ALTERNATES_MIN_POPULATION = 15_000
+ALTERNATES_MIN_POPULATION = 100_000
 
 _FEATURES = frozenset(get_args(Feature))
 
@@ -71,11 +71,6 @@ def fold(name: str) -> str:
         return key
     decomposed = unicodedata.normalize("NFKD", key)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
-def key_in_words(word: str, name: str) -> bool:
-    """Whether ``word`` is one of the words of ``name``."""
-    return word in name.split()
 
 
 def is_acronym(name: str) -> bool:
@@ -168,8 +163,6 @@ def read_geonames(iso2_to_iso3: dict[str, str]) -> GeonamesData:
             alt.lower() for alt in alternates if _INDEXABLE_ALTERNATE.fullmatch(alt) and not alt.isupper()
         )
         keys.pop(primary, None)
-        for key in [k for k in keys if " " not in k and " " in primary and key_in_words(k, primary)]:
-            del keys[key]  # "North" for North Salt Lake
         alternate_keys = tuple(keys)
         cities.append(
             CityRow(
