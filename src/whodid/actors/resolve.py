@@ -256,8 +256,8 @@ class ActorResolver:
             toks = sorted(tok.subtree, key=lambda t: t.i) if any(t.dep_ == "prep" for t in toks) else toks
             desc = describe(self.kb, [t for t in toks if t.i >= tok.left_edge.i])
             desc.merge(self._modifier_description(doc, span))
-            if desc.role is None:
-                continue
+            if desc.role is None or (not desc.countries and not desc.igo and _quantified(tok)):
+                continue  # "the three regional powers", "all four leaders": nobody codable
             definite = _is_definite(tok)
             full = doc[tok.left_edge.i : tok.i + 1] if tok.left_edge.i < tok.i else span
             countries: list[str | None] = list(desc.countries) or [None]

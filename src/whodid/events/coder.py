@@ -85,8 +85,10 @@ class EventCoder:
                     continue
                 if not args.explicit_subjects(trig.token):
                     continue  # a statement needs a speaker named in its own clause
+                stated = {ev.source.actor_id for t, ev in found if t.cameo == STATEMENT}
                 for ev in self._events(st, trig, sent, s_i, dates, places, found):
-                    found.append((trig, ev))
+                    if ev.source.actor_id not in stated:  # one statement per speaker and sentence
+                        found.append((trig, ev))
             st.events.extend(ev for _, ev in found)
         return doc
 
