@@ -70,6 +70,9 @@ class IgoInfo:
     code: str
 
 
+MEMO_LIMIT = 200_000  # entries per lookup table before the memo starts afresh
+
+
 def clean(text: str) -> str:
     """Unify apostrophes, dashes and whitespace, trim edge punctuation and drop a leading "the"."""
     text = unicodedata.normalize("NFC", text).translate(_APOSTROPHES).translate(_DASHES)
@@ -79,8 +82,11 @@ def clean(text: str) -> str:
 
 def fold(text: str) -> str:
     """The case-, accent-, period- and hyphen-insensitive form of an already cleaned text."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    base = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    if text.isascii():
+        base = text  # nothing to decompose: the common case, kept cheap
+    else:
+        decomposed = unicodedata.normalize("NFKD", text)
+        base = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     base = base.casefold().replace("-", " ").replace(".", "")
     return " ".join(base.split())
 
@@ -130,6 +136,8 @@ class _Index(Generic[T]):
         self._identity = identity
         self._exact: dict[str, T] = {}
         self._folded: dict[str, T] = {}
+        # the same few thousand phrases are looked up again and again: remember the answers
+        self._memo: dict[str, T | None] = {}
 
     def add(self, alias: str, value: T, where: str) -> None:
         """Register ``alias``; a key that already means something else is a data error."""
@@ -147,6 +155,15 @@ class _Index(Generic[T]):
 
     def get(self, text: str) -> T | None:
         """The value for ``text``, trying it as given and without a possessive ending."""
+        if text in self._memo:
+            return self._memo[text]
+        if len(self._memo) > MEMO_LIMIT:
+            self._memo.clear()
+        hit = self._lookup(text)
+        self._memo[text] = hit
+        return hit
+
+    def _lookup(self, text: str) -> T | None:
         cleaned = clean(text)
         for candidate in dict.fromkeys((cleaned, _strip_possessive(cleaned))):
             if not candidate:
@@ -330,6 +347,8 @@ class ActorKnowledge:
         self._bodies = bodies
         self._igos = igos
         self.max_role_words: int = max((len(key.split()) for key in roles), default=0)
+        self._role_memo: dict[str, RoleInfo | None] = {}
+        self._body_memo: dict[str, BodyInfo | None] = {}
 
     @classmethod
     def load(cls, data_dir: Path | None = None) -> ActorKnowledge:
@@ -368,13 +387,21 @@ class ActorKnowledge:
 
         "former US secretary of state" -> "secretary of state"; "opposition leader" -> OPP, not GOV.
         """
+        if text in self._role_memo:
+            return self._role_memo[text]
+        if len(self._role_memo) > MEMO_LIMIT:
+            self._role_memo.clear()
+        found: RoleInfo | None = None
         words = _role_key(text).split()
         for size in range(min(len(words), self.max_role_words), 0, -1):
             for start in range(len(words) - size, -1, -1):
-                hit = self._roles.get(" ".join(words[start : start + size]))
-                if hit is not None:
-                    return hit
-        return None
+                found = self._roles.get(" ".join(words[start : start + size]))
+                if found is not None:
+                    break
+            if found is not None:
+                break
+        self._role_memo[text] = found
+        return found
 
     def body(self, text: str) -> BodyInfo | None:
         """The body named by ``text`` ("State Department", "the Foreign Ministry").
@@ -382,6 +409,15 @@ class ActorKnowledge:
         A leading country modifier is understood when the whole text is not a known name:
         "the Chinese Foreign Ministry" and "Canada's parliament" come back with that country.
         """
+        if text in self._body_memo:
+            return self._body_memo[text]
+        if len(self._body_memo) > MEMO_LIMIT:
+            self._body_memo.clear()
+        found = self._body_lookup(text)
+        self._body_memo[text] = found
+        return found
+
+    def _body_lookup(self, text: str) -> BodyInfo | None:
         hit = self._bodies.get(text)
         if hit is not None:
             return hit

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -29,6 +30,7 @@ class ActorRegistry:
         self._persons: list[_PersonRecord] = []
         self._claimed: set[int] = set()
         self._mention_kinds: list[tuple[int, int, str, str]] = []  # (token start, head, actor, kind)
+        self._sent_starts = [s.start for s in doc.sents]
 
     # ------------------------------------------------------------ creation
     def _new(self, key: tuple[str, ...], actor: Actor) -> str:
@@ -192,8 +194,8 @@ class ActorRegistry:
         self, tok: Token, *, kinds: Sequence[str], rule: str, max_sents: int = 3, as_state: bool = False
     ) -> None:
         """Link ``tok`` to the nearest earlier mention of a fitting kind within ``max_sents`` sentences."""
-        sent_starts = [s.start for s in self.doc.sents]
-        cur = max(k for k, s in enumerate(sent_starts) if s <= tok.i)
+        sent_starts = self._sent_starts
+        cur = bisect.bisect_right(sent_starts, tok.i) - 1
         earliest = sent_starts[max(0, cur - max_sents + 1)] if max_sents else 0
         best: tuple[int, str] | None = None
         for start, head, actor_id, kind in self._mention_kinds:

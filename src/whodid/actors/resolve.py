@@ -63,13 +63,14 @@ class ActorResolver:
         st = state(doc)
         reg = ActorRegistry(doc, st)
         skip = {t.i for s_i, s in enumerate(doc.sents) if s_i in st.boilerplate_sentences for t in s}
+        tokens = list(doc)  # Token objects are built on every access: build them once
         persons = self._find_persons(doc, skip)
         self._register_persons(reg, persons)
-        self._find_organizations(doc, reg, skip)
-        self._find_role_mentions(doc, reg, skip)
+        self._find_organizations(doc, tokens, reg, skip)
+        self._find_role_mentions(doc, tokens, reg, skip)
         self._find_states(doc, reg, skip)
-        self._find_surnames(doc, reg, skip)
-        self._resolve_pronouns(doc, reg, skip)
+        self._find_surnames(doc, tokens, reg, skip)
+        self._resolve_pronouns(doc, tokens, reg, skip)
         reg.finish()
         return doc
 
@@ -176,7 +177,7 @@ class ActorResolver:
                 reg.link_token(t, actor_id)
 
     # ---------------------------------------------------------------- organizations
-    def _find_organizations(self, doc: Doc, reg: ActorRegistry, skip: set[int]) -> None:
+    def _find_organizations(self, doc: Doc, tokens: list[Token], reg: ActorRegistry, skip: set[int]) -> None:
         for ent in doc.ents:
             if ent.label_ not in ("ORG", "NORP", "GPE", "FAC") or ent.start in skip or reg.claimed(ent):
                 continue
@@ -194,7 +195,7 @@ class ActorResolver:
             actor_id = reg.body(_strip_det(span), country, body.sector, body.name)
             reg.mention(actor_id, span, rule="body:" + body.name)
         # bodies the NER missed: common-noun heads such as "the Foreign Ministry", "the police"
-        for tok in doc:
+        for tok in tokens:
             if tok.pos_ not in ("NOUN", "PROPN") or tok.i in skip or reg.is_claimed(tok.i):
                 continue
             if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN"):
@@ -244,8 +245,8 @@ class ActorResolver:
         return doc[start : span.end]
 
     # ---------------------------------------------------------------- roles without names
-    def _find_role_mentions(self, doc: Doc, reg: ActorRegistry, skip: set[int]) -> None:
-        for tok in doc:
+    def _find_role_mentions(self, doc: Doc, tokens: list[Token], reg: ActorRegistry, skip: set[int]) -> None:
+        for tok in tokens:
             if tok.pos_ != "NOUN" or tok.i in skip or reg.is_claimed(tok.i):
                 continue
             span = _compound_span(doc, tok)
@@ -298,9 +299,9 @@ class ActorResolver:
             ):
                 reg.mention(reg.people(demonym.iso3, text), span, rule="group:demonym")
 
-    def _find_surnames(self, doc: Doc, reg: ActorRegistry, skip: set[int]) -> None:
+    def _find_surnames(self, doc: Doc, tokens: list[Token], reg: ActorRegistry, skip: set[int]) -> None:
         """Later mentions by surname alone, whatever label the NER gave them."""
-        for tok in doc:
+        for tok in tokens:
             if tok.pos_ != "PROPN" or tok.i in skip or reg.is_claimed(tok.i) or not tok.is_title:
                 continue
             actor_id = reg.person_by_name_part(tok.text)
@@ -308,8 +309,8 @@ class ActorResolver:
                 reg.mention(actor_id, doc[tok.i : tok.i + 1], rule="person:surname")
 
     # ---------------------------------------------------------------- pronouns and anaphors
-    def _resolve_pronouns(self, doc: Doc, reg: ActorRegistry, skip: set[int]) -> None:
-        for tok in doc:
+    def _resolve_pronouns(self, doc: Doc, tokens: list[Token], reg: ActorRegistry, skip: set[int]) -> None:
+        for tok in tokens:
             if tok.i in skip or reg.is_claimed(tok.i):
                 continue
             low = tok.lower_
