@@ -191,3 +191,14 @@ def test_compound_subject_without_object_is_reciprocal(pipeline: Pipeline) -> No
     evs = events_with(rec, "signed")
     assert pairs(evs) == {("KEN", "UGA"), ("UGA", "KEN")}
     assert all(e["location"] and e["location"]["name"] == "Nairobi" for e in evs)
+
+
+def test_nominal_event_with_stated_agent(pipeline: Pipeline) -> None:
+    rec = code(pipeline, "The arrest of two Iranian activists by Turkish police angered officials in Tehran.")
+    evs = events_with(rec, "arrest")
+    assert pairs(evs) == {("TUR", "IRN")}
+    assert evs[0]["rule"].startswith("noun:arrest+by")
+    rec = code(pipeline, "Lithuania condemned Russia's invasion of Ukraine.")
+    evs = events_with(rec, "invasion")
+    assert pairs(evs) == {("RUS", "UKR")}
+    assert evs[0]["cameo"][:2] in ("19", "20", "15")

@@ -35,6 +35,7 @@ from whodid.ontology import Ontology
 
 STATEMENT = "010"
 INTENT_TO_MEET = "036"
+NOMINAL_PATIENT_PREPS = frozenset({"of", "on", "against", "into", "to", "with"})
 # cooperation that compound subjects do with each other (agree, meet, negotiate, cooperate)
 RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06"})
 # verbs whose object noun carries the event ("take countermeasures", "impose sanctions")
@@ -50,6 +51,8 @@ class Trigger:
     cameo: str
     rule: str
     target_hint: Token | None = None  # an event noun whose own arguments name the target
+    # a nominal event with its own stated agent ("the arrest of X by police"): (agent, patient) tokens
+    nominal: tuple[list[Token], list[Token]] | None = None
 
 
 class EventCoder:
@@ -72,7 +75,7 @@ class EventCoder:
             found: list[tuple[Trigger, Event]] = []
             statements: list[Trigger] = []
             for tok in sent:
-                trig = self._trigger(tok)
+                trig = self._trigger(tok) or self._nominal_trigger(tok)
                 if trig is None:
                     continue
                 if trig.cameo == STATEMENT:
@@ -114,6 +117,23 @@ class EventCoder:
         rule += "+" + "|".join(sorted(entry.objects)) if entry.objects else ""
         return Trigger(tok, tok, entry.cameo, rule)
 
+    def _nominal_trigger(self, noun: Token) -> Trigger | None:
+        """An event noun whose agent is stated: "by X", or "X's" when the patient is stated too
+        ("Russia's invasion of Ukraine"; in "his arrest" the possessive is the patient)."""
+        if noun.pos_ != "NOUN":
+            return None
+        code = self.lexicon.match_noun(noun.lemma_.lower(), _modifier_lemmas(noun))
+        if code is None or code == STATEMENT:
+            return None
+        agent, how = args.prep_objects(noun, frozenset({"by"})), "by"
+        patient = args.prep_objects(noun, NOMINAL_PATIENT_PREPS)
+        if not agent and patient:
+            agent, how = [c for c in noun.children if c.dep_ == "poss"], "poss"
+        if not agent:
+            return None
+        rule = f"noun:{noun.lemma_.lower()}+{how}"
+        return Trigger(governing_verb(noun), noun, code, rule, nominal=(agent, patient))
+
     # ---------------------------------------------------------------- events of one trigger
     def _events(
         self,
@@ -127,6 +147,8 @@ class EventCoder:
     ) -> list[Event]:
         verb = trig.token
         cameo, rule = trig.cameo, trig.rule
+        if trig.nominal is not None:
+            return self._nominal_events(st, trig, sent, s_i, dates, places)
         if cameo[:2] == "04" and modality_of(verb) != "asserted":
             cameo, rule = INTENT_TO_MEET, rule + ">intent"  # a meeting announced, not yet held
         if is_negated(verb):
@@ -156,6 +178,27 @@ class EventCoder:
             ]
         return [
             self._record(st, trig, cameo, rule + f" src:{how}", s, t, sent, s_i, dates, places)
+            for s in sources
+            for t in (targets or [None])
+        ]
+
+    def _nominal_events(
+        self,
+        st: ArticleState,
+        trig: Trigger,
+        sent: Span,
+        s_i: int,
+        dates: dict[int, DateMention],
+        places: dict[int, PlaceMention],
+    ) -> list[Event]:
+        assert trig.nominal is not None
+        agent, patient = trig.nominal
+        sources = [a for t in agent for a in args.actors_at(st, t) if st.actors[a].code]
+        targets: list[str | None] = [
+            a for t in patient for a in args.actors_at(st, t) if st.actors[a].code and a not in sources
+        ]
+        return [
+            self._record(st, trig, trig.cameo, trig.rule + " src:nominal-agent", s, t, sent, s_i, dates, places)
             for s in sources
             for t in (targets or [None])
         ]
