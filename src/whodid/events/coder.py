@@ -197,8 +197,9 @@ class EventCoder:
         targets: list[str | None] = [
             a for t in patient for a in args.actors_at(st, t) if st.actors[a].code and a not in sources
         ]
+        rule = trig.rule + " src:nominal-agent"
         return [
-            self._record(st, trig, trig.cameo, trig.rule + " src:nominal-agent", s, t, sent, s_i, dates, places)
+            self._record(st, trig, trig.cameo, rule, s, t, sent, s_i, dates, places)
             for s in sources
             for t in (targets or [None])
         ]
