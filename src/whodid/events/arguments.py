@@ -15,47 +15,7 @@ SUBJECT = ("nsubj", "csubj")
 PASSIVE_SUBJECT = ("nsubjpass", "csubjpass")
 # governing links through which a verb without a subject borrows its governor's subject
 INHERIT_DEPS = ("xcomp", "advcl", "conj", "acl", "ccomp", "oprd")
-# prepositions whose object is where or when, never whom
-NON_STANCE_NOUNS = frozenset(
-    {
-        "support",
-        "solidarity",
-        "defense",
-        "defence",
-        "favor",
-        "favour",
-        "protest",
-        "opposition",
-        "retaliation",
-        "response",
-    }
-)
-TARGET_PREPS = frozenset(
-    {
-        "in",
-        "at",
-        "on",
-        "during",
-        "since",
-        "until",
-        "after",
-        "before",
-        "near",
-        "from",
-        "despite",
-        "amid",
-        "under",
-        "over",
-        "into",
-        "across",
-        "through",
-        "throughout",
-        "within",
-        "by",
-        "of",
-        "as",
-    }
-)
+# "in support of X", "in protest against X": the noun after "in" whose object is the target
 STANCE_NOUNS = frozenset(
     {
         "support",
@@ -70,6 +30,7 @@ STANCE_NOUNS = frozenset(
         "response",
     }
 )
+# prepositions whose object can be whom the event is done to
 TARGET_PREPS = frozenset({"with", "against", "to", "toward", "towards", "for", "on", "at", "upon", "from"})
 
 

@@ -38,7 +38,7 @@ INTENT_TO_MEET = "036"
 NOMINAL_PATIENT_PREPS = frozenset({"of", "on", "against", "into", "to", "with"})
 # cooperation that compound subjects do with each other (agree, meet, negotiate, cooperate)
 RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06"})
-# verbs whose object noun carries the event ("take countermeasures", "impose sanctions")
+# prepositions that place an event ("met in Rome", "arrested at the border")
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside"})
 
 
