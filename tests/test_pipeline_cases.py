@@ -202,3 +202,18 @@ def test_nominal_event_with_stated_agent(pipeline: Pipeline) -> None:
     evs = events_with(rec, "invasion")
     assert pairs(evs) == {("RUS", "UKR")}
     assert evs[0]["cameo"][:2] in ("19", "20", "15")
+
+
+def test_target_named_after_the_object_noun(pipeline: Pipeline) -> None:
+    rec = code(pipeline, "The European Union imposed new sanctions on Belarus on Monday.")
+    evs = events_with(rec, "imposed")
+    assert evs and evs[0]["cameo"].startswith("16")
+    assert (evs[0]["source"]["code"], evs[0]["target"]["country"]) == ("IGOEUREEC", "BLR")
+
+
+def test_object_control_gives_the_embedded_subject(pipeline: Pipeline) -> None:
+    # the army, not Canada, is asked to withdraw: no withdrawal is coded for Canada
+    rec = code(pipeline, "Canada urged the Malian army to withdraw from the town.")
+    assert not [
+        e for e in rec["events"] if e["evidence"]["text"] == "withdraw" and e["source"]["country"] == "CAN"
+    ]

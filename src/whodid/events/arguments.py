@@ -109,6 +109,10 @@ def inherited_subject(verb: Token, st: ArticleState) -> tuple[list[Token], str]:
             head = head.head if head.dep_ in ("dobj", "attr", "pobj", "nsubjpass") else head
             if head.dep_ == "prep":
                 head = head.head
+        if tok.dep_ == "xcomp" and head.pos_ == "VERB":
+            obj = [c for c in head.children if c.dep_ in ("dobj", "dative")]
+            if obj:
+                return obj, "object-control"  # "urged the army to withdraw": the army withdraws
         subj = explicit_subjects(head) if head.pos_ in ("VERB", "AUX") else []
         if is_passive(head):
             agent = agent_of(head)

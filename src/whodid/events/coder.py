@@ -35,6 +35,7 @@ from whodid.ontology import Ontology
 
 STATEMENT = "010"
 INTENT_TO_MEET = "036"
+OBJECT_TARGET_PREPS = frozenset({"on", "against", "to", "with", "toward", "towards"})
 NOMINAL_PATIENT_PREPS = frozenset({"of", "on", "against", "into", "to", "with"})
 # cooperation that compound subjects do with each other (agree, meet, negotiate, cooperate)
 RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06"})
@@ -234,6 +235,11 @@ class EventCoder:
                 found = self._event_noun_target(st, tok, earlier)
             if not found and tok.pos_ in ("NOUN", "PROPN"):
                 found = [a for m in args.owner_tokens(tok) for a in args.actors_at(st, m)]
+            if not found and tok.pos_ == "NOUN" and tok.dep_ == "dobj":
+                # "imposed sanctions on X", "launched an attack against X"
+                found = [
+                    a for m in args.prep_objects(tok, OBJECT_TARGET_PREPS) for a in args.actors_at(st, m)
+                ]
             found = [a for a in found if st.actors[a].code]  # "both sides" names nobody codable
             out.extend(a for a in found if a not in out)
             if out:
