@@ -217,3 +217,25 @@ def test_object_control_gives_the_embedded_subject(pipeline: Pipeline) -> None:
     assert not [
         e for e in rec["events"] if e["evidence"]["text"] == "withdraw" and e["source"]["country"] == "CAN"
     ]
+
+
+def test_pronoun_prefers_the_previous_sentence_subject(pipeline: Pipeline) -> None:
+    text = (
+        "German Foreign Minister Lena Vogt met her Chinese counterpart Li Wei in Berlin. "
+        "She criticized Beijing over its trade policy."
+    )
+    rec = code(pipeline, text)
+    crit = events_with(rec, "criticized")
+    assert crit and crit[0]["source"]["country"] == "DEU"
+    assert crit[0]["target"]["code"] == "CHNGOV"
+
+
+def test_demonym_adjective_names_the_target(pipeline: Pipeline) -> None:
+    rec = code(pipeline, "Rebels attacked a Malian army post near Gao on Sunday.")
+    evs = events_with(rec, "attacked")
+    assert evs and evs[0]["target"]["country"] == "MLI"
+
+
+def test_no_speaker_fallback_outside_reported_speech(pipeline: Pipeline) -> None:
+    rec = code(pipeline, "The Indian police arrested five men after a bomb exploded near a market.")
+    assert not events_with(rec, "exploded")

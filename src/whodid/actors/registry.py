@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -23,9 +23,10 @@ class _PersonRecord:
 class ActorRegistry:
     """Creates actors by key, records mentions and remembers what each token refers to."""
 
-    def __init__(self, doc: Doc, st: ArticleState) -> None:
+    def __init__(self, doc: Doc, st: ArticleState, country_name: Callable[[str], str] | None = None) -> None:
         self.doc = doc
         self.st = st
+        self.country_name = country_name or (lambda iso3: iso3)
         self._by_key: dict[tuple[str, ...], str] = {}
         self._persons: list[_PersonRecord] = []
         self._claimed: set[int] = set()
@@ -193,28 +194,19 @@ class ActorRegistry:
     def pronoun(
         self, tok: Token, *, kinds: Sequence[str], rule: str, max_sents: int = 3, as_state: bool = False
     ) -> None:
-        """Link ``tok`` to the nearest earlier mention of a fitting kind within ``max_sents`` sentences."""
-        sent_starts = self._sent_starts
-        cur = bisect.bisect_right(sent_starts, tok.i) - 1
-        earliest = sent_starts[max(0, cur - max_sents + 1)] if max_sents else 0
-        best: tuple[int, str] | None = None
-        for start, head, actor_id, kind in self._mention_kinds:
-            if start >= tok.i or start < earliest or kind not in kinds:
-                continue
-            if self.doc[head].head.i == tok.i:
-                continue  # a noun's own modifier is not its antecedent
-            if best is None or start > best[0]:
-                best = (start, actor_id)
-        if best is None:
+        """Link ``tok`` to an earlier mention of a fitting kind within ``max_sents`` sentences.
+
+        In the pronoun's own sentence the nearest mention wins; in an earlier sentence its subject
+        does ("Roe met Doe in Rome. She criticized ..." is Roe), else its last fitting mention.
+        """
+        actor_id = self._antecedent(tok, kinds, max_sents)
+        if actor_id is None:
             return
-        actor_id = best[1]
         if as_state:
             country = self.st.actors[actor_id].country
             if country is None:
                 return
-            actor_id = self.state(country, country)
-            if self.st.actors[actor_id].name == country:
-                self.st.actors[actor_id].name = self.doc[tok.i].text
+            actor_id = self.state(country, self.country_name(country))
         self.st.actor_mentions.append(
             ActorMention(
                 actor_id=actor_id,
@@ -227,6 +219,28 @@ class ActorRegistry:
             )
         )
         self.link_token(tok.i, actor_id)
+
+    def _antecedent(self, tok: Token, kinds: Sequence[str], max_sents: int) -> str | None:
+        sent_starts = self._sent_starts
+        cur = bisect.bisect_right(sent_starts, tok.i) - 1
+        earliest = sent_starts[max(0, cur - max_sents + 1)] if max_sents else 0
+        by_sent: dict[int, list[tuple[int, int, str]]] = {}
+        for start, head, actor_id, kind in self._mention_kinds:
+            if start >= tok.i or start < earliest or kind not in kinds:
+                continue
+            if self.doc[head].head.i == tok.i:
+                continue  # a noun's own modifier is not its antecedent
+            by_sent.setdefault(bisect.bisect_right(sent_starts, start) - 1, []).append(
+                (start, head, actor_id)
+            )
+        if not by_sent:
+            return None
+        latest = max(by_sent)
+        cands = sorted(by_sent[latest])
+        if latest == cur:
+            return cands[-1][2]
+        subjects = [c for c in cands if self.doc[c[1]].dep_ in ("nsubj", "nsubjpass")]
+        return (subjects[0] if subjects else cands[-1])[2]
 
     def finish(self) -> None:
         """Order mentions by position and mark every token of a person or organization as no place."""

@@ -61,7 +61,7 @@ class ActorResolver:
 
     def __call__(self, doc: Doc) -> Doc:
         st = state(doc)
-        reg = ActorRegistry(doc, st)
+        reg = ActorRegistry(doc, st, country_name=self._country_name)
         skip = {t.i for s_i, s in enumerate(doc.sents) if s_i in st.boilerplate_sentences for t in s}
         tokens = list(doc)  # Token objects are built on every access: build them once
         persons = self._find_persons(doc, skip)
@@ -73,6 +73,10 @@ class ActorResolver:
         self._resolve_pronouns(doc, tokens, reg, skip)
         reg.finish()
         return doc
+
+    def _country_name(self, iso3: str) -> str:
+        info = self.kb.country_by_code(iso3)
+        return info.name if info else iso3
 
     # ---------------------------------------------------------------- people
     def _find_persons(self, doc: Doc, skip: set[int]) -> list[tuple[Span, Description]]:
@@ -298,6 +302,11 @@ class ActorResolver:
                 and span.root.tag_ in ("NNS", "NNPS")
             ):
                 reg.mention(reg.people(demonym.iso3, text), span, rule="group:demonym")
+            elif demonym is not None and _modifies_non_actor(span, reg):
+                # "an Israeli army post", "Chinese warships": the country owns what it modifies
+                reg.mention(
+                    reg.state(demonym.iso3, self._country_name(demonym.iso3)), span, rule="state:adjective"
+                )
 
     def _find_surnames(self, doc: Doc, tokens: list[Token], reg: ActorRegistry, skip: set[int]) -> None:
         """Later mentions by surname alone, whatever label the NER gave them."""
@@ -375,6 +384,17 @@ def _is_bare_anaphor(span: Span, tok: Token) -> bool:
     mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
     dets = [c.lower_ for c in tok.children if c.dep_ == "det"]
     return not mods and dets == ["the"] and len(span) == 1
+
+
+def _modifies_non_actor(span: Span, reg: ActorRegistry) -> bool:
+    root = span.root
+    head = root.head
+    return (
+        root.dep_ in ("amod", "compound", "nmod")
+        and head.pos_ in ("NOUN", "PROPN")
+        and head.i not in reg.st.token_actors
+        and not reg.is_claimed(head.i)
+    )
 
 
 def _quantified(tok: Token) -> bool:

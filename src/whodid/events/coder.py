@@ -32,6 +32,7 @@ from whodid.nlp.state import (
     state,
 )
 from whodid.ontology import Ontology
+from whodid.quotes.finder import load_cues
 
 STATEMENT = "010"
 INTENT_TO_MEET = "036"
@@ -62,9 +63,10 @@ class EventCoder:
     requires: tuple[str, ...] = ("parser", "actors", "dates", "places", "quotes")
     assigns: tuple[str, ...] = ("events",)
 
-    def __init__(self, lexicon: EventLexicon, ontology: Ontology) -> None:
+    def __init__(self, lexicon: EventLexicon, ontology: Ontology, cues: frozenset[str] | None = None) -> None:
         self.lexicon = lexicon
         self.ontology = ontology
+        self.cues = cues if cues is not None else load_cues()  # speech verbs: whose subject speaks
 
     def __call__(self, doc: Doc) -> Doc:
         st = state(doc)
@@ -206,12 +208,20 @@ class EventCoder:
         ]
 
     def _speaker_fallback(self, st: ArticleState, verb: Token) -> list[str]:
-        """ "the two countries could meet", said by X: the governing speaker's side is the source."""
-        for tok in list(verb.ancestors)[:4]:
-            for subj in args.explicit_subjects(tok):
-                found = args.actors_at(st, subj)
-                if found:
-                    return found
+        """ "the two countries could meet", said by X: the governing speaker's side is the source.
+
+        Only inside reported speech: the chain up to the speaker passes through complement clauses.
+        """
+        tok = verb
+        for _ in range(4):
+            if tok.dep_ not in ("ccomp", "xcomp") or tok.head.i == tok.i:
+                return []
+            tok = tok.head
+            if tok.lemma_ in self.cues:
+                for subj in args.explicit_subjects(tok):
+                    found = args.actors_at(st, subj)
+                    if found:
+                        return found
         return []
 
     def _custody_country(self, st: ArticleState, verb: Token) -> list[str]:
