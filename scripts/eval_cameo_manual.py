@@ -88,7 +88,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     gold = [json.loads(line) for line in a.gold.read_text(encoding="utf-8").splitlines() if line.strip()]
     pipeline = load()
     records = list(pipeline.code_many([{"id": g["id"], "text": g["text"]} for g in gold]))
-    coded = [[e["cameo"] for e in r.events] for r in records]
+    coded = [[e.cameo for e in r.events] for r in records]
     print(report(score(gold, coded)))
     if a.errors:
         with a.errors.open("w", encoding="utf-8") as f:
@@ -101,7 +101,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                                 "id": g["id"],
                                 "text": g["text"],
                                 "gold": sorted(roots),
-                                "whodid": [(e["cameo"], e["rule"]) for e in r.events],
+                                "whodid": [(e.cameo, e.rule) for e in r.events],
                             }
                         )
                         + "\n"

@@ -239,3 +239,17 @@ def test_demonym_adjective_names_the_target(pipeline: Pipeline) -> None:
 def test_no_speaker_fallback_outside_reported_speech(pipeline: Pipeline) -> None:
     rec = code(pipeline, "The Indian police arrested five men after a bomb exploded near a market.")
     assert not events_with(rec, "exploded")
+
+
+def test_python_api_returns_typed_records(pipeline: Pipeline) -> None:
+    import whodid
+    from whodid.nlp.state import Event
+
+    record = pipeline.code("Peru expelled the Bolivian ambassador on Monday.", published=PUB)
+    assert record.events and all(isinstance(e, Event) for e in record.events)
+    assert record.to_dict()["events"][0]["cameo"] == record.events[0].cameo
+    assert callable(whodid.load)
+    many = list(
+        pipeline.code_many([{"id": "x", "text": "Peru expelled the Bolivian ambassador."}, {"id": "y"}])
+    )
+    assert [r.article_id for r in many] == ["x"]

@@ -2,87 +2,115 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
 from spacy.tokens import Doc
 
-from whodid.nlp.state import ArticleState, Event, EventSide, Place, state
+from whodid.nlp.state import (
+    Actor,
+    ActorMention,
+    DateMention,
+    Event,
+    EventSide,
+    Place,
+    PlaceMention,
+    Quote,
+    state,
+)
 
 SCHEMA = "whodid.article/1"
 
 
 @dataclass(frozen=True)
 class ArticleRecord:
-    """One coded article. ``to_dict()`` gives the contract's JSON object."""
+    """One coded article as typed objects; ``to_dict()`` gives the contract's JSON object.
 
-    data: dict[str, Any]
+    ``events``, ``actors``, ``quotes``, ``dates`` and ``places`` are the stages' own dataclasses
+    (``whodid.nlp.state``), in text order; ``actor_mentions`` links every mention to its actor.
+    """
+
+    article_id: str
+    published: dt.date | None
+    title: str | None
+    source: str | None
+    url: str | None
+    actors: tuple[Actor, ...]
+    actor_mentions: tuple[ActorMention, ...]
+    events: tuple[Event, ...]
+    quotes: tuple[Quote, ...]
+    dates: tuple[DateMention, ...]
+    places: tuple[PlaceMention, ...]
 
     def to_dict(self) -> dict[str, Any]:
-        return self.data
-
-    @property
-    def events(self) -> list[dict[str, Any]]:
-        return list(self.data["events"])
-
-    @property
-    def actors(self) -> list[dict[str, Any]]:
-        return list(self.data["actors"])
-
-    @property
-    def quotes(self) -> list[dict[str, Any]]:
-        return list(self.data["quotes"])
+        """The ``whodid.article/1`` object (see CONTRACT.md)."""
+        return {
+            "schema": SCHEMA,
+            "article": {
+                "id": self.article_id,
+                "published": self.published.isoformat() if self.published else None,
+                "title": self.title,
+                "source": self.source,
+                "url": self.url,
+            },
+            "actors": _actors(self),
+            "events": [_event(f"e{k + 1}", ev) for k, ev in enumerate(self.events)],
+            "quotes": _quotes(self),
+            "dates": [_date(d) for d in self.dates],
+            "places": [_place_mention(p) for p in self.places],
+        }
 
 
 def build_record(doc: Doc) -> ArticleRecord:
-    """The contract record of a doc that went through every stage."""
+    """The record of a doc that went through every stage."""
     st = state(doc)
     return ArticleRecord(
-        {
-            "schema": SCHEMA,
-            "article": {
-                "id": st.article_id,
-                "published": st.published.isoformat() if st.published else None,
-                "title": st.title,
-                "source": st.source,
-                "url": st.url,
-            },
-            "actors": _actors(st),
-            "events": [_event(f"e{k + 1}", ev) for k, ev in enumerate(st.events)],
-            "quotes": _quotes(st),
-            "dates": [
-                {
-                    "text": d.text,
-                    "start": d.start,
-                    "end": d.end,
-                    "value": d.value,
-                    "precision": d.precision,
-                    **({"values": d.values} if len(d.values) > 1 else {}),
-                    "rule": d.rule,
-                }
-                for d in st.dates
-            ],
-            "places": [
-                {
-                    "text": p.text,
-                    "start": p.start,
-                    "end": p.end,
-                    **_place(p.place),
-                    "rule": p.rule,
-                    "confidence": p.confidence,
-                }
-                for p in st.places
-            ],
-        }
+        article_id=st.article_id,
+        published=st.published,
+        title=st.title,
+        source=st.source,
+        url=st.url,
+        actors=tuple(st.actors.values()),
+        actor_mentions=tuple(st.actor_mentions),
+        events=tuple(st.events),
+        quotes=tuple(st.quotes),
+        dates=tuple(st.dates),
+        places=tuple(st.places),
     )
 
 
-def _actors(st: ArticleState) -> list[dict[str, Any]]:
+def _date(d: DateMention) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "text": d.text,
+        "start": d.start,
+        "end": d.end,
+        "value": d.value,
+        "precision": d.precision,
+    }
+    if len(d.values) > 1:
+        out["values"] = d.values
+    out["rule"] = d.rule
+    return out
+
+
+def _place_mention(p: PlaceMention) -> dict[str, Any]:
+    return {
+        "text": p.text,
+        "start": p.start,
+        "end": p.end,
+        **_place(p.place),
+        "rule": p.rule,
+        "confidence": p.confidence,
+    }
+
+
+def _actors(rec: ArticleRecord) -> list[dict[str, Any]]:
     out = []
-    for actor in st.actors.values():
+    for actor in rec.actors:
         mentions = [
             {"start": m.start, "end": m.end, "text": m.text, "rule": m.rule}
-            for m in st.actor_mentions
+            for m in rec.actor_mentions
             if m.actor_id == actor.id
         ]
         out.append(
@@ -154,10 +182,11 @@ def _event(event_id: str, ev: Event) -> dict[str, Any]:
     }
 
 
-def _quotes(st: ArticleState) -> list[dict[str, Any]]:
+def _quotes(rec: ArticleRecord) -> list[dict[str, Any]]:
     out = []
-    for k, q in enumerate(st.quotes):
-        actor = st.actors.get(q.speaker_actor) if q.speaker_actor else None
+    actors = {a.id: a for a in rec.actors}
+    for k, q in enumerate(rec.quotes):
+        actor = actors.get(q.speaker_actor) if q.speaker_actor else None
         speaker = None
         if q.speaker_actor or q.speaker_text:
             speaker = {
