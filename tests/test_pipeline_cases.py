@@ -253,3 +253,17 @@ def test_python_api_returns_typed_records(pipeline: Pipeline) -> None:
         pipeline.code_many([{"id": "x", "text": "Peru expelled the Bolivian ambassador."}, {"id": "y"}])
     )
     assert [r.article_id for r in many] == ["x"]
+
+
+def test_announced_cooperation_is_coded_as_intent(pipeline: Pipeline) -> None:
+    rec = code(pipeline, "Norway is willing to provide humanitarian aid to South Sudan.")
+    evs = [e for e in rec["events"] if e["source"]["country"] == "NOR"]
+    assert evs and all(e["cameo"].startswith("03") for e in evs), rec["events"]
+    assert evs[0]["modality"] == "future" and evs[0]["rule"].split()[0].endswith(">intent")
+
+
+def test_unlabelled_organization_and_call_on(pipeline: Pipeline) -> None:
+    rec = code(pipeline, "Amnesty International called on Egypt to free the jailed reporters.")
+    evs = events_with(rec, "called")
+    assert evs and evs[0]["source"]["code"].startswith("NGO")
+    assert evs[0]["target"]["country"] == "EGY" and evs[0]["cameo"].startswith("02")

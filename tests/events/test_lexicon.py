@@ -9,7 +9,14 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
-from whodid.events.lexicon import DEFAULT_DIR, NEGATION_FILE, NOUNS_FILE, VERBS_FILE, EventLexicon
+from whodid.events.lexicon import (
+    DEFAULT_DIR,
+    INTENT_FILE,
+    NEGATION_FILE,
+    NOUNS_FILE,
+    VERBS_FILE,
+    EventLexicon,
+)
 from whodid.ontology import Ontology
 
 # general news verbs the lexicon must know
@@ -191,7 +198,7 @@ def test_every_negated_code_is_pessimism_statement_or_rejection(
 
 # ------------------------------------------------------------------------------------------ bad data
 def _copy_data(tmp_path: Path) -> Path:
-    for name in (VERBS_FILE, NOUNS_FILE, NEGATION_FILE):
+    for name in (VERBS_FILE, NOUNS_FILE, NEGATION_FILE, INTENT_FILE):
         shutil.copy(DEFAULT_DIR / name, tmp_path / name)
     return tmp_path
 
@@ -217,6 +224,8 @@ def _append(path: Path, line: str) -> int:
         (NEGATION_FILE, "99\t-\tno such root", "prefix"),
         (NEGATION_FILE, "19\t-\tlisted twice", "duplicate"),
         (NEGATION_FILE, "0871\t888\tunknown target", "unknown CAMEO code '888'"),
+        (INTENT_FILE, "04\t036\tlisted twice", "duplicate"),
+        (INTENT_FILE, "99\t030\tno such root", "prefix"),
     ],
 )
 def test_malformed_row_names_file_and_line(tmp_path: Path, name: str, line: str, message: str) -> None:
@@ -258,3 +267,10 @@ def test_model_lemmas_reach_entries(
     token = next(t for t in nlp(sentence) if t.text == word)
     entry = lexicon.match_verb(token.lemma_, [], [])
     assert entry is not None and entry.cameo == cameo
+
+
+def test_intent_maps_announced_cooperation_to_root_03(lexicon: EventLexicon) -> None:
+    assert lexicon.intent("042") == "036"
+    assert lexicon.intent("0874") == "0356"
+    assert lexicon.intent("071") == "0331"
+    assert lexicon.intent("190") is None  # conflict keeps its code; modality says it has not happened

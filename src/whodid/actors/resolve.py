@@ -106,6 +106,16 @@ class ActorResolver:
         ):
             start += 1
         end = ent.end
+        doc = ent.doc
+        # the NER sometimes stops before the surname ("[Gloria Macapagal] Arroyo"): follow the
+        # compound chain to its proper-noun head
+        while (
+            end < len(doc)
+            and doc[end].pos_ == "PROPN"
+            and doc[end - 1].dep_ == "compound"
+            and (doc[end - 1].head.i >= end and not doc[end].ent_type_)
+        ):
+            end += 1
         if end > start and ent.doc[end - 1].tag_ == "POS":
             end -= 1
         if start >= end or not all(t.pos_ == "PROPN" or t.is_title for t in ent.doc[start:end]):
@@ -205,6 +215,10 @@ class ActorResolver:
             if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN"):
                 continue
             span = _compound_span(doc, tok)
+            igo = self.kb.igo(_strip_det(span)) if tok.pos_ == "PROPN" else None
+            if igo is not None:  # an organization the NER did not label ("Human Rights Watch")
+                reg.mention(reg.igo(igo.name, igo.code), _span_without_det(span), rule="igo")
+                continue
             body = self.kb.body(_strip_det(span))
             if body is None or (body.country is None and (_is_bare_anaphor(span, tok) or _quantified(tok))):
                 continue
@@ -273,8 +287,8 @@ class ActorResolver:
     def _role_of(self, span: Span) -> str | None:
         for k in range(len(span)):
             role = self.kb.role(norm(span[k:].text))
-            if role is not None:
-                return role.role
+            if role is not None and len(role.role.split()) == len(span) - k:
+                return role.role  # the role must end at the head noun: "humanitarian aid" is no role
         return None
 
     # ---------------------------------------------------------------- states and metonyms

@@ -14,7 +14,7 @@ from whodid.nlp.state import ArticleState
 SUBJECT = ("nsubj", "csubj")
 PASSIVE_SUBJECT = ("nsubjpass", "csubjpass")
 # governing links through which a verb without a subject borrows its governor's subject
-INHERIT_DEPS = ("xcomp", "advcl", "conj", "acl", "ccomp", "oprd")
+INHERIT_DEPS = ("xcomp", "advcl", "conj", "acl", "ccomp", "oprd", "acomp")
 # "in support of X", "in protest against X": the noun after "in" whose object is the target
 STANCE_NOUNS = frozenset(
     {
@@ -111,6 +111,7 @@ def inherited_subject(verb: Token, st: ArticleState) -> tuple[list[Token], str]:
                 head = head.head
         if tok.dep_ == "xcomp" and head.pos_ == "VERB":
             obj = [c for c in head.children if c.dep_ in ("dobj", "dative")]
+            obj = obj or prep_objects(head, frozenset({"on", "upon"}))  # "called on X to ..."
             if obj:
                 return obj, "object-control"  # "urged the army to withdraw": the army withdraws
         subj = explicit_subjects(head) if head.pos_ in ("VERB", "AUX") else []

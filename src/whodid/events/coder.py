@@ -35,7 +35,6 @@ from whodid.ontology import Ontology
 from whodid.quotes.finder import load_cues
 
 STATEMENT = "010"
-INTENT_TO_MEET = "036"
 OBJECT_TARGET_PREPS = frozenset({"on", "against", "to", "with", "toward", "towards"})
 NOMINAL_PATIENT_PREPS = frozenset({"of", "on", "against", "into", "to", "with"})
 # cooperation that compound subjects do with each other (agree, meet, negotiate, cooperate)
@@ -152,8 +151,9 @@ class EventCoder:
         cameo, rule = trig.cameo, trig.rule
         if trig.nominal is not None:
             return self._nominal_events(st, trig, sent, s_i, dates, places)
-        if cameo[:2] == "04" and modality_of(verb) != "asserted":
-            cameo, rule = INTENT_TO_MEET, rule + ">intent"  # a meeting announced, not yet held
+        intent = self.lexicon.intent(cameo)
+        if intent is not None and modality_of(verb) != "asserted" and not is_negated(verb):
+            cameo, rule = intent, rule + ">intent"  # cooperation announced or offered, not yet done
         if is_negated(verb):
             negated = self.lexicon.negate(cameo)
             if negated is None:

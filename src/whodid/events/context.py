@@ -30,6 +30,10 @@ FUTURE_GOVERNORS = frozenset(
         "start",
     }
 )
+# adjectives that announce what their subject intends: "is ready to", "is willing to"
+INTENT_ADJECTIVES = frozenset(
+    {"willing", "ready", "prepared", "committed", "determined", "eager", "keen", "poised", "set"}
+)
 HYPOTHETICAL_GOVERNORS = frozenset(
     {
         "hope",
@@ -74,7 +78,7 @@ def modality_of(verb: Token) -> Modality:
             return "hypothetical"
         if any(c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless") for c in tok.children):
             return "hypothetical"
-        if depth > 0 and tok.lemma_ in FUTURE_GOVERNORS:
+        if depth > 0 and (tok.lemma_ in FUTURE_GOVERNORS or tok.lower_ in INTENT_ADJECTIVES):
             return "future"
         if depth > 0 and tok.lemma_ in HYPOTHETICAL_GOVERNORS:
             return "hypothetical"

@@ -35,6 +35,7 @@ DEFAULT_DIR = Path(__file__).resolve().parents[1] / "data" / "events"
 VERBS_FILE = "verbs.tsv"
 NOUNS_FILE = "nouns.tsv"
 NEGATION_FILE = "negation.tsv"
+INTENT_FILE = "intent.tsv"
 NO_EVENT = "-"
 
 _WORD = re.compile(r"[a-z][a-z'-]*")
@@ -178,6 +179,22 @@ def _read_negation(path: Path, ontology: Ontology) -> dict[str, str | None]:
     return rules
 
 
+def _read_intent(path: Path, ontology: Ontology) -> dict[str, str]:
+    """CAMEO code prefix -> the intent (03x) code of that cooperation announced but not yet done."""
+    rules: dict[str, str] = {}
+    first: dict[str, int] = {}
+    codes = [c.code for c in ontology]
+    for line in _read_lines(path, ("cameo_prefix", "intent_cameo", "note")):
+        prefix, intent = line.fields[:2]
+        if not _PREFIX.fullmatch(prefix) or not any(c.startswith(prefix) for c in codes):
+            raise line.fail(f"{prefix!r} is not the prefix of any CAMEO code")
+        if prefix in rules:
+            raise line.duplicate(prefix, first[prefix])
+        rules[prefix] = line.code(intent, ontology)
+        first[prefix] = line.number
+    return rules
+
+
 class EventLexicon:
     """Verb entries, event nouns and negation rules, validated against the CAMEO ontology."""
 
@@ -186,8 +203,10 @@ class EventLexicon:
         verbs: Mapping[str, tuple[VerbEntry, ...]],
         nouns: Mapping[str, str],
         negation: Mapping[str, str | None],
+        intent: Mapping[str, str] | None = None,
     ) -> None:
         """Wrap already-validated tables; use :meth:`load` to read the data files."""
+        self._intent: Mapping[str, str] = MappingProxyType(dict(intent or {}))
         self._verbs: Mapping[str, tuple[VerbEntry, ...]] = MappingProxyType(dict(verbs))
         self._nouns: Mapping[str, str] = MappingProxyType(dict(nouns))
         self._negation: Mapping[str, str | None] = MappingProxyType(dict(negation))
@@ -205,6 +224,7 @@ class EventLexicon:
             _read_verbs(folder / VERBS_FILE, onto),
             _read_nouns(folder / NOUNS_FILE, onto),
             _read_negation(folder / NEGATION_FILE, onto),
+            _read_intent(folder / INTENT_FILE, onto),
         )
 
     def verb_entries(self, lemma: str) -> tuple[VerbEntry, ...]:
@@ -255,6 +275,13 @@ class EventLexicon:
         for end in range(len(cameo), 1, -1):
             if cameo[:end] in self._negation:
                 return self._negation[cameo[:end]]
+        return None
+
+    def intent(self, cameo: str) -> str | None:
+        """The intent code (03x) of a cooperation announced but not done; None when it has none."""
+        for end in range(len(cameo), 1, -1):
+            if cameo[:end] in self._intent:
+                return self._intent[cameo[:end]]
         return None
 
     def iter_verb_entries(self) -> Iterator[VerbEntry]:
