@@ -16,7 +16,9 @@ demo: $(STAMP)  ## code the bundled example article and print the table
 	$(BIN)/whodid code examples/harbour-talks.txt --published 2024-05-07 --format table
 
 test: $(STAMP)  ## the whole test suite (skips what ../shared lacks)
-	$(BIN)/python -m pytest -q
+	@$(BIN)/python -m pytest -q; rc=$$?; \
+	if [ $$rc -eq 5 ]; then echo "make test: pytest collected no tests; the suite is missing"; exit 1; fi; \
+	exit $$rc
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests scripts bench

@@ -80,6 +80,7 @@ def test_stdin_input() -> None:
         ("empty.txt", b"", "E100"),
         ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "E101"),
         ("latin1.txt", "Le ministre a dit que la réunion était très importante.".encode("latin-1"), "E102"),
+        ("chinese.txt", "外交部发言人周三表示，双方将于下周在北京举行会谈，讨论贸易问题。".encode(), "E140"),
     ],
 )
 def test_bad_single_file_gets_a_coded_error(tmp_path: Path, name: str, content: bytes, code: str) -> None:
@@ -120,3 +121,23 @@ def test_broken_jsonl_line_is_reported_and_the_rest_coded(tmp_path: Path) -> Non
 def test_help_shows_an_example() -> None:
     proc = whodid("code", "--help")
     assert proc.returncode == 0 and "examples:" in proc.stdout
+
+
+def test_html_main_text_without_scripts(tmp_path: Path) -> None:
+    page = (
+        "<html><head><title>Border talks</title><script>var note = 'Chile invaded Peru';</script></head>"
+        "<body><nav>Home | World | Sport</nav><article><h1>Border talks</h1>"
+        "<p>Ecuador and Colombia signed a border security agreement in Quito on Monday, officials said.</p>"
+        "<p>Colombian President Marta Ruiz praised the deal as a step toward lasting peace in the region.</p>"
+        "</article></body></html>"
+    )
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    proc = whodid("code", str(path), "--published", "2024-05-08")
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    assert "invaded" not in proc.stdout
+    assert {(e["source"]["country"], e["cameo"][:2]) for e in data["events"]} >= {
+        ("ECU", "05"),
+        ("COL", "05"),
+    }
