@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import replace
 from typing import Protocol
 
 from spacy.language import Language
@@ -49,7 +50,9 @@ class DateStage:
 
     def __call__(self, doc: Doc) -> Doc:
         st = state(doc)
-        st.dates = [d for d in self.finder.find(doc, st.published) if not _unreadable_entity(d)]
+        st.dates = [
+            _week_as_month(d) for d in self.finder.find(doc, st.published) if not _unreadable_entity(d)
+        ]
         return doc
 
 
@@ -203,6 +206,17 @@ def load(*, model: str = MODEL, nlp: Language | None = None) -> Pipeline:
         EventCoder(EventLexicon.load(ontology=ontology), ontology),
     ]
     return Pipeline(load_model(model) if nlp is None else with_paragraph_rule(nlp), stages)
+
+
+def _week_as_month(d: DateMention) -> DateMention:
+    """A week ("next week") has no precision of its own: report its month when it lies in one, so a
+    value always comes with a precision (the days stay in ``values``)."""
+    if d.precision != "unknown" or d.value is None:
+        return d
+    months = {v[:7] for v in (d.values or [d.value])}
+    if len(months) == 1:
+        return replace(d, value=months.pop(), precision="month", rule=d.rule + ">month")
+    return replace(d, value=None, rule=d.rule + ">spans-months")
 
 
 def _unreadable_entity(d: DateMention) -> bool:

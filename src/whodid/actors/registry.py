@@ -97,6 +97,14 @@ class ActorRegistry:
             existing.name = name  # the fullest form names the actor ("US State Department")
         return actor_id
 
+    def body_by_head(self, head_word: str) -> str | None:
+        """The latest organization so far whose name ends in ``head_word`` ("ministry")."""
+        for m in reversed(self.st.actor_mentions):
+            actor = self.st.actors[m.actor_id]
+            if actor.kind == "organization" and actor.name.lower().split()[-1:] == [head_word.lower()]:
+                return actor.id
+        return None
+
     def igo(self, name: str, code: str) -> str:
         actor = Actor(
             id=self._next_id(),
@@ -169,8 +177,9 @@ class ActorRegistry:
             self.claim(t.i)
         h = head if head is not None else span.root.i
         self.link_token(h, actor_id)
+        whole_name = rule.startswith(("person", "igo", "body"))  # a name: every word refers to it
         for t in span:
-            if t.pos_ == "PROPN":
+            if t.pos_ == "PROPN" or (whole_name and t.pos_ != "DET"):
                 self.link_token(t.i, actor_id)
         kind = self.st.actors[actor_id].kind
         plural = kind == "group" or self.doc[h].tag_ in ("NNS", "NNPS")

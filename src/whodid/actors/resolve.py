@@ -220,14 +220,19 @@ class ActorResolver:
                 reg.mention(reg.igo(igo.name, igo.code), _span_without_det(span), rule="igo")
                 continue
             body = self.kb.body(_strip_det(span))
-            if body is None or (body.country is None and (_is_bare_anaphor(span, tok) or _quantified(tok))):
+            if body is not None and body.country is None and _is_bare_anaphor(span, tok):
+                earlier = reg.body_by_head(tok.lower_)  # "the ministry": the ministry named before
+                if earlier is not None:
+                    reg.mention(earlier, span, rule="anaphor:body")
+                continue
+            if body is None or (body.country is None and _quantified(tok)):
                 continue
             desc = self._modifier_description(doc, span)
             full = self._with_country_modifiers(doc, span)
             actor_id = reg.body(_strip_det(full), body.country or desc.country, body.sector, body.name)
             reg.mention(actor_id, full, rule="body:" + body.name)
 
-    def _modifier_description(self, doc: Doc, span: Span) -> Description:
+    def _modifier_description(self, doc: Doc, span: Span, reg: ActorRegistry | None = None) -> Description:
         """Countries in the modifiers of a noun phrase: "the Chinese Foreign Ministry", "Canada's army"."""
         head = span.root
         mods = [
@@ -236,7 +241,14 @@ class ActorResolver:
         toks: list[Token] = []
         for m in mods:
             toks.extend(t for t in m.subtree if t.i < span.start)
+        # "police in Cairo", "the army in Mali": a generic body located in a country belongs to it
+        for p in head.children:
+            if p.dep_ == "prep" and p.lower_ == "in":
+                toks.extend(t for g in p.children if g.dep_ == "pobj" for t in g.subtree)
         inner = [t for t in span if t.dep_ in ("amod", "compound", "poss", "nmod")]
+        if reg is not None:  # words already naming another actor ("Turkish police") are not ours
+            toks = [t for t in toks if not reg.is_claimed(t.i)]
+            inner = [t for t in inner if not reg.is_claimed(t.i)]
         desc = Description()
         for group in ([*toks], inner):
             for t in group:
@@ -271,14 +283,19 @@ class ActorResolver:
             role = self._role_of(span)
             if role is None:
                 continue
+            # the phrase starts after anything already claimed or any verb the parser folded into it
+            left = tok.left_edge.i
+            for t in doc[left : tok.i]:
+                if reg.is_claimed(t.i) or t.pos_ in ("VERB", "AUX") or t.is_punct:
+                    left = t.i + 1
             toks = [t for t in tok.subtree if t.i <= tok.i or (t.head == tok and t.dep_ == "prep")]
             toks = sorted(tok.subtree, key=lambda t: t.i) if any(t.dep_ == "prep" for t in toks) else toks
-            desc = describe(self.kb, [t for t in toks if t.i >= tok.left_edge.i])
-            desc.merge(self._modifier_description(doc, span))
-            if desc.role is None or (not desc.countries and not desc.igo and _quantified(tok)):
+            desc = describe(self.kb, [t for t in toks if t.i >= left and not reg.is_claimed(t.i)])
+            desc.merge(self._modifier_description(doc, doc[max(left, span.start) : tok.i + 1], reg))
+            if desc.role is None or (not desc.countries and not desc.igo and _quantified(tok, numbers=False)):
                 continue  # "the three regional powers", "all four leaders": nobody codable
             definite = _is_definite(tok)
-            full = doc[tok.left_edge.i : tok.i + 1] if tok.left_edge.i < tok.i else span
+            full = doc[left : tok.i + 1]
             countries: list[str | None] = list(desc.countries) or [None]
             for country in countries if desc.kind == "group" else countries[:1]:
                 actor_id = reg.role(desc, country, definite=definite, plural=tok.tag_ in ("NNS", "NNPS"))
@@ -411,10 +428,11 @@ def _modifies_non_actor(span: Span, reg: ActorRegistry) -> bool:
     )
 
 
-def _quantified(tok: Token) -> bool:
-    """ "both parties", "two governments": a generic noun counted, naming nobody in particular."""
+def _quantified(tok: Token, *, numbers: bool = True) -> bool:
+    """ "both parties", "all leaders" (and, for bodies, "two governments"): nobody in particular."""
     return any(
-        (c.dep_ in ("det", "nummod", "predet") and c.lower_ in QUANTIFIERS) or c.dep_ == "nummod"
+        (c.dep_ in ("det", "nummod", "predet") and c.lower_ in QUANTIFIERS)
+        or (numbers and c.dep_ == "nummod")
         for c in tok.children
     )
 

@@ -147,7 +147,8 @@ def target_tokens(verb: Token, sources: list[Token]) -> list[Token]:
                 if g.dep_ == "pobj" and g.lemma_.lower() in STANCE_NOUNS:
                     objs.extend(prep_objects(g, frozenset({"of", "for", "with", "against", "to"})))
     for comp in verb.children:
-        if comp.dep_ in ("ccomp", "xcomp"):
+        purpose = comp.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "for" for g in comp.children)
+        if comp.dep_ in ("ccomp", "xcomp") or purpose:
             objs.extend(g for g in comp.children if g.dep_ in ("nsubj", "nsubjpass") and g.i not in src)
     return objs
 

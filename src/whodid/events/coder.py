@@ -77,7 +77,7 @@ class EventCoder:
             found: list[tuple[Trigger, Event]] = []
             statements: list[Trigger] = []
             for tok in sent:
-                trig = self._trigger(tok) or self._nominal_trigger(tok)
+                trig = self._trigger(tok, st.non_place_tokens) or self._nominal_trigger(tok)
                 if trig is None:
                     continue
                 if trig.cameo == STATEMENT:
@@ -98,9 +98,9 @@ class EventCoder:
         return doc
 
     # ---------------------------------------------------------------- triggers
-    def _trigger(self, tok: Token) -> Trigger | None:
-        if tok.pos_ not in ("VERB", "AUX") or tok.lemma_ in ("be",):
-            return None
+    def _trigger(self, tok: Token, names: set[int]) -> Trigger | None:
+        if tok.pos_ not in ("VERB", "AUX") or tok.lemma_ in ("be",) or tok.i in names:
+            return None  # "the Committee to Protect Journalists" protects nobody
         if tok.dep_ == "pcomp" and not args.explicit_subjects(tok):
             return None
         particles = _particles(tok)
@@ -355,6 +355,8 @@ def _objects(tok: Token) -> set[str]:
     """Lemmas of what the verb acts on: objects, prepositional objects, complement verbs."""
     out: set[str] = set()
     for c in tok.children:
+        if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "for" for g in c.children):
+            out.add(c.lemma_.lower())  # "called for them to be released"
         if c.dep_ in ("dobj", "attr", "oprd", "acomp", "ccomp", "xcomp", "advmod"):
             out.add(c.lemma_.lower())
             out.update(g.lemma_.lower() for g in c.children if g.dep_ in ("compound", "amod"))
