@@ -9,9 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from whodid.errors import DataError, Errors, InputError, ModelError, UsageError, WhodidError
+from whodid.errors import CodingError, DataError, Errors, InputError, ModelError, UsageError, WhodidError
 
-RANGES: dict[str, type[WhodidError]] = {"1": InputError, "2": ModelError, "3": DataError, "4": UsageError}
+RANGES: dict[str, type[WhodidError]] = {
+    "1": InputError,
+    "2": ModelError,
+    "3": DataError,
+    "4": UsageError,
+    "5": CodingError,
+}
 FIX_VERBS = re.compile(
     r"\b(add|check|convert|correct|fix|leave|load|pass|reinstall|remove|rename|run|split|store|"
     r"translate|use|write)\b",
@@ -27,7 +33,7 @@ def _sample(entry: Errors) -> WhodidError:
 def test_codes_are_unique_and_well_formed() -> None:
     codes = [entry.code for entry in Errors]
     assert len(codes) == len(set(codes))
-    assert all(re.fullmatch(r"E[1-4]\d\d", code) for code in codes)
+    assert all(re.fullmatch(r"E[1-5]\d\d", code) for code in codes)
     problems = [entry.value.problem for entry in Errors]
     assert len(problems) == len(set(problems))
 

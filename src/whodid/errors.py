@@ -9,6 +9,8 @@ passing the template fields as keywords; the exception type follows the code's r
 * ``E2xx`` :class:`ModelError` -- the spaCy model or spaCy itself is missing or the wrong version.
 * ``E3xx`` :class:`DataError` -- a data file shipped with whodid (or given by the user) is broken.
 * ``E4xx`` :class:`UsageError` -- an option or argument has an impossible value.
+* ``E5xx`` :class:`CodingError` -- whodid itself failed on one article (a bug): that article is
+  skipped and reported, the rest of the batch goes on.
 
 ``str(error)`` is ``"E104 <problem> <fix>"``; ``error.code``, ``error.problem``, ``error.fix`` and
 ``error.message`` (problem and fix together) are available separately.
@@ -66,6 +68,10 @@ class ModelError(WhodidError):
 
 class DataError(WhodidError):
     """A data file (gazetteer, dictionary, ontology...) is missing or malformed."""
+
+
+class CodingError(WhodidError):
+    """whodid failed on one article: a bug to report; the article is skipped, the batch goes on."""
 
 
 class UsageError(WhodidError, ValueError):
@@ -246,6 +252,13 @@ class Errors(Enum):
         "unknown text encoding {value!r}.",
         "Pass --encoding with a codec name Python knows, e.g. utf-8, latin-1, cp1252 or utf-16.",
         UsageError,
+    )
+
+    # -- E5xx: whodid's own failures ------------------------------------------------------------------
+    E501 = Entry(
+        "{origin}: whodid failed while coding this article ({detail}).",
+        "Check that you run the latest whodid, then report the bug with the article attached.",
+        CodingError,
     )
 
     @property

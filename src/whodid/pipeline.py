@@ -143,10 +143,19 @@ class Pipeline:
         for art, doc in zip(batch, docs, strict=True):
             try:
                 self._attach(doc, art.text, art.published, art.id, art.title, art.url, art.source)
-                yield build_record(self.run_stages(doc))
+                record = build_record(self.run_stages(doc))
             except WhodidError as err:
                 if on_error:
                     on_error(BadInput(origin=art.origin, error=err))
+                continue
+            except Exception as exc:  # a bug on one article must not end the batch: report, go on
+                if on_error:
+                    detail = f"{type(exc).__name__}: {exc}"
+                    on_error(
+                        BadInput(origin=art.origin, error=Errors.E501.error(origin=art.origin, detail=detail))
+                    )
+                continue
+            yield record
 
     def run_stages(self, doc: Doc) -> Doc:
         for stage in self.stages:
@@ -235,21 +244,25 @@ def _as_date(value: dt.date | str | None) -> dt.date | None:
 def _as_input(rec: ArticleInput | BadInput | dict[str, object]) -> ArticleInput | BadInput:
     if not isinstance(rec, dict):
         return rec
+    origin = str(rec.get("id", "<record>"))
     text = rec.get("text")
     if not isinstance(text, str):
-        origin = str(rec.get("id", "<record>"))
         return BadInput(
             origin=origin, error=Errors.E112.error(origin=origin, fields=", ".join(map(str, rec)))
         )
     pub = rec.get("published")
+    try:
+        published = _as_date(pub) if isinstance(pub, str | dt.date) else None
+    except WhodidError as err:
+        return BadInput(origin=origin, error=err)
     return ArticleInput(
         text=text,
         id=_str(rec.get("id")),
-        published=_as_date(pub if isinstance(pub, str) else None),
+        published=published,
         title=_str(rec.get("title")),
         url=_str(rec.get("url")),
         source=_str(rec.get("source")),
-        origin=str(rec.get("id", "")),
+        origin=origin,
     )
 
 

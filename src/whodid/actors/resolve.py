@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 
 from spacy.tokens import Doc, Span, Token
 
-from whodid.actors.describe import Description, country_of_token, describe, norm
+from whodid.actors.describe import OWNER_PREPS, Description, country_of_token, describe, norm
 from whodid.actors.knowledge import ActorKnowledge
 from whodid.actors.registry import ActorRegistry
 from whodid.nlp.state import state
@@ -292,6 +292,8 @@ class ActorResolver:
             toks = sorted(tok.subtree, key=lambda t: t.i) if any(t.dep_ == "prep" for t in toks) else toks
             desc = describe(self.kb, [t for t in toks if t.i >= left and not reg.is_claimed(t.i)])
             desc.merge(self._modifier_description(doc, doc[max(left, span.start) : tok.i + 1], reg))
+            if not desc.countries:
+                desc.countries.extend(_owner_countries(tok, reg))
             if desc.role is None or (not desc.countries and not desc.igo and _quantified(tok, numbers=False)):
                 continue  # "the three regional powers", "all four leaders": nobody codable
             definite = _is_definite(tok)
@@ -426,6 +428,19 @@ def _modifies_non_actor(span: Span, reg: ActorRegistry) -> bool:
         and head.i not in reg.st.token_actors
         and not reg.is_claimed(head.i)
     )
+
+
+def _owner_countries(tok: Token, reg: ActorRegistry) -> list[str]:
+    """ "a spokesman for the State Department", "officials of the ministry": the owner's country."""
+    out: list[str] = []
+    for p in tok.children:
+        if p.dep_ == "prep" and p.lower_ in OWNER_PREPS:
+            for g in p.children:
+                for actor_id in reg.st.token_actors.get(g.i, []):
+                    country = reg.st.actors[actor_id].country
+                    if g.dep_ == "pobj" and country and country not in out:
+                        out.append(country)
+    return out
 
 
 def _quantified(tok: Token, *, numbers: bool = True) -> bool:
