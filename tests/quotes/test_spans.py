@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from whodid.pipeline import Pipeline
 from whodid.quotes.finder import _is_direct, find_quote_spans
 
 
@@ -21,3 +22,19 @@ def test_direct_versus_partial() -> None:
     first, second = find_quote_spans(text)
     assert _is_direct(text, first)
     assert not _is_direct(text, second)
+
+
+def test_signed_and_colon_quotations_name_their_speaker(pipeline: Pipeline) -> None:
+    text = (
+        "Voters told us what they thought.\n"
+        "“The campaign ignored our town.” — Maria Lopez\n"
+        "Daniel Okafor: “I will vote for change this time.”\n"
+        "“Nothing will change.”"
+    )
+    rec = pipeline.code(text).to_dict()
+    speakers = [
+        (q["text"], (q["speaker"] or {}).get("text")) for q in rec["quotes"] if q["kind"] != "indirect"
+    ]
+    assert speakers[0] == ("The campaign ignored our town.", "Maria Lopez")
+    assert speakers[1] == ("I will vote for change this time.", "Daniel Okafor")
+    assert speakers[2][1] == "Daniel Okafor"  # no cue: continues the previous speaker

@@ -54,7 +54,8 @@ class QuoteFinder:
                 continue
             quote = self._quote(doc, st, qs, text)
             para = _paragraph(text, qs.start)
-            if quote.cue is None and prev_speaker is not None and prev_speaker[2] in (para, para - 1):
+            unattributed = quote.cue is None and quote.speaker_actor is None and quote.speaker_text is None
+            if unattributed and prev_speaker is not None and prev_speaker[2] in (para, para - 1):
                 quote.speaker_actor, quote.speaker_text = prev_speaker[0], prev_speaker[1]
                 quote.rule, quote.confidence = "quote:continuation", 0.6
             if quote.speaker_actor or quote.speaker_text:
@@ -77,6 +78,11 @@ class QuoteFinder:
         actor = _actor_of(st, speaker) if speaker is not None else None
         if cue is not None and actor is None and speaker is None:
             speaker, actor = _nearest_actor_before(st, cue, qs)
+        rule = "quote:cue" if cue is not None else "quote:no-cue"
+        if cue is None:
+            speaker = _colon_speaker(doc, full, qs)  # "Ana Ruiz, 34, teacher: “...”"
+            actor = _actor_of(st, speaker) if speaker is not None else None
+            rule = "quote:colon" if speaker is not None else rule
         return Quote(
             start=qs.start,
             end=qs.end,
@@ -86,8 +92,8 @@ class QuoteFinder:
             cue_token=cue.i if cue is not None else None,
             speaker_actor=actor,
             speaker_text=_speaker_text(speaker, st, actor) if speaker else None,
-            rule="quote:cue" if cue is not None else "quote:no-cue",
-            confidence=0.8 if actor else (0.5 if cue is not None else 0.2),
+            rule=rule,
+            confidence=0.8 if actor else (0.5 if speaker is not None else 0.2),
         )
 
     def _governing_cue(self, doc: Doc, qs: _Span) -> Token | None:
@@ -229,6 +235,8 @@ def _speaker_of(cue: Token, qs: _Span) -> Token | None:
         agent = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         if agent:
             return agent[0]
+        if subj and subj[0].tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+            return verb.head  # "Roe, who said ...": Roe speaks
         if subj:
             return subj[0]
         if verb.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp", "relcl") and verb.head.i != verb.i:
@@ -255,6 +263,41 @@ def _nearest_actor_before(st: ArticleState, cue: Token, qs: _Span) -> tuple[Toke
     return None, None
 
 
+def _colon_speaker(doc: Doc, text: str, qs: _Span) -> Token | None:
+    """A quotation introduced by "Name:" or signed "— Name" after it, with no speech verb."""
+    k = qs.open_at - 1
+    while k >= 0 and text[k] in " \t":
+        k -= 1
+    if k >= 0 and text[k] == ":":
+        line_start = text.rfind("\n", 0, k) + 1
+        return _first_person_name(doc, _tokens_in(doc, line_start, k))
+    j = qs.close_at + 1
+    while j < len(text) and text[j] in " \t":
+        j += 1
+    if j < len(text) and text[j] in "\u2015\u2014\u2013-":
+        line_end = text.find("\n", j)
+        return _first_person_name(doc, _tokens_in(doc, j + 1, line_end if line_end > 0 else len(text)))
+    return None
+
+
+def _first_person_name(doc: Doc, tokens: list[Token]) -> Token | None:
+    """The last word of the first name in a short run of tokens (a signature, a "Name:" label)."""
+    words = [t for t in tokens if not t.is_space and not t.is_punct]
+    if not words or len(words) > 25:
+        return None
+    start = next((t for t in words if t.ent_type_ == "PERSON" or t.pos_ == "PROPN"), None)
+    if start is None:
+        return None
+    last = start
+    while (
+        last.i + 1 < len(doc)
+        and (doc[last.i + 1].pos_ == "PROPN" or doc[last.i + 1].ent_iob_ == "I")
+        and (not doc[last.i + 1].is_space)
+    ):
+        last = doc[last.i + 1]
+    return last
+
+
 def _actor_of(st: ArticleState, tok: Token) -> str | None:
     for t in (tok, *[c for c in tok.children if c.dep_ in ("appos", "compound")]):
         ids = st.token_actors.get(t.i)
@@ -267,7 +310,12 @@ def _speaker_text(tok: Token, st: ArticleState, actor: str | None) -> str:
     for m in st.actor_mentions:
         if m.token_start <= tok.i < m.token_end:
             return m.text
-    span: Span = tok.doc[tok.left_edge.i : tok.i + 1] if tok.pos_ != "PRON" else tok.doc[tok.i : tok.i + 1]
+    if tok.pos_ == "PRON":
+        return tok.text
+    start = tok.left_edge.i
+    while start < tok.i and (tok.doc[start].is_punct or tok.doc[start].is_space):
+        start += 1  # "— Maria Lopez" signs as "Maria Lopez"
+    span: Span = tok.doc[start : tok.i + 1]
     return span.text
 
 
