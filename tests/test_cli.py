@@ -141,3 +141,12 @@ def test_html_main_text_without_scripts(tmp_path: Path) -> None:
         ("ECU", "05"),
         ("COL", "05"),
     }
+
+
+def test_impossible_option_and_missing_file_are_coded_errors(tmp_path: Path) -> None:
+    proc = whodid("code", str(EXAMPLE), "--max-bytes", "0")
+    assert proc.returncode == 2 and "error E401" in proc.stderr and "Traceback" not in proc.stderr
+    proc = whodid("code", str(tmp_path / "missing.txt"))
+    assert proc.returncode == 2 and "error E105" in proc.stderr
+    proc = whodid("code", str(EXAMPLE), "--published", "next Tuesday")
+    assert proc.returncode == 2 and "error E120" in proc.stderr

@@ -5,13 +5,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
 from whodid import __version__
 from whodid.errors import Errors, WhodidError
-from whodid.ingest.reader import BadInput, parse_date, read_path
+from whodid.ingest.reader import ArticleInput, BadInput, parse_date, read_path
 from whodid.nlp.model import MODEL
 from whodid.record import ArticleRecord
 from whodid.table import render_table
@@ -33,6 +33,9 @@ exit status: 0 all coded; 1 some articles or lines were bad (reported on stderr,
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="whodid",
+        epilog="example:\n  whodid code examples/harbour-talks.txt --published 2024-05-07 --format table\n\n"
+        "'whodid COMMAND --help' describes each command.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
         description="Turn news into political event data: who did what to whom, when and where, "
         "and who said what.",
     )
@@ -80,26 +83,23 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def run_code(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """``whodid code``: read, code and print; errors go to ``err`` once, never as a traceback."""
+    is_jsonl = str(args.input).endswith((".jsonl", ".ndjson"))
+    fmt = args.format or ("jsonl" if is_jsonl else "json")
     try:
         published = parse_date(args.published) if args.published else None
+        inputs = read_path(
+            args.input if args.input == "-" else Path(args.input),
+            published=published,
+            max_bytes=args.max_bytes,
+            encoding=args.encoding,
+        )
+        # one article is read before the model loads, so a bad file fails fast
+        source: Iterable[ArticleInput | BadInput] = inputs if is_jsonl else list(inputs)
     except WhodidError as e:
         return _fail(err, e)
-    is_jsonl = str(args.input).endswith((".jsonl", ".jsonl.gz"))
-    fmt = args.format or ("jsonl" if is_jsonl else "json")
-    items = (
-        list(
-            read_path(
-                args.input if args.input == "-" else Path(args.input),
-                published=published,
-                max_bytes=args.max_bytes,
-                encoding=args.encoding,
-            )
-        )
-        if not is_jsonl
-        else None
-    )
-    if items is not None and len(items) == 1 and isinstance(items[0], BadInput):
-        return _fail(err, items[0].error)
+    if isinstance(source, list) and len(source) == 1 and isinstance(source[0], BadInput):
+        return _fail(err, source[0].error)
     try:
         from whodid.pipeline import load
 
@@ -112,13 +112,6 @@ def run_code(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         bad.append(b)
         err.write(f"whodid: skipped {b.origin}: {b.error.code} {b.error.message}\n")
 
-    source = (
-        items
-        if items is not None
-        else read_path(
-            Path(args.input), published=published, max_bytes=args.max_bytes, encoding=args.encoding
-        )
-    )
     coded = 0
     for record in pipeline.code_many(source, on_error=report):
         _write(out, record, fmt)
