@@ -163,36 +163,31 @@ def _read_nouns(path: Path, ontology: Ontology) -> dict[str, str]:
     return nouns
 
 
-def _read_negation(path: Path, ontology: Ontology) -> dict[str, str | None]:
-    """CAMEO code prefix -> negated code, or None when the negated event is no event."""
+def _read_prefix_table(path: Path, header: tuple[str, str, str], ontology: Ontology) -> dict[str, str | None]:
+    """A table of CAMEO code prefix -> code (``-`` for none): the negation and intent tables."""
     rules: dict[str, str | None] = {}
     first: dict[str, int] = {}
     codes = [c.code for c in ontology]
-    for line in _read_lines(path, ("cameo_prefix", "negated_cameo", "note")):
-        prefix, negated = line.fields[:2]
+    for line in _read_lines(path, header):
+        prefix, value = line.fields[:2]
         if not _PREFIX.fullmatch(prefix) or not any(c.startswith(prefix) for c in codes):
             raise line.fail(f"{prefix!r} is not the prefix of any CAMEO code")
         if prefix in rules:
             raise line.duplicate(prefix, first[prefix])
-        rules[prefix] = None if negated == NO_EVENT else line.code(negated, ontology)
+        rules[prefix] = None if value == NO_EVENT else line.code(value, ontology)
         first[prefix] = line.number
     return rules
+
+
+def _read_negation(path: Path, ontology: Ontology) -> dict[str, str | None]:
+    """CAMEO code prefix -> negated code, or None when the negated event is no event."""
+    return _read_prefix_table(path, ("cameo_prefix", "negated_cameo", "note"), ontology)
 
 
 def _read_intent(path: Path, ontology: Ontology) -> dict[str, str]:
     """CAMEO code prefix -> the intent (03x) code of that cooperation announced but not yet done."""
-    rules: dict[str, str] = {}
-    first: dict[str, int] = {}
-    codes = [c.code for c in ontology]
-    for line in _read_lines(path, ("cameo_prefix", "intent_cameo", "note")):
-        prefix, intent = line.fields[:2]
-        if not _PREFIX.fullmatch(prefix) or not any(c.startswith(prefix) for c in codes):
-            raise line.fail(f"{prefix!r} is not the prefix of any CAMEO code")
-        if prefix in rules:
-            raise line.duplicate(prefix, first[prefix])
-        rules[prefix] = line.code(intent, ontology)
-        first[prefix] = line.number
-    return rules
+    table = _read_prefix_table(path, ("cameo_prefix", "intent_cameo", "note"), ontology)
+    return {prefix: code for prefix, code in table.items() if code is not None}
 
 
 class EventLexicon:
