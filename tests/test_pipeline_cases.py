@@ -292,3 +292,13 @@ def test_a_week_is_reported_at_month_precision(pipeline: Pipeline) -> None:
     week = [d for d in rec["dates"] if d["text"] == "next week"]
     assert week and (week[0]["value"], week[0]["precision"]) == ("2024-05", "month")
     assert len(week[0]["values"]) == 7
+
+
+def test_statements_need_something_said_and_use_the_quote_speaker(pipeline: Pipeline) -> None:
+    rec = code(pipeline, "Many of the new arrivals could hardly speak the language.")
+    assert not [e for e in rec["events"] if e["cameo"] == "010"]
+    text = "“The border will stay open,” said Omar Haddad, Jordan's interior minister."
+    rec = code(pipeline, text)
+    said = events_with(rec, "said")
+    assert said and said[0]["source"]["country"] == "JOR"
+    assert said[0]["rule"].endswith("src:quote-speaker")

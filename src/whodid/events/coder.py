@@ -69,6 +69,9 @@ class EventCoder:
 
     def __call__(self, doc: Doc) -> Doc:
         st = state(doc)
+        speakers = {
+            q.cue_token: q.speaker_actor for q in st.quotes if q.cue_token is not None and q.speaker_actor
+        }
         dates = _dates_by_verb(doc, st)
         places = _places_by_verb(doc, st)
         for s_i, sent in enumerate(doc.sents):
@@ -88,10 +91,12 @@ class EventCoder:
             for trig in statements:
                 if any(_governs(trig.token, t.token) for t, _ in found):
                     continue
-                if not args.explicit_subjects(trig.token):
+                if not args.explicit_subjects(trig.token) and trig.token.i not in speakers:
                     continue  # a statement needs a speaker named in its own clause
+                if trig.token.i not in speakers and not _reports_something(trig.token):
+                    continue  # "could hardly speak the language" states nothing
                 stated = {ev.source.actor_id for t, ev in found if t.cameo == STATEMENT}
-                for ev in self._events(st, trig, sent, s_i, dates, places, found):
+                for ev in self._events(st, trig, sent, s_i, dates, places, found, speakers):
                     if ev.source.actor_id not in stated:  # one statement per speaker and sentence
                         found.append((trig, ev))
             st.events.extend(ev for _, ev in found)
@@ -111,7 +116,12 @@ class EventCoder:
             entry is None or entry.cameo == STATEMENT or not (entry.particle or entry.objects)
         ):
             code = self.lexicon.match_noun(noun.lemma_.lower(), _modifier_lemmas(noun))
-            if code is not None and (entry is None or entry.cameo == STATEMENT or _light_verb(tok)):
+            statement_noun = code == STATEMENT  # "walked back his remarks" is no new statement
+            if (
+                code is not None
+                and not statement_noun
+                and (entry is None or entry.cameo == STATEMENT or _light_verb(tok))
+            ):
                 return Trigger(tok, noun, code, f"noun:{noun.lemma_.lower()}+verb:{tok.lemma_}", noun)
         if entry is None:
             return None
@@ -146,6 +156,7 @@ class EventCoder:
         dates: dict[int, DateMention],
         places: dict[int, PlaceMention],
         earlier: list[tuple[Trigger, Event]],
+        speakers: dict[int, str] | None = None,
     ) -> list[Event]:
         verb = trig.token
         cameo, rule = trig.cameo, trig.rule
@@ -161,6 +172,8 @@ class EventCoder:
             cameo, rule = negated, rule + ">negated"
         src_toks, how = args.source_tokens(verb, st)
         sources = [a for t in src_toks for a in args.actors_at(st, t)]
+        if speakers and verb.i in speakers:
+            sources, how = [speakers[verb.i]], "quote-speaker"  # the quotation stage found who speaks
         if not sources and src_toks and how == "explicit":
             sources, how = self._speaker_fallback(st, verb), "speaker"
         if not sources and how == "agentless-passive":
@@ -401,6 +414,14 @@ def _light_verb(tok: Token) -> bool:
         "introduce",
         "slap",
     }
+
+
+def _reports_something(verb: Token) -> bool:
+    """A speech verb with what was said: a clause, a "that", or a quotation right by it."""
+    if any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in verb.children):
+        return True
+    near = verb.doc[max(0, verb.i - 3) : verb.i + 4]
+    return any(t.text in ("\u201c", "\u201d", '"', ":") for t in near)
 
 
 def _governs(head: Token, tok: Token) -> bool:
