@@ -302,3 +302,9 @@ def test_statements_need_something_said_and_use_the_quote_speaker(pipeline: Pipe
     said = events_with(rec, "said")
     assert said and said[0]["source"]["country"] == "JOR"
     assert said[0]["rule"].endswith("src:quote-speaker")
+
+
+def test_possessive_pronoun_gives_a_group_its_country(pipeline: Pipeline) -> None:
+    rec = code(pipeline, "Armenia's defense ministry said its troops had repelled an attack.")
+    forces = [a for a in rec["actors"] if a["name"].endswith("troops")]
+    assert forces and forces[0]["code"] == "ARMMIL"

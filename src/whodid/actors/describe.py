@@ -72,7 +72,8 @@ def country_of_token(kb: ActorKnowledge, tokens: Sequence[Token]) -> str | None:
 
 def describe(kb: ActorKnowledge, tokens: Sequence[Token]) -> Description:
     """Scan ``tokens`` left to right for former-markers, bodies, roles and own countries."""
-    desc = Description(text=" ".join(t.text for t in tokens).strip(" ,"))
+    text = "".join(t.text_with_ws for t in tokens)  # as written: "India's", not "India 's"
+    desc = Description(text=" ".join(text.split()).strip(" ,"))
     toks = [t for t in tokens if not t.is_punct or t.text in ("-",)]
     i, host = 0, ""
     while i < len(toks):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -97,6 +97,17 @@ class ActorRegistry:
             existing.name = name  # the fullest form names the actor ("US State Department")
         return actor_id
 
+    def give_country(self, head: int, actor_id: str, country: str) -> None:
+        """The mention headed by ``head`` turns out to be of ``country`` ("its forces" once "its" is
+        known): re-point it to a copy of the countryless actor that carries the country."""
+        old = self.st.actors[actor_id]
+        copy = replace(old, id=self._next_id(), country=country)
+        new_id = self._new(("country-of", actor_id, country), copy)
+        self.st.token_actors[head] = [new_id if a == actor_id else a for a in self.st.token_actors[head]]
+        for k, m in enumerate(self.st.actor_mentions):
+            if m.actor_id == actor_id and m.token_start <= head < m.token_end:
+                self.st.actor_mentions[k] = replace(m, actor_id=new_id)
+
     def body_by_head(self, head_word: str) -> str | None:
         """The latest organization so far whose name ends in ``head_word`` ("ministry")."""
         for m in reversed(self.st.actor_mentions):
@@ -179,7 +190,7 @@ class ActorRegistry:
         self.link_token(h, actor_id)
         whole_name = rule.startswith(("person", "igo", "body"))  # a name: every word refers to it
         for t in span:
-            if t.pos_ == "PROPN" or (whole_name and t.pos_ != "DET"):
+            if t.pos_ == "PROPN" or (whole_name and t.pos_ not in ("DET", "PRON")):
                 self.link_token(t.i, actor_id)
         kind = self.st.actors[actor_id].kind
         plural = kind == "group" or self.doc[h].tag_ in ("NNS", "NNPS")
@@ -254,6 +265,11 @@ class ActorRegistry:
     def finish(self) -> None:
         """Order mentions by position and mark every token of a person or organization as no place."""
         self.st.actor_mentions.sort(key=lambda m: (m.start, m.end))
+        mentioned = {m.actor_id for m in self.st.actor_mentions}
+        for actor_id in [a for a in self.st.actors if a not in mentioned]:
+            del self.st.actors[actor_id]  # superseded (e.g. by a copy that learned its country)
+        for i, ids in list(self.st.token_actors.items()):
+            self.st.token_actors[i] = [a for a in ids if a in mentioned]
         for m in self.st.actor_mentions:
             actor = self.st.actors[m.actor_id]
             if actor.kind in ("person", "organization") and actor.rule != "metonym":

@@ -71,6 +71,7 @@ class ActorResolver:
         self._find_states(doc, reg, skip)
         self._find_surnames(doc, tokens, reg, skip)
         self._resolve_pronouns(doc, tokens, reg, skip)
+        self._countries_from_possessors(tokens, reg)
         reg.finish()
         return doc
 
@@ -269,6 +270,7 @@ class ActorResolver:
         while (
             start > 0
             and doc[start - 1].dep_ in ("amod", "compound", "det", "poss", "case")
+            and doc[start - 1].pos_ != "PRON"  # "its forces": "its" is a pronoun to resolve, not a name
             and (doc[start - 1].head.i >= span.start or doc[start - 1].head.i >= start)
         ):
             start -= 1
@@ -349,6 +351,24 @@ class ActorResolver:
             actor_id = reg.person_by_name_part(tok.text)
             if actor_id is not None:
                 reg.mention(actor_id, doc[tok.i : tok.i + 1], rule="person:surname")
+
+    def _countries_from_possessors(self, tokens: list[Token], reg: ActorRegistry) -> None:
+        """ "its forces", "their troops": a countryless group takes its possessor's country."""
+        ta = reg.st.token_actors
+        for tok in tokens:
+            if tok.dep_ != "poss" or tok.pos_ != "PRON" or tok.i not in ta:
+                continue
+            owner = reg.st.actors[ta[tok.i][0]].country
+            head = tok.head.i
+            for actor_id in list(ta.get(head, [])):
+                actor = reg.st.actors[actor_id]
+                if (
+                    owner
+                    and actor.country is None
+                    and actor.rule in ("role", "body")
+                    and actor.kind != "person"
+                ):
+                    reg.give_country(head, actor_id, owner)
 
     # ---------------------------------------------------------------- pronouns and anaphors
     def _resolve_pronouns(self, doc: Doc, tokens: list[Token], reg: ActorRegistry, skip: set[int]) -> None:
