@@ -308,3 +308,19 @@ def test_possessive_pronoun_gives_a_group_its_country(pipeline: Pipeline) -> Non
     rec = code(pipeline, "Armenia's defense ministry said its troops had repelled an attack.")
     forces = [a for a in rec["actors"] if a["name"].endswith("troops")]
     assert forces and forces[0]["code"] == "ARMMIL"
+
+
+def test_quantities_owners_and_light_complements(pipeline: Pipeline) -> None:
+    rec = code(pipeline, "Thousands of Chilean students clashed with riot police in Santiago.")
+    clash = events_with(rec, "clashed")
+    assert clash and clash[0]["source"]["code"] == "CHLEDU"
+    rec = code(pipeline, "The United Nations refugee agency urged Greek authorities to exercise restraint.")
+    urged = events_with(rec, "urged")
+    assert urged and urged[0]["source"]["code"] == "IGOUNO" and urged[0]["cameo"] == "0256"
+    assert urged[0]["target"]["code"] == "GRCGOV"
+
+
+def test_head_noun_sets_the_sector(pipeline: Pipeline) -> None:
+    rec = code(pipeline, "Anti-government protesters marched in Caracas.")
+    protesters = [a for a in rec["actors"] if "protesters" in a["name"]]
+    assert protesters and protesters[0]["sector"] == "OPP"

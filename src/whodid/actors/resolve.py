@@ -293,6 +293,9 @@ class ActorResolver:
             toks = [t for t in tok.subtree if t.i <= tok.i or (t.head == tok and t.dep_ == "prep")]
             toks = sorted(tok.subtree, key=lambda t: t.i) if any(t.dep_ == "prep" for t in toks) else toks
             desc = describe(self.kb, [t for t in toks if t.i >= left and not reg.is_claimed(t.i)])
+            head_role = self.kb.role(role)
+            if head_role is not None:  # the head noun says what they are: "anti-government protesters"
+                desc.role, desc.sector, desc.kind = head_role.role, head_role.sector, head_role.kind
             desc.merge(self._modifier_description(doc, doc[max(left, span.start) : tok.i + 1], reg))
             if not desc.countries:
                 desc.countries.extend(_owner_countries(tok, reg))

@@ -34,11 +34,35 @@ STANCE_NOUNS = frozenset(
 TARGET_PREPS = frozenset({"with", "against", "to", "toward", "towards", "for", "on", "at", "upon", "from"})
 
 
+QUANTITY_NOUNS = frozenset(
+    {
+        "thousand",
+        "hundred",
+        "dozen",
+        "million",
+        "score",
+        "scores",
+        "number",
+        "group",
+        "crowd",
+        "handful",
+        "some",
+        "many",
+        "most",
+        "all",
+        "several",
+    }
+)
+
+
 def actors_at(st: ArticleState, tok: Token) -> list[str]:
-    """Actors a token refers to, with its conjuncts ("A and B")."""
+    """Actors a token refers to, with its conjuncts ("A and B"); "thousands of X" refers to X."""
     out: list[str] = []
     for t in (tok, *conjuncts(tok)):
-        for a in st.token_actors.get(t.i, []):
+        refs = st.token_actors.get(t.i, [])
+        if not refs and (t.lemma_.lower() in QUANTITY_NOUNS or t.pos_ == "NUM"):
+            refs = [a for g in prep_objects(t, frozenset({"of"})) for a in st.token_actors.get(g.i, [])]
+        for a in refs:
             if a not in out:
                 out.append(a)
     return out

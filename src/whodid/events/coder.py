@@ -35,6 +35,8 @@ from whodid.ontology import Ontology
 from whodid.quotes.finder import load_cues
 
 STATEMENT = "010"
+# verbs in a complement that only carry their object's meaning ("to exercise restraint", "to hold talks")
+COMPLEMENT_LIGHT_VERBS = frozenset({"exercise", "take", "make", "show", "have", "give", "hold", "engage"})
 OBJECT_TARGET_PREPS = frozenset({"on", "against", "to", "with", "toward", "towards"})
 NOMINAL_PATIENT_PREPS = frozenset({"of", "on", "against", "into", "to", "with"})
 # cooperation that compound subjects do with each other (agree, meet, negotiate, cooperate)
@@ -172,6 +174,15 @@ class EventCoder:
             cameo, rule = negated, rule + ">negated"
         src_toks, how = args.source_tokens(verb, st)
         sources = [a for t in src_toks for a in args.actors_at(st, t)]
+        if not sources and how == "explicit":
+            # "the UN human rights office urged": the office's owner acts
+            sources = [
+                a
+                for t in src_toks
+                for m in args.owner_tokens(t)
+                if m.dep_ != "amod"
+                for a in args.actors_at(st, m)
+            ]
         if speakers and verb.i in speakers:
             sources, how = [speakers[verb.i]], "quote-speaker"  # the quotation stage found who speaks
         if not sources and src_toks and how == "explicit":
@@ -249,6 +260,8 @@ class EventCoder:
         self, st: ArticleState, trig: Trigger, src_toks: list[Token], earlier: list[tuple[Trigger, Event]]
     ) -> list[str]:
         toks = args.target_tokens(trig.token, src_toks)
+        if trig.cameo == STATEMENT:  # what a statement is about is not whom it is made to
+            toks = [t for t in toks if t.dep_ not in ("nsubj", "nsubjpass")]
         if trig.target_hint is not None:
             toks = args.prep_objects(trig.target_hint, args.TARGET_PREPS) + toks
         out: list[str] = []
@@ -370,6 +383,10 @@ def _objects(tok: Token) -> set[str]:
     for c in tok.children:
         if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "for" for g in c.children):
             out.add(c.lemma_.lower())  # "called for them to be released"
+        if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB" and c.lemma_ in COMPLEMENT_LIGHT_VERBS:
+            # "urged them to exercise restraint": what is asked for is the restraint
+            out.update(g.lemma_.lower() for g in c.children if g.dep_ == "dobj")
+            continue
         if c.dep_ in ("dobj", "attr", "oprd", "acomp", "ccomp", "xcomp", "advmod"):
             out.add(c.lemma_.lower())
             out.update(g.lemma_.lower() for g in c.children if g.dep_ in ("compound", "amod"))
