@@ -324,3 +324,9 @@ def test_head_noun_sets_the_sector(pipeline: Pipeline) -> None:
     rec = code(pipeline, "Anti-government protesters marched in Caracas.")
     protesters = [a for a in rec["actors"] if "protesters" in a["name"]]
     assert protesters and protesters[0]["sector"] == "OPP"
+
+
+def test_agreeing_to_an_act_is_one_intent(pipeline: Pipeline) -> None:
+    rec = code(pipeline, "Sudan agreed to release 40 prisoners of war.")
+    sudan = [e for e in rec["events"] if e["source"]["country"] == "SDN"]
+    assert [e["cameo"] for e in sudan] == ["0353"]

@@ -101,7 +101,7 @@ class EventCoder:
                 for ev in self._events(st, trig, sent, s_i, dates, places, found, speakers):
                     if ev.source.actor_id not in stated:  # one statement per speaker and sentence
                         found.append((trig, ev))
-            st.events.extend(ev for _, ev in found)
+            st.events.extend(ev for _, ev in _without_vague_intents(found))
         return doc
 
     # ---------------------------------------------------------------- triggers
@@ -431,6 +431,19 @@ def _light_verb(tok: Token) -> bool:
         "introduce",
         "slap",
     }
+
+
+def _without_vague_intents(found: list[tuple[Trigger, Event]]) -> list[tuple[Trigger, Event]]:
+    """ "agreed to release the prisoners" is one intent (0353), coded on what is intended: the
+    governing verb's own intent record is dropped when the source's governed act says it."""
+    intents = [(t, ev) for t, ev in found if ev.cameo.startswith("03")]
+
+    def restated(t: Trigger, ev: Event) -> bool:
+        return ev.cameo.startswith("03") and any(
+            _governs(t.token, t2.token) and ev2.source.actor_id == ev.source.actor_id for t2, ev2 in intents
+        )
+
+    return [(t, ev) for t, ev in found if not restated(t, ev)]
 
 
 def _reports_something(verb: Token) -> bool:
