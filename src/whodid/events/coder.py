@@ -365,7 +365,11 @@ def _side(st: ArticleState, actor_id: str, sent: Span) -> EventSide:
 
 
 def _particles(tok: Token) -> set[str]:
-    out = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "agent", "dative")}
+    out = {
+        c.lower_
+        for c in tok.children
+        if c.dep_ in ("prt", "prep", "agent", "dative") and not _is_time_phrase(c)
+    }
     out |= {c.lower_ for c in tok.children if c.dep_ == "advmod"}
     out |= {
         g.lower_
@@ -375,6 +379,11 @@ def _particles(tok: Token) -> set[str]:
         if g.dep_ == "mark"
     }
     return out
+
+
+def _is_time_phrase(prep: Token) -> bool:
+    """ "on Tuesday", "in March": a preposition whose object is a date is no particle of the verb."""
+    return any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in prep.children)
 
 
 def _objects(tok: Token) -> set[str]:
