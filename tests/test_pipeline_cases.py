@@ -330,3 +330,10 @@ def test_agreeing_to_an_act_is_one_intent(pipeline: Pipeline) -> None:
     rec = code(pipeline, "Sudan agreed to release 40 prisoners of war.")
     sudan = [e for e in rec["events"] if e["source"]["country"] == "SDN"]
     assert [e["cameo"] for e in sudan] == ["0353"]
+
+
+def test_dateline_is_a_place_not_an_actor(pipeline: Pipeline) -> None:
+    text = "LIMA, Peru (AP) — Peru's congress voted on Monday to remove the president."
+    rec = code(pipeline, text)
+    assert not [m for a in rec["actors"] for m in a["mentions"] if m["start"] < text.index("—")]
+    assert [p for p in rec["places"] if p["text"] == "LIMA" or p["text"] == "Peru"]

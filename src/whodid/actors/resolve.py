@@ -63,6 +63,7 @@ class ActorResolver:
         st = state(doc)
         reg = ActorRegistry(doc, st, country_name=self._country_name)
         skip = {t.i for s_i, s in enumerate(doc.sents) if s_i in st.boilerplate_sentences for t in s}
+        skip |= st.dateline_tokens
         tokens = list(doc)  # Token objects are built on every access: build them once
         persons = self._find_persons(doc, skip)
         self._register_persons(reg, persons)

@@ -9,6 +9,14 @@ from spacy.tokens import Doc
 
 from whodid.nlp.state import state
 
+# "KYIV, Ukraine (AP) — ", "LONDON (Reuters) - ", "NAIROBI, Kenya — ": where the story was filed
+DATELINE = re.compile(
+    r"\s*[A-Z][A-Z .'\u2019-]{2,40}"  # the city in capitals
+    r"(?:,\s*[A-Z][\w .'\u2019-]{1,40})?"  # its country or state
+    r"\s*(?:\([\w .&-]{2,30}\))?"  # the agency
+    r"\s*[\u2014\u2013-]{1,2}\s"
+)
+
 
 def load_patterns() -> list[re.Pattern[str]]:
     """The expressions of ``data/text/boilerplate.txt``, compiled once."""
@@ -32,4 +40,9 @@ class BoilerplateMarker:
             text = sent.text.strip()
             if any(p.search(text) for p in self.patterns):
                 st.boilerplate_sentences.add(k)
+        match = DATELINE.match(doc.text[:300])
+        if match:
+            span = doc.char_span(0, match.end(), alignment_mode="contract")
+            if span is not None:
+                st.dateline_tokens.update(range(span.start, span.end))
         return doc

@@ -168,6 +168,8 @@ class ArticleState:
     non_place_tokens: set[int] = field(default_factory=set)
     # sentence indices that are bylines or boilerplate: no actors, events or quotes there
     boilerplate_sentences: set[int] = field(default_factory=set)
+    # tokens of a dateline ("KYIV, Ukraine (AP) —"): places, but no actors
+    dateline_tokens: set[int] = field(default_factory=set)
 
 
 def ensure_extension() -> None:
