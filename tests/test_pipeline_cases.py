@@ -337,3 +337,12 @@ def test_dateline_is_a_place_not_an_actor(pipeline: Pipeline) -> None:
     rec = code(pipeline, text)
     assert not [m for a in rec["actors"] for m in a["mentions"] if m["start"] < text.index("—")]
     assert [p for p in rec["places"] if p["text"] == "LIMA" or p["text"] == "Peru"]
+
+
+def test_owner_of_a_role_gives_it_a_code(pipeline: Pipeline) -> None:
+    rec = code(pipeline, "European Union foreign ministers agreed to provide aid to Moldova.")
+    ministers = [a for a in rec["actors"] if "ministers" in a["name"]]
+    assert ministers and ministers[0]["code"] == "IGOEUREEC"
+    rec = code(pipeline, "Queen Amina of Jordan visited a refugee camp.")
+    amina = [a for a in rec["actors"] if "Amina" in a["name"]]
+    assert amina and amina[0]["country"] == "JOR"

@@ -163,6 +163,12 @@ class ActorResolver:
             toks = [t for t in role_head.subtree if t.i <= role_head.i and t.i >= role_head.left_edge.i]
             desc.merge(describe(self.kb, toks))
         for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in ("of", "from") and child.i >= name.end:
+                # "King Hassan of Morocco", "Ana Ruiz from Chile"
+                place = [t for g in child.children if g.dep_ == "pobj" for t in g.subtree]
+                iso = country_of_token(self.kb, place) if place else None
+                if iso and not desc.countries:
+                    desc.countries.append(iso)
             if child.dep_ == "appos" and child.i > name.end - 1:
                 toks = [t for t in child.subtree if not t.is_punct or t.text == "-"]
                 desc.merge(describe(self.kb, toks))
@@ -298,8 +304,12 @@ class ActorResolver:
             if head_role is not None:  # the head noun says what they are: "anti-government protesters"
                 desc.role, desc.sector, desc.kind = head_role.role, head_role.sector, head_role.kind
             desc.merge(self._modifier_description(doc, doc[max(left, span.start) : tok.i + 1], reg))
-            if not desc.countries:
-                desc.countries.extend(_owner_countries(tok, reg))
+            if not desc.countries and not desc.igo:
+                for owner in _owners(tok, reg):
+                    actor = reg.st.actors[owner]
+                    if actor.country and actor.country not in desc.countries:
+                        desc.countries.append(actor.country)
+                    desc.igo = desc.igo or (actor.igo_code if actor.country is None else None)
             if desc.role is None or (not desc.countries and not desc.igo and _quantified(tok, numbers=False)):
                 continue  # "the three regional powers", "all four leaders": nobody codable
             definite = _is_definite(tok)
@@ -454,16 +464,22 @@ def _modifies_non_actor(span: Span, reg: ActorRegistry) -> bool:
     )
 
 
-def _owner_countries(tok: Token, reg: ActorRegistry) -> list[str]:
-    """ "a spokesman for the State Department", "officials of the ministry": the owner's country."""
+def _owners(tok: Token, reg: ActorRegistry) -> list[str]:
+    """Actors that own a role noun: "a spokesman for the State Department", "European Union
+    foreign ministers", "the ministry's spokesman"."""
+    holders = [
+        g
+        for p in tok.children
+        if p.dep_ == "prep" and p.lower_ in OWNER_PREPS
+        for g in p.children
+        if g.dep_ == "pobj"
+    ]
+    holders += [c for c in tok.children if c.dep_ in ("compound", "nmod", "poss")]
     out: list[str] = []
-    for p in tok.children:
-        if p.dep_ == "prep" and p.lower_ in OWNER_PREPS:
-            for g in p.children:
-                for actor_id in reg.st.token_actors.get(g.i, []):
-                    country = reg.st.actors[actor_id].country
-                    if g.dep_ == "pobj" and country and country not in out:
-                        out.append(country)
+    for g in holders:
+        for actor_id in reg.st.token_actors.get(g.i, []):
+            if actor_id not in out and reg.st.actors[actor_id].kind != "person":
+                out.append(actor_id)
     return out
 
 
