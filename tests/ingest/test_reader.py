@@ -151,8 +151,10 @@ def test_html_main_text_without_scripts(tmp_path: Path, english: str) -> None:
     assert item.title == "Talks to resume"
     assert item.url == "https://courier.example/world/talks-resume"
     assert item.source == "The Example Courier"
-    assert item.published == dt.date(2024, 3, 12)  # the page's own date beats the default
+    assert item.published == DAY  # the date the user gave wins over the page's own
     assert item.id == article_id(item.text)
+    undated = _one(path)
+    assert isinstance(undated, ArticleInput) and undated.published == dt.date(2024, 3, 12)
 
 
 def test_html_without_date_uses_the_default(tmp_path: Path, english: str) -> None:

@@ -188,7 +188,7 @@ def _html_article(data: bytes, origin: str, options: _Options) -> ArticleInput:
     return ArticleInput(
         text=text,
         id=article_id(text),
-        published=page.published or options.published,
+        published=options.published or page.published,  # the user's --published wins over the page's
         title=page.title,
         url=page.url,
         source=page.source,
