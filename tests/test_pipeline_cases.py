@@ -346,3 +346,18 @@ def test_owner_of_a_role_gives_it_a_code(pipeline: Pipeline) -> None:
     rec = code(pipeline, "Queen Amina of Jordan visited a refugee camp.")
     amina = [a for a in rec["actors"] if "Amina" in a["name"]]
     assert amina and amina[0]["country"] == "JOR"
+
+
+def test_event_nouns_count_only_after_verbs_that_carry_them_out(pipeline: Pipeline) -> None:
+    rec = code(pipeline, "The senator hoped to broaden his appeal among young voters.")
+    assert not [e for e in rec["events"] if e["evidence"]["text"] == "appeal"]
+    rec = code(pipeline, "Rebels staged an ambush near a Nigerian army base.")
+    assert [e for e in rec["events"] if e["evidence"]["text"] == "ambush" and e["cameo"][:2] in ("18", "19")]
+
+
+def test_clause_after_an_apposition_does_not_describe_the_person(pipeline: Pipeline) -> None:
+    text = "They asked about Tom Reyes, the Irish aid worker kidnapped by Islamic State."
+    rec = code(pipeline, text)
+    assert any(a["code"] == "IMGMOSISI" for a in rec["actors"])
+    reyes = actor_named(rec, "Tom Reyes")
+    assert reyes["country"] == "IRL"

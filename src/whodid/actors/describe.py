@@ -101,8 +101,7 @@ def _match_at(kb: ActorKnowledge, toks: Sequence[Token], i: int, desc: Descripti
         text = " ".join(t.text for t in span)
         igo = kb.igo(text) if desc.igo is None and not host else None
         if igo is not None:
-            desc.igo = igo.code
-            desc.tokens.update(t.i for t in span)
+            desc.igo = igo.code  # its words stay free: the organization is an actor of its own
             return n
         body = kb.body(text)
         if body is not None and len(body.name.split()) != n:

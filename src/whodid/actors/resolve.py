@@ -163,15 +163,21 @@ class ActorResolver:
             toks = [t for t in role_head.subtree if t.i <= role_head.i and t.i >= role_head.left_edge.i]
             desc.merge(describe(self.kb, toks))
         for child in head.children:
+            if child.dep_ == "appos" and child.i > name.end - 1:
+                # the apposition's noun phrase, not clauses hanging off it ("..., the reporter taken
+                # hostage by X": X is no part of who the person is)
+                clause = {
+                    t.i for c in child.children if c.dep_ in ("acl", "relcl", "advcl") for t in c.subtree
+                }
+                toks = [t for t in child.subtree if t.i not in clause and (not t.is_punct or t.text == "-")]
+                desc.merge(describe(self.kb, toks))
+                continue
             if child.dep_ == "prep" and child.lower_ in ("of", "from") and child.i >= name.end:
                 # "King Hassan of Morocco", "Ana Ruiz from Chile"
                 place = [t for g in child.children if g.dep_ == "pobj" for t in g.subtree]
                 iso = country_of_token(self.kb, place) if place else None
                 if iso and not desc.countries:
                     desc.countries.append(iso)
-            if child.dep_ == "appos" and child.i > name.end - 1:
-                toks = [t for t in child.subtree if not t.is_punct or t.text == "-"]
-                desc.merge(describe(self.kb, toks))
         return desc
 
     def _inherit_coordinated_country(self, found: list[tuple[Span, Description]]) -> None:
@@ -286,7 +292,9 @@ class ActorResolver:
     # ---------------------------------------------------------------- roles without names
     def _find_role_mentions(self, doc: Doc, tokens: list[Token], reg: ActorRegistry, skip: set[int]) -> None:
         for tok in tokens:
-            if tok.pos_ != "NOUN" or tok.i in skip or reg.is_claimed(tok.i):
+            # a capitalised common noun may be tagged PROPN ("Rebels attacked ..."): no entity, same role
+            common = tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and not tok.ent_type_)
+            if not common or tok.i in skip or reg.is_claimed(tok.i):
                 continue
             span = _compound_span(doc, tok)
             role = self._role_of(span)

@@ -37,6 +37,49 @@ from whodid.quotes.finder import load_cues
 STATEMENT = "010"
 # verbs in a complement that only carry their object's meaning ("to exercise restraint", "to hold talks")
 COMPLEMENT_LIGHT_VERBS = frozenset({"exercise", "take", "make", "show", "have", "give", "hold", "engage"})
+# verbs that carry out, start or keep up what their object noun names; verbs that stop, refuse or
+# undo it (end, cancel, reject) are not here
+LIGHT_VERBS = frozenset(
+    {
+        "take",
+        "launch",
+        "impose",
+        "reimpose",
+        "carry",
+        "conduct",
+        "hold",
+        "stage",
+        "stag",
+        "mount",
+        "begin",
+        "start",
+        "resume",
+        "renew",
+        "continue",
+        "undertake",
+        "complete",
+        "issue",
+        "make",
+        "file",
+        "level",
+        "lodge",
+        "announce",
+        "deliver",
+        "unveil",
+        "order",
+        "adopt",
+        "introduce",
+        "slap",
+        "sign",
+        "host",
+        "organize",
+        "organise",
+        "give",
+        "intensify",
+        "escalate",
+        "step",
+    }
+)
 OBJECT_TARGET_PREPS = frozenset({"on", "against", "to", "with", "toward", "towards"})
 NOMINAL_PATIENT_PREPS = frozenset({"of", "on", "against", "into", "to", "with"})
 # cooperation that compound subjects do with each other (agree, meet, negotiate, cooperate)
@@ -119,10 +162,12 @@ class EventCoder:
         ):
             code = self.lexicon.match_noun(noun.lemma_.lower(), _modifier_lemmas(noun))
             statement_noun = code == STATEMENT  # "walked back his remarks" is no new statement
+            same_as_verb = entry is not None and code is not None and entry.cameo[:2] == code[:2]
             if (
                 code is not None
                 and not statement_noun
-                and (entry is None or entry.cameo == STATEMENT or _light_verb(tok))
+                and not same_as_verb  # "signed an agreement": the verb already says it
+                and _light_verb(tok)  # "launched an attack" is an attack; "broadened his appeal" is not
             ):
                 return Trigger(tok, noun, code, f"noun:{noun.lemma_.lower()}+verb:{tok.lemma_}", noun)
         if entry is None:
@@ -416,30 +461,8 @@ def _modifier_lemmas(noun: Token) -> list[str]:
 
 
 def _light_verb(tok: Token) -> bool:
-    return tok.lemma_ in {
-        "take",
-        "launch",
-        "impose",
-        "carry",
-        "conduct",
-        "hold",
-        "stage",
-        "mount",
-        "begin",
-        "start",
-        "issue",
-        "make",
-        "file",
-        "level",
-        "lodge",
-        "announce",
-        "deliver",
-        "unveil",
-        "order",
-        "adopt",
-        "introduce",
-        "slap",
-    }
+    """A verb whose object noun names the event ("launched an attack", "renewed talks")."""
+    return tok.lemma_ in LIGHT_VERBS
 
 
 def _without_vague_intents(found: list[tuple[Trigger, Event]]) -> list[tuple[Trigger, Event]]:
