@@ -88,6 +88,18 @@ RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06"})
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside"})
 
 
+@dataclass(frozen=True)
+class _Sentence:
+    """What every event of one sentence shares: where it is and what the article knows around it."""
+
+    st: ArticleState
+    span: Span
+    index: int
+    dates: dict[int, DateMention]  # governing verb -> its date
+    places: dict[int, PlaceMention]  # governing verb -> its place
+    speakers: dict[int, str]  # quotation cue token -> speaker actor
+
+
 @dataclass
 class Trigger:
     """A matched trigger before its arguments are resolved."""
@@ -122,6 +134,7 @@ class EventCoder:
         for s_i, sent in enumerate(doc.sents):
             if s_i in st.boilerplate_sentences:
                 continue
+            ctx = _Sentence(st, sent, s_i, dates, places, speakers)
             found: list[tuple[Trigger, Event]] = []
             statements: list[Trigger] = []
             for tok in sent:
@@ -131,7 +144,7 @@ class EventCoder:
                 if trig.cameo == STATEMENT:
                     statements.append(trig)
                     continue
-                for ev in self._events(st, trig, sent, s_i, dates, places, found):
+                for ev in self._events(ctx, trig, found):
                     found.append((trig, ev))
             for trig in statements:
                 if any(_governs(trig.token, t.token) for t, _ in found):
@@ -141,7 +154,7 @@ class EventCoder:
                 if trig.token.i not in speakers and not _reports_something(trig.token):
                     continue  # "could hardly speak the language" states nothing
                 stated = {ev.source.actor_id for t, ev in found if t.cameo == STATEMENT}
-                for ev in self._events(st, trig, sent, s_i, dates, places, found, speakers):
+                for ev in self._events(ctx, trig, found, use_speakers=True):
                     if ev.source.actor_id not in stated:  # one statement per speaker and sentence
                         found.append((trig, ev))
             st.events.extend(ev for _, ev in _without_vague_intents(found))
@@ -196,19 +209,17 @@ class EventCoder:
     # ---------------------------------------------------------------- events of one trigger
     def _events(
         self,
-        st: ArticleState,
+        ctx: _Sentence,
         trig: Trigger,
-        sent: Span,
-        s_i: int,
-        dates: dict[int, DateMention],
-        places: dict[int, PlaceMention],
         earlier: list[tuple[Trigger, Event]],
-        speakers: dict[int, str] | None = None,
+        *,
+        use_speakers: bool = False,
     ) -> list[Event]:
+        st = ctx.st
         verb = trig.token
         cameo, rule = trig.cameo, trig.rule
         if trig.nominal is not None:
-            return self._nominal_events(st, trig, sent, s_i, dates, places)
+            return self._nominal_events(ctx, trig)
         intent = self.lexicon.intent(cameo)
         if intent is not None and modality_of(verb) != "asserted" and not is_negated(verb):
             cameo, rule = intent, rule + ">intent"  # cooperation announced or offered, not yet done
@@ -228,8 +239,8 @@ class EventCoder:
                 if m.dep_ != "amod"
                 for a in args.actors_at(st, m)
             ]
-        if speakers and verb.i in speakers:
-            sources, how = [speakers[verb.i]], "quote-speaker"  # the quotation stage found who speaks
+        if use_speakers and verb.i in ctx.speakers:
+            sources, how = [ctx.speakers[verb.i]], "quote-speaker"  # the quotation stage found who speaks
         if not sources and src_toks and how == "explicit":
             sources, how = self._speaker_fallback(st, verb), "speaker"
         if not sources and how == "agentless-passive":
@@ -243,26 +254,19 @@ class EventCoder:
         if not targets and len(sources) > 1 and cameo[:2] in RECIPROCAL_ROOTS:
             # "A and B signed an agreement": each is the other's counterpart
             return [
-                self._record(st, trig, cameo, rule + f" src:{how} reciprocal", s, t, sent, s_i, dates, places)
+                self._record(ctx, trig, cameo, rule + f" src:{how} reciprocal", s, t)
                 for s in sources
                 for t in sources
                 if s != t
             ]
         return [
-            self._record(st, trig, cameo, rule + f" src:{how}", s, t, sent, s_i, dates, places)
+            self._record(ctx, trig, cameo, rule + f" src:{how}", s, t)
             for s in sources
             for t in (targets or [None])
         ]
 
-    def _nominal_events(
-        self,
-        st: ArticleState,
-        trig: Trigger,
-        sent: Span,
-        s_i: int,
-        dates: dict[int, DateMention],
-        places: dict[int, PlaceMention],
-    ) -> list[Event]:
+    def _nominal_events(self, ctx: _Sentence, trig: Trigger) -> list[Event]:
+        st = ctx.st
         assert trig.nominal is not None
         agent, patient = trig.nominal
         sources = [a for t in agent for a in args.actors_at(st, t) if st.actors[a].code]
@@ -270,11 +274,7 @@ class EventCoder:
             a for t in patient for a in args.actors_at(st, t) if st.actors[a].code and a not in sources
         ]
         rule = trig.rule + " src:nominal-agent"
-        return [
-            self._record(st, trig, trig.cameo, rule, s, t, sent, s_i, dates, places)
-            for s in sources
-            for t in (targets or [None])
-        ]
+        return [self._record(ctx, trig, trig.cameo, rule, s, t) for s in sources for t in (targets or [None])]
 
     def _speaker_fallback(self, st: ArticleState, verb: Token) -> list[str]:
         """ "the two countries could meet", said by X: the governing speaker's side is the source.
@@ -338,24 +338,15 @@ class EventCoder:
         return []
 
     def _record(
-        self,
-        st: ArticleState,
-        trig: Trigger,
-        cameo: str,
-        rule: str,
-        source: str,
-        target: str | None,
-        sent: Span,
-        s_i: int,
-        dates: dict[int, DateMention],
-        places: dict[int, PlaceMention],
+        self, ctx: _Sentence, trig: Trigger, cameo: str, rule: str, source: str, target: str | None
     ) -> Event:
+        st, sent, s_i = ctx.st, ctx.span, ctx.index
         code = self.ontology.get(cameo)
         verb = trig.token
         background = is_background(verb)
-        date, inherited = date_for(verb, dates)
+        date, inherited = date_for(verb, ctx.dates)
         when = _event_date(st, date, inherited, background)
-        place = place_for(verb, places)
+        place = place_for(verb, ctx.places)
         modality = modality_of(verb)
         confidence = 0.75 - (0.15 if "inherited" in rule or "speaker" in rule else 0.0)
         confidence += 0.1 if target else 0.0
