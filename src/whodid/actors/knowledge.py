@@ -70,7 +70,24 @@ class IgoInfo:
     code: str
 
 
+V = TypeVar("V")
 MEMO_LIMIT = 200_000  # entries per lookup table before the memo starts afresh
+
+
+class _Memo(Generic[V]):
+    """A bounded memo of one lookup: the same few thousand phrases are asked for again and again."""
+
+    def __init__(self, compute: Callable[[str], V]) -> None:
+        self._compute = compute
+        self._seen: dict[str, V] = {}
+
+    def __call__(self, text: str) -> V:
+        if text in self._seen:
+            return self._seen[text]
+        if len(self._seen) > MEMO_LIMIT:
+            self._seen.clear()
+        value = self._seen[text] = self._compute(text)
+        return value
 
 
 def clean(text: str) -> str:
@@ -136,8 +153,7 @@ class _Index(Generic[T]):
         self._identity = identity
         self._exact: dict[str, T] = {}
         self._folded: dict[str, T] = {}
-        # the same few thousand phrases are looked up again and again: remember the answers
-        self._memo: dict[str, T | None] = {}
+        self._memo: _Memo[T | None] = _Memo(self._lookup)
 
     def add(self, alias: str, value: T, where: str) -> None:
         """Register ``alias``; a key that already means something else is a data error."""
@@ -155,13 +171,7 @@ class _Index(Generic[T]):
 
     def get(self, text: str) -> T | None:
         """The value for ``text``, trying it as given and without a possessive ending."""
-        if text in self._memo:
-            return self._memo[text]
-        if len(self._memo) > MEMO_LIMIT:
-            self._memo.clear()
-        hit = self._lookup(text)
-        self._memo[text] = hit
-        return hit
+        return self._memo(text)
 
     def _lookup(self, text: str) -> T | None:
         cleaned = clean(text)
@@ -347,8 +357,8 @@ class ActorKnowledge:
         self._bodies = bodies
         self._igos = igos
         self.max_role_words: int = max((len(key.split()) for key in roles), default=0)
-        self._role_memo: dict[str, RoleInfo | None] = {}
-        self._body_memo: dict[str, BodyInfo | None] = {}
+        self._role_memo: _Memo[RoleInfo | None] = _Memo(self._role_lookup)
+        self._body_memo: _Memo[BodyInfo | None] = _Memo(self._body_lookup)
 
     @classmethod
     def load(cls, data_dir: Path | None = None) -> ActorKnowledge:
@@ -387,10 +397,9 @@ class ActorKnowledge:
 
         "former US secretary of state" -> "secretary of state"; "opposition leader" -> OPP, not GOV.
         """
-        if text in self._role_memo:
-            return self._role_memo[text]
-        if len(self._role_memo) > MEMO_LIMIT:
-            self._role_memo.clear()
+        return self._role_memo(text)
+
+    def _role_lookup(self, text: str) -> RoleInfo | None:
         found: RoleInfo | None = None
         words = _role_key(text).split()
         for size in range(min(len(words), self.max_role_words), 0, -1):
@@ -400,7 +409,6 @@ class ActorKnowledge:
                     break
             if found is not None:
                 break
-        self._role_memo[text] = found
         return found
 
     def body(self, text: str) -> BodyInfo | None:
@@ -409,13 +417,7 @@ class ActorKnowledge:
         A leading country modifier is understood when the whole text is not a known name:
         "the Chinese Foreign Ministry" and "Canada's parliament" come back with that country.
         """
-        if text in self._body_memo:
-            return self._body_memo[text]
-        if len(self._body_memo) > MEMO_LIMIT:
-            self._body_memo.clear()
-        found = self._body_lookup(text)
-        self._body_memo[text] = found
-        return found
+        return self._body_memo(text)
 
     def _body_lookup(self, text: str) -> BodyInfo | None:
         hit = self._bodies.get(text)

@@ -30,7 +30,8 @@ class ActorRegistry:
         self._by_key: dict[tuple[str, ...], str] = {}
         self._persons: list[_PersonRecord] = []
         self._claimed: set[int] = set()
-        self._mention_kinds: list[tuple[int, int, str, str]] = []  # (token start, head, actor, kind)
+        # (token start, head, actor, the kinds a pronoun may take it for)
+        self._mention_kinds: list[tuple[int, int, str, frozenset[str]]] = []
         self._sent_starts = [s.start for s in doc.sents]
 
     # ------------------------------------------------------------ creation
@@ -194,8 +195,9 @@ class ActorRegistry:
                 self.link_token(t.i, actor_id)
         kind = self.st.actors[actor_id].kind
         plural = kind == "group" or self.doc[h].tag_ in ("NNS", "NNPS")
-        self._mention_kinds.append((span.start, h, actor_id, "plural" if plural else kind))
-        self._mention_kinds.append((span.start, h, actor_id, kind))
+        self._mention_kinds.append(
+            (span.start, h, actor_id, frozenset({kind, "plural"} if plural else {kind}))
+        )
 
     def link_token(self, i: int, actor_id: str) -> None:
         ids = self.st.token_actors.setdefault(i, [])
@@ -245,8 +247,8 @@ class ActorRegistry:
         cur = bisect.bisect_right(sent_starts, tok.i) - 1
         earliest = sent_starts[max(0, cur - max_sents + 1)] if max_sents else 0
         by_sent: dict[int, list[tuple[int, int, str]]] = {}
-        for start, head, actor_id, kind in self._mention_kinds:
-            if start >= tok.i or start < earliest or kind not in kinds:
+        for start, head, actor_id, fits in self._mention_kinds:
+            if start >= tok.i or start < earliest or fits.isdisjoint(kinds):
                 continue
             if self.doc[head].head.i == tok.i:
                 continue  # a noun's own modifier is not its antecedent
