@@ -87,6 +87,7 @@ def _date(d: DateMention) -> dict[str, Any]:
         "end": d.end,
         "value": d.value,
         "precision": d.precision,
+        "timex": d.timex or d.value,
     }
     if len(d.values) > 1:
         out["values"] = d.values
@@ -133,7 +134,14 @@ def _actors(rec: ArticleRecord) -> list[dict[str, Any]]:
 def _side(side: EventSide | None) -> dict[str, Any] | None:
     if side is None:
         return None
-    return {"actor": side.actor_id, "country": side.country, "code": side.code, "text": side.text}
+    return {
+        "actor": side.actor_id,
+        "country": side.country,
+        "code": side.code,
+        "text": side.text,
+        "start": side.start,
+        "end": side.end,
+    }
 
 
 def _place(place: Place | None) -> dict[str, Any]:
@@ -193,6 +201,8 @@ def _quotes(rec: ArticleRecord) -> list[dict[str, Any]]:
                 "actor": q.speaker_actor,
                 "country": actor.country if actor else None,
                 "text": q.speaker_text,
+                "start": q.speaker_start,
+                "end": q.speaker_end,
             }
         out.append(
             {

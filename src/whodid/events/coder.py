@@ -389,15 +389,18 @@ def _event_date(
 
 def _side(st: ArticleState, actor_id: str, sent: Span) -> EventSide:
     actor = st.actors[actor_id]
-    text = next(
-        (
-            m.text
-            for m in st.actor_mentions
-            if m.actor_id == actor_id and sent.start_char <= m.start < sent.end_char
-        ),
-        actor.name,
+    in_sentence = (m for m in st.actor_mentions if sent.start_char <= m.start < sent.end_char)
+    mention = next((m for m in in_sentence if m.actor_id == actor_id), None)
+    if mention is None:
+        return EventSide(actor_id=actor_id, country=actor.country, code=actor.code, text=actor.name)
+    return EventSide(
+        actor_id=actor_id,
+        country=actor.country,
+        code=actor.code,
+        text=mention.text,
+        start=mention.start,
+        end=mention.end,
     )
-    return EventSide(actor_id=actor_id, country=actor.country, code=actor.code, text=text)
 
 
 def _particles(tok: Token) -> set[str]:

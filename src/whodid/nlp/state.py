@@ -33,6 +33,10 @@ class DateMention:
     token_end: int  # exclusive
     values: list[str] = field(default_factory=list)  # every day of a range ("Thursday and Friday")
     rule: str = ""
+    # the TIMEX3 value (TimeML): like ``value`` but also weeks ("2021-W11"), quarters ("2021-Q1"),
+    # seasons ("2021-SU"), decades ("199"), centuries ("19") and PRESENT_REF / PAST_REF / FUTURE_REF;
+    # None means "same as value"
+    timex: str | None = None
 
 
 @dataclass
@@ -110,6 +114,8 @@ class Quote:
     speaker_text: str | None
     rule: str = ""
     confidence: float = 0.0
+    speaker_start: int | None = None  # char offsets of speaker_text
+    speaker_end: int | None = None
 
 
 @dataclass
@@ -118,6 +124,8 @@ class EventSide:
     country: str | None
     code: str | None
     text: str | None
+    start: int | None = None  # char offsets of ``text`` in the sentence (None: the actor's name)
+    end: int | None = None
 
 
 @dataclass

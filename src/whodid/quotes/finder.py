@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from importlib import resources
+from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
@@ -91,7 +92,7 @@ class QuoteFinder:
             cue=cue.text if cue is not None else None,
             cue_token=cue.i if cue is not None else None,
             speaker_actor=actor,
-            speaker_text=_speaker_text(speaker, st, actor) if speaker else None,
+            **_speaker_fields(speaker, st),
             rule=rule,
             confidence=0.8 if actor else (0.5 if speaker is not None else 0.2),
         )
@@ -158,7 +159,7 @@ class QuoteFinder:
                     cue=tok.text,
                     cue_token=tok.i,
                     speaker_actor=actor,
-                    speaker_text=_speaker_text(speaker, st, actor),
+                    **_speaker_fields(speaker, st),
                     rule="quote:reported-speech",
                     confidence=0.6 if actor else 0.3,
                 )
@@ -306,17 +307,20 @@ def _actor_of(st: ArticleState, tok: Token) -> str | None:
     return None
 
 
-def _speaker_text(tok: Token, st: ArticleState, actor: str | None) -> str:
+def _speaker_fields(tok: Token | None, st: ArticleState) -> dict[str, Any]:
+    """``speaker_text`` with its char offsets: the actor mention holding ``tok``, else its phrase."""
+    if tok is None:
+        return {"speaker_text": None}
     for m in st.actor_mentions:
         if m.token_start <= tok.i < m.token_end:
-            return m.text
-    if tok.pos_ == "PRON":
-        return tok.text
-    start = tok.left_edge.i
-    while start < tok.i and (tok.doc[start].is_punct or tok.doc[start].is_space):
-        start += 1  # "— Maria Lopez" signs as "Maria Lopez"
+            return {"speaker_text": m.text, "speaker_start": m.start, "speaker_end": m.end}
+    start = tok.i
+    if tok.pos_ != "PRON":
+        start = tok.left_edge.i
+        while start < tok.i and (tok.doc[start].is_punct or tok.doc[start].is_space):
+            start += 1  # "— Maria Lopez" signs as "Maria Lopez"
     span: Span = tok.doc[start : tok.i + 1]
-    return span.text
+    return {"speaker_text": span.text, "speaker_start": span.start_char, "speaker_end": span.end_char}
 
 
 def _paragraph(text: str, pos: int) -> int:
