@@ -7,16 +7,31 @@ import json
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from whodid import __version__
 from whodid.errors import Errors, WhodidError
+from whodid.evaluate import KINDS
 from whodid.ingest.reader import ArticleInput, BadInput, parse_date, read_path
 from whodid.nlp.model import MODEL
 from whodid.record import ArticleRecord
 from whodid.table import render_table
 
+if TYPE_CHECKING:
+    from whodid.pipeline import Pipeline
+
 EXIT_OK, EXIT_PARTIAL, EXIT_FAILED = 0, 1, 2
+
+EVAL_EPILOG = """\
+examples:
+  whodid eval events ../shared/gold/events/cameo_manual.jsonl
+  whodid eval quotes ../shared/gold/quotes/polnear_dev.jsonl --errors quote-errors.jsonl
+  whodid eval events ../shared/gold/events/petrarch2_unittest.jsonl \\
+      --actors ../shared/gold/events/petrarch2_validation_dictionaries/PETR.Validate.actors.txt
+  make eval        (every gold file, regenerating docs/ACCURACY.md)
+
+exit status: 0 measured; 2 the gold file or an option could not be used.
+"""
 
 CODE_EPILOG = """\
 examples:
@@ -72,14 +87,94 @@ def build_parser() -> argparse.ArgumentParser:
     code.add_argument(
         "--encoding", default="utf-8", help="text encoding of .txt/.html input (default utf-8), e.g. latin-1"
     )
+    _actors_option(code)
+    ev = sub.add_parser(
+        "eval",
+        help="measure whodid on annotated gold data (precision, recall, F1 per category)",
+        description="Code the texts of a gold file and compare whodid's output with the annotation. "
+        "The dataset is recognized from the file's records; docs/ACCURACY.md defines every metric.",
+        epilog=EVAL_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    ev.add_argument("kind", choices=KINDS, help="what to measure")
+    ev.add_argument(
+        "gold", type=Path, help="a gold .jsonl file (e.g. ../shared/gold/events/cameo_manual.jsonl)"
+    )
+    ev.add_argument("--report", type=Path, metavar="FILE.md", help="also write the figures as Markdown")
+    ev.add_argument(
+        "--errors",
+        type=Path,
+        metavar="FILE.jsonl",
+        help="write every miss and false positive (sentence, whodid's output, rule) one a line",
+    )
+    ev.add_argument("--limit", type=int, metavar="N", help="score only the first N gold records")
+    _actors_option(ev)
     return parser
+
+
+def _actors_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--actors",
+        action="append",
+        type=Path,
+        default=[],
+        metavar="FILE",
+        help="extra actor dictionary (repeatable): whodid's .tsv/.yaml format or a PETRARCH/TABARI "
+        ".actors.txt file; see docs/actors.md",
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "code":
         return run_code(args, sys.stdout, sys.stderr)
+    if args.command == "eval":
+        return run_eval(args, sys.stdout, sys.stderr)
     return EXIT_FAILED
+
+
+def _load_pipeline(actor_files: Sequence[Path]) -> Pipeline:
+    from whodid.pipeline import load
+
+    try:
+        return load(actor_files=actor_files)
+    except OSError as e:
+        raise Errors.E201.error(model=MODEL, detail=str(e)) from None
+
+
+def _warn(err: TextIO, pipeline: Pipeline) -> None:
+    for w in pipeline.warnings:
+        err.write(f"whodid: warning: skipped dictionary line {w}\n")
+
+
+def run_eval(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """``whodid eval``: code a gold file's texts, print the figures, write the report and errors."""
+    from whodid.evaluate.report import markdown, summary, write_errors
+    from whodid.evaluate.run import predict, read_gold, scorer_for
+
+    try:
+        if args.limit is not None and args.limit < 1:
+            raise Errors.E406.error(value=args.limit)
+        gold = read_gold(args.gold, args.limit)
+        scorer = scorer_for(args.kind, args.gold, gold[0])
+        pipeline = _load_pipeline(args.actors)
+    except WhodidError as e:
+        return _fail(err, e)
+    _warn(err, pipeline)
+
+    def report(b: BadInput) -> None:
+        err.write(f"whodid: could not code gold record {b.origin}: {b.error.code} {b.error.message}\n")
+
+    result = scorer.score(gold, predict(pipeline, scorer, gold, on_error=report))
+    out.write(summary(result) + "\n")
+    if args.report:
+        command = f"whodid eval {args.kind} {args.gold}" + "".join(f" --actors {a}" for a in args.actors)
+        args.report.write_text(markdown(result, command=command) + "\n", encoding="utf-8")
+        out.write(f"report written to {args.report}\n")
+    if args.errors:
+        n = write_errors(result, args.errors)
+        out.write(f"{n} error rows written to {args.errors}\n")
+    return EXIT_OK
 
 
 def run_code(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -101,11 +196,10 @@ def run_code(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if isinstance(source, list) and len(source) == 1 and isinstance(source[0], BadInput):
         return _fail(err, source[0].error)
     try:
-        from whodid.pipeline import load
-
-        pipeline = load()
-    except OSError as e:
-        return _fail(err, Errors.E201.error(model=MODEL, detail=str(e)))
+        pipeline = _load_pipeline(args.actors)
+    except WhodidError as e:
+        return _fail(err, e)
+    _warn(err, pipeline)
     bad: list[BadInput] = []
 
     def report(b: BadInput) -> None:

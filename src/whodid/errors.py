@@ -253,6 +253,29 @@ class Errors(Enum):
         "Pass --encoding with a codec name Python knows, e.g. utf-8, latin-1, cp1252 or utf-16.",
         UsageError,
     )
+    E403 = Entry(
+        "the gold file '{path}' holds no records.",
+        "Pass a JSONL file with one gold record a line (see ../shared/gold/README.md).",
+        UsageError,
+    )
+    E404 = Entry(
+        "no '{kind}' scorer recognizes the gold file '{path}' (its first record has: {fields}).",
+        "Check the KIND (events, quotes, dates, places) and pass one of the gold files listed in "
+        "docs/ACCURACY.md.",
+        UsageError,
+    )
+    E405 = Entry(
+        "{path}: unknown actor dictionary format '{extension}'.",
+        "Use .yaml/.yml or .tsv (whodid's format, see docs/actors.md) or a PETRARCH/TABARI "
+        "dictionary ending in .actors.txt.",
+        UsageError,
+    )
+
+    E406 = Entry(
+        "--limit must be a positive number of records, got {value!r}.",
+        "Pass --limit with a positive integer, or leave it out to score the whole file.",
+        UsageError,
+    )
 
     # -- E5xx: whodid's own failures ------------------------------------------------------------------
     E501 = Entry(

@@ -9,12 +9,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
+from pathlib import Path
 from typing import Protocol
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from whodid.actors.knowledge import ActorKnowledge
+from whodid.actors.dictionary import load_dictionaries
+from whodid.actors.knowledge import DEFAULT_DATA_DIR, ActorKnowledge
 from whodid.actors.resolve import ActorResolver
 from whodid.dates import DateFinder
 from whodid.errors import Errors, WhodidError
@@ -29,6 +31,7 @@ from whodid.places import Gazetteer, PlaceFinder
 from whodid.quotes.finder import QuoteFinder
 from whodid.record import ArticleRecord, build_record
 
+LEADERS_FILE = DEFAULT_DATA_DIR / "leaders.tsv"
 CHUNK_CHARS = 100_000  # longer texts are parsed paragraph-aligned chunks at a time, then joined
 
 
@@ -79,10 +82,11 @@ class PlaceStage:
 class Pipeline:
     """A loaded whodid: the model, the dictionaries and the stages, built once."""
 
-    def __init__(self, nlp: Language, stages: Sequence[Stage]) -> None:
+    def __init__(self, nlp: Language, stages: Sequence[Stage], warnings: Sequence[str] = ()) -> None:
         ensure_extension()
         self.nlp = nlp
         self.stages = list(stages)
+        self.warnings = list(warnings)  # e.g. lines of an actor dictionary that could not be used
 
     def make_doc(
         self,
@@ -198,23 +202,38 @@ class Pipeline:
         )
 
 
-def load(*, model: str = MODEL, nlp: Language | None = None) -> Pipeline:
+def load(
+    *,
+    model: str = MODEL,
+    nlp: Language | None = None,
+    actor_files: Sequence[str | Path] = (),
+    listed_actors: bool = True,
+) -> Pipeline:
     """Load the model and every dictionary once; reuse the returned pipeline for many articles.
 
     ``nlp`` reuses an already loaded spaCy model (whodid adds its paragraph rule to it).
+    ``actor_files`` are extra actor dictionaries (whodid .tsv/.yaml or PETRARCH .actors.txt, see
+    docs/actors.md); their lines that cannot be used are listed in ``Pipeline.warnings``.
+    ``listed_actors=False`` leaves out whodid's own list of office holders (``data/actors/leaders.tsv``).
     """
     ontology = Ontology.load()
     gazetteer = Gazetteer.load()
     knowledge = ActorKnowledge.load()
+    files = [Path(f) for f in actor_files]
+    if listed_actors and LEADERS_FILE.exists():
+        files.append(LEADERS_FILE)  # the user's files come first: their phrases win
+    dictionary, problems = load_dictionaries(files)
     stages: list[Stage] = [
         BoilerplateMarker(),
         DateStage(DateFinder()),
-        ActorResolver(knowledge, is_toponym=gazetteer.is_toponym),
+        ActorResolver(knowledge, is_toponym=gazetteer.is_toponym, dictionary=dictionary),
         PlaceStage(PlaceFinder(gazetteer)),
         QuoteFinder(),
         EventCoder(EventLexicon.load(ontology=ontology), ontology),
     ]
-    return Pipeline(load_model(model) if nlp is None else with_paragraph_rule(nlp), stages)
+    return Pipeline(
+        load_model(model) if nlp is None else with_paragraph_rule(nlp), stages, [str(p) for p in problems]
+    )
 
 
 def _week_as_month(d: DateMention) -> DateMention:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Hashable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Generic, TypeVar
@@ -279,6 +279,20 @@ class _Countries:
             self.capitals.add(place, info, row.where)
 
 
+def _listed_countries(entries: Iterable[tuple[str, str, Sequence[str], str]]) -> _Countries:
+    """Countries from a user's dictionary: (code, name, phrases, where); a phrase names and qualifies."""
+    out = _Countries()
+    for code, name, phrases, where in entries:
+        info = CountryInfo(iso3=code, name=name, aliases=tuple(phrases), demonyms=(), capitals=(), seats=())
+        out.by_code.setdefault(code, info)
+        for phrase in (name, *phrases):
+            try:
+                out.names.add(phrase, info, where)
+            except ValueError:
+                continue  # another listed country has the phrase: the first one keeps it
+    return out
+
+
 def _load_countries(data_dir: Path) -> _Countries:
     columns = ("iso3", "name", "aliases", "demonyms", "capitals", "seats")
     countries = _Countries()
@@ -356,6 +370,7 @@ class ActorKnowledge:
         self._roles = roles
         self._bodies = bodies
         self._igos = igos
+        self._listed: _Countries | None = None  # countries of the user's dictionaries: they win
         self.max_role_words: int = max((len(key.split()) for key in roles), default=0)
         self._role_memo: _Memo[RoleInfo | None] = _Memo(self._role_lookup)
         self._body_memo: _Memo[BodyInfo | None] = _Memo(self._body_lookup)
@@ -376,12 +391,29 @@ class ActorKnowledge:
             igos=_load_igos(directory),
         )
 
+    def with_listed_countries(self, entries: Iterable[tuple[str, str, Sequence[str], str]]) -> ActorKnowledge:
+        """A copy that also knows the countries of a user's dictionary, (code, name, phrases, where)
+        each; their phrases win over whodid's own names and demonyms."""
+        out = ActorKnowledge(
+            countries=self._countries, roles=self._roles, bodies=self._bodies, igos=self._igos
+        )
+        out._listed = _listed_countries(entries)
+        return out
+
     def country_by_name(self, text: str) -> CountryInfo | None:
         """The country named by ``text`` ("the United States", "U.S.", "China's"); "us" is not "US"."""
+        if self._listed is not None:
+            hit = self._listed.names.get(text)
+            if hit is not None:
+                return hit
         return self._countries.names.get(text)
 
     def country_by_demonym(self, text: str) -> CountryInfo | None:
         """The country of a demonym or adjective ("Chinese", "Canadians", "Briton")."""
+        if self._listed is not None:
+            hit = self._listed.names.get(text)  # a user's dictionary lists adjectives as phrases
+            if hit is not None:
+                return hit
         return self._countries.demonyms.get(text)
 
     def country_by_capital(self, text: str) -> CountryInfo | None:
@@ -390,7 +422,11 @@ class ActorKnowledge:
 
     def country_by_code(self, iso3: str) -> CountryInfo | None:
         """The country with ISO 3166-1 alpha-3 code ``iso3`` (case-insensitive)."""
-        return self._countries.by_code.get(iso3.strip().upper())
+        code = iso3.strip().upper()
+        hit = self._countries.by_code.get(code)
+        if hit is None and self._listed is not None:
+            hit = self._listed.by_code.get(code)
+        return hit
 
     def role(self, text: str) -> RoleInfo | None:
         """The longest role phrase inside ``text``; on a tie the rightmost (the head of the phrase).

@@ -129,6 +129,19 @@ class ActorRegistry:
         )
         return self._new(("igo", code), actor)
 
+    def listed(self, name: str, kind: str, country: str | None, sector: str | None, igo: str | None) -> str:
+        """An actor from a user's dictionary, coded as the dictionary says."""
+        actor = Actor(
+            id=self._next_id(),
+            name=name,
+            kind=kind,  # type: ignore[arg-type]
+            country=country,
+            sector=sector if igo is None else "IGO",
+            igo_code=igo,
+            rule="listed",
+        )
+        return self._new(("listed", name, country or "", sector or "", igo or ""), actor)
+
     def state(self, iso3: str, name: str) -> str:
         actor = Actor(id=self._next_id(), name=name, kind="state", country=iso3, sector=None, rule="state")
         return self._new(("state", iso3), actor)

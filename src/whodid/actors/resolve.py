@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from spacy.tokens import Doc, Span, Token
 
 from whodid.actors.describe import OWNER_PREPS, Description, country_of_token, describe, norm
+from whodid.actors.dictionary import ActorDictionary, Entry, normalize, split_code
 from whodid.actors.knowledge import ActorKnowledge
 from whodid.actors.registry import ActorRegistry
 from whodid.nlp.state import state
@@ -55,7 +56,24 @@ class ActorResolver:
     requires: tuple[str, ...] = ("parser", "ner", "boilerplate")
     assigns: tuple[str, ...] = ("actors", "actor_mentions", "token_actors", "non_place_tokens")
 
-    def __init__(self, knowledge: ActorKnowledge, *, is_toponym: Callable[[str], bool] | None = None):
+    def __init__(
+        self,
+        knowledge: ActorKnowledge,
+        *,
+        is_toponym: Callable[[str], bool] | None = None,
+        dictionary: ActorDictionary | None = None,
+    ):
+        self.dictionary = dictionary or ActorDictionary()
+        # listed actors coded by country alone at all times act as countries (names, adjectives,
+        # possessives); every other listed actor is matched by phrase, with the code valid that day
+        countries = [e for e in self.dictionary.entries if _is_plain_country(e)]
+        self._country_entries = {id(e) for e in countries}
+        if countries:
+            knowledge = knowledge.with_listed_countries(
+                (e.default.code, e.name, e.phrases, e.origin)
+                for e in countries
+                if e.default and e.default.code
+            )
         self.kb = knowledge
         self.is_toponym = is_toponym or (lambda _name: False)
 
@@ -65,11 +83,16 @@ class ActorResolver:
         skip = {t.i for s_i, s in enumerate(doc.sents) if s_i in st.boilerplate_sentences for t in s}
         skip |= st.dateline_tokens
         tokens = list(doc)  # Token objects are built on every access: build them once
-        persons = self._find_persons(doc, skip)
+        countries: list[tuple[Span, Entry]] = []
+        listed = self._find_listed(doc, tokens, reg, skip, countries) if len(self.dictionary) else set()
+        persons = self._find_persons(doc, skip, listed)
         self._register_persons(reg, persons)
         self._find_organizations(doc, tokens, reg, skip)
         self._find_role_mentions(doc, tokens, reg, skip)
         self._find_states(doc, reg, skip)
+        for span, entry in countries:  # listed countries no other step has taken up
+            if not reg.claimed(span) and entry.default and entry.default.code:
+                self._listed_country(doc, reg, span, entry, entry.default.code)
         self._find_surnames(doc, tokens, reg, skip)
         self._resolve_pronouns(doc, tokens, reg, skip)
         self._countries_from_possessors(tokens, reg)
@@ -81,10 +104,112 @@ class ActorResolver:
         return info.name if info else iso3
 
     # ---------------------------------------------------------------- people
-    def _find_persons(self, doc: Doc, skip: set[int]) -> list[tuple[Span, Description]]:
+    # ---------------------------------------------------------------- listed actors
+    def _find_listed(
+        self,
+        doc: Doc,
+        tokens: list[Token],
+        reg: ActorRegistry,
+        skip: set[int],
+        countries: list[tuple[Span, Entry]],
+    ) -> set[int]:
+        """Phrases of the actor dictionaries, longest first, coded as of the publication date.
+
+        Listed countries are only collected into ``countries``: other steps read them as modifiers
+        ("Ruritania's army") first."""
+        words: list[str] = []
+        owner: list[int] = []  # word -> token
+        first_word: dict[int, int] = {}
+        for tok in tokens:
+            first_word[tok.i] = len(words)
+            for w in normalize(tok.text).split():
+                words.append(w)
+                owner.append(tok.i)
+        used: set[int] = set()
+        day = reg.st.published
+        i = 0
+        while i < len(tokens):
+            tok = tokens[i]
+            hit = None if tok.i in skip or tok.is_space else self.dictionary.match(words, first_word[tok.i])
+            if hit is None:
+                i += 1
+                continue
+            n, entry = hit
+            last_word = first_word[tok.i] + n - 1
+            end = owner[last_word] + 1
+            if end < len(tokens) and first_word[end] != last_word + 1:
+                i += 1  # the phrase ends inside a token ("Arnor" in "Arnorian")
+                continue
+            i = end
+            if id(entry) in self._country_entries:
+                countries.append((doc[tok.i : end], entry))
+                continue
+            period = entry.code_at(day)
+            if period is None:
+                continue  # no code on this date: leave the words to the other steps
+            span = doc[tok.i : end]
+            used.update(range(tok.i, end))
+            if period.code is None:
+                for k in range(tok.i, end):
+                    reg.claim(k)  # known, not coded ("[---]")
+                continue
+            self._register_listed(doc, reg, span, entry, period.code, dated=period in entry.periods)
+        return used
+
+    def _listed_country(self, doc: Doc, reg: ActorRegistry, span: Span, entry: Entry, code: str) -> None:
+        """A phrase coded by country alone: a titled name ("Prime Minister X") is a person of it."""
+        desc = self._person_descriptor(doc, span)
+        rule = f"listed:{entry.origin}"
+        if desc.role is not None and desc.kind == "person" and desc.body is None:
+            desc.countries = [code]
+            actor_id = reg.person(entry.name, desc)
+            reg.mention(actor_id, span, rule=rule)
+            for t in desc.tokens:
+                reg.claim(t)
+            return
+        reg.mention(reg.state(code, entry.name), span, rule=rule)
+
+    def _register_listed(
+        self, doc: Doc, reg: ActorRegistry, span: Span, entry: Entry, code: str, *, dated: bool
+    ) -> None:
+        country, sector, igo = split_code(code)
+        kind = entry.kind
+        if kind is None:
+            if igo:
+                kind = "organization"
+            elif any(t.ent_type_ == "PERSON" for t in span):
+                kind = "person"
+            elif sector is None:
+                kind = "state"
+            else:
+                kind = "organization"
+        rule = f"listed:{entry.origin}"
+        if kind == "person":
+            desc = self._person_descriptor(doc, span)
+            if country:
+                desc.countries = [country] + [c for c in desc.countries if c != country]
+            if sector and (dated or desc.sector is None):
+                desc.sector = sector
+            if igo:
+                desc.countries, desc.igo = [], igo
+            actor_id = reg.person(entry.name, desc)
+            reg.mention(actor_id, span, rule=rule)
+            for t in desc.tokens:
+                reg.claim(t)
+            return
+        if kind == "state" and country and not sector:
+            actor_id = reg.state(country, entry.name)
+        else:
+            actor_id = reg.listed(entry.name, kind, country, sector, igo)
+        reg.mention(actor_id, span, rule=rule)
+
+    # ---------------------------------------------------------------- people
+    def _find_persons(self, doc: Doc, skip: set[int], listed: set[int]) -> list[tuple[Span, Description]]:
         found: list[tuple[Span, Description]] = []
         for ent in doc.ents:
             if ent.label_ not in NAME_LABELS or ent.start in skip:
+                continue
+            if any(t.i in listed for t in ent):
                 continue
             span = self._trim_name(ent)
             if span is None:
@@ -414,6 +539,18 @@ class ActorResolver:
                     max_sents=2,
                     as_state=True,
                 )
+
+
+def _is_plain_country(entry: Entry) -> bool:
+    """A listed actor coded by a bare three-letter country code, whatever the date."""
+    code = entry.default.code if entry.default else None
+    return (
+        entry.kind in (None, "state")
+        and not entry.periods
+        and code is not None
+        and len(code) == 3
+        and split_code(code)[2] is None
+    )
 
 
 def _run_start(doc: Doc, i: int) -> int:
