@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test check lint typecheck eval-cameo bench clean
+.PHONY: demo test check lint typecheck eval bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,8 +29,8 @@ typecheck: $(STAMP)
 
 check: lint typecheck test  ## ruff, mypy and pytest
 
-eval-cameo: $(STAMP)  ## share of CAMEO-manual sentences coded with the gold root (needs ../shared)
-	$(BIN)/python scripts/eval_cameo_manual.py
+eval: $(STAMP)  ## every gold evaluation; regenerates docs/ACCURACY.md (skips what ../shared lacks)
+	$(BIN)/python scripts/eval_all.py --errors-dir eval-errors
 
 bench: $(STAMP)  ## whodid vs spaCy's parse alone on 500 corpus articles (needs ../shared)
 	$(BIN)/python bench/bench_code.py --articles 500
