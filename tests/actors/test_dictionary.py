@@ -52,7 +52,7 @@ def _codes(d: ActorDictionary, phrase: str, day: dt.date | None) -> str | None:
     words = normalize(phrase).split()
     hit = d.match(words, 0)
     assert hit is not None, phrase
-    period = hit[1].code_at(day)
+    _, period = d.pick(hit[1], day)
     return period.code if period else None
 
 
@@ -159,7 +159,24 @@ def test_earlier_files_win_and_longest_phrase_matches(tmp_path: Path) -> None:
     assert _codes(d, "Ruritania", None) == "RUR"
     words = normalize("the Ruritania army said").split()
     hit = d.match(words, 1)
-    assert hit is not None and hit[0] == 2 and hit[1].code_at(None) is not None
+    assert hit is not None and hit[0] == 2 and d.pick(hit[1], None)[1] is not None
+
+
+def test_a_shared_alias_goes_to_the_holder_of_the_day(tmp_path: Path) -> None:
+    text = (
+        "name\tcode\tfrom\tuntil\taliases\tkind\n"
+        "Karl Elder\tRURGOV\t1990\t1994\tElder\tperson\n"
+        "Karl Elder\tRUR\t\t\tElder\tperson\n"
+        "Lena Elder\tRURGOV\t2001\t2008\tElder\tperson\n"
+        "Lena Elder\tRUR\t\t\tElder\tperson\n"
+    )
+    d, problems = load_dictionary(_write(tmp_path, "elders.tsv", text))
+    assert not problems
+    hit = d.match(["elder"], 0)
+    assert hit is not None
+    assert d.pick(hit[1], dt.date(2003, 1, 1))[0].name == "Lena Elder"
+    assert d.pick(hit[1], dt.date(1992, 1, 1))[0].name == "Karl Elder"
+    assert d.pick(hit[1], None)[0].name == "Karl Elder"  # no date: the first listed
 
 
 def test_split_code() -> None:

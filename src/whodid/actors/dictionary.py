@@ -102,11 +102,15 @@ def split_code(code: str) -> tuple[str | None, str | None, str | None]:
 
 
 class ActorDictionary:
-    """Listed actors indexed by their phrases' first word, longest phrase first."""
+    """Listed actors indexed by their phrases' first word, longest phrase first.
+
+    Several entries may share a phrase (two presidents called "Bush"): ``match`` returns them all,
+    in the order loaded, and ``pick`` chooses the one with a code period on the article's date.
+    """
 
     def __init__(self, entries: Iterable[Entry] = ()) -> None:
         self.entries: list[Entry] = []
-        self._by_first: dict[str, list[tuple[tuple[str, ...], Entry]]] = {}
+        self._by_first: dict[str, list[tuple[tuple[str, ...], list[Entry]]]] = {}
         self.max_words = 0
         for e in entries:
             self.add(e)
@@ -115,16 +119,18 @@ class ActorDictionary:
         return len(self.entries)
 
     def add(self, entry: Entry) -> None:
-        """Add ``entry``; a phrase listed before keeps its first entry."""
         self.entries.append(entry)
         for phrase in entry.phrases:
             words = tuple(phrase.split())
             if not words:
                 continue
             bucket = self._by_first.setdefault(words[0], [])
-            if any(w == words for w, _ in bucket):
+            same = next((found for w, found in bucket if w == words), None)
+            if same is not None:
+                if entry not in same:
+                    same.append(entry)
                 continue
-            bucket.append((words, entry))
+            bucket.append((words, [entry]))
             bucket.sort(key=lambda item: -len(item[0]))
             self.max_words = max(self.max_words, len(words))
 
@@ -132,20 +138,30 @@ class ActorDictionary:
         for e in other.entries:
             self.add(e)
 
-    def match(self, words: Sequence[str], i: int) -> tuple[int, Entry] | None:
-        """The longest phrase starting at ``words[i]``: (number of words, entry)."""
-        for phrase, entry in self._by_first.get(words[i], ()):
+    def match(self, words: Sequence[str], i: int) -> tuple[int, list[Entry]] | None:
+        """The longest phrase starting at ``words[i]``: (number of words, its entries)."""
+        for phrase, entries in self._by_first.get(words[i], ()):
             n = len(phrase)
             if tuple(words[i : i + n]) == phrase:
-                return n, entry
+                return n, entries
         return None
+
+    @staticmethod
+    def pick(entries: Sequence[Entry], day: dt.date | None) -> tuple[Entry, Period | None]:
+        """The entry whose dated code covers ``day``, else the first one, with the code that applies."""
+        if day is not None:
+            for e in entries:
+                if any(p.contains(day) for p in e.periods):
+                    return e, e.code_at(day)
+        return entries[0], entries[0].code_at(day)
 
 
 # ------------------------------------------------------------------ loading
 
 
 def load_dictionaries(paths: Sequence[Path]) -> tuple[ActorDictionary, list[Problem]]:
-    """Every file of ``paths`` in one dictionary (earlier files win on a shared phrase)."""
+    """Every file of ``paths`` in one dictionary (on a shared phrase with no dated code for the
+    day, the earlier file wins)."""
     out = ActorDictionary()
     problems: list[Problem] = []
     for path in paths:

@@ -134,7 +134,8 @@ class ActorResolver:
             if hit is None:
                 i += 1
                 continue
-            n, entry = hit
+            n, entries = hit
+            entry, period = self.dictionary.pick(entries, day)
             last_word = first_word[tok.i] + n - 1
             end = owner[last_word] + 1
             if end < len(tokens) and first_word[end] != last_word + 1:
@@ -144,7 +145,6 @@ class ActorResolver:
             if id(entry) in self._country_entries:
                 countries.append((doc[tok.i : end], entry))
                 continue
-            period = entry.code_at(day)
             if period is None:
                 continue  # no code on this date: leave the words to the other steps
             span = doc[tok.i : end]
@@ -252,7 +252,7 @@ class ActorResolver:
     def _is_known_non_person(self, span: Span) -> bool:
         text = span.text
         kb = self.kb
-        return bool(kb.country_by_name(text) or kb.body(text) or kb.igo(text))
+        return bool(kb.country_by_name(text) or kb.country_by_demonym(text) or kb.body(text) or kb.igo(text))
 
     def _looks_like_person(self, span: Span, desc: Description) -> bool:
         """A non-PERSON entity is a person when it is no known place and the parse calls it one."""
@@ -368,7 +368,8 @@ class ActorResolver:
                 continue
             desc = self._modifier_description(doc, span)
             full = self._with_country_modifiers(doc, span)
-            actor_id = reg.body(_strip_det(full), body.country or desc.country, body.sector, body.name)
+            country = body.country or desc.country or _leader_country(tok, reg)
+            actor_id = reg.body(_strip_det(full), country, body.sector, body.name)
             reg.mention(actor_id, full, rule="body:" + body.name)
 
     def _modifier_description(self, doc: Doc, span: Span, reg: ActorRegistry | None = None) -> Description:
@@ -443,6 +444,10 @@ class ActorResolver:
                     if actor.country and actor.country not in desc.countries:
                         desc.countries.append(actor.country)
                     desc.igo = desc.igo or (actor.igo_code if actor.country is None else None)
+            if not desc.countries and not desc.igo and desc.sector in ("GOV", "MIL"):
+                leader = _leader_country(tok, reg)  # "the Bush administration", "Museveni's troops"
+                if leader:
+                    desc.countries.append(leader)
             if desc.role is None or (not desc.countries and not desc.igo and _quantified(tok, numbers=False)):
                 continue  # "the three regional powers", "all four leaders": nobody codable
             definite = _is_definite(tok)
@@ -539,6 +544,19 @@ class ActorResolver:
                     max_sents=2,
                     as_state=True,
                 )
+
+
+def _leader_country(tok: Token, reg: ActorRegistry) -> str | None:
+    """ "the Bush administration", "Museveni's government": a body named after a person of known
+    country belongs to that country."""
+    for child in tok.children:
+        if child.dep_ not in ("compound", "poss"):
+            continue
+        for actor_id in reg.st.token_actors.get(child.i, []):
+            actor = reg.st.actors[actor_id]
+            if actor.kind == "person" and actor.country:
+                return actor.country
+    return None
 
 
 def _is_plain_country(entry: Entry) -> bool:
