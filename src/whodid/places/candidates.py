@@ -12,6 +12,8 @@ from typing import NamedTuple, Protocol
 
 from spacy.tokens import Doc, Span, Token
 
+from whodid.places.tables import read_name_heads
+
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Numbers, dates and amounts swallow a following toponym ("24 Hong Kong", "Monday Kabul"): look inside.
 SCAN_INSIDE_LABELS = frozenset({"PERCENT", "CARDINAL", "MONEY", "QUANTITY", "ORDINAL", "DATE", "TIME"})
@@ -31,6 +33,17 @@ COMPASS = frozenset(
     | {"northeast", "northwest", "southeast", "southwest"}
 )
 STRONG_KINDS = frozenset({"country", "region", "major-city"})
+# Countries and regions inside the names of organizations and facilities are toponyms too
+# ("the Minnesota House", "Texas A&M University"); cities there stay part of the name ("Boston Celtics").
+AREA_KINDS = frozenset({"country", "region"})
+NAME_HEADS = read_name_heads()
+INSIDE_NAME_KINDS = AREA_KINDS | {"major-city", "county"}
+# Sources that do not make a name a place for the rest of the article.
+_NO_DISCOURSE_SOURCES = frozenset({"demonym", "inside-name", "subtoken"})
+INSIDE_NAME_LABELS = frozenset({"ORG", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
+MAX_DEMONYM_TOKENS = 3
+# "Americans", "Cubans": the people, not their country (the gold standards mostly leave them out).
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 _COUNTRY_OR_REGION = frozenset({"country", "region"})
 
 
@@ -38,6 +51,8 @@ class Names(Protocol):
     """What the finder needs from a gazetteer to decide whether a string is a place name."""
 
     def kinds(self, name: str) -> frozenset[str]: ...
+
+    def demonym(self, name: str) -> str | None: ...
 
 
 class Candidate(NamedTuple):
@@ -48,7 +63,7 @@ class Candidate(NamedTuple):
     start: int
     end: int
     text: str
-    source: str  # entity, mislabelled, inside-entity, proper-noun, subtoken, town
+    source: str  # entity, mislabelled, inside-entity, inside-name, proper-noun, subtoken, town, demonym
 
 
 def _is_capitalized(token: Token) -> bool:
@@ -140,13 +155,16 @@ def _subtokens(doc: Doc, i: int, names: Names, source: str) -> Iterator[Candidat
 
 def find_candidates(doc: Doc, names: Names, exclude_tokens: set[int]) -> list[Candidate]:
     """Candidate toponyms of a doc, sorted and non-overlapping (in token order)."""
-    blocked = set(exclude_tokens)
+    blocked = set(exclude_tokens) - _named_areas(doc, names)
     in_entity: set[int] = set()
-    found: list[Candidate] = []
+    found: list[Candidate] = list(_demonyms(doc, names))
     for ent in doc.ents:
         in_entity.update(range(ent.start, ent.end))
         if ent.label_ not in PLACE_LABELS and ent.label_ not in SCAN_INSIDE_LABELS:
-            found.extend(_mislabelled_name(doc, ent, names, blocked))
+            mislabelled = list(_mislabelled_name(doc, ent, names, blocked))
+            found.extend(mislabelled)
+            if not mislabelled and ent.label_ in INSIDE_NAME_LABELS and ent[-1].lower_ not in NAME_HEADS:
+                found.extend(scan(doc, ent.start, ent.end, names, INSIDE_NAME_KINDS, set(), "inside-name"))
             blocked.update(range(ent.start, ent.end))
     for ent in doc.ents:
         if ent.label_ in PLACE_LABELS:
@@ -166,7 +184,86 @@ def find_candidates(doc: Doc, names: Names, exclude_tokens: set[int]) -> list[Ca
         i = j
     found.sort(key=lambda c: (c.start, -c.end))
     surnames = {ent[-1].lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
-    return [c for c in _drop_overlaps(found) if not _is_surname(c, doc, surnames, names)]
+    kept = [c for c in _drop_overlaps(found) if not _is_surname(c, doc, surnames, names)]
+    again = _same_name_again(doc, kept, names)
+    if not again:
+        return kept
+    kept = sorted(kept + again, key=lambda c: (c.start, -c.end))
+    return [c for c in _drop_overlaps(kept) if not _is_surname(c, doc, surnames, names)]
+
+
+def _same_name_again(doc: Doc, kept: list[Candidate], names: Names) -> list[Candidate]:
+    """One sense per article: a gazetteer name found as a place is a place at its other mentions too,
+    even where the model tagged it a person or made it part of an organization's name ("Alexandria
+    woman", "the Athens Police Department"), but never inside a multi-word person's name."""
+    known: dict[str, set[tuple[str, ...]]] = {}
+    for c in kept:
+        if c.source not in _NO_DISCOURSE_SOURCES and names.kinds(c.text) - {"country"}:
+            words = tuple(t.text for t in doc[c.token_start : c.token_end])
+            known.setdefault(words[0], set()).add(words)
+    if not known:
+        return []
+    taken = {i for c in kept for i in range(c.token_start, c.token_end)}
+    in_person = {
+        i for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for i in range(ent.start, ent.end)
+    }
+    added: list[Candidate] = []
+    for i, token in enumerate(doc):
+        for words in sorted(known.get(token.text, ()), key=len, reverse=True):
+            end = i + len(words)
+            if end > len(doc) or tuple(t.text for t in doc[i:end]) != words:
+                continue
+            if any(j in taken or j in in_person for j in range(i, end)):
+                continue
+            if (
+                end < len(doc)
+                and _is_capitalized(doc[end])
+                and doc[end].pos_ == "PROPN"
+                and doc[end].ent_type_ == "PERSON"
+            ):
+                continue  # "Alexandria Smith"
+            added.append(_candidate(doc, i, end, "discourse"))
+            taken.update(range(i, end))
+            break
+    return added
+
+
+def _named_areas(doc: Doc, names: Names) -> set[int]:
+    """Tokens of GPE/LOC entities that name a country or region: a place even inside an actor's
+    mention ("Russia's ambassador", "Austin, Texas"), so the actors' exclusion does not cover them."""
+    freed: set[int] = set()
+    for ent in doc.ents:
+        if ent.label_ in ("GPE", "LOC"):
+            start, end = _trim(doc, ent.start, ent.end)
+            if start < end and names.kinds(doc[start:end].text) & AREA_KINDS:
+                freed.update(range(start, end))
+    return freed
+
+
+def _demonyms(doc: Doc, names: Names) -> Iterator[Candidate]:
+    """National adjectives and demonyms ("Russian", "Sri Lankans"): mentions of their country.
+
+    Found anywhere except inside a person's name; the longest match wins ("Sri Lankan"); plural
+    nouns for the people ("Americans") are left out.
+    """
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        if not _is_capitalized(token) or token.ent_type_ == "PERSON":
+            i += 1
+            continue
+        for end in range(min(len(doc), i + MAX_DEMONYM_TOKENS), i, -1):
+            span = doc[i:end]
+            if (
+                all(_is_capitalized(t) for t in span)
+                and span[-1].tag_ not in PLURAL_TAGS
+                and names.demonym(span.text)
+            ):
+                yield _candidate(doc, i, end, "demonym")
+                i = end
+                break
+        else:
+            i += 1
 
 
 def _is_surname(cand: Candidate, doc: Doc, surnames: set[str], names: Names) -> bool:

@@ -6,13 +6,18 @@ from collections.abc import Mapping
 
 from spacy.tokens import Doc
 
-from whodid.nlp.state import PlaceMention
+from whodid.nlp.state import Place, PlaceMention
 from whodid.places.candidates import NAME_LABELS, Candidate, find_candidates
 from whodid.places.gazetteer import Gazetteer, Resolution
 from whodid.places.tables import fold
 
 # Resolutions that settle a name without help from the article, so they can inform the others.
-_SETTLED_RULES = frozenset({"country-name", "region-name", "within", "container", "unique"})
+_SETTLED_RULES = frozenset(
+    {"country-name", "region-name", "within", "container", "unique", "demonym", "article-area"}
+)
+# A city this large keeps its own reading against a same-named town in a state the article names.
+BIG_CITY = 1_000_000
+DEMONYM_CONFIDENCE = 0.7
 _MAX_TOWN_TOKENS = 3
 LOCATIVES = frozenset(
     {"in", "at", "from", "to", "near", "into", "across", "outside", "inside", "around", "toward", "towards"}
@@ -41,24 +46,140 @@ class PlaceFinder:
         """
         cands = find_candidates(doc, self._gazetteer, exclude_tokens)
         cands = self._add_towns_before_containers(doc, cands, exclude_tokens)
-        fixed = self._resolve_containers(doc, cands, context_countries)
-        first = [fixed.get(i) or self._resolve(c, context_countries) for i, c in enumerate(cands)]
+        by_index = self._resolve_containers(doc, cands, context_countries)
+        fixed = {(cands[i].start, cands[i].end): res for i, res in by_index.items()}
+        first = [fixed.get((c.start, c.end)) or self._resolve(c, context_countries) for c in cands]
         cands, first = self._confirm_mislabelled(doc, cands, first)
+        fixed.update(self._resolve_article_areas(cands, first, fixed, context_countries))
+        first = [fixed.get((c.start, c.end)) or r for c, r in zip(cands, first, strict=True)]
         evidence = self._article_evidence(cands, first)
         contexts: dict[str, dict[str, float]] = {}
         mentions = []
-        for i, cand in enumerate(cands):
-            res = fixed.get(i)
+        for cand in cands:
+            res = fixed.get((cand.start, cand.end))
             if res is None:
                 key = fold(cand.text)
                 if key not in contexts:
                     contexts[key] = self._merge(context_countries, _evidence_without(evidence, key))
                 res = self._resolve(cand, contexts[key])
             mentions.append(_mention(cand, res))
-        return mentions
+        return self._resolve_us_counties(
+            mentions, self._merge(context_countries, _evidence_without(evidence, ""))
+        )
+
+    def _resolve_us_counties(
+        self, mentions: list[PlaceMention], context: Mapping[str, float]
+    ) -> list[PlaceMention]:
+        """US counties ("Kaufman County"), which the gazetteer has by name and state but without coordinates.
+
+        The state is the one of the county's states the article weighs most (its towns, its name); the
+        county is placed at the centre of the article's towns in that state (local news names the
+        county its towns are in), or at the state itself when the article has no town there.
+        """
+        towns: dict[str, list[Place]] = {}
+        for m in mentions:
+            if m.place is not None and m.place.feature == "city" and m.place.country == "USA":
+                area = self._gazetteer.city_area(m.place)
+                if area:
+                    towns.setdefault(area, []).append(m.place)
+        out = []
+        for m in mentions:
+            states = self._gazetteer.us_county_states(m.text)
+            if not states:
+                out.append(m)
+                continue
+            codes = [f"USA.{state}" for state in states]
+            weighted = [(context.get(code, 0.0) + 0.1 * len(towns.get(code, ())), code) for code in codes]
+            weight, code = max(weighted)
+            if weight <= 0 and len(codes) > 1:
+                out.append(
+                    PlaceMention(m.start, m.end, m.text, m.token_start, m.token_end, None, "unresolved", 0.0)
+                )
+                continue
+            state = self._gazetteer.area(code)
+            here = towns.get(code, [])
+            if here:
+                lat = sum(p.lat for p in here) / len(here)
+                lon = sum(p.lon for p in here) / len(here)
+                rule, confidence = "county-towns", 0.6
+            elif state is not None:
+                lat, lon, rule, confidence = state.lat, state.lon, "county-state", 0.3
+            else:
+                out.append(m)
+                continue
+            place = Place(m.text, "USA", round(lat, 4), round(lon, 4), "region")
+            out.append(
+                PlaceMention(m.start, m.end, m.text, m.token_start, m.token_end, place, rule, confidence)
+            )
+        return out
 
     def _resolve(self, cand: Candidate, context: Mapping[str, float]) -> Resolution | None:
+        if cand.source == "demonym":
+            iso3 = self._gazetteer.demonym(cand.text)
+            country = self._gazetteer.country(iso3) if iso3 else None
+            return Resolution(country, "demonym", DEMONYM_CONFIDENCE) if country else None
         return self._gazetteer.resolve_detailed(cand.text, context_countries=context)
+
+    def _resolve_article_areas(
+        self,
+        cands: list[Candidate],
+        first: list[Resolution | None],
+        fixed: Mapping[tuple[int, int], Resolution],
+        context: Mapping[str, float],
+    ) -> dict[tuple[int, int], Resolution]:
+        """Names that explain each other anywhere in the article: "Gainesville" and "Georgia" are the
+        Gainesville in the state of Georgia (and Georgia the state), as "Gainesville, Georgia" would be.
+
+        A city name takes the reading inside a state or province the article names when exactly one
+        such area has a city of that name; the area's name then takes that area's reading. A national
+        capital or big city stays itself when its own country is named in the article ("Paris" with
+        "French" and "Texas").
+        """
+        areas: dict[str, set[str]] = {}
+        area_places: dict[str, Place] = {}
+        for cand in cands:
+            if cand.source == "demonym":
+                continue
+            for code, place in self._gazetteer.containers(cand.text):
+                if "." in code:
+                    areas.setdefault(code, set()).add(fold(cand.text))
+                    area_places[code] = place
+        if not areas:
+            return {}
+        settled = {
+            r.place.country for c, r in zip(cands, first, strict=True) if r and r.rule in _SETTLED_RULES
+        }
+        picks: dict[str, Resolution] = {}
+        for cand, default in zip(cands, first, strict=True):
+            key = fold(cand.text)
+            if key in picks or (cand.start, cand.end) in fixed or cand.source == "demonym":
+                continue
+            hits = []
+            for code, namers in areas.items():
+                if key in namers:
+                    continue
+                res = self._gazetteer.resolve_detailed(cand.text, context_countries=context, within=code)
+                if res is not None and res.rule == "within" and res.place.feature == "city":
+                    hits.append(res)
+            if len(hits) != 1:
+                continue
+            hit = hits[0]
+            if default is not None and default.place.country != hit.place.country:
+                big = default.rule == "capital" or default.place.population >= BIG_CITY
+                if big and default.place.country in settled:
+                    continue
+            picks[key] = Resolution(hit.place, "article-area", 0.8, hit.area)
+        confirmed = {res.area for res in picks.values() if res.area}
+        for code in confirmed:
+            for key in areas[code]:
+                if key not in picks:
+                    picks[key] = Resolution(area_places[code], "article-area", 0.8, code)
+        out: dict[tuple[int, int], Resolution] = {}
+        for cand in cands:
+            res = picks.get(fold(cand.text))
+            if res is not None and (cand.start, cand.end) not in fixed and cand.source != "demonym":
+                out[(cand.start, cand.end)] = res
+        return out
 
     def _resolve_containers(
         self, doc: Doc, cands: list[Candidate], context: Mapping[str, float]

