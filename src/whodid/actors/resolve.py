@@ -84,8 +84,13 @@ class ActorResolver:
         skip |= st.dateline_tokens
         tokens = list(doc)  # Token objects are built on every access: build them once
         countries: list[tuple[Span, Entry]] = []
-        listed = self._find_listed(doc, tokens, reg, skip, countries) if len(self.dictionary) else set()
-        persons = self._find_persons(doc, skip, listed)
+        listed_persons: list[tuple[Span, Description]] = []
+        listed = (
+            self._find_listed(doc, tokens, reg, skip, countries, listed_persons)
+            if len(self.dictionary)
+            else set()
+        )
+        persons = self._find_persons(doc, skip, listed, listed_persons)
         self._register_persons(reg, persons)
         self._find_organizations(doc, tokens, reg, skip)
         self._find_role_mentions(doc, tokens, reg, skip)
@@ -112,6 +117,7 @@ class ActorResolver:
         reg: ActorRegistry,
         skip: set[int],
         countries: list[tuple[Span, Entry]],
+        persons: list[tuple[Span, Description]],
     ) -> set[int]:
         """Phrases of the actor dictionaries, longest first, coded as of the publication date.
 
@@ -153,7 +159,9 @@ class ActorResolver:
                 for k in range(tok.i, end):
                     reg.claim(k)  # known, not coded ("[---]")
                 continue
-            self._register_listed(doc, reg, span, entry, period.code, dated=period in entry.periods)
+            person = self._register_listed(doc, reg, span, entry, period.code, dated=period in entry.periods)
+            if person is not None:
+                persons.append((span, person))
         return used
 
     def _listed_country(self, doc: Doc, reg: ActorRegistry, span: Span, entry: Entry, code: str) -> None:
@@ -171,7 +179,8 @@ class ActorResolver:
 
     def _register_listed(
         self, doc: Doc, reg: ActorRegistry, span: Span, entry: Entry, code: str, *, dated: bool
-    ) -> None:
+    ) -> Description | None:
+        """Register a listed actor; a person's description is returned (for coordination)."""
         country, sector, igo = split_code(code)
         kind = entry.kind
         if kind is None:
@@ -196,15 +205,18 @@ class ActorResolver:
             reg.mention(actor_id, span, rule=rule)
             for t in desc.tokens:
                 reg.claim(t)
-            return
+            return desc
         if kind == "state" and country and not sector:
             actor_id = reg.state(country, entry.name)
         else:
             actor_id = reg.listed(entry.name, kind, country, sector, igo)
         reg.mention(actor_id, span, rule=rule)
+        return None
 
     # ---------------------------------------------------------------- people
-    def _find_persons(self, doc: Doc, skip: set[int], listed: set[int]) -> list[tuple[Span, Description]]:
+    def _find_persons(
+        self, doc: Doc, skip: set[int], listed: set[int], listed_persons: list[tuple[Span, Description]]
+    ) -> list[tuple[Span, Description]]:
         found: list[tuple[Span, Description]] = []
         for ent in doc.ents:
             if ent.label_ not in NAME_LABELS or ent.start in skip:
@@ -220,7 +232,8 @@ class ActorResolver:
             if ent.label_ == "PERSON" and self._is_known_non_person(span):
                 continue
             found.append((span, desc))
-        self._inherit_coordinated_country(found)
+        # "Listed Person of X and Adviser B": B takes the country of a listed person too
+        self._inherit_coordinated_country(sorted(found + listed_persons, key=lambda p: p[0].start))
         return found
 
     def _trim_name(self, ent: Span) -> Span | None:
