@@ -11,17 +11,19 @@ later stages can tell "a time expression is here" from "a date is here".
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from spacy.tokens import Doc, Span
 
 from whodid.dates.lexicon import DURATION_WORDS
-from whodid.dates.resolve import resolve
+from whodid.dates.resolve import Quarter, resolve
 from whodid.dates.scan import Scanner
 from whodid.dates.spec import Candidate, Spec
 from whodid.dates.tense import Direction, direction
 from whodid.nlp.state import DateMention
 
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "NUM"})
+_QUARTER_RE = re.compile(r"(\d{4})-Q([1-4])")
 
 
 class DateFinder:
@@ -41,23 +43,27 @@ class DateFinder:
         candidates = _with_entities(doc, self._scanner.scan(doc))
         mentions: list[DateMention] = []
         anchor: dt.date | None = None  # last day-precision date, for "the same day"
+        quarter: Quarter | None = None  # last quarter, for "the latest quarter", "a year earlier"
         text = doc.text  # Doc.text rebuilds the string on every access: read it once
         for cand in candidates:
-            mention = _mention(doc, text, cand, pub, anchor)
-            if mention.precision == "day" and mention.value is not None:
+            mention = _mention(doc, text, cand, pub, anchor, quarter)
+            if mention.precision == "day" and mention.value is not None and mention.timex is None:
                 anchor = dt.date.fromisoformat(mention.value)
+            q = _QUARTER_RE.fullmatch(mention.timex or "")
+            if q is not None and _sets_focus(cand.spec):
+                quarter = int(q.group(1)), int(q.group(2))
             mentions.append(mention)
         return mentions
 
 
 def _mention(
-    doc: Doc, text: str, cand: Candidate, pub: dt.date | None, anchor: dt.date | None
+    doc: Doc, text: str, cand: Candidate, pub: dt.date | None, anchor: dt.date | None, quarter: Quarter | None
 ) -> DateMention:
     span = doc[cand.start : cand.end]
     spec = cand.spec
     tense_based = pub is not None and _needs_tense(spec)
     way: Direction = direction(span) if tense_based else "present"
-    res = resolve(spec, pub, way, anchor)
+    res = resolve(spec, pub, way, anchor, quarter)
     start, end = span.start_char, span.end_char
     return DateMention(
         start=start,
@@ -68,8 +74,15 @@ def _mention(
         token_start=cand.start,
         token_end=cand.end,
         values=res.values,
-        rule=_rule(spec, way if tense_based else None, res.value),
+        rule=_rule(spec, way if tense_based else None, res.value or res.timex),
+        timex=res.timex,
     )
+
+
+def _sets_focus(spec: Spec) -> bool:
+    """A quarter counted from publication ("the third quarter", "the latest quarter") becomes the one
+    later references ("the quarter", "a year earlier") mean; "the 1988 quarter" does not."""
+    return spec.kind == "quarter" and spec.label != "back" and spec.year is None and spec.shift == ""
 
 
 def _needs_tense(spec: Spec) -> bool:
@@ -81,12 +94,16 @@ def _needs_tense(spec: Spec) -> bool:
         return spec.year is None and not explicit
     if spec.kind == "month":
         return spec.year is None and spec.shift == ""
+    if spec.kind in ("quarter", "half"):
+        return spec.year is None and spec.part > 0 and spec.shift == ""
+    if spec.kind == "season":
+        return spec.year is None and spec.shift == ""
     return False
 
 
 def _rule(spec: Spec, way: Direction | None, value: str | None) -> str:
     """ "weekday:past", "date:future", "month:last", "date" (explicit year), "weekday:no-anchor"."""
-    if spec.kind in ("duration", "unresolved"):
+    if spec.kind in ("duration", "unresolved", "ref", "decade", "century"):
         return spec.rule
     if value is None:
         return f"{spec.rule}:no-anchor"
@@ -120,6 +137,8 @@ def _entity_spec(ent: Span) -> Spec | None:
     # ages ("a 30-year-old") and frequency adjectives ("annual", "daily") are not time points
     if "old" in words or not any(t.pos_ in _CONTENT_POS for t in ent):
         return None
+    if all(t.pos_ == "NUM" or t.is_punct for t in ent):
+        return None  # a bare number ("Smith, 49", "0735 GMT"): a year would have been scanned
     if words & DURATION_WORDS:
         return Spec("duration", "duration")
     return Spec("unresolved", "entity")

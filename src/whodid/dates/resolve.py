@@ -3,18 +3,28 @@
 Conventions (documented once here, relied on by the tests):
 
 * past tense: the latest matching date on or before publication ("said Wednesday" in a Wednesday
-  article is that same day); future: the earliest on or after it; present without a future cue is
+  article is that same day), except a month-day in the two months ahead ("set Nov. 10 as the
+  deadline"); future: the earliest on or after it; present without a future cue is
   read like the past for weekdays ("just past or today") and as "nearest" for month-days/months.
 * "last X" is strictly before publication, "next X" strictly after.
 * weeks ("this week", "last week") have no precision of their own: value is the week's Monday,
   precision ``unknown``, values the seven days Monday-Sunday.
 * "N weeks ago" is a day (publication - 7N); "N months ago" a month; "N years ago" a year.
+* ``timex`` is the TIMEX3 value when it differs from ``value``: weeks ("1998-W08", "-WE" for a
+  weekend), quarters and halves ("1989-Q3", "1990-H1", value: the year), seasons ("1998-SU", value:
+  the year), decades ("199") and centuries ("19") with no value, and PRESENT_REF (value: the
+  publication day), PAST_REF / FUTURE_REF (no value).
+* a quarter with no number ("the quarter", "the year-ago period") is the last quarter named before
+  it in the text, else the last one completed before publication ("the latest quarter": always that
+  one; "the current quarter": the publication's); "a year ago" / "year-earlier" is that quarter a
+  year before, else the previous year.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 
 from whodid.dates.spec import Spec
 from whodid.dates.tense import Direction
@@ -22,6 +32,7 @@ from whodid.nlp.state import Precision
 
 _DAY = dt.timedelta(days=1)
 _MAX_RANGE_DAYS = 62  # a longer "range" is a misreading; keep its ends only
+_NEAR_FUTURE = dt.timedelta(days=62)  # a past verb's month-day this close ahead is a coming date
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,13 +42,20 @@ class Resolution:
     value: str | None
     precision: Precision
     values: list[str] = field(default_factory=list)
+    timex: str | None = None  # the TIMEX3 value when it is not ``value``
 
 
 UNRESOLVED = Resolution(None, "unknown", [])
+Quarter = tuple[int, int]  # (year, quarter 1-4)
 
 
-def resolve(spec: Spec, pub: dt.date | None, way: Direction, anchor: dt.date | None) -> Resolution:
-    """Resolve ``spec``; ``anchor`` is the last day-precision date seen before it in the text."""
+def resolve(
+    spec: Spec, pub: dt.date | None, way: Direction, anchor: dt.date | None, quarter: Quarter | None = None
+) -> Resolution:
+    """Resolve ``spec``; ``anchor`` is the last day-precision date seen before it in the text,
+    ``quarter`` the last quarter."""
+    if spec.kind in _PERIOD_KINDS:
+        return _PERIOD_KINDS[spec.kind](spec, pub, way, quarter)
     if spec.kind == "date":
         return _date(spec, pub, way)
     if spec.kind == "month":
@@ -50,7 +68,10 @@ def resolve(spec: Spec, pub: dt.date | None, way: Direction, anchor: dt.date | N
     if pub is None:
         return UNRESOLVED  # everything below is relative to publication: never guess
     if spec.kind == "weekday":
-        return _days(_weekdays(spec, pub, way), fill=spec.fill)
+        res = _days(_weekdays(spec, pub, way), fill=spec.fill)
+        if spec.rule == "weekend":
+            res = replace(res, timex=_iso_week(dt.date.fromisoformat(res.values[0])) + "-WE")
+        return res
     if spec.kind == "deictic":
         return _days([pub + dt.timedelta(days=spec.amount)])
     if spec.kind in ("relunit", "ago"):
@@ -112,6 +133,12 @@ def _infer_day_year(spec: Spec, pub: dt.date | None, way: Direction) -> int | No
         return None
     if spec.shift in ("last", "next"):
         way = "past" if spec.shift == "last" else "future"
+    elif way == "past":
+        # "set Nov. 10 as the deadline", "payable Dec. 7": a past verb can set a date in the coming
+        # weeks; that is nearer than the same day almost a year ago
+        soon = [d for d in options if pub < d <= pub + _NEAR_FUTURE]
+        if soon:
+            return soon[0].year
     return _pick(options, pub, way).year
 
 
@@ -176,7 +203,7 @@ def _relative(spec: Spec, pub: dt.date) -> Resolution:
             return _days([pub + dt.timedelta(weeks=spec.amount)])
         monday = pub - dt.timedelta(days=pub.weekday()) + dt.timedelta(weeks=spec.amount)
         values = [(monday + dt.timedelta(days=k)).isoformat() for k in range(7)]
-        return Resolution(values[0], "unknown", values)
+        return Resolution(values[0], "unknown", values, timex=_iso_week(monday))
     if spec.unit == "month":
         index = pub.year * 12 + pub.month - 1 + spec.amount
         value = f"{index // 12:04d}-{index % 12 + 1:02d}"
@@ -185,3 +212,114 @@ def _relative(spec: Spec, pub: dt.date) -> Resolution:
         value = f"{pub.year + spec.amount:04d}"
         return Resolution(value, "year", [value])
     return UNRESOLVED
+
+
+def _iso_week(day: dt.date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year:04d}-W{week:02d}"
+
+
+def _year_of(value: int) -> Resolution:
+    return Resolution(f"{value:04d}", "year", [f"{value:04d}"])
+
+
+def _ref(spec: Spec, pub: dt.date | None, way: Direction, quarter: Quarter | None) -> Resolution:
+    """PRESENT_REF is the publication day (for event dating); the past and the future have no value."""
+    if spec.label == "PRESENT_REF" and pub is not None:
+        return Resolution(pub.isoformat(), "day", [pub.isoformat()], timex=spec.label)
+    return Resolution(None, "unknown", [], timex=spec.label)
+
+
+def _pub_quarter(pub: dt.date) -> Quarter:
+    return pub.year, (pub.month - 1) // 3 + 1
+
+
+def _quarter(spec: Spec, pub: dt.date | None, way: Direction, quarter: Quarter | None) -> Resolution:
+    """ "the third quarter" (of the publication year, the previous one if it has not begun and the
+    verb is not in the future), "the latest quarter", "the year-ago quarter", "the 1988 period"."""
+    part = spec.part
+    year = spec.year
+    if spec.shift == "year" and year is None:
+        if pub is None:
+            return UNRESOLVED
+        year = pub.year + spec.amount
+    if part == 0:
+        if spec.label == "current":
+            base = _pub_quarter(pub) if pub is not None else None
+        elif quarter is not None and spec.label != "latest":
+            base = quarter
+        elif pub is not None:
+            y, q = _pub_quarter(pub)
+            base = (y, q - 1) if q > 1 else (y - 1, 4)
+        else:
+            base = None
+        if base is None:
+            return UNRESOLVED if year is None else _year_of(year)
+        part = base[1]
+        if year is None:
+            year = base[0] - 1 if spec.label == "back" else base[0]
+    if year is None:
+        if pub is None:
+            return UNRESOLVED
+        year = pub.year
+        if spec.label == "back":
+            year = (quarter[0] if quarter else pub.year) - 1
+        elif way != "future" and dt.date(year, _first_month(spec.kind, part), 1) > pub:
+            year -= 1  # "fourth-quarter profit rose" in January: last year's
+    code = "Q" if spec.kind == "quarter" else "H"
+    return replace(_year_of(year), timex=f"{year:04d}-{code}{part}")
+
+
+def _first_month(kind: str, part: int) -> int:
+    return 3 * part - 2 if kind == "quarter" else 6 * part - 5
+
+
+def _season(spec: Spec, pub: dt.date | None, way: Direction, quarter: Quarter | None) -> Resolution:
+    """ "this summer" (the publication year's), "last fall" (the latest one that has ended), "next
+    spring" (the first one that has not begun), "the summer of 1998"."""
+    year = spec.year
+    if year is None:
+        if pub is None:
+            return UNRESOLVED
+        start_month, end_month = _SEASON_MONTHS.get(spec.label, (1, 12))
+        year = pub.year
+        if spec.shift == "last" and end_month >= pub.month:
+            year -= 1
+        elif spec.shift == "next" and start_month <= pub.month:
+            year += 1
+        elif spec.shift == "" and way == "past" and start_month > pub.month:
+            year -= 1
+    return replace(_year_of(year), timex=f"{year:04d}-{spec.label}")
+
+
+# first and last month of a season in the year it is named after (winter: December to February)
+_SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
+
+
+def _decade(spec: Spec, pub: dt.date | None, way: Direction, quarter: Quarter | None) -> Resolution:
+    return Resolution(None, "unknown", [], timex=f"{(spec.year or 0) // 10:03d}")
+
+
+def _century(spec: Spec, pub: dt.date | None, way: Direction, quarter: Quarter | None) -> Resolution:
+    return Resolution(None, "unknown", [], timex=f"{spec.amount - 1:02d}")
+
+
+def _year_back(spec: Spec, pub: dt.date | None, way: Direction, quarter: Quarter | None) -> Resolution:
+    """ "a year ago", "year-earlier": the quarter in focus a year before, else the previous year."""
+    if quarter is not None:
+        year, part = quarter
+        return replace(_year_of(year - 1), timex=f"{year - 1:04d}-Q{part}")
+    if pub is None:
+        return UNRESOLVED
+    return _year_of(pub.year - 1)
+
+
+_PERIOD_KINDS: dict[str, Callable[[Spec, dt.date | None, Direction, Quarter | None], Resolution]] = {
+    "ref": _ref,
+    "quarter": _quarter,
+    "half": _quarter,
+    "season": _season,
+    "decade": _decade,
+    "century": _century,
+    "yearback": _year_back,
+}

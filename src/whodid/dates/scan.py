@@ -23,7 +23,22 @@ from whodid.dates.lexicon import (
     UNITS,
     WEEKDAYS,
 )
+from whodid.dates.periods import (
+    BLOCKED,
+    PERIOD_NOUNS,
+    affixed_year,
+    century,
+    decade,
+    leads_period,
+    period,
+    ref,
+    season,
+    spelled,
+    spelled_year,
+    year_back,
+)
 from whodid.dates.spec import Candidate, Kind, Spec
+from whodid.dates.tables import REFS, SEASONS, SPELLED, SPELLED_DECADES
 from whodid.dates.units import deictic, unit_expression
 
 _DAY_JOINERS = (LIST_JOINERS - {","}) | RANGE_JOINERS
@@ -52,7 +67,8 @@ class Scanner:
             if cand is None:
                 i += 1
                 continue
-            found.append(cand)
+            if cand.spec.rule != BLOCKED:
+                found.append(cand)
             i = floor = cand.end
         return found
 
@@ -65,12 +81,32 @@ class Scanner:
             if low in MONTHS:
                 return self._month_first(doc, i, floor)
             return self._weekday(doc, i, floor)
+        if low in REFS:
+            cand = ref(doc, i, floor)
+            if cand is not None:
+                return cand
         if tok.text[:1].isdigit():
-            return self._numeric(doc, i, floor)
+            return decade(doc, i, floor) or self._numeric(doc, i, floor)
         if low in DEICTIC or low in PARTS_OF_DAY:
             return deictic(doc, i, floor)
+        if low == "year":
+            cand = year_back(doc, i, floor)
+            if cand is not None:
+                return cand
         if low in UNITS:
             return unit_expression(doc, i, floor)
+        if low in PERIOD_NOUNS:
+            return period(doc, i, floor)
+        if low in SEASONS:
+            return season(doc, i, floor)
+        if low in SPELLED_DECADES:
+            return decade(doc, i, floor)
+        if low in SPELLED:
+            return spelled(doc, i, floor)
+        if low == "century":
+            return century(doc, i, floor)
+        if "-" in low and any(ch.isdigit() for ch in low):
+            return decade(doc, i, floor) or affixed_year(doc, i, floor)
         return None
 
     # -- weekdays -------------------------------------------------------------------------------
@@ -129,6 +165,8 @@ class Scanner:
         """Years, ISO dates, numeric dates and day-first dates ("5 March 2021")."""
         text = doc[i].text
         if self._year_re.fullmatch(text):
+            if leads_period(doc, i + 1):
+                return None  # "the 1988 second quarter": the period scanner reads the year
             return self._iso_tokens(doc, i) or self._bare_year(doc, i, floor)
         iso = self._iso_re.fullmatch(text)
         if iso:
@@ -203,6 +241,10 @@ class Scanner:
         n = len(doc)
         if k < n and self._year_re.fullmatch(doc[k].text):
             return int(doc[k].text), k + 1
+        if k < n and doc[k].lower_ in SPELLED:
+            words = spelled_year(doc, k)
+            if words is not None:
+                return words
         if comma and k + 1 < n and doc[k].text == "," and self._year_re.fullmatch(doc[k + 1].text):
             return int(doc[k + 1].text), k + 2
         return None, k

@@ -37,8 +37,9 @@ def direction(span: Span) -> Direction:
         return "future"
     if _is_past(chain[-1]):
         return "past"
-    # "Thursday's meeting ... is due / is important": a noun modified by the date, no past verb
-    return "future" if noun_modifier else "present"
+    # "Thursday's meeting ... is important": news reports what has happened; only a future cue
+    # (above) makes a date that modifies a noun point forward
+    return "present"
 
 
 def _governor(root: Token) -> tuple[Token | None, bool]:

@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 
 from whodid.dates.context import count_at, prefix, skip_part_of_day
 from whodid.dates.lexicon import DEICTIC, SHIFTS, UNITS
+from whodid.dates.periods import leads_period
 from whodid.dates.spec import Candidate, Spec, Unit
 
 _SHIFT_AMOUNT = {"last": -1, "next": 1, "this": 0}
@@ -48,6 +49,10 @@ def unit_expression(doc: Doc, i: int, floor: int) -> Candidate | None:
         return _offset(doc, i, floor, unit, nxt)
     if unit == "day":
         return _same_day(doc, i, floor)
+    if doc[i].lower_ == "year":
+        cand = _the_year(doc, i, floor)
+        if cand is not None:
+            return cand
     return _relative_unit(doc, i, floor, unit)
 
 
@@ -93,11 +98,45 @@ def _same_day(doc: Doc, i: int, floor: int) -> Candidate | None:
     return Candidate(start, i + 1, Spec("anaphor", rule, amount=amount))
 
 
+def _the_year(doc: Doc, i: int, floor: int) -> Candidate | None:
+    """ "for the year", "the full year", "the current fiscal year", "year end", "year's end": the
+    publication year (a year the article reports on, not a span of twelve months)."""
+    n = len(doc)
+    k = i + 1
+    if k < n and doc[k].text in ("-", "'s"):
+        k += 1
+    if k < n and doc[k].lower_ == "end":
+        start = i - 1 if i - 1 >= floor and doc[i - 1].lower_ == "the" else i
+        return Candidate(start, k + 1, Spec("relunit", "year:end", unit="year", amount=0))
+    j = i - 1
+    mods: set[str] = set()
+    while j >= floor and doc[j].lower_ in _YEAR_MODIFIERS:
+        mods.add(doc[j].lower_)
+        j -= 1
+    if j < floor or doc[j].lower_ != "the" or i + 1 >= n:
+        return None
+    if "fiscal" in mods and "current" not in mods:
+        return None  # "the fiscal year": any company's twelve months
+    nxt = doc[i + 1]
+    if nxt.lower_ in _YEAR_AFTER or nxt.like_num or nxt.text == "-":
+        return None  # "the year before", "the year 2000", "the year-ago quarter"
+    if not mods and (j - 1 < floor or doc[j - 1].lower_ not in _YEAR_PREPS):
+        return None  # "person of the year", "over the year"
+    return Candidate(j, i + 1, Spec("relunit", "year:current", unit="year", amount=0))
+
+
+_YEAR_MODIFIERS = frozenset({"full", "current", "fiscal", "entire", "whole"})
+_YEAR_AFTER = frozenset({"before", "earlier", "after", "later", "ago", "'s", "of"})
+_YEAR_PREPS = frozenset({"in", "for", "during", "throughout"})
+
+
 def _relative_unit(doc: Doc, i: int, floor: int, unit: Unit) -> Candidate | None:
     """ "this week", "earlier this month", "late last year", "next year"; "the past week" is a
     duration (it spans up to now, it is not a point in time)."""
     if i - 1 < floor or doc[i - 1].lower_ not in SHIFTS:
         return None
+    if i + 1 < len(doc) and doc[i + 1].lower_ == "'s" and leads_period(doc, i + 2):
+        return None  # "next year's first quarter": the period scanner reads it
     word = doc[i - 1].lower_
     shift = SHIFTS[word]
     has_article = i - 2 >= floor and doc[i - 2].lower_ in ("the", "a", "every")
