@@ -182,6 +182,24 @@ def owner_tokens(noun: Token) -> list[Token]:
     return [c for c in noun.children if c.dep_ in ("poss", "compound", "nmod", "amod")]
 
 
+def owner_actors(st: ArticleState, tok: Token, *, amod: bool = False) -> list[str]:
+    """The actor a noun that names no actor belongs to: "the British Prime Minister Theresa May" (an
+    apposition), "the UN office" (a modifier; adjectives only with ``amod``), "the head of the UN
+    agency", "members of the army" (an "of" phrase, or the owner of its object)."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return []
+    found = [a for c in tok.children if c.dep_ == "appos" for a in actors_at(st, c)]
+    owners = [m for m in owner_tokens(tok) if amod or m.dep_ != "amod"]
+    found = found or [a for m in owners for a in actors_at(st, m)]
+    if found:
+        return found
+    for g in prep_objects(tok, frozenset({"of"})):
+        found = actors_at(st, g) or [a for m in owner_tokens(g) if m.dep_ != "amod" for a in actors_at(st, m)]
+        if found:
+            return found
+    return []
+
+
 def prep_objects(noun: Token, preps: frozenset[str]) -> list[Token]:
     return [
         g

@@ -15,7 +15,9 @@ from whodid.events import arguments as args
 from whodid.events.context import (
     date_for,
     governing_verb,
+    is_attempt,
     is_background,
+    is_decided,
     is_negated,
     modality_of,
     place_for,
@@ -27,6 +29,7 @@ from whodid.nlp.state import (
     DateSource,
     Event,
     EventSide,
+    Modality,
     PlaceMention,
     Precision,
     state,
@@ -35,6 +38,9 @@ from whodid.ontology import Ontology
 from whodid.quotes.finder import load_cues
 
 STATEMENT = "010"
+DEMAND = "100"
+# auxiliaries that put an obligation on the clause's subject ("X said Y must withdraw")
+OBLIGATION_AUX = frozenset({"must"})
 # verbs in a complement that only carry their object's meaning ("to exercise restraint", "to hold talks")
 COMPLEMENT_LIGHT_VERBS = frozenset({"exercise", "take", "make", "show", "have", "give", "hold", "engage"})
 # verbs that carry out, start or keep up what their object noun names; verbs that stop, refuse or
@@ -78,6 +84,9 @@ LIGHT_VERBS = frozenset(
         "intensify",
         "escalate",
         "step",
+        "pay",
+        "perform",
+        "lead",
     }
 )
 OBJECT_TARGET_PREPS = frozenset({"on", "against", "to", "with", "toward", "towards"})
@@ -86,6 +95,10 @@ NOMINAL_PATIENT_PREPS = frozenset({"of", "on", "against", "into", "to", "with"})
 RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06"})
 # prepositions that place an event ("met in Rome", "arrested at the border")
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside"})
+# currency words and symbols: their amount is given or cut as money ("gave $2 million")
+CURRENCY_WORDS = frozenset(
+    {"$", "€", "£", "¥", "us$", "dollar", "dollars", "euro", "euros", "pound", "pounds"}
+)
 
 
 @dataclass(frozen=True)
@@ -139,6 +152,11 @@ class EventCoder:
             statements: list[Trigger] = []
             for tok in sent:
                 trig = self._trigger(tok, st.non_place_tokens) or self._nominal_trigger(tok)
+                demand = self._demand_trigger(tok, trig, st.non_place_tokens)
+                if demand is not None:
+                    for ev in self._events(ctx, demand, found, use_speakers=True):
+                        if ev.target is not None:  # "we must" demands nothing of anyone else
+                            found.append((demand, ev))
                 if trig is None:
                     continue
                 if trig.cameo == STATEMENT:
@@ -147,7 +165,7 @@ class EventCoder:
                 for ev in self._events(ctx, trig, found):
                     found.append((trig, ev))
             for trig in statements:
-                if any(_governs(trig.token, t.token) for t, _ in found):
+                if any(_governs(trig.token, t.token) or t.token.i == trig.token.i for t, _ in found):
                     continue
                 if not args.explicit_subjects(trig.token) and trig.token.i not in speakers:
                     continue  # a statement needs a speaker named in its own clause
@@ -169,6 +187,11 @@ class EventCoder:
         particles = _particles(tok)
         objects = _objects(tok)
         entry = self.lexicon.match_verb(tok.lemma_.lower(), particles, objects)
+        direct = _direct_objects(tok)
+        if entry is not None and entry.objects and direct and entry.objects.isdisjoint(direct):
+            # what the verb acts on directly beats a prepositional phrase: "end attacks after strikes"
+            first = self.lexicon.match_verb(tok.lemma_.lower(), particles, direct)
+            entry = first if first is not None and first.objects else entry
         noun = _event_noun(tok, self.lexicon)
         if noun is not None and (
             entry is None or entry.cameo == STATEMENT or not (entry.particle or entry.objects)
@@ -188,6 +211,29 @@ class EventCoder:
         rule = "verb:" + entry.lemma + (f"+{entry.particle}" if entry.particle else "")
         rule += "+" + "|".join(sorted(entry.objects)) if entry.objects else ""
         return Trigger(tok, tok, entry.cameo, rule)
+
+    def _demand_trigger(self, tok: Token, trig: Trigger | None, names: set[int]) -> Trigger | None:
+        """ "X said Y must end the attacks": a speech verb over a clause of obligation on someone is a
+        demand (CAMEO 10), refined by what is demanded (ending attacks: 1056, as the intent table
+        maps it: 0356 -> 1056)."""
+        if trig is not None and trig.cameo != STATEMENT:
+            return None
+        if trig is None and (tok.pos_ != "VERB" or tok.lemma_ not in self.cues):
+            return None
+        for comp in tok.children:
+            if comp.dep_ != "ccomp" or not args.explicit_subjects(comp) or is_negated(comp):
+                continue
+            if not any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in comp.children):
+                continue
+            wanted = self._trigger(comp, names)
+            code = DEMAND
+            if wanted is not None:
+                intent = self.lexicon.intent(wanted.cameo) or wanted.cameo
+                specific = DEMAND[:2] + intent[2:]
+                if intent.startswith("03") and specific in self.ontology:
+                    code = specific
+            return Trigger(tok, tok, code, f"verb:{tok.lemma_.lower()}+{comp.lemma_.lower()}>demand")
+        return None
 
     def _nominal_trigger(self, noun: Token) -> Trigger | None:
         """An event noun whose agent is stated: "by X", or "X's" when the patient is stated too
@@ -220,32 +266,41 @@ class EventCoder:
         cameo, rule = trig.cameo, trig.rule
         if trig.nominal is not None:
             return self._nominal_events(ctx, trig)
+        src_toks, how = args.source_tokens(verb, st)
+        modality: Modality | None = None
         intent = self.lexicon.intent(cameo)
         if intent is not None and modality_of(verb) != "asserted" and not is_negated(verb):
             cameo, rule = intent, rule + ">intent"  # cooperation announced or offered, not yet done
+        threat = self.lexicon.threat(cameo)
+        if not (
+            threat is not None
+            and how in ("explicit", "inherited", "relative")
+            and modality_of(verb) != "asserted"
+            and not is_negated(verb)
+            and not is_attempt(verb)
+            and not is_decided(verb)
+        ):
+            threat = None
         if is_negated(verb):
             negated = self.lexicon.negate(cameo)
             if negated is None:
                 return []
+            if negated == cameo:
+                modality = "negated"  # conflict that did not happen is still reported, as not done
             cameo, rule = negated, rule + ">negated"
-        src_toks, how = args.source_tokens(verb, st)
         sources = [a for t in src_toks for a in args.actors_at(st, t)]
-        if not sources and how == "explicit":
-            # "the UN human rights office urged": the office's owner acts
-            sources = [
-                a
-                for t in src_toks
-                for m in args.owner_tokens(t)
-                if m.dep_ != "amod"
-                for a in args.actors_at(st, m)
-            ]
+        if not sources and how in ("explicit", "inherited", "object-control"):
+            # "the UN human rights office urged": the office's owner acts; "the head of the UN
+            # agency", "members of the army": the body they belong to
+            sources = [a for t in src_toks for a in args.owner_actors(st, t)]
         if use_speakers and verb.i in ctx.speakers:
             sources, how = [ctx.speakers[verb.i]], "quote-speaker"  # the quotation stage found who speaks
         if not sources and src_toks and how == "explicit":
             sources, how = self._speaker_fallback(st, verb), "speaker"
         if not sources and how == "agentless-passive":
             sources, how = self._custody_country(st, verb), "location-agent"
-        sources = [a for a in sources if st.actors[a].code]
+        # a named person is an actor even when the dictionaries do not know their country
+        sources = [a for a in sources if st.actors[a].code or st.actors[a].kind == "person"]
         if not sources:
             return []
         targets: list[str | None] = [
@@ -254,13 +309,17 @@ class EventCoder:
         if not targets and len(sources) > 1 and cameo[:2] in RECIPROCAL_ROOTS:
             # "A and B signed an agreement": each is the other's counterpart
             return [
-                self._record(ctx, trig, cameo, rule + f" src:{how} reciprocal", s, t)
+                self._record(ctx, trig, cameo, rule + f" src:{how} reciprocal", s, t, modality)
                 for s in sources
                 for t in sources
                 if s != t
             ]
+        # conflict its actor plans or holds out is also a threat, coded first: "plans to impose
+        # sanctions" is a threat of sanctions (1312) and the sanctions themselves, modality future
+        codes = [(threat, rule + ">threat"), (cameo, rule)] if threat is not None else [(cameo, rule)]
         return [
-            self._record(ctx, trig, cameo, rule + f" src:{how}", s, t)
+            self._record(ctx, trig, code, why + f" src:{how}", s, t, modality)
+            for code, why in codes
             for s in sources
             for t in (targets or [None])
         ]
@@ -315,7 +374,8 @@ class EventCoder:
             if not found and tok.pos_ == "NOUN":
                 found = self._event_noun_target(st, tok, earlier)
             if not found and tok.pos_ in ("NOUN", "PROPN"):
-                found = [a for m in args.owner_tokens(tok) for a in args.actors_at(st, m)]
+                # "the Irish premier Leo Varadkar", "the US decision", "the head of the agency"
+                found = args.owner_actors(st, tok, amod=True)
             if not found and tok.pos_ == "NOUN" and tok.dep_ == "dobj":
                 # "imposed sanctions on X", "launched an attack against X"
                 found = [
@@ -338,7 +398,14 @@ class EventCoder:
         return []
 
     def _record(
-        self, ctx: _Sentence, trig: Trigger, cameo: str, rule: str, source: str, target: str | None
+        self,
+        ctx: _Sentence,
+        trig: Trigger,
+        cameo: str,
+        rule: str,
+        source: str,
+        target: str | None,
+        modality: Modality | None = None,
     ) -> Event:
         st, sent, s_i = ctx.st, ctx.span, ctx.index
         code = self.ontology.get(cameo)
@@ -347,10 +414,12 @@ class EventCoder:
         date, inherited = date_for(verb, ctx.dates)
         when = _event_date(st, date, inherited, background)
         place = place_for(verb, ctx.places)
-        modality = modality_of(verb)
-        confidence = 0.75 - (0.15 if "inherited" in rule or "speaker" in rule else 0.0)
+        modality = modality or modality_of(verb)
+        confidence = 0.75 - (0.15 if "inherited" in rule or "src:speaker" in rule else 0.0)
         confidence += 0.1 if target else 0.0
         confidence -= 0.1 if "location-agent" in rule else 0.0
+        confidence -= 0.1 if modality == "hypothetical" else 0.0  # wished, asked for, conditional
+        confidence -= 0.3 if modality == "negated" else 0.0  # reported as not done
         return Event(
             source=_side(st, source, sent),
             target=_side(st, target, sent) if target else None,
@@ -436,11 +505,30 @@ def _objects(tok: Token) -> set[str]:
             out.update(g.lemma_.lower() for g in c.children if g.dep_ == "dobj")
             continue
         if c.dep_ in ("dobj", "attr", "oprd", "acomp", "ccomp", "xcomp", "advmod"):
-            out.add(c.lemma_.lower())
-            out.update(g.lemma_.lower() for g in c.children if g.dep_ in ("compound", "amod"))
+            out.add(_object_lemma(c))
+            out.update(_object_lemma(g) for g in c.children if g.dep_ in ("compound", "amod"))
         if c.dep_ in ("prep", "agent", "prt"):
             out.update(g.lemma_.lower() for g in c.children if g.dep_ in ("pobj", "pcomp"))
     return out
+
+
+def _direct_objects(tok: Token) -> set[str]:
+    """Lemmas of the verb's direct objects and their modifiers (the first choice for object entries)."""
+    out: set[str] = set()
+    for c in tok.children:
+        if c.dep_ in ("dobj", "nsubjpass"):
+            out.add(_object_lemma(c))
+            out.update(_object_lemma(g) for g in c.children if g.dep_ in ("compound", "amod"))
+    return out
+
+
+def _object_lemma(tok: Token) -> str:
+    """A token's lemma as an object; an amount of money ("$2 million", "€95 million") is "money"."""
+    if tok.tag_ == "$" or tok.lower_ in CURRENCY_WORDS:
+        return "money"
+    if tok.pos_ == "NUM" and any(g.tag_ == "$" or g.lower_ in CURRENCY_WORDS for g in tok.subtree):
+        return "money"
+    return tok.lemma_.lower()
 
 
 def _event_noun(verb: Token, lexicon: EventLexicon) -> Token | None:
@@ -485,12 +573,16 @@ def _governs(head: Token, tok: Token) -> bool:
 
 
 def _dates_by_verb(doc: Doc, st: ArticleState) -> dict[int, DateMention]:
+    """The first date of each verb's clause; a date with a calendar value beats one without
+    ("recently" or "now" before "on March 3")."""
     out: dict[int, DateMention] = {}
     for d in st.dates:
         if d.token_end <= d.token_start:
             continue
-        root = doc[d.token_start : d.token_end].root
-        out.setdefault(governing_verb(root).i, d)
+        verb = governing_verb(doc[d.token_start : d.token_end].root).i
+        old = out.get(verb)
+        if old is None or (old.value is None and d.value is not None):
+            out[verb] = d
     return out
 
 

@@ -7,6 +7,8 @@ from spacy.tokens import Token
 from whodid.nlp.state import DateMention, Modality, PlaceMention
 
 NEGATIONS = frozenset({"not", "n't", "never", "no", "neither", "nor", "n’t"})
+# verbs whose infinitive complement did not happen: "failed to reach a deal"
+NEGATING_GOVERNORS = frozenset({"fail"})
 FUTURE_AUX = frozenset({"will", "shall", "wo", "'ll", "’ll"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "can", "must", "ought"})
 # governing verbs that make what they govern intended (future) or wished for (hypothetical)
@@ -52,6 +54,9 @@ HYPOTHETICAL_GOVERNORS = frozenset(
         "may",
     }
 )
+# governors of an attempted act
+DECISION_GOVERNORS = frozenset({"decide", "decision", "vote", "resolve", "resolution", "order"})
+ATTEMPT_GOVERNORS = frozenset({"try", "attempt"})
 BACKGROUND_ADVERBS = frozenset(
     {"previously", "formerly", "once", "earlier", "already", "long", "originally", "initially"}
 )
@@ -63,8 +68,19 @@ def is_negated(verb: Token) -> bool:
     if any(c.dep_ == "neg" or (c.lower_ in NEGATIONS and c.dep_ in ("advmod", "det")) for c in verb.children):
         return True
     if verb.dep_ == "xcomp":
-        return any(c.dep_ == "neg" for c in verb.head.children)
+        # "did not agree to meet"; "failed to reach a deal" is the deal not reached
+        return verb.head.lemma_ in NEGATING_GOVERNORS or any(c.dep_ == "neg" for c in verb.head.children)
     return False
+
+
+def is_decided(verb: Token) -> bool:
+    """ "decided to impose", "a decision to sanction", "voted to expel": an act decided, not threatened."""
+    return verb.dep_ in ("xcomp", "acl") and verb.head.lemma_ in DECISION_GOVERNORS
+
+
+def is_attempt(verb: Token) -> bool:
+    """ "tried to hack", "attempted to seize": an act attempted (done, perhaps failed), not announced."""
+    return verb.dep_ == "xcomp" and verb.head.lemma_ in ATTEMPT_GOVERNORS
 
 
 def modality_of(verb: Token) -> Modality:

@@ -1,6 +1,6 @@
 """The event lexicon: which verbs and nouns name which CAMEO events, and what a negated event becomes.
 
-Three tab-separated data files under ``whodid/data/events/`` (each describes its columns in a comment
+Tab-separated data files under ``whodid/data/events/`` (each describes its columns in a comment
 at its top):
 
 * ``verbs.tsv`` -- ``lemma particle object cameo note``: a verb lemma, optionally with a particle or
@@ -8,7 +8,12 @@ at its top):
   ``sanction|embargo``). The most specific matching entry wins.
 * ``nouns.tsv`` -- ``lemma cameo note``: event nouns ("talks", "sanction", "hunger strike").
 * ``negation.tsv`` -- ``cameo_prefix negated_cameo note``: what a negated event becomes ("would not
-  compromise" is a refusal to yield); ``-`` means the negated event is no event at all.
+  compromise" is a refusal to yield); ``-`` means the negated event is no event at all, ``=`` the same
+  event reported as not done (material conflict: modality ``negated``).
+* ``intent.tsv`` / ``threat.tsv`` -- ``cameo_prefix code note``: cooperation announced but not done is
+  an intent (03x); conflict its actor plans or holds out is a threat (13x).
+* ``generic_heads.txt`` -- nouns such as "effort" or "operation" that take the code of their event
+  modifier ("a mediation effort").
 
 Every code is checked against the :class:`~whodid.ontology.Ontology` when the lexicon is loaded, and a
 malformed line raises :class:`~whodid.ontology.DataFileError` (a ``ValueError``) naming file and line.
@@ -36,7 +41,10 @@ VERBS_FILE = "verbs.tsv"
 NOUNS_FILE = "nouns.tsv"
 NEGATION_FILE = "negation.tsv"
 INTENT_FILE = "intent.tsv"
+GENERIC_FILE = "generic_heads.txt"
 NO_EVENT = "-"
+SAME_EVENT = "="
+THREAT_FILE = "threat.tsv"
 
 _WORD = re.compile(r"[a-z][a-z'-]*")
 _PHRASE = re.compile(r"[a-z][a-z'-]*(?: [a-z][a-z'-]*)*")
@@ -174,14 +182,42 @@ def _read_prefix_table(path: Path, header: tuple[str, str, str], ontology: Ontol
             raise line.fail(f"{prefix!r} is not the prefix of any CAMEO code")
         if prefix in rules:
             raise line.duplicate(prefix, first[prefix])
-        rules[prefix] = None if value == NO_EVENT else line.code(value, ontology)
+        if value == SAME_EVENT:
+            rules[prefix] = SAME_EVENT  # the event's own code, resolved by the lookup
+        else:
+            rules[prefix] = None if value == NO_EVENT else line.code(value, ontology)
         first[prefix] = line.number
     return rules
+
+
+def _read_words(path: Path) -> frozenset[str]:
+    """A list of lower-case lemmas, one a line (``#`` starts a comment)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError as err:
+        raise Errors.E301.error(path=path) from err
+    except (OSError, UnicodeDecodeError) as err:
+        raise Errors.E305.error(path=path, detail=err) from err
+    words = set()
+    for number, raw in enumerate(text.splitlines(), start=1):
+        word = raw.split("#", 1)[0].strip()
+        if not word:
+            continue
+        if not _WORD.fullmatch(word):
+            raise _Line(path, number, (word,)).fail(f"{word!r} must be one lower-case word")
+        words.add(word)
+    return frozenset(words)
 
 
 def _read_negation(path: Path, ontology: Ontology) -> dict[str, str | None]:
     """CAMEO code prefix -> negated code, or None when the negated event is no event."""
     return _read_prefix_table(path, ("cameo_prefix", "negated_cameo", "note"), ontology)
+
+
+def _read_threat(path: Path, ontology: Ontology) -> dict[str, str]:
+    """CAMEO code prefix -> the threat (13x) code of that conflict announced but not yet done."""
+    table = _read_prefix_table(path, ("cameo_prefix", "threat_cameo", "note"), ontology)
+    return {prefix: code for prefix, code in table.items() if code is not None}
 
 
 def _read_intent(path: Path, ontology: Ontology) -> dict[str, str]:
@@ -199,8 +235,12 @@ class EventLexicon:
         nouns: Mapping[str, str],
         negation: Mapping[str, str | None],
         intent: Mapping[str, str] | None = None,
+        generic_heads: frozenset[str] = frozenset(),
+        threat: Mapping[str, str] | None = None,
     ) -> None:
         """Wrap already-validated tables; use :meth:`load` to read the data files."""
+        self._generic = generic_heads
+        self._threat: Mapping[str, str] = MappingProxyType(dict(threat or {}))
         self._intent: Mapping[str, str] = MappingProxyType(dict(intent or {}))
         self._verbs: Mapping[str, tuple[VerbEntry, ...]] = MappingProxyType(dict(verbs))
         self._nouns: Mapping[str, str] = MappingProxyType(dict(nouns))
@@ -220,6 +260,8 @@ class EventLexicon:
             _read_nouns(folder / NOUNS_FILE, onto),
             _read_negation(folder / NEGATION_FILE, onto),
             _read_intent(folder / INTENT_FILE, onto),
+            _read_words(folder / GENERIC_FILE),
+            _read_threat(folder / THREAT_FILE, onto),
         )
 
     def verb_entries(self, lemma: str) -> tuple[VerbEntry, ...]:
@@ -263,13 +305,26 @@ class EventLexicon:
             code = self.noun(f"{modifier} {lemma}")
             if code is not None:
                 return code
-        return self.noun(lemma)
+        code = self.noun(lemma)
+        if code is None and lemma.lower() in self._generic:
+            # "a mediation effort", "a relief operation": the generic head takes its modifier's code
+            return next((c for c in map(self.noun, modifiers) if c is not None), None)
+        return code
 
     def negate(self, cameo: str) -> str | None:
-        """What ``cameo`` becomes when negated (longest matching prefix wins); None means no event."""
+        """What ``cameo`` becomes when negated (longest matching prefix wins); None means no event,
+        ``cameo`` itself that the event is reported as not done (modality ``negated``)."""
         for end in range(len(cameo), 1, -1):
             if cameo[:end] in self._negation:
-                return self._negation[cameo[:end]]
+                negated = self._negation[cameo[:end]]
+                return cameo if negated == SAME_EVENT else negated
+        return None
+
+    def threat(self, cameo: str) -> str | None:
+        """The threat code (13x) of a conflict announced or intended but not done; None when none."""
+        for end in range(len(cameo), 1, -1):
+            if cameo[:end] in self._threat:
+                return self._threat[cameo[:end]]
         return None
 
     def intent(self, cameo: str) -> str | None:
@@ -291,5 +346,5 @@ class EventLexicon:
 
     @property
     def negation_rules(self) -> Mapping[str, str | None]:
-        """CAMEO prefix -> negated code or None (read-only)."""
+        """CAMEO prefix -> negated code, None (no event) or ``SAME_EVENT`` ("=") (read-only)."""
         return self._negation

@@ -1,0 +1,106 @@
+"""Event rules on short invented sentences: demands, threats, negated conflict, failed acts, owners."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+from whodid.events.lexicon import EventLexicon
+
+if TYPE_CHECKING:
+    from whodid.nlp.state import Event
+    from whodid.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def lexicon() -> EventLexicon:
+    return EventLexicon.load()
+
+
+def events(pipeline: Pipeline, text: str) -> list[Event]:
+    return list(pipeline.code(text).events)
+
+
+def primary(evs: list[Event]) -> Event:
+    return min(evs, key=lambda e: (-e.confidence, e.evidence_start))
+
+
+def test_lexicon_tables(lexicon: EventLexicon) -> None:
+    assert lexicon.match_noun("effort", ["mediation"]) == "045"  # a generic head takes its modifier's code
+    assert lexicon.match_noun("effort", ["big"]) is None
+    assert lexicon.negate("190") == "190"  # conflict not done stays the same event (modality negated)
+    assert lexicon.negate("010") is None
+    assert lexicon.negate("057") == "127"
+    assert lexicon.threat("163") == "1312"
+    assert lexicon.threat("1723") == "1323"
+    assert lexicon.threat("036") is None
+
+
+def test_obligation_in_reported_speech_is_a_demand(pipeline: Pipeline) -> None:
+    evs = events(pipeline, "Russia says Israel must end attacks on Syria.")
+    top = primary(evs)
+    assert top.cameo.startswith("10") and top.evidence_text == "says"
+    assert top.source.text == "Russia" and top.target is not None and top.target.text == "Israel"
+
+
+def test_self_obligation_demands_nothing(pipeline: Pipeline) -> None:
+    evs = events(pipeline, "Germany said it must cut spending.")
+    assert not any(e.cameo.startswith("10") for e in evs)
+
+
+def test_negated_conflict_is_kept_as_negated(pipeline: Pipeline) -> None:
+    evs = events(pipeline, "Police said they did not attack the protesters.")
+    attack = next(e for e in evs if e.evidence_text == "attack")
+    assert attack.cameo == "190" and attack.modality == "negated"
+    assert attack.confidence < 0.75
+
+
+def test_planned_conflict_is_a_threat(pipeline: Pipeline) -> None:
+    evs = events(pipeline, "The army plans to impose a curfew on the city.")
+    assert [(e.cameo, e.modality) for e in evs] == [("1323", "future"), ("1723", "future")]
+    assert ">threat" in primary(evs).rule
+
+
+def test_attempted_conflict_is_no_threat(pipeline: Pipeline) -> None:
+    evs = events(pipeline, "China tried to hack the computers of Japanese officials.")
+    assert not any(e.cameo.startswith("13") for e in evs)
+
+
+def test_failing_to_agree_is_a_rejection(pipeline: Pipeline) -> None:
+    evs = events(pipeline, "France and Italy failed to reach a deal.")
+    assert evs and all(e.cameo.startswith("12") for e in evs)
+
+
+def test_money_given_is_economic_aid(pipeline: Pipeline) -> None:
+    (ev,) = events(pipeline, "Japan gave $2 million to Nigeria.")
+    assert ev.cameo == "071" and ev.target is not None and ev.target.text == "Nigeria"
+
+
+def test_generic_head_with_event_modifier(pipeline: Pipeline) -> None:
+    evs = events(pipeline, "Egypt launched a mediation effort between Qatar and Saudi Arabia.")
+    assert [e.cameo for e in evs] == ["045"]
+
+
+def test_head_of_a_body_acts_for_it(pipeline: Pipeline) -> None:
+    evs = events(pipeline, "The head of the UN agency urged Israel to release the prisoners.")
+    urge = next(e for e in evs if e.evidence_text == "urged")
+    assert urge.source.code == "IGOUNO"
+
+
+def test_direct_object_beats_a_time_phrase(pipeline: Pipeline) -> None:
+    evs = events(pipeline, "Israel ended its attacks on Gaza after the strikes.")
+    assert evs[0].cameo.startswith("087")
+
+
+def test_a_decided_act_is_not_also_a_threat(pipeline: Pipeline) -> None:
+    planned = {e.cameo[:2] for e in events(pipeline, "Norway plans to impose sanctions on Chile.")}
+    assert "13" in planned  # announced, planned conflict: a threat and the act itself
+    decided = events(pipeline, "Norway announced a decision to impose sanctions on Chile.")
+    assert decided and all(not e.cameo.startswith("13") for e in decided)
+
+
+def test_an_events_date_prefers_a_calendar_date_over_a_vague_one(pipeline: Pipeline) -> None:
+    rec = pipeline.code("Norway recently expelled two Chilean diplomats on March 3.", published="2024-03-10")
+    expel = next(e for e in rec.events if e.cameo.startswith("16") or e.cameo.startswith("17"))
+    assert (expel.date, expel.date_precision, expel.date_source) == ("2024-03-03", "day", "text")
