@@ -221,7 +221,7 @@ class ActorResolver:
         for ent in doc.ents:
             if ent.label_ not in NAME_LABELS or ent.start in skip:
                 continue
-            if any(t.i in listed for t in ent):
+            if any(t.i in listed for t in ent) or self._national_group(ent) is not None:
                 continue
             span = self._trim_name(ent)
             if span is None:
@@ -480,11 +480,23 @@ class ActorResolver:
     # ---------------------------------------------------------------- states and metonyms
     def _find_states(self, doc: Doc, reg: ActorRegistry, skip: set[int]) -> None:
         for ent in doc.ents:
-            if ent.label_ not in ("GPE", "NORP", "LOC", "ORG") or ent.start in skip or reg.claimed(ent):
+            if (
+                ent.label_ not in ("GPE", "NORP", "LOC", "ORG", "PERSON")
+                or ent.start in skip
+                or reg.claimed(ent)
+            ):
                 continue
             span = _span_without_det(ent)
             span = doc[span.start : span.end - 1] if span[-1].tag_ == "POS" else span
             if len(span) == 0:
+                continue
+            group = self._national_group(span)
+            if group is not None:
+                iso3, full = group
+                if iso3 is not None and not reg.claimed(full):
+                    reg.mention(reg.people(iso3, full.text), full, rule="group:demonym-people")
+                continue
+            if ent.label_ == "PERSON":
                 continue
             text = span.text
             country = self.kb.country_by_name(text)
@@ -507,6 +519,35 @@ class ActorResolver:
                 reg.mention(
                     reg.state(demonym.iso3, self._country_name(demonym.iso3)), span, rule="state:adjective"
                 )
+
+    def _national_group(self, span: Span) -> tuple[str | None, Span] | None:
+        """ "Bosnian Serbs", "Iraqi Kurds": a people qualified by a country adjective is of that
+        country (where they live); "ethnic Albanians" names no nationality, so their country is the
+        one they are said to be in ("ethnic Albanians in Serbia"), else unknown (None).
+
+        Returns (country, the whole span) or None when ``span`` is no such group."""
+        doc = span.doc
+        first = span[0]
+        if first.ent_type_ == "ORG":
+            return None  # "American Airlines"
+        adjective = self.kb.country_by_demonym(first.text)
+        if adjective is not None and len(span) >= 2 and _plural_name(span[-1]):
+            return adjective.iso3, span  # one entity: "Bosnian Serbs"
+        if adjective is not None and len(span) == 1:
+            head = first.head
+            if (
+                first.dep_ in ("amod", "compound")
+                and head.i == span.end
+                and _plural_name(head)
+                and head.ent_type_ in ("", "NORP", "PERSON", "LOC", "GPE")
+            ):
+                return adjective.iso3, doc[span.start : head.i + 1]  # two entities: "Iraqi" "Kurds"
+        if span.start > 0 and doc[span.start - 1].lower_ == "ethnic" and _plural_name(span.root):
+            if self.kb.country_by_demonym(span.text) is None:
+                return None
+            full = doc[span.start - 1 : span.end]
+            return _located_in(self.kb, span.root), full
+        return None
 
     def _find_surnames(self, doc: Doc, tokens: list[Token], reg: ActorRegistry, skip: set[int]) -> None:
         """Later mentions by surname alone, whatever label the NER gave them."""
@@ -557,6 +598,31 @@ class ActorResolver:
                     max_sents=2,
                     as_state=True,
                 )
+
+
+def _plural_name(tok: Token) -> bool:
+    """A plural noun, or a capitalised name the small model tags singular but that reads plural
+    ("Igbos", "Mohawks")."""
+    if tok.tag_ in ("NNS", "NNPS"):
+        return True
+    return tok.tag_ == "NNP" and tok.is_title and tok.text.endswith("s") and not tok.text.endswith("ss")
+
+
+def _located_in(kb: ActorKnowledge, tok: Token) -> str | None:
+    """The country of an "in <country>" phrase on ``tok`` or on the verb it is the subject of."""
+    holders = [tok]
+    if tok.dep_ in ("nsubj", "nsubjpass"):
+        holders.append(tok.head)
+    for h in holders:
+        for prep in h.children:
+            if prep.dep_ != "prep" or prep.lower_ != "in":
+                continue
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    iso = country_of_token(kb, [t for t in obj.subtree if t.ent_type_ in ("GPE", "LOC")])
+                    if iso:
+                        return iso
+    return None
 
 
 def _leader_country(tok: Token, reg: ActorRegistry) -> str | None:
