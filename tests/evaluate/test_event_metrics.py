@@ -121,6 +121,14 @@ PLOVER_GOLD = [
 ]
 
 
+def test_plover_old_type_names_are_renamed() -> None:
+    gold = [{**PLOVER_GOLD[0], "events": [{**PLOVER_GOLD[0]["events"][0], "code": "DEMAND"}]}]
+    r = PloverGsr().score(
+        gold, [_pred("P1", _event("100", "RURGOV", "OST", plover="REQUEST", country="RUR"))]
+    )
+    assert _share(r, "PLOVER type") == (1, 1)
+
+
 def test_plover_perfect_empty_and_partial() -> None:
     scorer = PloverGsr()
     assert isinstance(select("events", PLOVER_GOLD[0]), PloverGsr)

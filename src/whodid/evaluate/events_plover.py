@@ -11,6 +11,9 @@ from whodid.evaluate.events_common import primary, rules, side_country, side_sec
 DEFINITIONS = [
     "Each record's sentence is coded on its own without a publication date (the records' dates are "
     "placeholders).",
+    "The gold records use four PLOVER type names older than the 2021 ontology whodid emits; they are "
+    "renamed by the CAMEO roots CAMEO2PLOVER-2021 gives them: DEMAND (root 10) -> REQUEST, "
+    "DISAPPROVE (11) and INVESTIGATE (09) -> ACCUSE, FIGHT (19) -> ASSAULT.",
     "**PLOVER type**: share of gold events for which whodid produced, in the same sentence, an event "
     "with the gold PLOVER type.",
     "**source country** / **target country**: share of gold events with a source (target) for which "
@@ -24,6 +27,15 @@ DEFINITIONS = [
     "type in sentences whose gold has no such type. Events with no PLOVER type count as `(none)`.",
     "Confusion: each gold event's type against the type of whodid's primary event in its sentence.",
 ]
+
+
+# gold type names of the pre-2021 PLOVER drafts -> the 2021 type of the same CAMEO roots
+OLD_TYPES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
+
+
+def gold_type(value: object) -> str:
+    name = str(value)
+    return OLD_TYPES.get(name, name)
 
 
 def _norm_sector(value: object) -> str | None:
@@ -52,7 +64,7 @@ class PloverGsr:
         for record, pred in zip(gold, predicted, strict=True):
             events = list(pred.get("events", []))
             gold_events = list(record["events"])
-            gold_types = {str(g["code"]) for g in gold_events}
+            gold_types = {gold_type(g["code"]) for g in gold_events}
             text, item = str(record["text"]), str(record["id"])
             got_types = {e.get("plover") for e in events}
             sources = {side_country(e.get("source")) for e in events}
@@ -60,7 +72,7 @@ class PloverGsr:
             sectors = {(side_country(e.get("source")), side_sector(e.get("source"))) for e in events}
             top = primary(events)
             for g in gold_events:
-                gtype = str(g["code"])
+                gtype = gold_type(g["code"])
                 cell = per_type.setdefault(gtype, PRF())
                 ok = gtype in got_types
                 counts["type"][0] += ok
