@@ -31,3 +31,23 @@ def test_a_government_named_after_a_listed_leader_is_of_the_leaders_country(pipe
     actors = _actors(pipeline, "The Merkel government rejected the proposal on Monday.", "2012-03-05")
     gov = next(a for a in actors.values() if a["name"].endswith("government"))
     assert gov["code"] == "DEUGOV"
+
+
+def test_an_appositive_roles_owner_gives_country_and_sector(pipeline: Pipeline) -> None:
+    actors = _actors(pipeline, "A member of the Peruvian parliament, Carlos Mendoza, began a hunger strike.")
+    assert actors["Carlos Mendoza"]["code"] == "PERLEG"
+
+
+def test_a_group_based_in_a_country_belongs_to_it(pipeline: Pipeline) -> None:
+    actors = _actors(pipeline, "An armed group based in Mali claimed the attack on Tuesday.")
+    group = next(a for a in actors.values() if "group" in a["name"])
+    assert group["country"] == "MLI"
+
+
+def test_generic_heads_speak_for_their_organization(pipeline: Pipeline) -> None:
+    actors = _actors(pipeline, "A spokesman for the rebels said the talks had failed.")
+    spokesman = next(a for a in actors.values() if "spokesman" in a["name"])
+    assert spokesman["sector"] == "REB"
+    actors = _actors(pipeline, "Leaders of the opposition alliance rejected the offer on Monday.")
+    leaders = next(a for a in actors.values() if a["name"].startswith("Leaders"))
+    assert leaders["sector"] == "OPP"

@@ -19,6 +19,25 @@ HOST_PREPS = frozenset({"to", "in", "at", "on", "with", "toward", "towards", "ab
 # prepositions after a role whose object is the actor's own organization or country
 OWNER_PREPS = frozenset({"for", "of", "from"})
 FORMER_WORDS = frozenset({"former", "ex", "ex-", "then", "erstwhile", "late"})
+# roles that say only where someone stands in an organization: "leaders of the opposition coalition"
+# are opposition, "a spokesman for the rebels" a rebel; the organization's sector wins
+GENERIC_HEADS = frozenset(
+    {
+        "leader",
+        "leaders",
+        "head",
+        "heads",
+        "chief",
+        "chiefs",
+        "member",
+        "members",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "representative",
+        "representatives",
+    }
+)
 
 
 @dataclass
@@ -34,6 +53,7 @@ class Description:
     former: bool = False
     text: str = ""
     tokens: set[int] = field(default_factory=set)  # tokens consumed by roles and bodies
+    owned: bool = False  # an owner phrase ("of", "for", "from") followed the role
 
     @property
     def country(self) -> str | None:
@@ -86,6 +106,7 @@ def describe(kb: ActorKnowledge, tokens: Sequence[Token]) -> Description:
             host = low
         elif low in OWNER_PREPS:
             host = ""
+            desc.owned = desc.role is not None
         step = _match_at(kb, toks, i, desc, host)
         i += max(step, 1)
     if desc.former and desc.sector in ("GOV", "MIL", "LEG", "JUD", "COP", None):
@@ -122,6 +143,9 @@ def _match_at(kb: ActorKnowledge, toks: Sequence[Token], i: int, desc: Descripti
             if desc.body is None:
                 desc.sector = role.sector
             desc.tokens.update(t.i for t in span)
+            return n
+        if role is not None and not host and desc.owned and desc.role in GENERIC_HEADS and desc.body is None:
+            desc.sector = role.sector  # "leaders of the opposition": the owner's sector
             return n
         iso = country_of_token(kb, span)
         if iso is not None:

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 
 from spacy.tokens import Doc, Span, Token
 
-from whodid.actors.describe import OWNER_PREPS, Description, country_of_token, describe, norm
+from whodid.actors.describe import GENERIC_HEADS, OWNER_PREPS, Description, country_of_token, describe, norm
 from whodid.actors.dictionary import ActorDictionary, Entry, normalize, split_code
 from whodid.actors.knowledge import ActorKnowledge
 from whodid.actors.registry import ActorRegistry
@@ -45,6 +45,7 @@ QUANTIFIERS = frozenset(
         "few",
     }
 )
+BASED_LEMMAS = frozenset({"base", "locate", "headquarter", "operate", "active"})
 TITLE_ABBREVIATIONS = frozenset(
     {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sen.", "rep.", "gen."}
 )
@@ -276,7 +277,7 @@ class ActorResolver:
             return False
         if len(span) < 2 and span.root.dep_ not in ("nsubj", "appos"):
             return False
-        has_role = desc.role is not None and desc.body is None
+        has_role = desc.role is not None and (desc.body is None or desc.kind == "person")
         head = span.root
         speaker = head.dep_ == "nsubj" and head.head.lemma_ in SPEECH_LEMMAS
         return has_role or speaker
@@ -299,6 +300,14 @@ class ActorResolver:
         if head.dep_ == "appos" and head.head.pos_ in ("NOUN", "PROPN"):
             role_head = head.head
             toks = [t for t in role_head.subtree if t.i <= role_head.i and t.i >= role_head.left_edge.i]
+            # and its owner: "a member of the Syrian parliament, Jane Roe"
+            toks += [
+                t
+                for p in role_head.children
+                if p.dep_ == "prep" and p.lower_ in OWNER_PREPS and p.i < name.start
+                for t in p.subtree
+                if t.i < name.start
+            ]
             desc.merge(describe(self.kb, toks))
         for child in head.children:
             if child.dep_ == "appos" and child.i > name.end - 1:
@@ -394,10 +403,13 @@ class ActorResolver:
         toks: list[Token] = []
         for m in mods:
             toks.extend(t for t in m.subtree if t.i < span.start)
-        # "police in Cairo", "the army in Mali": a generic body located in a country belongs to it
-        for p in head.children:
-            if p.dep_ == "prep" and p.lower_ == "in":
-                toks.extend(t for g in p.children if g.dep_ == "pobj" for t in g.subtree)
+        # "police in Cairo", "the army in Mali", "a group based in Chad": a generic body located in a
+        # country belongs to it
+        holders = [head] + [c for c in head.children if c.dep_ == "acl" and c.lemma_ in BASED_LEMMAS]
+        for h in holders:
+            for p in h.children:
+                if p.dep_ == "prep" and p.lower_ == "in":
+                    toks.extend(t for g in p.children if g.dep_ == "pobj" for t in g.subtree)
         inner = [t for t in span if t.dep_ in ("amod", "compound", "poss", "nmod")]
         if reg is not None:  # words already naming another actor ("Turkish police") are not ours
             toks = [t for t in toks if not reg.is_claimed(t.i)]
@@ -449,7 +461,9 @@ class ActorResolver:
             desc = describe(self.kb, [t for t in toks if t.i >= left and not reg.is_claimed(t.i)])
             head_role = self.kb.role(role)
             if head_role is not None:  # the head noun says what they are: "anti-government protesters"
+                owner_sector = desc.sector if desc.owned and head_role.role in GENERIC_HEADS else None
                 desc.role, desc.sector, desc.kind = head_role.role, head_role.sector, head_role.kind
+                desc.sector = owner_sector or desc.sector  # "a spokesman for the rebels" speaks as one
             desc.merge(self._modifier_description(doc, doc[max(left, span.start) : tok.i + 1], reg))
             if not desc.countries and not desc.igo:
                 for owner in _owners(tok, reg):
@@ -457,6 +471,10 @@ class ActorResolver:
                     if actor.country and actor.country not in desc.countries:
                         desc.countries.append(actor.country)
                     desc.igo = desc.igo or (actor.igo_code if actor.country is None else None)
+            if head_role is not None and head_role.role in GENERIC_HEADS:
+                # "leaders of the opposition alliance": the named owner's sector
+                owner_sectors = [reg.st.actors[o].sector for o in _owners(tok, reg)]
+                desc.sector = next((x for x in owner_sectors if x), desc.sector)
             if not desc.countries and not desc.igo and desc.sector in ("GOV", "MIL"):
                 leader = _leader_country(tok, reg)  # "the Bush administration", "Museveni's troops"
                 if leader:
