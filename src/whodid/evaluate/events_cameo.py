@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from whodid.evaluate.base import PRF, Confusion, ErrorRow, EvalInput, EvalResult, Share
-from whodid.evaluate.events_common import primary, rules, views
+from whodid.evaluate.events_common import false_positive, primary, rules, views
 
 DEFINITIONS = [
     "Each example sentence is coded on its own, without a publication date.",
@@ -71,17 +71,7 @@ class CameoManual:
                 r = str(e["cameo"])[:2]
                 if r not in roots:
                     per_root.setdefault(r, PRF()).fp += 1
-                    errors.append(
-                        ErrorRow(
-                            str(record["id"]),
-                            "false_positive",
-                            f"root {r}",
-                            text,
-                            sorted(codes),
-                            views([e]),
-                            str(e.get("rule")),
-                        )
-                    )
+                    errors.append(false_positive(str(record["id"]), f"root {r}", text, sorted(codes), e))
         n = len(gold)
         return EvalResult(
             kind=self.kind,

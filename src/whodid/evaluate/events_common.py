@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from whodid.evaluate.base import ErrorRow
+
 _ORG_PREFIXES = ("IGO", "NGO", "NGM", "IMG", "MNC", "INT")
 
 
@@ -59,3 +61,8 @@ def views(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def rules(events: list[dict[str, Any]]) -> str | None:
     found = [str(e.get("rule")) for e in events if e.get("rule")]
     return "; ".join(found) if found else None
+
+
+def false_positive(item: str, what: str, sentence: str, gold: Any, event: dict[str, Any]) -> ErrorRow:
+    """The error row of a whodid event the gold does not have."""
+    return ErrorRow(item, "false_positive", what, sentence, gold, views([event]), str(event.get("rule")))

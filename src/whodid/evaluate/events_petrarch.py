@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from whodid.evaluate.base import PRF, Confusion, ErrorRow, EvalInput, EvalResult, Share, publication
-from whodid.evaluate.events_common import primary, rules, views
+from whodid.evaluate.events_common import false_positive, primary, rules, views
 
 DEFINITIONS = [
     "Each test sentence is coded on its own with its record's date as publication date (date-bounded "
@@ -77,17 +77,7 @@ class Petrarch2UnitTests:
                     matched_events += 1
                     continue
                 per_root.setdefault(x[2][:2], PRF()).fp += 1
-                errors.append(
-                    ErrorRow(
-                        item,
-                        "false_positive",
-                        " ".join(map(str, x)),
-                        text,
-                        triples,
-                        views([e]),
-                        str(e.get("rule")),
-                    )
-                )
+                errors.append(false_positive(item, " ".join(map(str, x)), text, triples, e))
         return EvalResult(
             kind=self.kind,
             dataset=self.dataset,

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from whodid.evaluate.base import PRF, Confusion, ErrorRow, EvalInput, EvalResult, Share
-from whodid.evaluate.events_common import primary, rules, side_country, side_sector, views
+from whodid.evaluate.events_common import false_positive, primary, rules, side_country, side_sector, views
 
 DEFINITIONS = [
     "Each record's sentence is coded on its own without a publication date (the records' dates are "
@@ -116,17 +116,7 @@ class PloverGsr:
                     tp_events += 1
                 else:
                     per_type.setdefault(label, PRF()).fp += 1
-                    errors.append(
-                        ErrorRow(
-                            item,
-                            "false_positive",
-                            f"type {label}",
-                            text,
-                            gold_events,
-                            views([e]),
-                            str(e.get("rule")),
-                        )
-                    )
+                    errors.append(false_positive(item, f"type {label}", text, gold_events, e))
         return EvalResult(
             kind=self.kind,
             dataset=self.dataset,
