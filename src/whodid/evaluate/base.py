@@ -35,11 +35,20 @@ class Share:
 
 @dataclass
 class PRF:
-    """True positives, false positives and false negatives, with the usual ratios (0.0 when empty)."""
+    """True positives, false positives and false negatives, with the usual ratios (0.0 when empty).
+
+    Where one gold item may be matched by several predictions (a quotation whodid gives in two
+    pieces), ``tp`` counts right predictions (precision) and ``found`` the gold items found (recall).
+    """
 
     tp: int = 0
     fp: int = 0
     fn: int = 0
+    found: int | None = None  # gold items found, when not the same count as tp
+
+    @property
+    def hits(self) -> int:
+        return self.tp if self.found is None else self.found
 
     @property
     def precision(self) -> float:
@@ -47,7 +56,7 @@ class PRF:
 
     @property
     def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+        return self.hits / (self.hits + self.fn) if self.hits + self.fn else 0.0
 
     @property
     def f1(self) -> float:
@@ -58,6 +67,8 @@ class PRF:
         self.tp += other.tp
         self.fp += other.fp
         self.fn += other.fn
+        if other.found is not None:
+            self.found = (self.found or 0) + other.found
 
 
 @dataclass

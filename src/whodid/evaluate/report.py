@@ -20,10 +20,15 @@ def _share_line(s: Share) -> str:
 
 
 def _prf_line(name: str, p: PRF, target: tuple[float, str] | None = None) -> str:
-    line = f"{name}: P {p.precision:.3f} R {p.recall:.3f} F1 {p.f1:.3f}  (tp {p.tp}, fp {p.fp}, fn {p.fn})"
+    line = f"{name}: P {p.precision:.3f} R {p.recall:.3f} F1 {p.f1:.3f}  ({_counts(p)})"
     if target is not None:
         line += f"  (target F1 {target[0]:.2f}: {'met' if p.f1 >= target[0] else 'NOT met'})"
     return line
+
+
+def _counts(p: PRF) -> str:
+    found = "" if p.found is None else f", gold found {p.found}"
+    return f"tp {p.tp}, fp {p.fp}, fn {p.fn}{found}"
 
 
 def summary(result: EvalResult) -> str:
@@ -61,9 +66,7 @@ def markdown(result: EvalResult, *, command: str | None = None, heading_level: i
         t = result.targets.get(name)
         target = "" if t is None else f"F1 {t[0]:.2f} ({'met' if p.f1 >= t[0] else '**not met**'})"
         anchor = "" if t is None else t[1]
-        value = (
-            f"P {p.precision:.3f} · R {p.recall:.3f} · **F1 {p.f1:.3f}** (tp {p.tp}, fp {p.fp}, fn {p.fn})"
-        )
+        value = f"P {p.precision:.3f} · R {p.recall:.3f} · **F1 {p.f1:.3f}** ({_counts(p)})"
         out.append(f"| {name} | {value} | {target} | {anchor} |")
     for name, fig in result.figures.items():
         out.append(f"| {name} | {fig} | | |")

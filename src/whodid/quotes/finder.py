@@ -7,6 +7,9 @@ paragraph when it opens one. First-person pronouns inside a quotation refer to i
 
 from __future__ import annotations
 
+import bisect
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
@@ -15,7 +18,10 @@ from spacy.tokens import Doc, Span, Token
 
 from whodid.nlp.state import ArticleState, Quote, state
 
-OPEN_CLOSE = {"\u201c": "\u201d", '"': '"', "\u00ab": "\u00bb"}
+OPENING_MARKS = "\u201c\u00ab\u201e\u201f"  # “ « „ ‟
+CLOSING_MARKS = "\u201d\u00bb"  # ” »
+DOUBLE_MARKS = frozenset(OPENING_MARKS + CLOSING_MARKS + '"')
+_TAG = re.compile(r"<[^<>\n]{1,400}>")
 FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 CUE_WINDOW = 80  # characters around a direct quotation searched for its cue
@@ -26,13 +32,19 @@ class _Span:
     start: int  # content start (after the opening mark)
     end: int
     open_at: int
-    close_at: int
+    close_at: int  # the closing mark, or the end of the paragraph when the quotation runs on
+    closed: bool = True
 
 
-def load_cues() -> frozenset[str]:
-    """The speech-verb lemmas of ``data/quotes/cues.txt``."""
-    text = resources.files("whodid.data").joinpath("quotes/cues.txt").read_text(encoding="utf-8")
+def load_cues(name: str = "cues.txt") -> frozenset[str]:
+    """The speech-verb lemmas of ``data/quotes/<name>`` (default: the general speech verbs)."""
+    text = resources.files("whodid.data").joinpath(f"quotes/{name}").read_text(encoding="utf-8")
     return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def load_quote_cues() -> frozenset[str]:
+    """Every verb that can introduce a quotation: the speech verbs and ``quote_cues.txt``."""
+    return load_cues() | load_cues("quote_cues.txt")
 
 
 class QuoteFinder:
@@ -42,25 +54,31 @@ class QuoteFinder:
     assigns: tuple[str, ...] = ("quotes",)
 
     def __init__(self, cues: frozenset[str] | None = None) -> None:
-        self.cues = cues if cues is not None else load_cues()
+        self.cues = cues if cues is not None else load_quote_cues()
+        self.title_words = load_cues("title_words.txt")
 
     def __call__(self, doc: Doc) -> Doc:
         st = state(doc)
         text = doc.text  # Doc.text is rebuilt on every access: read it once
         spans = find_quote_spans(text)
         bad_sents = _boilerplate_chars(doc, st)
-        prev_speaker: tuple[str | None, str | None, int] | None = None  # actor, text, paragraph
+        paragraphs = _paragraph_starts(text)
+        prev: Quote | None = None  # the last quotation with a speaker
+        prev_para = -1
         for qs in spans:
             if any(a <= qs.start < b for a, b in bad_sents) or qs.end <= qs.start:
                 continue
             quote = self._quote(doc, st, qs, text)
-            para = _paragraph(text, qs.start)
+            para = _paragraph(paragraphs, qs.start)
             unattributed = quote.cue is None and quote.speaker_actor is None and quote.speaker_text is None
-            if unattributed and prev_speaker is not None and prev_speaker[2] in (para, para - 1):
-                quote.speaker_actor, quote.speaker_text = prev_speaker[0], prev_speaker[1]
+            if unattributed and quote.kind == "direct" and prev is not None and prev_para in (para, para - 1):
+                quote.speaker_actor, quote.speaker_text = prev.speaker_actor, prev.speaker_text
+                quote.speaker_start, quote.speaker_end = prev.speaker_start, prev.speaker_end
                 quote.rule, quote.confidence = "quote:continuation", 0.6
+            if quote.kind == "partial" and (quote.cue is None or _is_title(quote.text, self.title_words)):
+                continue  # a fragment in marks that no verb says is said, or a name or title in capitals
             if quote.speaker_actor or quote.speaker_text:
-                prev_speaker = (quote.speaker_actor, quote.speaker_text, para)
+                prev, prev_para = quote, para
             self._link_first_person(doc, st, quote)
             st.quotes.append(quote)
         self._indirect(doc, st, spans, text)
@@ -76,12 +94,15 @@ class QuoteFinder:
         else:
             cue = self._nearby_cue(doc, qs, full) or self._governing_cue(doc, qs)
         speaker = _speaker_of(cue, qs) if cue is not None else None
+        if cue is not None and speaker is None and cue.idx > qs.close_at:
+            speaker = _inverted_subject(cue)  # "...,” said Skelly: parsed as an object
         actor = _actor_of(st, speaker) if speaker is not None else None
         if cue is not None and actor is None and speaker is None:
             speaker, actor = _nearest_actor_before(st, cue, qs)
         rule = "quote:cue" if cue is not None else "quote:no-cue"
         if cue is None:
-            speaker = _colon_speaker(doc, full, qs)  # "Ana Ruiz, 34, teacher: “...”"
+            # "Rubio fired back: “...”", else "Ana Ruiz, 34, teacher: “...”" or a signature
+            speaker = _colon_clause_speaker(doc, full, qs) or _colon_speaker(doc, full, qs)
             actor = _actor_of(st, speaker) if speaker is not None else None
             rule = "quote:colon" if speaker is not None else rule
         return Quote(
@@ -113,8 +134,11 @@ class QuoteFinder:
 
     def _nearby_cue(self, doc: Doc, qs: _Span, full: str) -> Token | None:
         """A speech verb just after the closing mark ("..." she said) or before the opening one."""
-        after = _tokens_in(doc, qs.close_at + 1, min(len(full), qs.close_at + 1 + CUE_WINDOW))
-        after = _until_boundary(after)
+        after: list[Token] = []
+        if qs.closed:
+            after = _until_boundary(
+                _tokens_in(doc, qs.close_at + 1, min(len(full), qs.close_at + 1 + CUE_WINDOW))
+            )
         for t in after:
             if t.lemma_ in self.cues and t.pos_ in ("VERB", "AUX"):
                 return t
@@ -134,20 +158,18 @@ class QuoteFinder:
 
     # ---------------------------------------------------------------- reported speech
     def _indirect(self, doc: Doc, st: ArticleState, spans: list[_Span], full: str) -> None:
-        """ "X said (that) ..." with no quotation marks: an indirect quotation of the clause."""
-        quoted = [(s.open_at, s.close_at + 1) for s in spans]
-        for tok in doc:
-            if tok.lemma_ not in self.cues or tok.pos_ != "VERB":
+        """ "X said (that) ..." with no quotation marks: an indirect quotation of the clause.
+
+        A clause holding a quoted fragment ("said the plan was “a disgrace” to the city") is reported
+        speech too; one that is mostly a quotation, or overlaps a full quoted sentence, is not repeated.
+        """
+        partial = {(q.start, q.end) for q in st.quotes if q.kind == "partial"}
+        quoted = [(s.open_at, s.close_at + 1, (s.start, s.end) in partial) for s in spans]
+        for tok, speaker, start, end, rule in self._reported(doc):
+            inside = [(a, b, frag) for a, b, frag in quoted if a < end and start < b]
+            if any(not frag for _, _, frag in inside):
                 continue
-            comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
-            if comp is None:
-                continue
-            toks = sorted(comp.subtree, key=lambda t: t.i)
-            start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-            if any(a < end and start < b for a, b in quoted):
-                continue
-            speaker = _speaker_of(tok, _Span(start, end, start, end))
-            if speaker is None:
+            if 2 * sum(min(b, end) - max(a, start) for a, b, _ in inside) > end - start:
                 continue
             actor = _actor_of(st, speaker)
             st.quotes.append(
@@ -160,47 +182,158 @@ class QuoteFinder:
                     cue_token=tok.i,
                     speaker_actor=actor,
                     **_speaker_fields(speaker, st),
-                    rule="quote:reported-speech",
+                    rule=rule,
                     confidence=0.6 if actor else 0.3,
                 )
             )
         st.quotes.sort(key=lambda q: q.start)
 
+    def _reported(self, doc: Doc) -> Iterator[tuple[Token, Token, int, int, str]]:
+        """(cue, speaker, start, end, rule) of each reported clause: "X said (that) ...", and the
+        clause that "according to X" qualifies."""
+        for tok in doc:
+            if tok.lemma_ in self.cues and tok.pos_ == "VERB":
+                comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+                if comp is None:
+                    continue
+                toks = sorted(comp.subtree, key=lambda t: t.i)
+                start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+                speaker = _speaker_of(tok, _Span(start, end, start, end))
+                if speaker is not None:
+                    yield tok, speaker, start, end, "quote:reported-speech"
+            elif tok.lower_ == "according":
+                found = _according_to(tok)
+                if found is not None:
+                    yield tok, *found, "quote:according-to"
+
+
+def _according_to(tok: Token) -> tuple[Token, int, int] | None:
+    """ "X happened, according to Y": Y and the larger side of the sentence around the phrase."""
+    to = next((c for c in tok.children if c.lower_ == "to"), None)
+    if to is None and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
+        to = tok.doc[tok.i + 1]
+    if to is None:
+        return None
+    source = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if source is None or source.pos_ not in ("PROPN", "NOUN", "PRON"):
+        return None
+    phrase = sorted({*tok.subtree, *to.subtree}, key=lambda t: t.i)
+    sent = tok.sent
+    sides = [
+        [t for t in sent if t.i < phrase[0].i],
+        [t for t in sent if t.i > phrase[-1].i],
+    ]
+    best: tuple[int, int] | None = None
+    for side in sides:
+        words = [t for t in side if not (t.is_punct or t.is_space)]
+        if len(words) < 3:
+            continue
+        span = (words[0].idx, words[-1].idx + len(words[-1].text))
+        if best is None or span[1] - span[0] > best[1] - best[0]:
+            best = span
+    if best is None:
+        return None
+    return source, best[0], best[1]
+
 
 def find_quote_spans(text: str) -> list[_Span]:
-    """Pairs of quotation marks; straight double quotes alternate open/close within a paragraph."""
+    """Quotations in double marks of any style, paired within a paragraph (a line).
+
+    Each mark is an opening or a closing one by its own shape, else by its neighbours (a straight
+    quote after a space opens, before one closes), else it alternates. Curly and straight marks pair
+    with each other (“...," is common). A quotation still open at the end of its paragraph runs to it
+    when it opened the paragraph or followed a colon (a quotation continued over several paragraphs);
+    otherwise the stray mark is ignored. Marks inside markup tags (``<tweet id="...">``) are not quotes.
+    """
     out: list[_Span] = []
-    i, n = 0, len(text)
-    while i < n:
-        ch = text[i]
-        close = OPEN_CLOSE.get(ch)
-        if close is None:
-            i += 1
-            continue
-        j = text.find(close, i + 1)
-        nl = text.find("\n\n", i + 1)
-        if j < 0 or (ch == '"' and 0 <= nl < j):
-            i += 1
-            continue
-        start, end = i + 1, j
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        out.append(_Span(start, end, i, j))
-        i = j + 1
+    tags = [(m.start(), m.end()) for m in _TAG.finditer(text)]
+    line_start = 0
+    n = len(text)
+    while line_start <= n:
+        line_end = text.find("\n", line_start)
+        if line_end < 0:
+            line_end = n
+        _line_spans(text, line_start, line_end, tags, out)
+        line_start = line_end + 1
     return out
+
+
+def _line_spans(text: str, lo: int, hi: int, tags: list[tuple[int, int]], out: list[_Span]) -> None:
+    """The quotations of one paragraph; a quotation inside a quotation is part of it, not another."""
+    stack: list[int] = []  # opening marks not yet closed, outermost first
+    inner: list[tuple[int, int]] = []  # pairs closed inside an open quotation
+    for i in range(lo, hi):
+        ch = text[i]
+        if ch not in DOUBLE_MARKS or any(a < i < b for a, b in tags):
+            continue
+        role = _role(text, i, lo, hi)
+        if role == "open" or (role == "either" and not stack):
+            stack.append(i)
+        elif stack:
+            open_at = stack.pop()
+            if stack:
+                inner.append((open_at, i))
+            else:
+                _add(text, open_at, i, out, closed=True)
+                inner.clear()
+    if not stack:
+        return
+    k = stack[0] - 1
+    while k >= lo and text[k] in " \t":
+        k -= 1
+    if k < lo or text[k] == ":":  # continued in the next paragraph
+        _add(text, stack[0], hi, out, closed=False)
+        return
+    for open_at, close_at in inner:  # the outer mark was a stray one
+        _add(text, open_at, close_at, out, closed=True)
+
+
+def _role(text: str, i: int, lo: int, hi: int) -> str:
+    """Whether the mark at ``i`` opens, closes, or could do either."""
+    ch = text[i]
+    prev = text[i - 1] if i > lo else " "
+    nxt = text[i + 1] if i + 1 < hi else " "
+    space_before = prev.isspace() or prev in "([{\u2014\u2013-/"
+    space_after = nxt.isspace() or nxt in ".,;:!?)]}\u2014\u2013"
+    if ch in OPENING_MARKS:
+        return "close" if space_after and not space_before else "open"
+    if ch in CLOSING_MARKS:
+        return "open" if space_before and not space_after else "close"
+    if space_before and not space_after:
+        return "open"
+    if space_after and not space_before:
+        return "close"
+    return "either"
+
+
+def _add(text: str, open_at: int, close_at: int, out: list[_Span], *, closed: bool) -> None:
+    start, end = open_at + 1, close_at
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append(_Span(start, end, open_at, close_at, closed))
 
 
 def _is_direct(text: str, qs: _Span) -> bool:
     """A full quoted sentence: capitalised, and opened after a sentence boundary, colon or comma."""
-    content = text[qs.start : qs.end]
+    content = text[qs.start : qs.end].lstrip("[(.\u2026 ")
     if not content or not (content[0].isupper() or content[0].isdigit()) or len(content.split()) < 3:
         return False
     k = qs.open_at - 1
     while k >= 0 and text[k] in " \t":
         k -= 1
     return k < 0 or text[k] in "\n.:,;?!"
+
+
+def _is_title(text: str, small: frozenset[str]) -> bool:
+    """A short run of capitalised words ("Balanced Rebellion", "State of the Union"): a name or title."""
+    words = [w.strip(".,;:!?()[]'\"\u2018\u2019") for w in text.replace("-", " ").split()]
+    words = [w for w in words if any(c.isalpha() for c in w)]
+    if not words or len(words) > 8:
+        return False
+    return all(w[0].isupper() or w.lower() in small for w in words) and any(w[0].isupper() for w in words)
 
 
 def _tokens_in(doc: Doc, start: int, end: int) -> list[Token]:
@@ -211,7 +344,7 @@ def _tokens_in(doc: Doc, start: int, end: int) -> list[Token]:
 def _until_boundary(tokens: list[Token]) -> list[Token]:
     out: list[Token] = []
     for t in tokens:
-        if t.text in OPEN_CLOSE or "\n" in t.text or (t.is_sent_start and out and t.text[0].isupper()):
+        if t.text in DOUBLE_MARKS or "\n" in t.text or (t.is_sent_start and out and t.text[0].isupper()):
             break
         out.append(t)
     return out
@@ -220,7 +353,7 @@ def _until_boundary(tokens: list[Token]) -> list[Token]:
 def _since_boundary(tokens: list[Token]) -> list[Token]:
     out: list[Token] = []
     for t in reversed(tokens):
-        if t.text in OPEN_CLOSE.values() or "\n" in t.text or t.text in (".", "?", "!"):
+        if t.text in DOUBLE_MARKS or "\n" in t.text or t.text in (".", "?", "!"):
             break
         out.append(t)
     return list(reversed(out))
@@ -264,6 +397,46 @@ def _nearest_actor_before(st: ArticleState, cue: Token, qs: _Span) -> tuple[Toke
     return None, None
 
 
+def _inverted_subject(cue: Token) -> Token | None:
+    """The noun phrase right after a cue that follows its quotation ("...,” said Ann Lee, a nurse)."""
+    k = cue.i + 1
+    doc = cue.doc
+    while k < len(doc) and (doc[k].is_space or doc[k].dep_ in ("advmod", "prt")) and k <= cue.i + 2:
+        k += 1
+    if k >= len(doc):
+        return None
+    tok = doc[k]
+    if tok.pos_ not in ("PROPN", "NOUN", "DET", "ADJ") or tok.ent_type_ in ("DATE", "TIME"):
+        return None
+    for _ in range(4):
+        if tok.dep_ in ("compound", "det", "amod", "nmod", "poss", "nummod") and tok.head.i > tok.i:
+            tok = tok.head
+    if tok.pos_ not in ("PROPN", "NOUN") or tok.ent_type_ in ("DATE", "TIME"):
+        return None
+    return tok
+
+
+def _colon_clause_speaker(doc: Doc, text: str, qs: _Span) -> Token | None:
+    """A quotation after a clause ending in a colon ("Rubio fired back:", "The party said in a
+    statement:" closing the paragraph before a block quotation): the subject of that clause's verb."""
+    k = qs.open_at - 1
+    while k >= 0 and text[k] in " \t\n":
+        k -= 1
+    if k < 0 or text[k] != ":":
+        return None
+    colon = doc.char_span(k, k + 1, alignment_mode="expand")
+    if colon is None:
+        return None
+    tok = colon[0]
+    for _ in range(6):
+        if tok.pos_ in ("VERB", "AUX") and tok.i < colon[0].i:
+            return _speaker_of(tok, qs)
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
 def _colon_speaker(doc: Doc, text: str, qs: _Span) -> Token | None:
     """A quotation introduced by "Name:" or signed "— Name" after it, with no speech verb."""
     k = qs.open_at - 1
@@ -272,6 +445,8 @@ def _colon_speaker(doc: Doc, text: str, qs: _Span) -> Token | None:
     if k >= 0 and text[k] == ":":
         line_start = text.rfind("\n", 0, k) + 1
         return _first_person_name(doc, _tokens_in(doc, line_start, k))
+    if not qs.closed:
+        return None
     j = qs.close_at + 1
     while j < len(text) and text[j] in " \t":
         j += 1
@@ -323,8 +498,18 @@ def _speaker_fields(tok: Token | None, st: ArticleState) -> dict[str, Any]:
     return {"speaker_text": span.text, "speaker_start": span.start_char, "speaker_end": span.end_char}
 
 
-def _paragraph(text: str, pos: int) -> int:
-    return text.count("\n", 0, pos)
+def _paragraph_starts(text: str) -> list[int]:
+    """Where each non-empty line starts (blank lines between paragraphs do not count)."""
+    starts, pos = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            starts.append(pos)
+        pos += len(line) + 1
+    return starts
+
+
+def _paragraph(starts: list[int], pos: int) -> int:
+    return bisect.bisect_right(starts, pos) - 1
 
 
 def _boilerplate_chars(doc: Doc, st: ArticleState) -> list[tuple[int, int]]:
