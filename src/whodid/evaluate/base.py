@@ -81,7 +81,12 @@ class Confusion:
         self.counts[(gold, predicted)] += 1
 
     def labels(self) -> list[str]:
+        """Every label, gold or predicted (the columns)."""
         return sorted({g for g, _ in self.counts} | {p for _, p in self.counts})
+
+    def gold_labels(self) -> list[str]:
+        """The labels that occur in the gold (the rows)."""
+        return sorted({g for g, _ in self.counts})
 
 
 @dataclass

@@ -43,9 +43,24 @@ def summary(result: EvalResult) -> str:
             lines.append(
                 f"    {label:<24} {p.precision:5.2f} {p.recall:5.2f} {p.f1:5.2f}   {p.tp}/{p.fp}/{p.fn}"
             )
+    if result.confusion is not None and result.confusion.counts:
+        lines.append(confusion_text(result.confusion, result.confusion_title))
     if result.errors:
         lines.append(f"  {len(result.errors)} error rows (write them with --errors FILE.jsonl)")
     return "\n".join(lines)
+
+
+def confusion_text(conf: Confusion, title: str) -> str:
+    """The confusion matrix as fixed-width text: rows gold, columns whodid, '.' for zero."""
+    labels = conf.labels()
+    width = max(4, *(len(x) + 1 for x in labels))
+    corner = "gold/whodid"
+    head = f"  {corner:<14}" + "".join(f"{x:>{width}}" for x in labels)
+    rows = [f"  {title or 'confusion'} (rows: gold, columns: whodid):", head]
+    for g in conf.gold_labels():
+        cells = "".join(f"{conf.counts.get((g, x), 0) or '.':>{width}}" for x in labels)
+        rows.append(f"  {g:<14}{cells}")
+    return "\n".join(rows)
 
 
 def markdown(result: EvalResult, *, command: str | None = None, heading_level: int = 2) -> str:
@@ -96,7 +111,7 @@ def confusion_markdown(conf: Confusion, title: str) -> str:
         "| gold \\ whodid | " + " | ".join(labels) + " |",
         "|---" * (len(labels) + 1) + "|",
     ]
-    for g in labels:
+    for g in conf.gold_labels():
         cells = [str(conf.counts.get((g, p), 0) or "·") for p in labels]
         rows.append(f"| **{g}** | " + " | ".join(cells) + " |")
     return "\n".join(rows)
