@@ -51,3 +51,12 @@ def test_generic_heads_speak_for_their_organization(pipeline: Pipeline) -> None:
     actors = _actors(pipeline, "Leaders of the opposition alliance rejected the offer on Monday.")
     leaders = next(a for a in actors.values() if a["name"].startswith("Leaders"))
     assert leaders["sector"] == "OPP"
+
+
+def test_bodies_named_with_their_country(pipeline: Pipeline) -> None:
+    actors = _actors(pipeline, "The Government of Ghana rejected the report on Monday.")
+    assert any(a["code"] == "GHAGOV" for a in actors.values())
+    actors = _actors(pipeline, "The Norwegian Development Agency sent tents to Chad.")
+    assert any(a["code"] == "NORGOV" and a["kind"] == "organization" for a in actors.values())
+    actors = _actors(pipeline, "The Islamic State group claimed the attack on Friday.")
+    assert any((a["code"] or "").startswith("IMG") for a in actors.values())

@@ -459,6 +459,12 @@ class ActorKnowledge:
         hit = self._bodies.get(text)
         if hit is not None:
             return hit
+        head, of, owner = clean(text).rpartition(" of ")
+        if of and head:  # "the Government of Eritrea", "the Ministry of Defence of Japan"
+            country = self.country_by_name(owner)
+            base = self._bodies.get(head) if country is not None else None
+            if country is not None and base is not None and base.country is None:
+                return replace(base, country=country.iso3)
         words = clean(text).split()
         for cut in range(min(len(words) - 1, _MAX_MODIFIER_WORDS), 0, -1):
             country = self._modifier_country(" ".join(words[:cut]))

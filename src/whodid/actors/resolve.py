@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from whodid.actors.describe import GENERIC_HEADS, OWNER_PREPS, Description, country_of_token, describe, norm
 from whodid.actors.dictionary import ActorDictionary, Entry, normalize, split_code
-from whodid.actors.knowledge import ActorKnowledge
+from whodid.actors.knowledge import ActorKnowledge, BodyInfo
 from whodid.actors.registry import ActorRegistry
 from whodid.nlp.state import state
 
@@ -44,6 +44,14 @@ QUANTIFIERS = frozenset(
         "most",
         "few",
     }
+)
+# head words of organizations named after what they are: "the Islamic State group"
+GROUP_HEADS = frozenset(
+    {"group", "movement", "militia", "organization", "organisation", "faction", "network"}
+)
+# head words of state bodies: "the Canadian International Development Agency" is Canadian government
+STATE_HEADS = frozenset(
+    {"agency", "ministry", "department", "army", "navy", "police", "military", "authority", "directorate"}
 )
 BASED_LEMMAS = frozenset({"base", "locate", "headquarter", "operate", "active"})
 TITLE_ABBREVIATIONS = frozenset(
@@ -361,7 +369,7 @@ class ActorResolver:
             if igo is not None:
                 reg.mention(reg.igo(igo.name, igo.code), _span_without_det(ent), rule="igo")
                 continue
-            body = self.kb.body(text)
+            body = self.kb.body(text) or self._national_agency(ent)
             if body is None:
                 continue
             desc = self._modifier_description(doc, ent)
@@ -380,6 +388,13 @@ class ActorResolver:
             if igo is not None:  # an organization the NER did not label ("Human Rights Watch")
                 reg.mention(reg.igo(igo.name, igo.code), _span_without_det(span), rule="igo")
                 continue
+            if tok.lower_ in GROUP_HEADS and len(span) > 1:
+                # "the Islamic State group", "the Hamas movement": the name before the head
+                named = span.doc[span.start : span.end - 1]
+                igo = self.kb.igo(_strip_det(named))
+                if igo is not None:
+                    reg.mention(reg.igo(igo.name, igo.code), _span_without_det(span), rule="igo")
+                    continue
             body = self.kb.body(_strip_det(span))
             if body is not None and body.country is None and _is_bare_anaphor(span, tok):
                 earlier = reg.body_by_head(tok.lower_)  # "the ministry": the ministry named before
@@ -393,6 +408,20 @@ class ActorResolver:
             country = body.country or desc.country or _leader_country(tok, reg)
             actor_id = reg.body(_strip_det(full), country, body.sector, body.name)
             reg.mention(actor_id, full, rule="body:" + body.name)
+
+    def _national_agency(self, ent: Span) -> BodyInfo | None:
+        """ "the Canadian International Development Agency": an organization named with a country
+        first and a state body's head word last (agency, ministry, army, police...) is that body of
+        that country."""
+        toks = [t for t in ent if t.lower_ not in ("the", "a", "an")]
+        if len(toks) < 2 or toks[-1].lower_ not in STATE_HEADS:
+            return None
+        country = country_of_token(self.kb, toks[:1])
+        if country is None:
+            return None
+        generic = self.kb.body(toks[-1].lower_)
+        sector = generic.sector if generic is not None else "GOV"
+        return BodyInfo(name=ent.text, country=country, sector=sector, kind="organization")
 
     def _modifier_description(self, doc: Doc, span: Span, reg: ActorRegistry | None = None) -> Description:
         """Countries in the modifiers of a noun phrase: "the Chinese Foreign Ministry", "Canada's army"."""
