@@ -151,5 +151,15 @@ FUTURE_AUX: Final = frozenset({"will", "shall", "would", "'ll", "wo"})
 FUTURE_HEADS: Final = frozenset(
     {"go", "due", "plan", "expect", "schedule", "set", "slate", "intend", "aim", "prepare", "poise"}
 )
+# Heads whose infinitive complement happens after them, whatever their tense: "agreed to buy it in
+# February", "promised to meet on Monday", "voted to strike next month".
+COMMIT_HEADS: Final = frozenset(
+    {"agree", "promise", "pledge", "vow", "decide", "threaten", "offer", "vote", "undertake", "resolve"}
+)
+# Verbs that put what they govern in the future whatever their tense ("has scheduled a news conference
+# Thursday", "the vote was slated for Monday"), and verbs of delay, future with "until" ("postponed
+# until Tuesday").
+SCHEDULE_VERBS: Final = frozenset({"schedule", "reschedule", "slate"})
+DELAY_VERBS: Final = frozenset({"postpone", "delay", "adjourn", "defer", "suspend", "put", "push", "extend"})
 # Adjectives on the noun a date modifies that put it in the future ("the upcoming Thursday vote").
 FUTURE_ADJ: Final = frozenset({"upcoming", "forthcoming", "coming", "planned", "scheduled", "proposed"})

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
 from whodid.dates.lexicon import DURATION_WORDS
-from whodid.dates.resolve import Quarter, resolve
+from whodid.dates.resolve import Focus, resolve
 from whodid.dates.scan import Scanner
 from whodid.dates.spec import Candidate, Spec
 from whodid.dates.tense import Direction, direction
@@ -42,28 +43,21 @@ class DateFinder:
         pub = published.date() if isinstance(published, dt.datetime) else published
         candidates = _with_entities(doc, self._scanner.scan(doc))
         mentions: list[DateMention] = []
-        anchor: dt.date | None = None  # last day-precision date, for "the same day"
-        quarter: Quarter | None = None  # last quarter, for "the latest quarter", "a year earlier"
+        focus = Focus()
         text = doc.text  # Doc.text rebuilds the string on every access: read it once
         for cand in candidates:
-            mention = _mention(doc, text, cand, pub, anchor, quarter)
-            if mention.precision == "day" and mention.value is not None and mention.timex is None:
-                anchor = dt.date.fromisoformat(mention.value)
-            q = _QUARTER_RE.fullmatch(mention.timex or "")
-            if q is not None and _sets_focus(cand.spec):
-                quarter = int(q.group(1)), int(q.group(2))
+            mention = _mention(doc, text, cand, pub, focus)
+            focus = _refocus(doc, cand, mention, focus)
             mentions.append(mention)
         return mentions
 
 
-def _mention(
-    doc: Doc, text: str, cand: Candidate, pub: dt.date | None, anchor: dt.date | None, quarter: Quarter | None
-) -> DateMention:
+def _mention(doc: Doc, text: str, cand: Candidate, pub: dt.date | None, focus: Focus) -> DateMention:
     span = doc[cand.start : cand.end]
     spec = cand.spec
     tense_based = pub is not None and _needs_tense(spec)
     way: Direction = direction(span) if tense_based else "present"
-    res = resolve(spec, pub, way, anchor, quarter)
+    res = resolve(spec, pub, way, focus)
     start, end = span.start_char, span.end_char
     return DateMention(
         start=start,
@@ -79,10 +73,47 @@ def _mention(
     )
 
 
+def _refocus(doc: Doc, cand: Candidate, mention: DateMention, focus: Focus) -> Focus:
+    """The focus after ``mention``."""
+    spec = cand.spec
+    if mention.precision == "day" and mention.value is not None and mention.timex is None:
+        focus = replace(focus, anchor=dt.date.fromisoformat(mention.value))
+    if mention.value is not None and mention.precision != "unknown" and spec.kind not in _NOT_LAST:
+        focus = replace(focus, last=mention.value)
+    q = _QUARTER_RE.fullmatch(mention.timex or "")
+    if q is not None and _sets_focus(spec):
+        return replace(focus, quarter=(int(q.group(1)), int(q.group(2))), year_focus=False)
+    if _sets_year_focus(doc, cand):
+        return replace(focus, year_focus=True)
+    return focus
+
+
+# kinds whose value is no date the text talks about ("now" is the publication day)
+_NOT_LAST = frozenset({"ref"})
+
+
 def _sets_focus(spec: Spec) -> bool:
     """A quarter counted from publication ("the third quarter", "the latest quarter") becomes the one
     later references ("the quarter", "a year earlier") mean; "the 1988 quarter" does not."""
     return spec.kind == "quarter" and spec.label != "back" and spec.year is None and spec.shift == ""
+
+
+def _sets_year_focus(doc: Doc, cand: Candidate) -> bool:
+    """Results reported for more than a quarter ("for the nine months", "in the first six months",
+    "for the year"): a later "a year earlier" or "the 1988 period" means that whole stretch."""
+    spec = cand.spec
+    if spec.kind == "relunit" and spec.rule == "year:current":
+        return True
+    if spec.kind != "duration":
+        return False
+    words = [t.lower_ for t in doc[cand.start : cand.end]]
+    if not words or words[-1] not in ("months", "month") or words[0] not in _DEFINITE:
+        return False
+    return any(_MONTH_COUNTS.get(w, 0) > 3 for w in words)
+
+
+_DEFINITE = frozenset({"the", "first", "latest", "its", "their"})
+_MONTH_COUNTS = {"six": 6, "nine": 9, "6": 6, "9": 9, "eight": 8, "ten": 10, "eleven": 11, "twelve": 12}
 
 
 def _needs_tense(spec: Spec) -> bool:
@@ -96,7 +127,7 @@ def _needs_tense(spec: Spec) -> bool:
         return spec.year is None and spec.shift == ""
     if spec.kind in ("quarter", "half"):
         return spec.year is None and spec.part > 0 and spec.shift == ""
-    if spec.kind == "season":
+    if spec.kind in ("season", "holiday"):
         return spec.year is None and spec.shift == ""
     return False
 
@@ -109,7 +140,7 @@ def _rule(spec: Spec, way: Direction | None, value: str | None) -> str:
         return f"{spec.rule}:no-anchor"
     if way is not None:
         return f"{spec.rule}:{way}"
-    if spec.shift in ("last", "next") and spec.kind in ("weekday", "date", "month"):
+    if spec.shift in ("last", "next") and spec.kind in ("weekday", "date", "month", "holiday"):
         return f"{spec.rule}:{spec.shift}"
     return spec.rule
 

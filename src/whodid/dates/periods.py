@@ -127,6 +127,21 @@ def period(doc: Doc, i: int, floor: int) -> Candidate | None:
     return Candidate(start, end, spec)
 
 
+def two_quarters(doc: Doc, i: int, floor: int) -> Candidate | None:
+    """ "the first two quarters of 1990" (H1), "the last two quarters" (H2)."""
+    if i - 2 < floor or doc[i - 1].lower_ != "two" or doc[i - 2].lower_ not in ("first", "last"):
+        return None
+    part = 1 if doc[i - 2].lower_ == "first" else 2
+    start = i - 3 if i - 3 >= floor and doc[i - 3].lower_ == "the" else i - 2
+    year: int | None = None
+    end = i + 1
+    if end + 1 < len(doc) and doc[end].lower_ == "of" and _YEAR_RE.fullmatch(doc[end + 1].text):
+        year, end = int(doc[end + 1].text), end + 2
+    elif part == 2:
+        return None  # "the last two quarters": the latest two, not the second half
+    return Candidate(start, end, Spec("half", "half:quarters", year=year, part=part))
+
+
 def _ended_month(doc: Doc, k: int) -> bool:
     return k + 1 < len(doc) and doc[k].lower_ in ("ended", "ending") and doc[k + 1].lower_ in MONTHS
 

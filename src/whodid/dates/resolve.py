@@ -17,7 +17,10 @@ Conventions (documented once here, relied on by the tests):
 * a quarter with no number ("the quarter", "the year-ago period") is the last quarter named before
   it in the text, else the last one completed before publication ("the latest quarter": always that
   one; "the current quarter": the publication's); "a year ago" / "year-earlier" is that quarter a
-  year before, else the previous year.
+  year before, else the previous year; after "for the nine months" / "for the year" it is the
+  previous year.
+* holidays ("last Thanksgiving", "Christmas") follow the tense like month-days; "that year", "the
+  following month" move from the last calendar date in the text; "the week" alone is "1989-WXX".
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
+from whodid.dates.holidays import holiday_date
 from whodid.dates.spec import Spec
 from whodid.dates.tense import Direction
 from whodid.nlp.state import Precision
@@ -49,11 +53,29 @@ UNRESOLVED = Resolution(None, "unknown", [])
 Quarter = tuple[int, int]  # (year, quarter 1-4)
 
 
-def resolve(
-    spec: Spec, pub: dt.date | None, way: Direction, anchor: dt.date | None, quarter: Quarter | None = None
-) -> Resolution:
-    """Resolve ``spec``; ``anchor`` is the last day-precision date seen before it in the text,
-    ``quarter`` the last quarter."""
+@dataclass(frozen=True, slots=True)
+class Focus:
+    """What the text has said before an expression, for the expressions that refer back to it."""
+
+    anchor: dt.date | None = None  # the last day-precision date ("the same day", "two days later")
+    quarter: Quarter | None = None  # the last quarter ("the quarter", "a year earlier")
+    # the text last spoke of a stretch longer than a quarter ("for the nine months"): "a year earlier"
+    # and "the 1988 period" are then years
+    year_focus: bool = False
+    last: str | None = None  # the value of the last calendar date ("that year", "the following month")
+
+
+def resolve(spec: Spec, pub: dt.date | None, way: Direction, focus: Focus | None = None) -> Resolution:
+    """Resolve ``spec`` against the publication date, the tense and what the text said before it."""
+    focus = focus or Focus()
+    anchor, quarter = focus.anchor, focus.quarter
+    if focus.year_focus and spec.kind == "yearback":
+        return _year_back(spec, pub, way, None)
+    if focus.year_focus and spec.kind == "quarter" and spec.part == 0 and spec.rule == "quarter:period":
+        if spec.year is not None:
+            return _year_of(spec.year)
+        if spec.label == "back" and pub is not None:
+            return _year_of(pub.year - 1)
     if spec.kind in _PERIOD_KINDS:
         return _PERIOD_KINDS[spec.kind](spec, pub, way, quarter)
     if spec.kind == "date":
@@ -62,6 +84,10 @@ def resolve(
         return _month(spec, pub, way)
     if spec.kind == "year" and spec.year is not None:
         return Resolution(str(spec.year), "year", [str(spec.year)])
+    if spec.kind == "holiday":
+        return _holiday(spec, pub, way)
+    if spec.kind == "anaphor" and spec.unit in ("month", "year"):
+        return _same_unit(spec, focus.last)
     if spec.kind == "anaphor":
         base = anchor or pub
         return _days([base + dt.timedelta(days=spec.amount)]) if base else UNRESOLVED
@@ -113,6 +139,8 @@ def _date(spec: Spec, pub: dt.date | None, way: Direction) -> Resolution:
         days = [dt.date(year, spec.month, d) for d in spec.days]
     except ValueError:
         return UNRESOLVED  # "February 30"
+    if spec.unit == "week":  # "the week of March 6"
+        return _week_of(days[0])
     return _days(days, fill=spec.fill)
 
 
@@ -173,6 +201,9 @@ def _weekdays(spec: Spec, pub: dt.date, way: Direction) -> list[dt.date]:
         monday = pub - dt.timedelta(days=pub.weekday()) + dt.timedelta(weeks=spec.week)
         return [monday + dt.timedelta(days=wd) for wd in spec.weekdays]
     backward = spec.shift == "last" or (spec.shift != "next" and way != "future")
+    if list(spec.weekdays) != sorted(spec.weekdays) and not spec.fill:
+        # "statements made Friday and Thursday": not one block of days; each is its own day
+        return [_weekdays(replace(spec, weekdays=(wd,)), pub, way)[0] for wd in spec.weekdays]
     if backward:
         ref = pub - _DAY if spec.shift == "last" else pub
         dates = [_on_or_before(ref, spec.weekdays[-1])]
@@ -199,6 +230,8 @@ def _relative(spec: Spec, pub: dt.date) -> Resolution:
     if spec.unit == "day":
         return _days([pub + dt.timedelta(days=spec.amount)])
     if spec.unit == "week":
+        if spec.label == "XX":
+            return Resolution(None, "unknown", [], timex=f"{pub.year:04d}-WXX")
         if spec.kind == "ago":
             return _days([pub + dt.timedelta(weeks=spec.amount)])
         monday = pub - dt.timedelta(days=pub.weekday()) + dt.timedelta(weeks=spec.amount)
@@ -212,6 +245,49 @@ def _relative(spec: Spec, pub: dt.date) -> Resolution:
         value = f"{pub.year + spec.amount:04d}"
         return Resolution(value, "year", [value])
     return UNRESOLVED
+
+
+def _same_unit(spec: Spec, last: str | None) -> Resolution:
+    """ "that year" / "the following month": the year or month of ``last`` moved by ``spec.amount``."""
+    if last is None or (spec.unit == "month" and len(last) < 7):
+        return UNRESOLVED
+    if spec.unit == "year":
+        return _year_of(int(last[:4]) + spec.amount)
+    index = int(last[:4]) * 12 + int(last[5:7]) - 1 + spec.amount
+    value = f"{index // 12:04d}-{index % 12 + 1:02d}"
+    return Resolution(value, "month", [value])
+
+
+def _holiday(spec: Spec, pub: dt.date | None, way: Direction) -> Resolution:
+    """A holiday in its stated year, else the one "last"/"next"/"this" or the tense points to."""
+    if spec.year is not None:
+        day = holiday_date(spec.label, spec.year)
+    elif pub is None:
+        return UNRESOLVED
+    else:
+        options = [d for y in (pub.year - 1, pub.year, pub.year + 1) if (d := holiday_date(spec.label, y))]
+        if spec.unit == "week":  # a week has begun once its Monday has come
+            options = [d - dt.timedelta(days=d.weekday()) for d in options]
+        if not options:
+            return UNRESOLVED
+        if spec.shift == "last":
+            day = max((d for d in options if d < pub), default=None)
+        elif spec.shift == "next":
+            day = min((d for d in options if d > pub), default=None)
+        elif spec.shift == "this":
+            day = holiday_date(spec.label, pub.year)
+        else:
+            day = _pick(options, pub, way)
+    if day is None:
+        return UNRESOLVED
+    return _week_of(day) if spec.unit == "week" else _days([day])
+
+
+def _week_of(day: dt.date) -> Resolution:
+    """The week that holds ``day``: value its Monday, precision unknown, values its seven days."""
+    monday = day - dt.timedelta(days=day.weekday())
+    values = [(monday + dt.timedelta(days=k)).isoformat() for k in range(7)]
+    return Resolution(values[0], "unknown", values, timex=_iso_week(monday))
 
 
 def _iso_week(day: dt.date) -> str:

@@ -13,6 +13,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from whodid.dates.context import month_in_context, prefix, skip_part_of_day, year_in_context
+from whodid.dates.holidays import holiday
 from whodid.dates.lexicon import (
     DEICTIC,
     LIST_JOINERS,
@@ -35,11 +36,12 @@ from whodid.dates.periods import (
     season,
     spelled,
     spelled_year,
+    two_quarters,
     year_back,
 )
 from whodid.dates.spec import Candidate, Kind, Spec
-from whodid.dates.tables import REFS, SEASONS, SPELLED, SPELLED_DECADES
-from whodid.dates.units import deictic, unit_expression
+from whodid.dates.tables import HOLIDAYS, REFS, SEASONS, SPELLED, SPELLED_DECADES
+from whodid.dates.units import deictic, unit_expression, vague_stretch
 
 _DAY_JOINERS = (LIST_JOINERS - {","}) | RANGE_JOINERS
 _WEEK_SHIFT = {"last": -1, "next": 1, "this": 0}
@@ -81,6 +83,10 @@ class Scanner:
             if low in MONTHS:
                 return self._month_first(doc, i, floor)
             return self._weekday(doc, i, floor)
+        if low in HOLIDAYS:
+            cand = holiday(doc, i, floor)
+            if cand is not None:
+                return cand
         if low in REFS:
             cand = ref(doc, i, floor)
             if cand is not None:
@@ -93,10 +99,16 @@ class Scanner:
             cand = year_back(doc, i, floor)
             if cand is not None:
                 return cand
+        if low == "week":
+            cand = self._week_of(doc, i, floor)
+            if cand is not None:
+                return cand
         if low in UNITS:
             return unit_expression(doc, i, floor)
         if low in PERIOD_NOUNS:
             return period(doc, i, floor)
+        if low == "quarters":
+            return two_quarters(doc, i, floor) or vague_stretch(doc, i, floor)
         if low in SEASONS:
             return season(doc, i, floor)
         if low in SPELLED_DECADES:
@@ -144,6 +156,22 @@ class Scanner:
         elif tok.text[:1].isdigit():
             cand = self._day_first(doc, k, k)
         return cand if cand is not None and cand.spec.kind == "date" else None
+
+    def _week_of(self, doc: Doc, i: int, floor: int) -> Candidate | None:
+        """ "the week of March 6": the week that holds the date."""
+        k = i + 2
+        if k >= len(doc) or doc[i + 1].lower_ != "of":
+            return None
+        if doc[k].lower_ in MONTHS:
+            dated = self._month_first(doc, k, k)
+        elif doc[k].text[:1].isdigit():
+            dated = self._day_first(doc, k, k)
+        else:
+            return None
+        if dated is None or dated.spec.kind != "date":
+            return None
+        start = i - 1 if i - 1 >= floor and doc[i - 1].lower_ == "the" else i
+        return Candidate(start, dated.end, replace(dated.spec, unit="week", rule="date:week-of"))
 
     # -- months and numbers ---------------------------------------------------------------------
 

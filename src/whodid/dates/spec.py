@@ -20,6 +20,7 @@ Kind = Literal[
     "season",  # "this summer", "last fall" (``label`` SP/SU/FA/WI)
     "decade",  # "the 1990s", "the late '80s" (``year`` = first year of the decade)
     "century",  # "the 20th century" (``amount`` = the century's number)
+    "holiday",  # "Thanksgiving", "last Christmas", "Easter week" (``label`` = the rule of holidays.tsv)
     "yearback",  # "a year ago", "a year earlier", "year-ago": a year before the period in focus
     "duration",  # "the past week", "three years": not a point in time
     "unresolved",  # a DATE entity none of the rules understands ("the 1990s")

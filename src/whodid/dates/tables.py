@@ -33,6 +33,24 @@ def _refs() -> Mapping[str, tuple[RefEntry, ...]]:
     return MappingProxyType({k: tuple(sorted(v, key=lambda e: -len(e.words))) for k, v in by_first.items()})
 
 
+@dataclass(frozen=True, slots=True)
+class HolidayEntry:
+    """One row of ``holidays.tsv``: a phrase (as token texts), its rule and its unit (day or week)."""
+
+    words: tuple[str, ...]
+    rule: str
+    unit: str
+
+
+def _holidays() -> Mapping[str, tuple[HolidayEntry, ...]]:
+    by_first: dict[str, list[HolidayEntry]] = {}
+    for row in _rows("holidays.tsv"):
+        words = tuple(row[0].split())
+        entry = HolidayEntry(words, row[1].strip(), row[2].strip() if len(row) > 2 else "day")
+        by_first.setdefault(words[0], []).append(entry)
+    return MappingProxyType({k: tuple(sorted(v, key=lambda e: -len(e.words))) for k, v in by_first.items()})
+
+
 def _periods() -> dict[str, dict[str, str]]:
     out: dict[str, dict[str, str]] = {}
     for row in _rows("periods.tsv"):
@@ -41,6 +59,8 @@ def _periods() -> dict[str, dict[str, str]]:
 
 
 REFS: Final = _refs()
+# "thanksgiving" -> its rows ("thanksgiving day", "thanksgiving"), longest first
+HOLIDAYS: Final = _holidays()
 _PERIODS = _periods()
 # "third" -> 3 (quarters and halves)
 ORDINALS: Final = MappingProxyType({k: int(v) for k, v in _PERIODS["ordinal"].items()})

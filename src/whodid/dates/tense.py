@@ -11,7 +11,14 @@ from typing import Literal
 
 from spacy.tokens import Span, Token
 
-from whodid.dates.lexicon import FUTURE_ADJ, FUTURE_AUX, FUTURE_HEADS
+from whodid.dates.lexicon import (
+    COMMIT_HEADS,
+    DELAY_VERBS,
+    FUTURE_ADJ,
+    FUTURE_AUX,
+    FUTURE_HEADS,
+    SCHEDULE_VERBS,
+)
 
 Direction = Literal["past", "future", "present"]
 
@@ -33,13 +40,20 @@ def direction(span: Span) -> Direction:
         # "Thursday's meeting" with no verb at all: a scheduled thing, read as upcoming
         return "future" if noun_modifier else "present"
     chain = _verb_chain(verb)
-    if any(_future_cue(v) for v in chain):
+    if any(_future_cue(v) for v in chain) or _scheduled(root, verb):
         return "future"
     if _is_past(chain[-1]):
         return "past"
     # "Thursday's meeting ... is important": news reports what has happened; only a future cue
     # (above) makes a date that modifies a noun point forward
     return "present"
+
+
+def _scheduled(root: Token, verb: Token) -> bool:
+    """ "has scheduled a news conference Thursday", "postponed until Tuesday morning"."""
+    if verb.lemma_ in SCHEDULE_VERBS:
+        return True
+    return verb.lemma_ in DELAY_VERBS and root.dep_ == "pobj" and root.head.lower_ in ("until", "till")
 
 
 def _governor(root: Token) -> tuple[Token | None, bool]:
@@ -97,6 +111,8 @@ def _future_cue(verb: Token) -> bool:
     if verb.dep_ == "xcomp":
         head = verb.head
         if head.lemma_ in FUTURE_HEADS or (head.lemma_ == "be" and _has_to(children)):
+            return True
+        if head.lemma_ in COMMIT_HEADS and _has_to(children):
             return True
     if verb.lemma_ in FUTURE_HEADS and verb.tag_ != "VBD" and not _past_aux(children):
         # "the vote is expected on Sunday", "talks are set for Monday"
