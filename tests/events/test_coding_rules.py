@@ -62,6 +62,65 @@ def test_planned_conflict_is_a_threat(pipeline: Pipeline) -> None:
     assert ">threat" in primary(evs).rule
 
 
+def test_threatening_to_act_is_one_threat(pipeline: Pipeline) -> None:
+    evs = events(pipeline, "Norway threatened to impose sanctions on Chile.")
+    assert [e.cameo for e in evs] == ["1312"]  # neither the bare 130 of 'threatened' nor the sanctions
+
+
+def test_an_act_begun_is_no_threat(pipeline: Pipeline) -> None:
+    evs = events(pipeline, "The army began to shell the town of Ruritania.")
+    assert evs and not any(e.cameo.startswith("13") for e in evs)
+
+
+def test_what_is_refused_or_asked_for_is_no_event(pipeline: Pipeline) -> None:
+    declined = events(pipeline, "The Ruritanian president declined to resign.")
+    assert [e.cameo[:2] for e in declined] == ["12"]
+    urged = events(pipeline, "Norway urged Chile to release the prisoners.")
+    assert [e.cameo[:2] for e in urged] == ["02"]
+    refused = events(pipeline, "Norway refused to meet the Chilean president.")
+    assert len(refused) == 1 and refused[0].cameo.startswith("12")
+    assert refused[0].target is not None and refused[0].target.country == "CHL"  # aimed at whom
+
+
+def test_what_a_protest_demands_is_part_of_the_protest(pipeline: Pipeline) -> None:
+    evs = events(
+        pipeline, "Chilean students staged demonstrations to demand the resignation of the president."
+    )
+    assert [e.cameo for e in evs] == ["1411"]  # demonstrate for a change in leadership
+
+
+def test_predicate_adjectives_are_comments(pipeline: Pipeline) -> None:
+    evs = events(pipeline, "The Chilean minister said he was pessimistic about the talks.")
+    assert [e.cameo for e in evs] == ["012"]
+    assert not events(pipeline, "The Chilean minister was in Oslo.")
+
+
+def test_object_heads_stand_for_their_of_phrase(pipeline: Pipeline) -> None:
+    (ev,) = events(pipeline, "Norway delivered 700 tons of food to Chile.")
+    assert ev.cameo == "073"
+    (allow,) = events(pipeline, "Chile allowed the return of UN inspectors.")
+    assert allow.cameo == "0862"
+
+
+def test_allowing_refugees_home_is_a_concession(pipeline: Pipeline) -> None:
+    (ev,) = events(pipeline, "Chile allowed thousands of refugees to return home.")
+    assert ev.cameo.startswith("08")
+
+
+def test_violence_takes_the_code_of_how_it_was_done(pipeline: Pipeline) -> None:
+    (ev,) = events(pipeline, "Chilean rebels wounded two Norwegian soldiers in a bomb attack.")
+    assert ev.cameo == "183"
+    evs = events(pipeline, "A roadside bombing killed two Norwegian soldiers, the Chilean army said.")
+    violent = [e for e in evs if e.cameo[:2] in ("18", "19")]
+    assert not any(e.source.country == "CHL" for e in violent)  # the speaker did not plant the bomb
+
+
+def test_a_fronted_phrase_is_no_particle(pipeline: Pipeline) -> None:
+    evs = events(pipeline, "With the signing of the accord, Chile and Peru agreed to allow aid convoys.")
+    assert not any(e.cameo == "019" for e in evs)  # not 'agreed with'
+    assert evs and all(e.cameo.startswith("03") for e in evs)
+
+
 def test_attempted_conflict_is_no_threat(pipeline: Pipeline) -> None:
     evs = events(pipeline, "China tried to hack the computers of Japanese officials.")
     assert not any(e.cameo.startswith("13") for e in evs)

@@ -15,6 +15,7 @@ from whodid.events.lexicon import (
     INTENT_FILE,
     NEGATION_FILE,
     NOUNS_FILE,
+    OBJECT_HEADS_FILE,
     SAME_EVENT,
     THREAT_FILE,
     VERBS_FILE,
@@ -204,7 +205,15 @@ def test_every_negated_code_is_pessimism_statement_or_rejection(
 
 # ------------------------------------------------------------------------------------------ bad data
 def _copy_data(tmp_path: Path) -> Path:
-    for name in (VERBS_FILE, NOUNS_FILE, NEGATION_FILE, INTENT_FILE, GENERIC_FILE, THREAT_FILE):
+    for name in (
+        VERBS_FILE,
+        NOUNS_FILE,
+        NEGATION_FILE,
+        INTENT_FILE,
+        GENERIC_FILE,
+        THREAT_FILE,
+        OBJECT_HEADS_FILE,
+    ):
         shutil.copy(DEFAULT_DIR / name, tmp_path / name)
     return tmp_path
 

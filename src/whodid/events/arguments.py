@@ -211,17 +211,20 @@ def prep_objects(noun: Token, preps: frozenset[str]) -> list[Token]:
 
 
 def locative_objects(verb: Token) -> list[Token]:
-    """Objects of "in"/"at" under the verb, and one level below ("held in custody in X")."""
+    """Objects of "in"/"at" under the verb, and below other prepositional objects ("held in custody
+    in X", "put under investigation in X")."""
     out: list[Token] = []
     frontier = [verb]
     for _ in range(3):
         nxt: list[Token] = []
         for tok in frontier:
             for p in tok.children:
-                if p.dep_ == "prep" and p.lower_ in ("in", "at", "inside"):
-                    for g in p.children:
-                        if g.dep_ == "pobj":
+                if p.dep_ != "prep":
+                    continue
+                for g in p.children:
+                    if g.dep_ == "pobj":
+                        if p.lower_ in ("in", "at", "inside"):
                             out.append(g)
-                            nxt.append(g)
+                        nxt.append(g)
         frontier = nxt
     return out

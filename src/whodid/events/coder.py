@@ -7,7 +7,7 @@ is coded as a statement only when nothing more specific was coded in what it gov
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -19,6 +19,8 @@ from whodid.events.context import (
     is_background,
     is_decided,
     is_negated,
+    is_threatened,
+    is_underway,
     modality_of,
     place_for,
 )
@@ -41,8 +43,41 @@ STATEMENT = "010"
 DEMAND = "100"
 # auxiliaries that put an obligation on the clause's subject ("X said Y must withdraw")
 OBLIGATION_AUX = frozenset({"must"})
+# roots whose governing record is dropped when a governed act of the same source restates it
+# ("agreed to release" is the intent to release, "threatened to impose sanctions" the threat of sanctions)
+RESTATED_ROOTS = frozenset({"03", "13"})
+# speech acts whose complement is what they are about, not an event: appeals, demands, accusations,
+# rejections, threats
+CONTENT_TAKING_ROOTS = frozenset({"02", "10", "11", "12", "13"})
+COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "acl", "pcomp", "dobj", "pobj", "prep", "advcl"})
+# protests (14) carry what they demand; appeals (02) and demands (10) inside them are part of the protest
+PROTEST_ROOT = "14"
+APPEAL_ROOTS = frozenset({"02", "10"})
+# appeals and demands for reform whose last digit names the reform (leadership, policy, rights,
+# institutions), as the protest codes 14x1-14x4 do
+REFORM_DEMANDS = frozenset({"024", "104"})
+# violence (unconventional, military, mass): a verb of it takes the code of the event noun that says how
+VIOLENCE_ROOTS = frozenset({"18", "19", "20"})
+MANNER_PREPS = frozenset({"in", "during"})
+# copulas: events only through an adjective complement listed as their object ("was skeptical")
+COPULAS = frozenset({"be", "remain", "seem", "appear", "sound", "feel"})
 # verbs in a complement that only carry their object's meaning ("to exercise restraint", "to hold talks")
-COMPLEMENT_LIGHT_VERBS = frozenset({"exercise", "take", "make", "show", "have", "give", "hold", "engage"})
+COMPLEMENT_LIGHT_VERBS = frozenset(
+    {
+        "exercise",
+        "take",
+        "make",
+        "show",
+        "have",
+        "give",
+        "hold",
+        "engage",
+        "bring",
+        "stage",
+        "organize",
+        "organise",
+    }
+)
 # verbs that carry out, start or keep up what their object noun names; verbs that stop, refuse or
 # undo it (end, cancel, reject) are not here
 LIGHT_VERBS = frozenset(
@@ -87,6 +122,15 @@ LIGHT_VERBS = frozenset(
         "pay",
         "perform",
         "lead",
+        "speed",
+        "accelerate",
+        "expedite",
+        "hasten",
+        "extend",
+        "finish",
+        "wage",
+        "commit",
+        "perpetrate",
     }
 )
 OBJECT_TARGET_PREPS = frozenset({"on", "against", "to", "with", "toward", "towards"})
@@ -124,6 +168,9 @@ class Trigger:
     target_hint: Token | None = None  # an event noun whose own arguments name the target
     # a nominal event with its own stated agent ("the arrest of X by police"): (agent, patient) tokens
     nominal: tuple[list[Token], list[Token]] | None = None
+    # the event noun that says how violence was done ("wounded in a bomb attack", "a roadside bombing
+    # killed"): it gives the code, and its own agent ("by X", "X's", "US attacks") the source
+    manner: Token | None = None
 
 
 class EventCoder:
@@ -175,19 +222,23 @@ class EventCoder:
                 for ev in self._events(ctx, trig, found, use_speakers=True):
                     if ev.source.actor_id not in stated:  # one statement per speaker and sentence
                         found.append((trig, ev))
-            st.events.extend(ev for _, ev in _without_vague_intents(found))
+            found = _protest_demands(_without_contents(_without_vague_intents(found)), self.ontology)
+            st.events.extend(ev for _, ev in found)
         return doc
 
     # ---------------------------------------------------------------- triggers
     def _trigger(self, tok: Token, names: set[int]) -> Trigger | None:
-        if tok.pos_ not in ("VERB", "AUX") or tok.lemma_ in ("be",) or tok.i in names:
+        if tok.pos_ not in ("VERB", "AUX") or tok.i in names:
             return None  # "the Committee to Protect Journalists" protects nobody
+        if tok.lemma_ == "be" or (tok.lemma_ in COPULAS and any(c.dep_ == "acomp" for c in tok.children)):
+            return self._predicate_trigger(tok)
         if tok.dep_ == "pcomp" and not args.explicit_subjects(tok):
             return None
         particles = _particles(tok)
-        objects = _objects(tok)
+        heads = self.lexicon.object_heads
+        objects = _objects(tok, heads)
         entry = self.lexicon.match_verb(tok.lemma_.lower(), particles, objects)
-        direct = _direct_objects(tok)
+        direct = _direct_objects(tok, heads)
         if entry is not None and entry.objects and direct and entry.objects.isdisjoint(direct):
             # what the verb acts on directly beats a prepositional phrase: "end attacks after strikes"
             first = self.lexicon.match_verb(tok.lemma_.lower(), particles, direct)
@@ -210,7 +261,34 @@ class EventCoder:
             return None
         rule = "verb:" + entry.lemma + (f"+{entry.particle}" if entry.particle else "")
         rule += "+" + "|".join(sorted(entry.objects)) if entry.objects else ""
+        if entry.cameo[:2] in VIOLENCE_ROOTS:
+            manner = self._manner_noun(tok)
+            if manner is not None:
+                code = self.lexicon.match_noun(manner.lemma_.lower(), _modifier_lemmas(manner))
+                # a generic noun ("an attack", 190) says no more than the verb
+                if code is not None and code != entry.cameo and not code.endswith("0"):
+                    return Trigger(tok, tok, code, rule + f"+manner:{manner.lemma_.lower()}", manner=manner)
         return Trigger(tok, tok, entry.cameo, rule)
+
+    def _manner_noun(self, verb: Token) -> Token | None:
+        """The violent event noun that is the subject of a violent verb ("a roadside bombing killed"),
+        or its "in"/"during" phrase ("wounded in a bomb attack")."""
+        candidates = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
+        candidates += args.prep_objects(verb, MANNER_PREPS)
+        for noun in candidates:
+            code = self.lexicon.match_noun(noun.lemma_.lower(), _modifier_lemmas(noun))
+            if code is not None and code[:2] in VIOLENCE_ROOTS:
+                return noun
+        return None
+
+    def _predicate_trigger(self, tok: Token) -> Trigger | None:
+        """ "he was skeptical", "they remain optimistic": a copula is an event only through a listed
+        adjective complement (an entry of the copula with objects)."""
+        complements = {c.lemma_.lower() for c in tok.children if c.dep_ == "acomp"}
+        entry = self.lexicon.match_verb(tok.lemma_.lower(), (), complements) if complements else None
+        if entry is None or not entry.objects:
+            return None
+        return Trigger(tok, tok, entry.cameo, f"verb:{entry.lemma}+" + "|".join(sorted(entry.objects)))
 
     def _demand_trigger(self, tok: Token, trig: Trigger | None, names: set[int]) -> Trigger | None:
         """ "X said Y must end the attacks": a speech verb over a clause of obligation on someone is a
@@ -269,8 +347,14 @@ class EventCoder:
         src_toks, how = args.source_tokens(verb, st)
         modality: Modality | None = None
         intent = self.lexicon.intent(cameo)
-        if intent is not None and modality_of(verb) != "asserted" and not is_negated(verb):
-            cameo, rule = intent, rule + ">intent"  # cooperation announced or offered, not yet done
+        if (
+            intent is not None
+            and modality_of(verb) != "asserted"
+            and not is_negated(verb)
+            and not is_decided(verb)
+        ):
+            # cooperation announced or offered, not yet done; "decided to allow" is the concession
+            cameo, rule = intent, rule + ">intent"
         threat = self.lexicon.threat(cameo)
         if not (
             threat is not None
@@ -279,6 +363,7 @@ class EventCoder:
             and not is_negated(verb)
             and not is_attempt(verb)
             and not is_decided(verb)
+            and not is_underway(verb)
         ):
             threat = None
         if is_negated(verb):
@@ -295,6 +380,11 @@ class EventCoder:
             sources = [a for t in src_toks for a in args.owner_actors(st, t)]
         if use_speakers and verb.i in ctx.speakers:
             sources, how = [ctx.speakers[verb.i]], "quote-speaker"  # the quotation stage found who speaks
+        if trig.manner is not None and (not sources or trig.manner in src_toks):
+            # "a roadside bombing by X killed", "killed in an attack by X", "US attacks killed"
+            agent = args.prep_objects(trig.manner, frozenset({"by"})) + args.owner_tokens(trig.manner)
+            sources = [a for t in agent for a in args.actors_at(st, t)]
+            how = "manner-agent" if sources else "none"
         if not sources and src_toks and how == "explicit":
             sources, how = self._speaker_fallback(st, verb), "speaker"
         if not sources and how == "agentless-passive":
@@ -315,8 +405,11 @@ class EventCoder:
                 if s != t
             ]
         # conflict its actor plans or holds out is also a threat, coded first: "plans to impose
-        # sanctions" is a threat of sanctions (1312) and the sanctions themselves, modality future
-        codes = [(threat, rule + ">threat"), (cameo, rule)] if threat is not None else [(cameo, rule)]
+        # sanctions" is a threat of sanctions (1312) and the sanctions themselves, modality future;
+        # "threatened to impose sanctions" is the threat alone
+        codes = [(cameo, rule)]
+        if threat is not None:
+            codes = [(threat, rule + ">threat")] + ([] if is_threatened(verb) else codes)
         return [
             self._record(ctx, trig, code, why + f" src:{how}", s, t, modality)
             for code, why in codes
@@ -476,7 +569,7 @@ def _particles(tok: Token) -> set[str]:
     out = {
         c.lower_
         for c in tok.children
-        if c.dep_ in ("prt", "prep", "agent", "dative") and not _is_time_phrase(c)
+        if c.dep_ in ("prt", "prep", "agent", "dative") and not _is_time_phrase(c) and not _fronted(c)
     }
     out |= {c.lower_ for c in tok.children if c.dep_ == "advmod"}
     out |= {
@@ -494,7 +587,7 @@ def _is_time_phrase(prep: Token) -> bool:
     return any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in prep.children)
 
 
-def _objects(tok: Token) -> set[str]:
+def _objects(tok: Token, heads: frozenset[str] = frozenset()) -> set[str]:
     """Lemmas of what the verb acts on: objects, prepositional objects, complement verbs."""
     out: set[str] = set()
     for c in tok.children:
@@ -505,21 +598,39 @@ def _objects(tok: Token) -> set[str]:
             out.update(g.lemma_.lower() for g in c.children if g.dep_ == "dobj")
             continue
         if c.dep_ in ("dobj", "attr", "oprd", "acomp", "ccomp", "xcomp", "advmod"):
-            out.add(_object_lemma(c))
+            out.update(_object_lemmas(c, heads))
             out.update(_object_lemma(g) for g in c.children if g.dep_ in ("compound", "amod"))
-        if c.dep_ in ("prep", "agent", "prt"):
+        if c.dep_ in ("prep", "agent", "prt") and not _fronted(c):
             out.update(g.lemma_.lower() for g in c.children if g.dep_ in ("pobj", "pcomp"))
     return out
 
 
-def _direct_objects(tok: Token) -> set[str]:
+def _direct_objects(tok: Token, heads: frozenset[str] = frozenset()) -> set[str]:
     """Lemmas of the verb's direct objects and their modifiers (the first choice for object entries)."""
     out: set[str] = set()
     for c in tok.children:
         if c.dep_ in ("dobj", "nsubjpass"):
-            out.add(_object_lemma(c))
+            out.update(_object_lemmas(c, heads))
             out.update(_object_lemma(g) for g in c.children if g.dep_ in ("compound", "amod"))
     return out
+
+
+def _object_lemmas(tok: Token, heads: frozenset[str]) -> set[str]:
+    """An object's lemma; for a measure, portion or nominalized movement ("700 kg of medicine", "part
+    of the town", "the return of inspectors") also the lemma of its "of" object and that one's
+    modifiers."""
+    out = {_object_lemma(tok)}
+    if tok.lemma_.lower() in heads or tok.pos_ == "NUM":
+        for g in args.prep_objects(tok, frozenset({"of"})):
+            out.add(_object_lemma(g))
+            out.update(_object_lemma(m) for m in g.children if m.dep_ in ("compound", "amod"))
+    return out
+
+
+def _fronted(prep: Token) -> bool:
+    """A prepositional phrase before its verb ("With the signing of X, they agreed") is a circumstance,
+    not the verb's particle ("agreed with")."""
+    return prep.dep_ == "prep" and prep.i < prep.head.i
 
 
 def _object_lemma(tok: Token) -> str:
@@ -548,16 +659,122 @@ def _light_verb(tok: Token) -> bool:
 
 
 def _without_vague_intents(found: list[tuple[Trigger, Event]]) -> list[tuple[Trigger, Event]]:
-    """ "agreed to release the prisoners" is one intent (0353), coded on what is intended: the
-    governing verb's own intent record is dropped when the source's governed act says it."""
-    intents = [(t, ev) for t, ev in found if ev.cameo.startswith("03")]
+    """ "agreed to release the prisoners" is one intent (0353), coded on what is intended; "threatened
+    to impose sanctions" one threat (1312): the governing verb's own record of that root is dropped
+    when the source's governed act says it more precisely."""
+    kept = [(t, ev) for t, ev in found if ev.cameo[:2] in RESTATED_ROOTS]
 
     def restated(t: Trigger, ev: Event) -> bool:
-        return ev.cameo.startswith("03") and any(
-            _governs(t.token, t2.token) and ev2.source.actor_id == ev.source.actor_id for t2, ev2 in intents
+        return ev.cameo[:2] in RESTATED_ROOTS and any(
+            _governs(t.token, t2.token)
+            and ev2.source.actor_id == ev.source.actor_id
+            and ev2.cameo[:2] == ev.cameo[:2]
+            for t2, ev2 in kept
         )
 
     return [(t, ev) for t, ev in found if not restated(t, ev)]
+
+
+def _without_contents(found: list[tuple[Trigger, Event]]) -> list[tuple[Trigger, Event]]:
+    """What an appeal, demand, accusation, rejection or threat is about is not an event of its own:
+    "urged the EU to support X" is an appeal (022), not the EU's intent to support; "declined to
+    resign", "rejected an offer to host a summit", "accused X of ignoring the law", "an ultimatum to
+    halt attacks" code the refusal, the accusation, the ultimatum. An act is such content when it
+    hangs from the speech act through complements only (xcomp, ccomp, acl, "of"/"for" phrases)."""
+    heads = [t for t, ev in found if ev.cameo[:2] in CONTENT_TAKING_ROOTS]
+    if not heads:
+        return found
+
+    def governor(t: Trigger) -> Trigger | None:
+        return next((h for h in heads if h.token.i != t.token.i and _complement_of(h, t.token)), None)
+
+    kept: list[tuple[Trigger, Event]] = []
+    dropped: list[tuple[Trigger, Event, Trigger]] = []
+    for t, ev in found:
+        h = governor(t)
+        if h is None:
+            kept.append((t, ev))
+        else:
+            dropped.append((t, ev, h))
+    # "refused to meet Jordan's king": the refusal is aimed at whom the refused act was
+    out: list[tuple[Trigger, Event]] = []
+    for t, ev in kept:
+        if ev.target is None:
+            aimed = next(
+                (
+                    ev2.target
+                    for _, ev2, h in dropped
+                    if h is t and ev2.target is not None and ev2.source.actor_id == ev.source.actor_id
+                ),
+                None,
+            )
+            ev = replace(ev, target=aimed) if aimed is not None else ev
+        out.append((t, ev))
+    return out
+
+
+def _complement_of(head: Trigger, tok: Token) -> bool:
+    """Whether ``tok`` is reached from ``head`` (its verb or its event noun) through complements."""
+    anchors = {head.token.i, head.evidence.i}
+    cur = tok
+    for _ in range(8):
+        if cur.head.i == cur.i or cur.dep_ not in COMPLEMENT_DEPS:
+            return False
+        if cur.dep_ == "advcl" and not any(g.dep_ == "mark" and g.lower_ == "for" for g in cur.children):
+            return False  # "rejected the plan, launching an attack": a second act, not the content
+        cur = cur.head
+        if cur.i in anchors:
+            return True
+    return False
+
+
+def _protest_demands(found: list[tuple[Trigger, Event]], ontology: Ontology) -> list[tuple[Trigger, Event]]:
+    """ "staged demonstrations to demand reforms", "marched calling for his resignation": what a
+    protest demands is part of the protest (CAMEO 14 codes protests by what they demand), not an
+    appeal or demand of its own. The appeal is dropped and the protest refined by what it asks for
+    (a demand for a change in leadership 1041 makes a demonstration 1411)."""
+    protests = [(t, ev) for t, ev in found if ev.cameo[:2] == PROTEST_ROOT]
+    if not protests:
+        return found
+    refined: dict[int, str] = {}
+    out: list[tuple[Trigger, Event]] = []
+    for t, ev in found:
+        host = None
+        if ev.cameo[:2] in APPEAL_ROOTS:
+            host = next(
+                (
+                    ev2
+                    for t2, ev2 in protests
+                    if ev2.source.actor_id == ev.source.actor_id
+                    and (
+                        _governs(t2.token, t.token)
+                        or _governs(t2.evidence, t.token)
+                        or _governs(t.token, t2.token)
+                    )
+                ),
+                None,
+            )
+        if host is None:
+            out.append((t, ev))
+            continue
+        if len(ev.cameo) == 4 and ev.cameo[:3] in REFORM_DEMANDS and len(host.cameo) == 3:
+            refined[id(host)] = host.cameo + ev.cameo[3]
+    return [(t, _recoded(ev, refined[id(ev)], ontology) if id(ev) in refined else ev) for t, ev in out]
+
+
+def _recoded(ev: Event, cameo: str, ontology: Ontology) -> Event:
+    if cameo not in ontology:
+        return ev
+    code = ontology.get(cameo)
+    return replace(
+        ev,
+        cameo=code.code,
+        cameo_name=code.name,
+        plover=code.plover,
+        quad_class=code.quad_class,
+        goldstein=code.goldstein,
+        rule=ev.rule + f" +demand:{cameo[3]}",
+    )
 
 
 def _reports_something(verb: Token) -> bool:

@@ -54,9 +54,31 @@ HYPOTHETICAL_GOVERNORS = frozenset(
         "may",
     }
 )
+# nouns whose infinitive complement is intended ("a plan to", "an agreement to exchange information")
+# or only offered or asked for ("a bid to", "an offer to")
+INTENT_NOUNS = frozenset(
+    {
+        "plan",
+        "decision",
+        "intention",
+        "agreement",
+        "consensus",
+        "deal",
+        "accord",
+        "pact",
+        "commitment",
+        "pledge",
+        "promise",
+    }
+)
+OFFER_NOUNS = frozenset({"bid", "proposal", "threat", "offer"})
 # governors of an attempted act
 DECISION_GOVERNORS = frozenset({"decide", "decision", "vote", "resolve", "resolution", "order"})
 ATTEMPT_GOVERNORS = frozenset({"try", "attempt"})
+# governors whose infinitive is only held out as a threat
+THREAT_GOVERNORS = frozenset({"threaten"})
+# governors of an act already under way: "began shelling", "continued to block the roads"
+UNDERWAY_GOVERNORS = frozenset({"begin", "start", "continue", "resume", "keep"})
 BACKGROUND_ADVERBS = frozenset(
     {"previously", "formerly", "once", "earlier", "already", "long", "originally", "initially"}
 )
@@ -83,6 +105,16 @@ def is_attempt(verb: Token) -> bool:
     return verb.dep_ == "xcomp" and verb.head.lemma_ in ATTEMPT_GOVERNORS
 
 
+def is_underway(verb: Token) -> bool:
+    """ "began collecting", "continued to shell": an act started or kept up, not announced."""
+    return verb.dep_ == "xcomp" and verb.head.lemma_ in UNDERWAY_GOVERNORS
+
+
+def is_threatened(verb: Token) -> bool:
+    """ "threatened to impose sanctions": the act is only held out, the threat is the event."""
+    return verb.dep_ == "xcomp" and verb.head.lemma_ in THREAT_GOVERNORS
+
+
 def modality_of(verb: Token) -> Modality:
     """``future`` for will/plans to, ``hypothetical`` for would/could/hopes/if, else ``asserted``."""
     tok = verb
@@ -102,8 +134,10 @@ def modality_of(verb: Token) -> Modality:
             break
         tok = tok.head
         if tok.pos_ in ("NOUN", "PROPN") and tok.head.i != tok.i:
-            if tok.lemma_ in ("plan", "decision", "intention", "bid", "proposal", "threat", "offer"):
-                return "future" if tok.lemma_ in ("plan", "decision", "intention") else "hypothetical"
+            if tok.lemma_ in INTENT_NOUNS:
+                return "future"
+            if tok.lemma_ in OFFER_NOUNS:
+                return "hypothetical"
             tok = tok.head
     return "asserted"
 

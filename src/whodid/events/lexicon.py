@@ -14,6 +14,8 @@ at its top):
   an intent (03x); conflict its actor plans or holds out is a threat (13x).
 * ``generic_heads.txt`` -- nouns such as "effort" or "operation" that take the code of their event
   modifier ("a mediation effort").
+* ``object_heads.txt`` -- object nouns that stand for their "of" phrase ("700 kg of medicine", "part of
+  the town", "the return of inspectors"): the "of" object counts as the verb's object too.
 
 Every code is checked against the :class:`~whodid.ontology.Ontology` when the lexicon is loaded, and a
 malformed line raises :class:`~whodid.ontology.DataFileError` (a ``ValueError``) naming file and line.
@@ -42,6 +44,7 @@ NOUNS_FILE = "nouns.tsv"
 NEGATION_FILE = "negation.tsv"
 INTENT_FILE = "intent.tsv"
 GENERIC_FILE = "generic_heads.txt"
+OBJECT_HEADS_FILE = "object_heads.txt"
 NO_EVENT = "-"
 SAME_EVENT = "="
 THREAT_FILE = "threat.tsv"
@@ -237,9 +240,11 @@ class EventLexicon:
         intent: Mapping[str, str] | None = None,
         generic_heads: frozenset[str] = frozenset(),
         threat: Mapping[str, str] | None = None,
+        object_heads: frozenset[str] = frozenset(),
     ) -> None:
         """Wrap already-validated tables; use :meth:`load` to read the data files."""
         self._generic = generic_heads
+        self._object_heads = object_heads
         self._threat: Mapping[str, str] = MappingProxyType(dict(threat or {}))
         self._intent: Mapping[str, str] = MappingProxyType(dict(intent or {}))
         self._verbs: Mapping[str, tuple[VerbEntry, ...]] = MappingProxyType(dict(verbs))
@@ -262,6 +267,7 @@ class EventLexicon:
             _read_intent(folder / INTENT_FILE, onto),
             _read_words(folder / GENERIC_FILE),
             _read_threat(folder / THREAT_FILE, onto),
+            _read_words(folder / OBJECT_HEADS_FILE),
         )
 
     def verb_entries(self, lemma: str) -> tuple[VerbEntry, ...]:
@@ -338,6 +344,11 @@ class EventLexicon:
         """Every verb entry, lemma by lemma (for coverage checks and documentation)."""
         for entries in self._verbs.values():
             yield from entries
+
+    @property
+    def object_heads(self) -> frozenset[str]:
+        """Object nouns that stand for their "of" phrase ("kg", "part", "return")."""
+        return self._object_heads
 
     @property
     def nouns(self) -> Mapping[str, str]:
