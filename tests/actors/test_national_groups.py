@@ -60,3 +60,13 @@ def test_bodies_named_with_their_country(pipeline: Pipeline) -> None:
     assert any(a["code"] == "NORGOV" and a["kind"] == "organization" for a in actors.values())
     actors = _actors(pipeline, "The Islamic State group claimed the attack on Friday.")
     assert any((a["code"] or "").startswith("IMG") for a in actors.values())
+
+
+def test_historical_states_and_country_names_the_ner_missed(pipeline: Pipeline) -> None:
+    actors = _actors(pipeline, "The Soviet Union sent troops to Afghanistan.")
+    assert {a["code"] for a in actors.values()} >= {"RUS", "AFG"}
+    assert all(a["sector"] != "LAB" for a in actors.values())  # no labour union
+    text = "Uzbekistan quietly closed its northern border crossings on Monday."
+    assert not [e for e in pipeline.make_doc(text).ents if e.text == "Uzbekistan"]  # the NER misses it
+    rec = pipeline.code(text).to_dict()
+    assert any(a["code"] == "UZB" for a in rec["actors"])

@@ -104,6 +104,7 @@ class ActorResolver:
         self._find_organizations(doc, tokens, reg, skip)
         self._find_role_mentions(doc, tokens, reg, skip)
         self._find_states(doc, reg, skip)
+        self._untagged_countries(doc, tokens, reg, skip)
         for span, entry in countries:  # listed countries no other step has taken up
             if not reg.claimed(span) and entry.default and entry.default.code:
                 self._listed_country(doc, reg, span, entry, entry.default.code)
@@ -369,6 +370,8 @@ class ActorResolver:
             if igo is not None:
                 reg.mention(reg.igo(igo.name, igo.code), _span_without_det(ent), rule="igo")
                 continue
+            if self.kb.country_by_name(text) is not None:
+                continue  # "the Soviet Union" is a state, not a (labour) union
             body = self.kb.body(text) or self._national_agency(ent)
             if body is None:
                 continue
@@ -395,6 +398,8 @@ class ActorResolver:
                 if igo is not None:
                     reg.mention(reg.igo(igo.name, igo.code), _span_without_det(span), rule="igo")
                     continue
+            if self.kb.country_by_name(_strip_det(span)) is not None:
+                continue
             body = self.kb.body(_strip_det(span))
             if body is not None and body.country is None and _is_bare_anaphor(span, tok):
                 earlier = reg.body_by_head(tok.lower_)  # "the ministry": the ministry named before
@@ -566,6 +571,27 @@ class ActorResolver:
                 reg.mention(
                     reg.state(demonym.iso3, self._country_name(demonym.iso3)), span, rule="state:adjective"
                 )
+
+    def _untagged_countries(self, doc: Doc, tokens: list[Token], reg: ActorRegistry, skip: set[int]) -> None:
+        """Country names the NER left untagged ("Uzbekistan opened the bridge"): runs of up to three
+        capitalised proper nouns outside any entity that name a country exactly."""
+        i = 0
+        while i < len(tokens):
+            tok = tokens[i]
+            if tok.pos_ != "PROPN" or tok.ent_type_ or tok.i in skip or reg.is_claimed(tok.i):
+                i += 1
+                continue
+            hit = 0
+            for n in (3, 2, 1):
+                run = doc[tok.i : tok.i + n]
+                if len(run) < n or any(t.ent_type_ or t.pos_ != "PROPN" or reg.is_claimed(t.i) for t in run):
+                    continue
+                country = self.kb.country_by_name(run.text)
+                if country is not None:
+                    reg.mention(reg.state(country.iso3, country.name), run, rule="state:untagged-name")
+                    hit = n
+                    break
+            i += max(hit, 1)
 
     def _national_group(self, span: Span) -> tuple[str | None, Span] | None:
         """ "Bosnian Serbs", "Iraqi Kurds": a people qualified by a country adjective is of that
