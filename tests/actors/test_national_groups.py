@@ -70,3 +70,10 @@ def test_historical_states_and_country_names_the_ner_missed(pipeline: Pipeline) 
     assert not [e for e in pipeline.make_doc(text).ents if e.text == "Uzbekistan"]  # the NER misses it
     rec = pipeline.code(text).to_dict()
     assert any(a["code"] == "UZB" for a in rec["actors"])
+
+
+def test_a_countrys_side_is_its_government_a_bare_side_is_nobody(pipeline: Pipeline) -> None:
+    actors = _actors(pipeline, "The Japanese and Korean sides agreed to resume talks in May.")
+    assert {a["code"] for a in actors.values()} >= {"JPNGOV", "KORGOV"}
+    actors = _actors(pipeline, "Rebels shelled the eastern side of the city.")
+    assert all("side" not in a["name"] for a in actors.values())

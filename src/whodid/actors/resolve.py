@@ -53,6 +53,8 @@ GROUP_HEADS = frozenset(
 STATE_HEADS = frozenset(
     {"agency", "ministry", "department", "army", "navy", "police", "military", "authority", "directorate"}
 )
+# roles that name an actor only with a country: "the Chinese side", never "the north side"
+COUNTRY_ONLY_ROLES = frozenset({"side", "sides"})
 BASED_LEMMAS = frozenset({"base", "locate", "headquarter", "operate", "active"})
 TITLE_ABBREVIATIONS = frozenset(
     {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sen.", "rep.", "gen."}
@@ -513,6 +515,8 @@ class ActorResolver:
                 leader = _leader_country(tok, reg)  # "the Bush administration", "Museveni's troops"
                 if leader:
                     desc.countries.append(leader)
+            if desc.role in COUNTRY_ONLY_ROLES and not desc.countries:
+                continue  # "the north side of the town" is nobody; "the Turkish side" is Turkey's
             if desc.role is None or (not desc.countries and not desc.igo and _quantified(tok, numbers=False)):
                 continue  # "the three regional powers", "all four leaders": nobody codable
             definite = _is_definite(tok)
