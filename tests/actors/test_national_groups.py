@@ -73,7 +73,7 @@ def test_historical_states_and_country_names_the_ner_missed(pipeline: Pipeline) 
 
 
 def test_a_countrys_side_is_its_government_a_bare_side_is_nobody(pipeline: Pipeline) -> None:
-    actors = _actors(pipeline, "The Japanese and Korean sides agreed to resume talks in May.")
-    assert {a["code"] for a in actors.values()} >= {"JPNGOV", "KORGOV"}
+    rec = pipeline.code("The Japanese and Korean sides agreed to resume talks in May.").to_dict()
+    assert {a["code"] for a in rec["actors"]} >= {"JPNGOV", "KORGOV"}
     actors = _actors(pipeline, "Rebels shelled the eastern side of the city.")
     assert all("side" not in a["name"] for a in actors.values())
