@@ -77,3 +77,8 @@ def test_a_countrys_side_is_its_government_a_bare_side_is_nobody(pipeline: Pipel
     assert {a["code"] for a in rec["actors"]} >= {"JPNGOV", "KORGOV"}
     actors = _actors(pipeline, "Rebels shelled the eastern side of the city.")
     assert all("side" not in a["name"] for a in actors.values())
+
+
+def test_a_body_used_as_a_modifier_takes_the_phrases_country(pipeline: Pipeline) -> None:
+    rec = pipeline.code("Egyptian army bulldozers razed three houses near the border.").to_dict()
+    assert any(a["code"] == "EGYMIL" for a in rec["actors"])

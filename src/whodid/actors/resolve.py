@@ -436,6 +436,13 @@ class ActorResolver:
         mods = [
             c for c in head.children if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i < span.start
         ]
+        if head.dep_ == "compound" and head.head.i > head.i:
+            # "Israeli army bulldozers": the adjective sits on the phrase's head, beside the body
+            mods += [
+                c
+                for c in head.head.children
+                if c.dep_ in ("amod", "compound", "poss") and c.i < span.start and c.i != head.i
+            ]
         toks: list[Token] = []
         for m in mods:
             toks.extend(t for t in m.subtree if t.i < span.start)
