@@ -12,7 +12,7 @@ from typing import NamedTuple, Protocol
 
 from spacy.tokens import Doc, Span, Token
 
-from whodid.places.tables import read_name_heads
+from whodid.places.tables import read_name_heads, read_word_list
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Numbers, dates and amounts swallow a following toponym ("24 Hong Kong", "Monday Kabul"): look inside.
@@ -32,7 +32,7 @@ COMPASS = frozenset(
     {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central"}
     | {"northeast", "northwest", "southeast", "southwest"}
 )
-STRONG_KINDS = frozenset({"country", "region", "major-city"})
+STRONG_KINDS = frozenset({"country", "region", "major-city", "county"})
 # Countries and regions inside the names of organizations and facilities are toponyms too
 # ("the Minnesota House", "Texas A&M University"); cities there stay part of the name ("Boston Celtics").
 AREA_KINDS = frozenset({"country", "region"})
@@ -42,6 +42,16 @@ INSIDE_NAME_KINDS = AREA_KINDS | {"major-city", "county"}
 _NO_DISCOURSE_SOURCES = frozenset({"demonym", "inside-name", "subtoken"})
 INSIDE_NAME_LABELS = frozenset({"ORG", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
 MAX_DEMONYM_TOKENS = 3
+MAX_DATELINE_TOKENS = 5
+DASHES = frozenset({"—", "--", "–", "-"})
+# Words after which a capitalised name the gazetteer has as a town of any size is that town.
+TOWN_CUES = frozenset({"in", "near", "outside"})
+TOWN_KINDS = frozenset({"city", "small-town", "county", "region", "country"})
+# Where a name known only as a small town counts as a place for the rest of the article.
+_SMALL_TOWN_SEEDS = frozenset({"town", "dateline"})
+TOWN_ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
+NOT_TOWNS = read_word_list("not_towns.txt")
+TOWN_FOLLOWERS = read_word_list("town_followers.txt")
 # "Americans", "Cubans": the people, not their country (the gold standards mostly leave them out).
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 _COUNTRY_OR_REGION = frozenset({"country", "region"})
@@ -135,10 +145,15 @@ def scan(
 def _plausible(doc: Doc, start: int, end: int) -> bool:
     # A one-word match outside an entity must be tagged a proper noun: "Nice" the adjective, "Chad"
     # a sentence-initial common word tagged NN, and abbreviations like "Ill." stay out.
+    # Dotted initials ("U.S.", "S.C.") are names; a one-dot abbreviation ("Ga.") only after "Town,".
     if end - start > 1:
         return True
     token = doc[start]
-    return token.pos_ == "PROPN" and not (token.text.endswith(".") and len(token.text) <= 6)
+    if token.text.count(".") >= 2:
+        return True
+    if token.text.endswith(".") and len(token.text) <= 6:
+        return start >= 2 and doc[start - 1].text == "," and _is_capitalized(doc[start - 2])
+    return token.pos_ == "PROPN"
 
 
 def _subtokens(doc: Doc, i: int, names: Names, source: str) -> Iterator[Candidate]:
@@ -182,6 +197,8 @@ def find_candidates(doc: Doc, names: Names, exclude_tokens: set[int]) -> list[Ca
             j += 1
         found.extend(scan(doc, i, j, names, STRONG_KINDS, outside, "proper-noun"))
         i = j
+    found.extend(_datelines(doc, names, exclude_tokens))
+    found.extend(_towns_after_cues(doc, names, outside))
     found.sort(key=lambda c: (c.start, -c.end))
     surnames = {ent[-1].lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
     kept = [c for c in _drop_overlaps(found) if not _is_surname(c, doc, surnames, names)]
@@ -198,8 +215,11 @@ def _same_name_again(doc: Doc, kept: list[Candidate], names: Names) -> list[Cand
     woman", "the Athens Police Department"), but never inside a multi-word person's name."""
     known: dict[str, set[tuple[str, ...]]] = {}
     for c in kept:
-        if c.source not in _NO_DISCOURSE_SOURCES and names.kinds(c.text) - {"country"}:
-            words = tuple(t.text for t in doc[c.token_start : c.token_end])
+        kinds = names.kinds(c.text) - {"country"}
+        if c.source not in _SMALL_TOWN_SEEDS and doc[c.token_start].ent_type_ != "GPE":
+            kinds -= {"small-town"}  # "Dow" found once is not the hamlet at every mention
+        if c.source not in _NO_DISCOURSE_SOURCES and kinds:
+            words = tuple(t.lower_ for t in doc[c.token_start : c.token_end])
             known.setdefault(words[0], set()).add(words)
     if not known:
         return []
@@ -209,9 +229,11 @@ def _same_name_again(doc: Doc, kept: list[Candidate], names: Names) -> list[Cand
     }
     added: list[Candidate] = []
     for i, token in enumerate(doc):
-        for words in sorted(known.get(token.text, ()), key=len, reverse=True):
+        if not _is_capitalized(token):
+            continue  # "WINONA" in a dateline and "Winona" are one name; "reading" is not "Reading"
+        for words in sorted(known.get(token.lower_, ()), key=len, reverse=True):
             end = i + len(words)
-            if end > len(doc) or tuple(t.text for t in doc[i:end]) != words:
+            if end > len(doc) or tuple(t.lower_ for t in doc[i:end]) != words:
                 continue
             if any(j in taken or j in in_person for j in range(i, end)):
                 continue
@@ -228,14 +250,73 @@ def _same_name_again(doc: Doc, kept: list[Candidate], names: Names) -> list[Cand
     return added
 
 
+def _datelines(doc: Doc, names: Names, blocked: set[int]) -> Iterator[Candidate]:
+    """The place of a dateline: capitals before a dash that opens a paragraph ("SPRINGFIELD --",
+    "ST. PARIS —"), any town of the gazetteer; a "Town, State" dateline gives both."""
+    for sent in doc.sents:
+        start = sent.start
+        for end in range(start + 1, min(len(doc), start + MAX_DATELINE_TOKENS + 1)):
+            if doc[end].text in DASHES:
+                break
+            if not doc[end].is_upper and doc[end].text != ",":
+                end = -1
+                break
+        else:
+            continue
+        if end <= start or not doc[start].is_upper or any(i in blocked for i in range(start, end)):
+            continue
+        for run_start, run_end in _runs(start, end, set(), doc):
+            text = doc[run_start:run_end].text
+            if names.kinds(text.title()) or names.kinds(text):
+                yield _candidate(doc, run_start, run_end, "dateline")
+
+
+def _towns_after_cues(doc: Doc, names: Names, outside: set[int]) -> Iterator[Candidate]:
+    """Towns of any size that the model left untagged, after a locative ("in Cookville", "near
+    Ravenel"), as a person's home ("Jane Doe of Meadow Grove", "Jane Doe, 38, of Roswell") or before
+    a word for its people ("a Winona man", "Alexandria residents": ``town_followers.txt``)."""
+    for i in range(len(doc)):
+        prev = doc[i - 1].lower_ if i else ""
+        if not _is_capitalized(doc[i]) or doc[i].pos_ != "PROPN":
+            continue
+        cued = prev in TOWN_CUES or (prev == "of" and _after_person(doc, i - 1))
+        if not cued and i and _is_capitalized(doc[i - 1]):
+            continue
+        end = _longest_match(doc, i, len(doc), names, TOWN_KINDS, set())
+        if end <= i or (end < len(doc) and doc[end].pos_ == "PROPN"):
+            continue
+        if not cued and not (end < len(doc) and doc[end].lower_ in TOWN_FOLLOWERS):
+            continue
+        if end - i == 1 and doc[i].lower_ in NOT_TOWNS:
+            continue
+        # the model's entities there must lie inside the name: a mislabelled town ("in Cookville" as
+        # an organization) counts, a town cut out of a longer name or of a date does not
+        ents = {(t.ent_type_, t.ent_iob_) for t in doc[i:end] if t.ent_type_}
+        if i in outside and not ents:
+            continue
+        if any(label not in TOWN_ENTITY_LABELS for label, _ in ents):
+            continue
+        if (doc[i].ent_type_ and doc[i].ent_iob_ != "B") or (end < len(doc) and doc[end].ent_iob_ == "I"):
+            continue
+        yield _candidate(doc, i, end, "town")
+
+
+def _after_person(doc: Doc, of: int) -> bool:
+    """Whether ``of`` follows a person's name, possibly with an age ("Jane Doe, 38, of")."""
+    j = of - 1
+    if j >= 2 and doc[j].text == "," and doc[j - 1].like_num and doc[j - 2].text == ",":
+        j -= 3
+    return j >= 0 and doc[j].ent_type_ == "PERSON"
+
+
 def _named_areas(doc: Doc, names: Names) -> set[int]:
-    """Tokens of GPE/LOC entities that name a country or region: a place even inside an actor's
+    """Tokens of GPE/LOC entities that name a country, region or US county: a place even inside an actor's
     mention ("Russia's ambassador", "Austin, Texas"), so the actors' exclusion does not cover them."""
     freed: set[int] = set()
     for ent in doc.ents:
         if ent.label_ in ("GPE", "LOC"):
             start, end = _trim(doc, ent.start, ent.end)
-            if start < end and names.kinds(doc[start:end].text) & AREA_KINDS:
+            if start < end and names.kinds(doc[start:end].text) & (AREA_KINDS | {"county"}):
                 freed.update(range(start, end))
     return freed
 

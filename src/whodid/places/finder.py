@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 
 from spacy.tokens import Doc
@@ -18,6 +19,14 @@ _SETTLED_RULES = frozenset(
 # A city this large keeps its own reading against a same-named town in a state the article names.
 BIG_CITY = 1_000_000
 DEMONYM_CONFIDENCE = 0.7
+# The home state of a local US article needs this many names agreeing on it, and this lead.
+HOME_MIN_VOTES = 2
+HOME_MARGIN = 1
+# Between states with as many votes, the one whose readings lie within HOME_SPREAD_KM of each other on
+# average, HOME_SPREAD_RATIO times closer than the next one's.
+HOME_SPREAD_KM = 100.0
+HOME_SPREAD_RATIO = 2.0
+COUNTY_VOTE = 2  # counties are a mark of local news: a county alone can settle the home state
 _MAX_TOWN_TOKENS = 3
 LOCATIVES = frozenset(
     {"in", "at", "from", "to", "near", "into", "across", "outside", "inside", "around", "toward", "towards"}
@@ -53,22 +62,25 @@ class PlaceFinder:
         fixed.update(self._resolve_article_areas(cands, first, fixed, context_countries))
         first = [fixed.get((c.start, c.end)) or r for c, r in zip(cands, first, strict=True)]
         evidence = self._article_evidence(cands, first)
-        contexts: dict[str, dict[str, float]] = {}
+        home = self._home_state(cands, first)
+        contexts: dict[str, tuple[dict[str, float], frozenset[str]]] = {}
         mentions = []
         for cand in cands:
             res = fixed.get((cand.start, cand.end))
             if res is None:
                 key = fold(cand.text)
                 if key not in contexts:
-                    contexts[key] = self._merge(context_countries, _evidence_without(evidence, key))
-                res = self._resolve(cand, contexts[key])
+                    others = _evidence_without(evidence, key)
+                    named = frozenset(code for code in others if "." not in code)
+                    contexts[key] = (self._merge(context_countries, others), named)
+                res = self._resolve(cand, contexts[key][0], home, contexts[key][1])
             mentions.append(_mention(cand, res))
         return self._resolve_us_counties(
-            mentions, self._merge(context_countries, _evidence_without(evidence, ""))
+            mentions, self._merge(context_countries, _evidence_without(evidence, "")), home
         )
 
     def _resolve_us_counties(
-        self, mentions: list[PlaceMention], context: Mapping[str, float]
+        self, mentions: list[PlaceMention], context: Mapping[str, float], home: str | None = None
     ) -> list[PlaceMention]:
         """US counties ("Kaufman County"), which the gazetteer has by name and state but without coordinates.
 
@@ -89,7 +101,10 @@ class PlaceFinder:
                 out.append(m)
                 continue
             codes = [f"USA.{state}" for state in states]
-            weighted = [(context.get(code, 0.0) + 0.1 * len(towns.get(code, ())), code) for code in codes]
+            weighted = [
+                (context.get(code, 0.0) + 0.1 * len(towns.get(code, ())) + (code == home), code)
+                for code in codes
+            ]
             weight, code = max(weighted)
             if weight <= 0 and len(codes) > 1:
                 out.append(
@@ -98,7 +113,11 @@ class PlaceFinder:
                 continue
             state = self._gazetteer.area(code)
             here = towns.get(code, [])
-            if here:
+            point = self._gazetteer.us_county_point(m.text, code.partition(".")[2])
+            if point is not None:
+                lat, lon = point
+                rule, confidence = ("county", 0.8) if len(codes) == 1 else ("county-context", 0.6)
+            elif here:
                 lat = sum(p.lat for p in here) / len(here)
                 lon = sum(p.lon for p in here) / len(here)
                 rule, confidence = "county-towns", 0.6
@@ -113,12 +132,19 @@ class PlaceFinder:
             )
         return out
 
-    def _resolve(self, cand: Candidate, context: Mapping[str, float]) -> Resolution | None:
+    def _resolve(
+        self,
+        cand: Candidate,
+        context: Mapping[str, float],
+        home: str | None = None,
+        named: frozenset[str] = frozenset(),
+    ) -> Resolution | None:
         if cand.source == "demonym":
             iso3 = self._gazetteer.demonym(cand.text)
             country = self._gazetteer.country(iso3) if iso3 else None
             return Resolution(country, "demonym", DEMONYM_CONFIDENCE) if country else None
-        return self._gazetteer.resolve_detailed(cand.text, context_countries=context)
+        text = cand.text.title() if cand.source == "dateline" else cand.text  # "ERIE --" is not an acronym
+        return self._gazetteer.resolve_detailed(text, context_countries=context, home=home, named=named)
 
     def _resolve_article_areas(
         self,
@@ -154,6 +180,10 @@ class PlaceFinder:
             key = fold(cand.text)
             if key in picks or (cand.start, cand.end) in fixed or cand.source == "demonym":
                 continue
+            if self._gazetteer.kinds(cand.text) & {"country", "region"}:
+                continue  # "Kansas" is the state, not a town named Kansas in another state
+            if default is not None and default.rule == "capital":
+                continue  # "Washington" stays the capital in an article that names Georgia
             hits = []
             for code, namers in areas.items():
                 if key in namers:
@@ -253,6 +283,55 @@ class PlaceFinder:
         ]
         return [c for c, _ in kept], [r for _, r in kept]
 
+    def _home_state(self, cands: list[Candidate], first: list[Resolution | None]) -> str | None:
+        """The US state of a local article (``USA.XX``), by spatial agreement of its names.
+
+        Every distinct name read as a US place (or a US county, with ``COUNTY_VOTE`` votes) votes for
+        each state that has a town, county or state of that name; the state with most votes is home when
+        it has ``HOME_MIN_VOTES`` and leads the next one by ``HOME_MARGIN``. Names read as places abroad
+        do not vote, so "London" and "Paris" cannot make an article Kentucky's.
+        """
+        votes: dict[str, int] = {}  # state code -> votes
+        voters: dict[str, list[str]] = {}  # state code -> the names that voted for it
+        seen: set[str] = set()
+        for cand, res in zip(cands, first, strict=True):
+            key = fold(cand.text)
+            if key in seen or cand.source == "demonym":
+                continue
+            seen.add(key)
+            county = bool(self._gazetteer.us_county_states(cand.text))
+            if not county and (res is None or res.place.country != "USA" or res.place.feature == "country"):
+                continue
+            for state in self._gazetteer.us_states(cand.text):
+                votes[state] = votes.get(state, 0) + (COUNTY_VOTE if county else 1)
+                voters.setdefault(state, []).append(cand.text)
+        if not votes:
+            return None
+        top = max(votes.values())
+        leaders = [st for st, n in votes.items() if n == top]
+        if top < HOME_MIN_VOTES:
+            return None
+        if len(leaders) == 1:
+            runner_up = max((n for st, n in votes.items() if st != leaders[0]), default=0)
+            return f"USA.{leaders[0]}" if top - runner_up >= HOME_MARGIN else None
+        # a tie: the state where the names lie closest together ("Huntsville" and "Walker County")
+        spreads = sorted((self._spread(voters[st], st), st) for st in leaders)
+        (best, state), (second, _) = spreads[0], spreads[1]
+        if best <= HOME_SPREAD_KM and second >= HOME_SPREAD_RATIO * best:
+            return f"USA.{state}"
+        return None
+
+    def _spread(self, names: list[str], state: str) -> float:
+        """Mean distance (km) between the closest readings of each pair of names inside one state."""
+        points = [self._gazetteer.us_points(name, state) for name in names]
+        points = [p for p in points if p]
+        distances = [
+            min(_km(a, b) for a in first for b in second)
+            for i, first in enumerate(points)
+            for second in points[i + 1 :]
+        ]
+        return sum(distances) / len(distances) if distances else math.inf
+
     def _article_evidence(
         self, cands: list[Candidate], resolutions: list[Resolution | None]
     ) -> dict[str, dict[str, float]]:
@@ -263,6 +342,10 @@ class PlaceFinder:
         """
         evidence: dict[str, dict[str, float]] = {}
         for cand, res in zip(cands, resolutions, strict=True):
+            if res is None and self._gazetteer.us_county_states(cand.text):
+                counts = evidence.setdefault(fold(cand.text), {})
+                counts["USA"] = counts.get("USA", 0.0) + 1.0  # "Kaufman County": local US news
+                continue
             if res is None or res.place.country is None:
                 continue
             weight = 1.0 if res.rule in _SETTLED_RULES else 0.5
@@ -307,3 +390,11 @@ def _mention(cand: Candidate, res: Resolution | None) -> PlaceMention:
     return PlaceMention(
         cand.start, cand.end, cand.text, cand.token_start, cand.token_end, res.place, res.rule, res.confidence
     )
+
+
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance in km between two (lat, lon) points."""
+    p1, p2 = math.radians(a[0]), math.radians(b[0])
+    dp, dl = p2 - p1, math.radians(b[1] - a[1])
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))

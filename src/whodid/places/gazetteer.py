@@ -5,7 +5,7 @@ Built once per process with :meth:`Gazetteer.load`; every lookup afterwards is a
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import replace
 from typing import NamedTuple
 
@@ -68,6 +68,10 @@ class Gazetteer:
         self._us_counties: dict[str, tuple[str, ...]] = {}  # folded "X County" -> state codes
         self._areas: dict[str, int] = {}  # ISO3.ADMIN1 -> index into _regions
         self._city_by_id: dict[int, int] = {}  # GeoNames id -> index into _cities (built on first use)
+        self._city_by_point: dict[tuple[str, float, float], int] = {}  # for towns without a GeoNames id
+        self._towns_loaded = False  # small towns (``towns.tsv``) are read on the first lookup
+        self._main_cities = 0  # cities before this index come from GeoNames cities5000
+        self._county_points: dict[tuple[str, str], tuple[float, float]] | None = None
 
     @classmethod
     def load(cls) -> Gazetteer:
@@ -125,6 +129,15 @@ class Gazetteer:
             for key in row.alternate_keys:
                 self._city_keys.setdefault(key, []).append(ref << 1 | 1)
 
+    def _load_towns(self) -> None:
+        """Add the small towns of ``towns.tsv`` to the city index (once, on the first lookup)."""
+        if self._towns_loaded:
+            return
+        self._towns_loaded = True
+        self._main_cities = len(self._cities)
+        self._city_by_id.clear()
+        self._add_cities(tables.read_towns())
+
     def _mark_capitals(self, rows: list[tables.CountryRow]) -> None:
         for row in rows:
             for capital in row.capitals:
@@ -149,6 +162,7 @@ class Gazetteer:
             cands.append(self._candidate("region", ref, primary=True))
         if is_acronym(name.strip()):
             return cands  # "NICE" the agency and "LA" are not the towns of those names
+        self._load_towns()
         for ref in self._city_keys.get(key, []):
             cands.append(self._candidate("city", ref >> 1, primary=not ref & 1))
         return cands
@@ -173,7 +187,7 @@ class Gazetteer:
             r = self._regions[cand.ref]
             return Place(r.name, r.country, r.lat, r.lon, r.feature, r.geonameid)
         c = self._cities[cand.ref]
-        return Place(c.name, c.country, c.lat, c.lon, "city", c.geonameid, c.population)
+        return Place(c.name, c.country, c.lat, c.lon, "city", c.geonameid or None, c.population)
 
     def _lookup(self, name: str) -> list[Candidate]:
         name = name.strip()
@@ -193,9 +207,17 @@ class Gazetteer:
         *,
         context_countries: Mapping[str, float] | None = None,
         within: str | None = None,
+        home: str | None = None,
+        named: Collection[str] = (),
     ) -> Resolution | None:
-        """Like :meth:`resolve`, with the rule that decided and a confidence."""
-        choice: Choice | None = choose(self._lookup(name), Context(context_countries), within)
+        """Like :meth:`resolve`, with the rule that decided and a confidence.
+
+        ``home`` (``ISO3.ADMIN1``) is the area a local article's places agree on: its towns are
+        preferred over same-named places elsewhere, except in the countries of ``named`` (ISO3 codes
+        the article's other places name); see :func:`whodid.places.ranking.choose`.
+        """
+        ctx = Context(context_countries, home, named)
+        choice: Choice | None = choose(self._lookup(name), ctx, within)
         if choice is None:
             return None
         cand = choice.candidate
@@ -233,13 +255,43 @@ class Gazetteer:
         """The US states (postal codes) with a county, parish or borough ``name`` ("Kaufman County")."""
         return self._us_counties.get(fold(name.strip()), ())
 
+    def us_county_point(self, name: str, state: str) -> tuple[float, float] | None:
+        """The centre (lat, lon) of the US county ``name`` in ``state`` (a postal code), when known."""
+        if self._county_points is None:
+            self._county_points = tables.read_us_county_points()
+        return self._county_points.get((fold(name.strip()), state))
+
+    def us_states(self, name: str) -> frozenset[str]:
+        """The US states (postal codes) with a town, a county or a state's own name of ``name``."""
+        found = set(self.us_county_states(name))
+        for cand in self._lookup(name):
+            if cand.country == "USA" and cand.admin1 and cand.kind != "country":
+                found.add(cand.admin1)
+        return frozenset(found)
+
+    def us_points(self, name: str, state: str) -> list[tuple[float, float]]:
+        """Where ``name`` can be in the US state ``state``: its towns of that name and its county."""
+        points = [
+            (self._cities[c.ref].lat, self._cities[c.ref].lon)
+            for c in self._lookup(name)
+            if c.kind == "city" and c.country == "USA" and c.admin1 == state
+        ]
+        county = self.us_county_point(name, state)
+        if county is not None:
+            points.append(county)
+        return points
+
     def city_area(self, place: Place) -> str | None:
         """``ISO3.ADMIN1`` of a city from this gazetteer (matched by GeoNames id), else None."""
-        if place.geonameid is None:
-            return None
         if not self._city_by_id:
-            self._city_by_id = {c.geonameid: i for i, c in enumerate(self._cities)}
-        index = self._city_by_id.get(place.geonameid)
+            self._city_by_id = {c.geonameid: i for i, c in enumerate(self._cities) if c.geonameid}
+            self._city_by_point = {
+                (c.name, c.lat, c.lon): i for i, c in enumerate(self._cities) if not c.geonameid
+            }
+        if place.geonameid is None:
+            index = self._city_by_point.get((place.name, place.lat, place.lon))
+        else:
+            index = self._city_by_id.get(place.geonameid)
         if index is None:
             return None
         city = self._cities[index]
@@ -255,11 +307,15 @@ class Gazetteer:
         return bool(self._lookup(name))
 
     def kinds(self, name: str) -> frozenset[str]:
-        """What ``name`` can be: country, region, city, major-city (big, capital, main name), county (US)."""
+        """What ``name`` can be: country, region, city, major-city (big, capital, main name), county (US),
+        small-town (a town of ``towns.tsv`` only: "city" is reserved for the main city table)."""
         found: set[str] = set()
         if self.us_county_states(name):
             found.add("county")
         for cand in self._lookup(name):
+            if cand.kind == "city" and cand.ref >= self._main_cities:
+                found.add("small-town")
+                continue
             found.add(cand.kind)
             if cand.kind == "city" and cand.primary and (cand.capital or cand.population >= MAJOR_CITY):
                 found.add("major-city")

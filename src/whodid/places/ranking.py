@@ -9,7 +9,7 @@ everything, then national capitals, then the countries the article is about, the
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from typing import Literal, NamedTuple
 
 Kind = Literal["country", "region", "city"]
@@ -25,6 +25,12 @@ CONTEXT_WEIGHT = 5.0
 ADMIN1_CONTEXT_WEIGHT = 2.0
 # A rival in another country must be this central to the article to displace a country or region.
 RIVAL_CONTEXT = 0.5
+# ... and a city must be at least this large to displace a region ("Middle East" is not a hamlet).
+RIVAL_CITY = 5_000
+# A same-country city this many times larger than the home area's town of the same name keeps the name
+# (towns of unknown size count as HOME_MIN_POPULATION).
+HOME_RATIO = 20
+HOME_MIN_POPULATION = 1_000
 
 
 class Candidate(NamedTuple):
@@ -51,12 +57,25 @@ class Choice(NamedTuple):
 class Context:
     """Article context: how central each country (ISO3) or admin-1 area (``ISO3.CODE``) is, in [0, 1]."""
 
-    __slots__ = ("_rel",)
+    __slots__ = ("_rel", "home", "named")
 
-    def __init__(self, weights: Mapping[str, float] | None) -> None:
+    def __init__(
+        self,
+        weights: Mapping[str, float] | None,
+        home: str | None = None,
+        named: Collection[str] = (),
+    ) -> None:
         positive = {key: w for key, w in (weights or {}).items() if w > 0}
         top = max(positive.values(), default=0.0)
         self._rel = {key: w / top for key, w in positive.items()} if top else {}
+        # the admin-1 area (``ISO3.ADMIN1``) a local article's places agree on, if any, and the
+        # countries its other places name (which keep their towns against the home area's)
+        self.home = home
+        self.named = frozenset(named)
+
+    def at_home(self, cand: Candidate) -> bool:
+        """Whether the candidate lies in the article's home area."""
+        return self.home is not None and within_matches(cand, self.home)
 
     def country(self, cand: Candidate) -> float:
         """Relative weight of the candidate's country."""
@@ -69,7 +88,7 @@ class Context:
         return self._rel.get(f"{cand.country}.{cand.admin1}", 0.0)
 
     def __bool__(self) -> bool:
-        return bool(self._rel)
+        return bool(self._rel) or self.home is not None
 
 
 def within_matches(cand: Candidate, within: str) -> bool:
@@ -113,12 +132,15 @@ def choose(cands: list[Candidate], ctx: Context, within: str | None) -> Choice |
 def _choose_country(countries: list[Candidate], regions: list[Candidate], ctx: Context) -> Choice:
     country = min(countries, key=lambda c: c.order)
     # "Georgia" in an article about the United States is the state, not the country.
+    # So is it in an article whose own places agree on that state, unless the country is named too.
     rivals = [
         r
         for r in regions
         if r.country != country.country
-        and ctx.country(r) >= RIVAL_CONTEXT
-        and ctx.country(r) > ctx.country(country)
+        and (
+            (ctx.country(r) >= RIVAL_CONTEXT and ctx.country(r) > ctx.country(country))
+            or (ctx.at_home(r) and country.country not in ctx.named)
+        )
     ]
     if rivals:
         best = max(rivals, key=lambda r: (ctx.country(r) + ctx.admin1(r), -r.order))
@@ -139,6 +161,7 @@ def _choose_region(regions: list[Candidate], cities: list[Candidate], ctx: Conte
         c
         for c in cities
         if c.country != region.country
+        and c.population >= RIVAL_CITY
         and ctx.country(c) >= RIVAL_CONTEXT
         and ctx.country(c) > ctx.country(region)
     ]
@@ -152,11 +175,32 @@ def _choose_region(regions: list[Candidate], cities: list[Candidate], ctx: Conte
     return Choice(region, "region-name", 0.6)
 
 
+def _home_choice(cities: list[Candidate], best: Candidate, ctx: Context) -> Candidate | None:
+    """The same-named town in the article's home area, when it should displace ``best``.
+
+    Local news names its own towns: "Paris" in an article whose other places are in Illinois is Paris,
+    Illinois, unless France is named too; a national capital or a city ``HOME_RATIO`` times larger in
+    the same country keeps its reading ("Boston" in an article about Georgia is still Boston).
+    """
+    home = [c for c in cities if ctx.at_home(c)]
+    if not home or ctx.at_home(best):
+        return None
+    local = max(home, key=lambda c: city_score(c, ctx))
+    if best.country != local.country:
+        return None if best.country in ctx.named else local
+    if best.capital or best.population >= HOME_RATIO * max(local.population, HOME_MIN_POPULATION):
+        return None
+    return local
+
+
 def _choose_city(cities: list[Candidate], ctx: Context) -> Choice:
     if len(cities) == 1:
         return Choice(cities[0], "unique", 0.85 if cities[0].primary else 0.75)
     scored = sorted(((city_score(c, ctx), c) for c in cities), key=lambda sc: -sc[0])
     (top_score, best), (second_score, _) = scored[0], scored[1]
+    local = _home_choice(cities, best, ctx)
+    if local is not None:
+        return Choice(local, "home-area", 0.7)
     confidence = 0.5 + 0.45 * (1.0 - math.exp(-(top_score - second_score) / 2.0))
     if ctx and max(cities, key=lambda c: city_score(c, None)) is not best:
         rule = "context-region" if ctx.admin1(best) > 0 else "context-country"

@@ -214,9 +214,40 @@ def read_us_counties() -> dict[str, tuple[str, ...]]:
     return {name: tuple(states) for name, states in found.items()}
 
 
-def read_name_heads() -> frozenset[str]:
-    """Last words of organization names that keep their toponym (``name_heads.txt``: "Post", "Times")."""
-    text = resources.files("whodid").joinpath("data", "places", "name_heads.txt").read_text(encoding="utf-8")
+def read_word_list(filename: str) -> frozenset[str]:
+    """The case-folded words of a one-word-a-line list in ``data/places`` (``#`` comments skipped)."""
+    text = resources.files("whodid").joinpath("data", "places", filename).read_text(encoding="utf-8")
     return frozenset(
         line.strip().casefold() for line in text.splitlines() if line.strip() and not line.startswith("#")
     )
+
+
+def read_name_heads() -> frozenset[str]:
+    """Last words of organization names that keep their toponym (``name_heads.txt``: "Post", "Times")."""
+    return read_word_list("name_heads.txt")
+
+
+def read_towns() -> list[CityRow]:
+    """Rows of ``towns.tsv``: towns under ``CITY_MIN_POPULATION`` of English-speaking countries.
+
+    A ``geonameid`` of 0 marks a US postal place that GeoNames lacks (its population is unknown, 0).
+    """
+    rows = []
+    for number, f in _rows("towns.tsv", 7):
+        try:
+            lat, lon, population, geonameid = float(f[3]), float(f[4]), int(f[5]), int(f[6])
+        except ValueError as err:
+            raise TableError(f"towns.tsv:{number}: bad number ({err})") from err
+        rows.append(CityRow(f[0], f[1], f[2], lat, lon, population, geonameid, fold(f[0]), ()))
+    return rows
+
+
+def read_us_county_points() -> dict[tuple[str, str], tuple[float, float]]:
+    """(folded county name, state code) -> (lat, lon), from ``us_counties.tsv``."""
+    points: dict[tuple[str, str], tuple[float, float]] = {}
+    for number, f in _rows("us_counties.tsv", 4):
+        try:
+            points[(fold(f[0]), f[1])] = (float(f[2]), float(f[3]))
+        except ValueError as err:
+            raise TableError(f"us_counties.tsv:{number}: bad coordinates ({err})") from err
+    return points
