@@ -202,8 +202,11 @@ def test_petrarch_triples_perfect_empty_and_partial() -> None:
         _pred("T2", _event("036", "BRE", "DOL")),
         _pred("T3", _event("010", "ARN")),
     ]
+    partial[1]["actors"] = [{"id": "a1", "code": "BRE"}, {"id": "a2", "code": "XXX"}]
     r = scorer.score(PETR_GOLD, partial)
     assert _share(r, "triples") == (1, 3)
+    assert _share(r, "gold sources among whodid's actors") == (1, 3)  # BRE in T2; T1 lists no actors
+    assert _share(r, "gold targets among whodid's actors") == (1, 3)
     assert _share(r, "triples, CAMEO root") == (2, 3)
     assert _share(r, "dyads") == (2, 3)
     assert _share(r, "event precision") == (1, 3)

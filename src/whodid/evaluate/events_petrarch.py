@@ -22,6 +22,9 @@ DEFINITIONS = [
     "**dyads**: the same, comparing only source and target codes.",
     "**event precision**: whodid events equal to some gold triple of their sentence, divided by all "
     "whodid events (sentences whose gold has no event make every event a false positive).",
+    "**gold sources / targets among whodid's actors**: share of gold triples whose source (target) "
+    "code is the code of some actor whodid found in the sentence, event or not: the actor dictionary "
+    "alone, apart from event coding.",
     "Per gold CAMEO root: tp/fn = gold triples found/not found; fp = whodid events of that root "
     "matching no gold triple.",
     "Confusion: each gold triple's root against the root of whodid's primary event.",
@@ -45,7 +48,7 @@ class Petrarch2UnitTests:
         )
 
     def score(self, gold: Sequence[dict[str, Any]], predicted: Sequence[dict[str, Any]]) -> EvalResult:
-        full = root = dyad = total = 0
+        full = root = dyad = total = src_actor = tgt_actor = tgt_total = 0
         matched_events = all_events = 0
         per_root: dict[str, PRF] = {}
         confusion = Confusion()
@@ -56,8 +59,13 @@ class Petrarch2UnitTests:
             got = [(_code(e.get("source")), _code(e.get("target")), str(e["cameo"])) for e in events]
             top = primary(events)
             triples = [(g.get("source"), g.get("target"), str(g["code"])) for g in record["events"]]
+            actor_codes = {a.get("code") for a in pred.get("actors", [])}
             for s, t, c in triples:
                 total += 1
+                src_actor += s in actor_codes
+                if t is not None:
+                    tgt_total += 1
+                    tgt_actor += t in actor_codes
                 same_dyad = [x for x in got if x[0] == s and x[1] == t]
                 dyad += bool(same_dyad)
                 root += any(x[2][:2] == c[:2] for x in same_dyad)
@@ -87,6 +95,8 @@ class Petrarch2UnitTests:
                 Share("triples, CAMEO root", root, total),
                 Share("dyads", dyad, total),
                 Share("event precision", matched_events, all_events),
+                Share("gold sources among whodid's actors", src_actor, total),
+                Share("gold targets among whodid's actors", tgt_actor, tgt_total),
             ],
             categories={"gold CAMEO root": per_root},
             confusion=confusion,
