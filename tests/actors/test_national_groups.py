@@ -82,3 +82,9 @@ def test_a_countrys_side_is_its_government_a_bare_side_is_nobody(pipeline: Pipel
 def test_a_body_used_as_a_modifier_takes_the_phrases_country(pipeline: Pipeline) -> None:
     rec = pipeline.code("Egyptian army bulldozers razed three houses near the border.").to_dict()
     assert any(a["code"] == "EGYMIL" for a in rec["actors"])
+
+
+def test_actor_names_do_not_end_in_function_words(pipeline: Pipeline) -> None:
+    rec = pipeline.code("A spokesman for the State Department said the talks had failed.").to_dict()
+    names = [a["name"] for a in rec["actors"]]
+    assert names and all(n.split()[-1].lower() not in ("for", "the", "of", "from") for n in names), names

@@ -92,7 +92,10 @@ def country_of_token(kb: ActorKnowledge, tokens: Sequence[Token]) -> str | None:
 
 def describe(kb: ActorKnowledge, tokens: Sequence[Token]) -> Description:
     """Scan ``tokens`` left to right for former-markers, bodies, roles and own countries."""
-    text = "".join(t.text_with_ws for t in tokens)  # as written: "India's", not "India 's"
+    shown = list(tokens)
+    while shown and shown[-1].pos_ in ("ADP", "DET", "CCONJ", "PART", "PUNCT", "SCONJ"):
+        shown.pop()  # "a delegation of observers from the [OSCE]": the OSCE is an actor of its own
+    text = "".join(t.text_with_ws for t in shown)  # as written: "India's", not "India 's"
     desc = Description(text=" ".join(text.split()).strip(" ,"))
     toks = [t for t in tokens if not t.is_punct or t.text in ("-",)]
     i, host = 0, ""
