@@ -163,3 +163,10 @@ def test_an_events_date_prefers_a_calendar_date_over_a_vague_one(pipeline: Pipel
     rec = pipeline.code("Norway recently expelled two Chilean diplomats on March 3.", published="2024-03-10")
     expel = next(e for e in rec.events if e.cameo.startswith("16") or e.cameo.startswith("17"))
     assert (expel.date, expel.date_precision, expel.date_source) == ("2024-03-03", "day", "text")
+
+
+def test_sending_inspectors_is_an_investigation(pipeline: Pipeline) -> None:
+    evs = events(pipeline, "The African Union sent election monitors to Malawi.")
+    assert any(e.cameo == "090" for e in evs)
+    evs = events(pipeline, "The African Union sent troops to Malawi.")
+    assert not any(e.cameo == "090" for e in evs)
