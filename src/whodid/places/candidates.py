@@ -39,7 +39,7 @@ AREA_KINDS = frozenset({"country", "region"})
 NAME_HEADS = read_name_heads()
 INSIDE_NAME_KINDS = AREA_KINDS | {"major-city", "county"}
 # Sources that do not make a name a place for the rest of the article.
-_NO_DISCOURSE_SOURCES = frozenset({"demonym", "inside-name", "subtoken"})
+_NO_DISCOURSE_SOURCES = frozenset({"demonym", "inside-name", "subtoken", "abbreviation"})
 INSIDE_NAME_LABELS = frozenset({"ORG", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
 MAX_DEMONYM_TOKENS = 3
 MAX_DATELINE_TOKENS = 5
@@ -63,6 +63,8 @@ class Names(Protocol):
     def kinds(self, name: str) -> frozenset[str]: ...
 
     def demonym(self, name: str) -> str | None: ...
+
+    def abbreviation(self, text: str) -> str | None: ...
 
 
 class Candidate(NamedTuple):
@@ -172,7 +174,8 @@ def find_candidates(doc: Doc, names: Names, exclude_tokens: set[int]) -> list[Ca
     """Candidate toponyms of a doc, sorted and non-overlapping (in token order)."""
     blocked = set(exclude_tokens) - _named_areas(doc, names)
     in_entity: set[int] = set()
-    found: list[Candidate] = list(_demonyms(doc, names))
+    # abbreviations first: they win ties with the unknown "IL" the model tagged as a place
+    found: list[Candidate] = list(_abbreviated_regions(doc, names)) + list(_demonyms(doc, names))
     for ent in doc.ents:
         in_entity.update(range(ent.start, ent.end))
         if ent.label_ not in PLACE_LABELS and ent.label_ not in SCAN_INSIDE_LABELS:
@@ -271,6 +274,29 @@ def _datelines(doc: Doc, names: Names, blocked: set[int]) -> Iterator[Candidate]
                 yield _candidate(doc, run_start, run_end, "dateline")
 
 
+def _abbreviated_regions(doc: Doc, names: Names) -> Iterator[Candidate]:
+    """A state or province abbreviated after "Town,": "Churchill, Man.", "Barrie, Ont.", "LOUISVILLE, KY".
+
+    The tokenizer splits "Man." into "Man" and "."; the model often tags "Que" a person. The candidate
+    spans the abbreviation with its period and carries the region's name as its text.
+    """
+    for i in range(2, len(doc)):
+        token, before = doc[i], doc[i - 2]
+        if doc[i - 1].text != "," or not _is_capitalized(token) or not _is_capitalized(before):
+            continue
+        if before.is_punct or not token.is_alpha or len(token) > 5:
+            continue
+        end = i + 1
+        if end < len(doc) and doc[end].text == "." and doc[end].idx == token.idx + len(token):
+            end += 1
+        elif end < len(doc) and _is_capitalized(doc[end]) and doc[end].pos_ == "PROPN":
+            continue  # "Smith, Ky Jones": the start of a name
+        name = names.abbreviation(token.text)
+        if name is not None:
+            span = doc[i:end]
+            yield Candidate(i, end, span.start_char, span.end_char, name, "abbreviation")
+
+
 def _towns_after_cues(doc: Doc, names: Names, outside: set[int]) -> Iterator[Candidate]:
     """Towns of any size that the model left untagged, after a locative ("in Cookville", "near
     Ravenel"), as a person's home ("Jane Doe of Meadow Grove", "Jane Doe, 38, of Roswell") or before
@@ -350,11 +376,16 @@ def _demonyms(doc: Doc, names: Names) -> Iterator[Candidate]:
 def _is_surname(cand: Candidate, doc: Doc, surnames: set[str], names: Names) -> bool:
     """Whether a one-word name ends a person's name: "coach Ripley" after "Darren Ripley" is him.
 
-    A country name keeps its country reading unless the model also tagged this very token a person.
+    A country name keeps its country reading unless the model also tagged this very token a person; a
+    state or province keeps it where the model tagged this token a place.
     """
     if cand.token_end - cand.token_start != 1 or cand.text.lower() not in surnames:
         return False
-    return doc[cand.token_start].ent_type_ == "PERSON" or "country" not in names.kinds(cand.text)
+    token = doc[cand.token_start]
+    kinds = names.kinds(cand.text)
+    if "region" in kinds and token.ent_type_ in ("GPE", "LOC"):
+        return False  # "in Wisconsin" stays the state after a run-on "Trump - Wisconsin" person
+    return token.ent_type_ == "PERSON" or "country" not in kinds
 
 
 def _from_place_entity(doc: Doc, ent: Span, names: Names, blocked: set[int]) -> Iterator[Candidate]:

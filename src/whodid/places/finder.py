@@ -74,7 +74,7 @@ class PlaceFinder:
                     named = frozenset(code for code in others if "." not in code)
                     contexts[key] = (self._merge(context_countries, others), named)
                 res = self._resolve(cand, contexts[key][0], home, contexts[key][1])
-            mentions.append(_mention(cand, res))
+            mentions.append(_mention(cand, res, doc.text))
         return self._resolve_us_counties(
             mentions, self._merge(context_countries, _evidence_without(evidence, "")), home
         )
@@ -249,8 +249,10 @@ class PlaceFinder:
     def _town_before(self, doc: Doc, comma: int, codes: list[str], blocked: set[int]) -> Candidate | None:
         for start in range(max(0, comma - _MAX_TOWN_TOKENS), comma):
             tokens = doc[start:comma]
+            # an organization "Wainwright, Alta" that spans the comma is the pair, not a name
+            pair = doc[comma].ent_iob_ == "I" and doc[comma].ent_type_ in NAME_LABELS
             if any(
-                i in blocked or t.pos_ != "PROPN" or t.ent_type_ in NAME_LABELS
+                (i in blocked and not pair) or t.pos_ != "PROPN" or (t.ent_type_ in NAME_LABELS and not pair)
                 for i, t in zip(range(start, comma), tokens, strict=True)
             ):
                 continue
@@ -382,13 +384,16 @@ def _evidence_without(evidence: dict[str, dict[str, float]], key: str) -> dict[s
     return total
 
 
-def _mention(cand: Candidate, res: Resolution | None) -> PlaceMention:
+def _mention(cand: Candidate, res: Resolution | None, text: str) -> PlaceMention:
+    """The mention of a candidate, with the text as written (an abbreviation's candidate carries the
+    name it stands for)."""
+    surface = text[cand.start : cand.end]
     if res is None:
         return PlaceMention(
-            cand.start, cand.end, cand.text, cand.token_start, cand.token_end, None, "unresolved", 0.0
+            cand.start, cand.end, surface, cand.token_start, cand.token_end, None, "unresolved", 0.0
         )
     return PlaceMention(
-        cand.start, cand.end, cand.text, cand.token_start, cand.token_end, res.place, res.rule, res.confidence
+        cand.start, cand.end, surface, cand.token_start, cand.token_end, res.place, res.rule, res.confidence
     )
 
 

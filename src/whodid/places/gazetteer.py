@@ -80,7 +80,7 @@ class Gazetteer:
         countries = tables.read_countries()
         geonames = tables.read_geonames({row.iso2: row.iso3 for row in countries})
         gaz._add_countries(countries, geonames.country_info)
-        gaz._add_regions(tables.read_regions(), geonames.us_states)
+        gaz._add_regions(tables.read_regions(), geonames.us_states, tables.read_region_points())
         gaz._add_cities(geonames.cities)
         gaz._mark_capitals(countries)
         gaz._demonyms = {k: v for k, v in tables.read_demonyms().items() if v in gaz._countries}
@@ -102,8 +102,17 @@ class Gazetteer:
                     if row.iso3 not in isos:
                         isos.append(row.iso3)
 
-    def _add_regions(self, rows: list[tables.RegionRow], us_states: dict[str, int]) -> None:
+    def _add_regions(
+        self,
+        rows: list[tables.RegionRow],
+        us_states: dict[str, int],
+        points: Mapping[tuple[str, str], tuple[float, float]] | None = None,
+    ) -> None:
+        """Index the regions; ``points`` ((ISO3, admin-1 code) -> (lat, lon)) move large provinces."""
         for row in rows:
+            if row.feature == "region" and row.country and row.admin1 and points:
+                lat, lon = points.get((row.country, row.admin1), (row.lat, row.lon))
+                row = row._replace(lat=lat, lon=lon)
             geonameid = (
                 us_states.get(row.admin1) if row.country == "USA" and row.feature == "region" else None
             )
@@ -250,6 +259,28 @@ class Gazetteer:
     def demonym(self, name: str) -> str | None:
         """The ISO3 country of a demonym or national adjective ("Russian", "Sri Lankans"), else None."""
         return self._demonyms.get(fold(name.strip()))
+
+    def abbreviation(self, text: str) -> str | None:
+        """The name of the state or province an abbreviation stands for after "Town,", else None.
+
+        "Man" (the tokenizer split "Man." from its period), "Ky" and "Que." through the dotted aliases of
+        the regions table; "KY" and "NSW" as US postal codes or all-caps aliases of a region.
+        """
+        bare = text.strip().rstrip(".")
+        if not bare.isalpha():
+            return None
+        for index in self._region_keys.get(fold(bare + "."), []):
+            region = self._regions[index]
+            if region.feature == "region" and region.admin1:
+                return region.name
+        if bare.isupper():
+            state = self._areas.get(f"USA.{bare}") if len(bare) == 2 else None
+            if state is not None:
+                return self._regions[state].name
+            for kind, found in self._acronyms.get(bare, []):
+                if kind == "region" and self._regions[int(found)].feature == "region":
+                    return self._regions[int(found)].name
+        return None
 
     def us_county_states(self, name: str) -> tuple[str, ...]:
         """The US states (postal codes) with a county, parish or borough ``name`` ("Kaufman County")."""

@@ -251,3 +251,18 @@ def read_us_county_points() -> dict[tuple[str, str], tuple[float, float]]:
         except ValueError as err:
             raise TableError(f"us_counties.tsv:{number}: bad coordinates ({err})") from err
     return points
+
+
+def read_region_points() -> dict[tuple[str, str], tuple[float, float]]:
+    """(ISO3, admin-1 code) -> (lat, lon) of large regions, from ``region_points.tsv``.
+
+    These points replace the centres of ``regions.tsv`` for those regions (see
+    ``scripts/build_place_tables.py`` for how they are made).
+    """
+    points: dict[tuple[str, str], tuple[float, float]] = {}
+    for number, f in _rows("region_points.tsv", 4):
+        try:
+            points[(f[0], f[1])] = (float(f[2]), float(f[3]))
+        except ValueError as err:
+            raise TableError(f"region_points.tsv:{number}: bad coordinates ({err})") from err
+    return points
