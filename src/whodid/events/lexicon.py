@@ -102,14 +102,19 @@ class _Line:
         return value
 
 
-def _read_lines(path: Path, header: tuple[str, ...]) -> Iterator[_Line]:
-    """The data lines of a TSV file after its header; the last column (a note) may be left out."""
+def _read_text(path: Path) -> str:
+    """A data file's text; a missing or unreadable file is a catalogued data error."""
     try:
-        text = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8")
     except FileNotFoundError as err:
         raise Errors.E301.error(path=path) from err
     except (OSError, UnicodeDecodeError) as err:
         raise Errors.E305.error(path=path, detail=err) from err
+
+
+def _read_lines(path: Path, header: tuple[str, ...]) -> Iterator[_Line]:
+    """The data lines of a TSV file after its header; the last column (a note) may be left out."""
+    text = _read_text(path)
     header_seen = False
     for number, raw in enumerate(text.splitlines(), start=1):
         if not raw.strip() or raw.lstrip().startswith("#"):
@@ -195,12 +200,7 @@ def _read_prefix_table(path: Path, header: tuple[str, str, str], ontology: Ontol
 
 def _read_words(path: Path) -> frozenset[str]:
     """A list of lower-case lemmas, one a line (``#`` starts a comment)."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError as err:
-        raise Errors.E301.error(path=path) from err
-    except (OSError, UnicodeDecodeError) as err:
-        raise Errors.E305.error(path=path, detail=err) from err
+    text = _read_text(path)
     words = set()
     for number, raw in enumerate(text.splitlines(), start=1):
         word = raw.split("#", 1)[0].strip()
