@@ -272,8 +272,25 @@ class Errors(Enum):
     )
 
     E406 = Entry(
-        "--limit must be a positive number of records, got {value!r}.",
-        "Pass --limit with a positive integer, or leave it out to score the whole file.",
+        "{option} must be a positive whole number, got {value!r}.",
+        "Pass {option} with a positive integer, or leave it out for the default.",
+        UsageError,
+    )
+
+    E407 = Entry(
+        "the database URL '{url}' uses '{scheme}', which this whodid cannot store into yet.",
+        "Use a SQLite file: --db sqlite:///path/to/whodid.db (or leave --db out for ./whodid.db).",
+        UsageError,
+    )
+    E408 = Entry(
+        "the database URL '{url}' points into '{directory}', which does not exist.",
+        "Create the directory first, or choose another path with --db sqlite:///path/to/whodid.db.",
+        UsageError,
+    )
+    E409 = Entry(
+        "cannot open the database '{url}' ({detail}).",
+        "Check that the file is a whodid SQLite database, that it is writable, and that no other "
+        "program holds a lock on it.",
         UsageError,
     )
 

@@ -27,12 +27,15 @@ Articles without an id get :func:`article_id` of their text.
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 import os
 import stat
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO, cast
 
 from whodid.errors import Errors, InputError
 from whodid.ingest.html import decode_html, extract_html
@@ -112,6 +115,9 @@ def _read_file(path: Path, options: _Options) -> Iterator[ArticleInput | BadInpu
     origin = str(path)
     try:
         info = _stat(path, origin)
+        if path.name.lower().endswith((".jsonl.gz", ".ndjson.gz")):
+            yield from _read_jsonl(path, options, compressed=True)
+            return
         kind = EXTENSIONS.get(path.suffix.lower())
         if kind is None:
             raise Errors.E107.error(origin=origin, extension=path.suffix, supported=_SUPPORTED)
@@ -151,21 +157,42 @@ def _read_bytes(path: Path, info: os.stat_result, origin: str, max_bytes: int) -
         raise Errors.E108.error(origin=origin, detail=exc.strerror or str(exc)) from exc
 
 
-def _read_jsonl(path: Path, options: _Options) -> Iterator[ArticleInput | BadInput]:
-    """Stream a JSON Lines file."""
+def _read_jsonl(
+    path: Path, options: _Options, *, compressed: bool = False
+) -> Iterator[ArticleInput | BadInput]:
+    """Stream a JSON Lines file (gzip-compressed when ``compressed``)."""
     origin = str(path)
     try:
-        stream = path.open("rb")
+        raw = path.open("rb")
     except OSError as exc:
         raise Errors.E108.error(origin=origin, detail=exc.strerror or str(exc)) from exc
-    with stream:
-        yield from read_jsonl_stream(
-            stream,
-            origin=origin,
-            published=options.published,
-            max_bytes=options.max_bytes,
-            check_language=options.check_language,
-        )
+    with raw, gzip.GzipFile(fileobj=raw) if compressed else nullcontext(raw) as opened:
+        stream = cast(BinaryIO, opened)
+        try:
+            yield from read_jsonl_stream(
+                stream,
+                origin=origin,
+                published=options.published,
+                max_bytes=options.max_bytes,
+                check_language=options.check_language,
+            )
+        except (OSError, EOFError) as exc:  # a truncated or corrupt gzip stream
+            raise Errors.E108.error(origin=origin, detail=str(exc)) from exc
+
+
+def expand_paths(paths: Iterable[Path | str]) -> Iterator[Path]:
+    """Files to read: each path, with directories walked (sorted) for the readable extensions."""
+    for raw in paths:
+        path = Path(raw)
+        if not path.is_dir():
+            yield path
+            continue
+        for child in sorted(path.rglob("*")):
+            if child.name.startswith(".") or not child.is_file():
+                continue
+            name = child.name.lower()
+            if child.suffix.lower() in EXTENSIONS or name.endswith((".jsonl.gz", ".ndjson.gz")):
+                yield child
 
 
 def _text_article(data: bytes, origin: str, options: _Options) -> ArticleInput:

@@ -1,0 +1,1 @@
+"""Store coded articles in a database and query them (see docs/store.md)."""
