@@ -284,7 +284,7 @@ class Errors(Enum):
     )
     E408 = Entry(
         "the database URL '{url}' points into '{directory}', which does not exist.",
-        "Create the directory first, or choose another path with --db sqlite:///path/to/whodid.db.",
+        "Create the directory first (mkdir -p), or pass another path with --db sqlite:///path/to/whodid.db.",
         UsageError,
     )
     E409 = Entry(
