@@ -119,3 +119,15 @@ def test_a_killed_ingest_resumed_equals_a_clean_one(tmp_path: Path) -> None:
     assert 0 < partial < len(texts)  # killed mid-ingest
     assert subprocess.run([*cmd, f"sqlite:///{crashed}"], capture_output=True, timeout=600).returncode == 0
     assert _dump(crashed) == _dump(clean)
+
+
+def test_unusable_database_urls_are_refused_with_a_fix(tmp_path: Path) -> None:
+    from whodid.errors import UsageError
+
+    for url, code in (
+        ("postgresql://localhost/news", "E407"),
+        (f"sqlite:///{tmp_path}/no/such/dir/w.db", "E408"),
+    ):
+        with pytest.raises(UsageError) as info:
+            open_store(url)
+        assert info.value.code == code
