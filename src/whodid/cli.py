@@ -142,7 +142,50 @@ def build_parser() -> argparse.ArgumentParser:
         "--batch-size", type=int, default=64, metavar="N", help="articles per committed batch (default 64)"
     )
     _actors_option(ing)
+    evq = sub.add_parser(
+        "events",
+        help="list stored event mentions, filtered",
+        description="List the event mentions stored by 'whodid ingest', newest first, each with its "
+        "sentence and the rule that produced it.",
+        epilog="examples:\n  whodid events --source USA --target CHN --cameo '17*' --since 2024-01\n"
+        "  whodid events --actor Blanco --quad 4 --format csv > conflict.csv",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    _db_option(evq)
+    evq.add_argument(
+        "--source", metavar="CODE", help="source country or actor code, prefix match (USA, USAGOV)"
+    )
+    evq.add_argument("--target", metavar="CODE", help="target country or actor code, prefix match")
+    evq.add_argument("--actor", metavar="NAME", help="part of the source's or target's name")
+    evq.add_argument("--cameo", metavar="CODE", help="CAMEO code (173) or prefix with * (17*)")
+    evq.add_argument("--quad", type=int, choices=(1, 2, 3, 4), help="quad class")
+    evq.add_argument("--since", metavar="DATE", help="events dated on or after YYYY[-MM[-DD]]")
+    evq.add_argument("--until", metavar="DATE", help="events dated on or before YYYY[-MM[-DD]]")
+    evq.add_argument("--min-confidence", type=float, metavar="X", help="only events with confidence >= X")
+    evq.add_argument("--limit", type=int, metavar="N", help="at most N rows")
+    evq.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    dy = sub.add_parser(
+        "dyad",
+        help="a pair of actors' relations over time, both directions",
+        description="Counts per quad class, Goldstein sum and mean and net cooperation ((quad 1 + 2) - "
+        "(quad 3 + 4)) per period, for A->B and B->A (country or actor codes, prefix match). Events "
+        "dated less precisely than the period are left out and counted below the table.",
+    )
+    _db_option(dy)
+    dy.add_argument("a", help="first country or actor code (USA)")
+    dy.add_argument("b", help="second country or actor code (CHN)")
+    dy.add_argument("--by", choices=("day", "week", "month", "year"), default="month")
+    dy.add_argument("--format", choices=("table", "csv", "json"), default="table")
     return parser
+
+
+def _db_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--db",
+        metavar="URL",
+        default=os.environ.get("WHODID_DB"),
+        help="database URL (default: $WHODID_DB, else sqlite:///whodid.db in this directory)",
+    )
 
 
 def _actors_option(p: argparse.ArgumentParser) -> None:
@@ -165,7 +208,76 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_eval(args, sys.stdout, sys.stderr)
     if args.command == "ingest":
         return run_ingest(args, sys.stdout, sys.stderr)
+    if args.command in ("events", "dyad"):
+        return run_query(args, sys.stdout, sys.stderr)
     return EXIT_FAILED
+
+
+def run_query(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """``whodid events`` and ``whodid dyad``: read the store, print rows."""
+    from whodid.store.db import open_store, sqlite_path
+    from whodid.store.query import EventQuery, dyad, dyad_undated, events
+
+    try:
+        if not sqlite_path(args.db or "sqlite:///whodid.db").exists():
+            raise Errors.E411.error(url=args.db or "sqlite:///whodid.db")
+        with open_store(args.db) as store:
+            if args.command == "events":
+                query = EventQuery(
+                    source=args.source,
+                    target=args.target,
+                    actor=args.actor,
+                    cameo=args.cameo,
+                    quad=args.quad,
+                    since=args.since,
+                    until=args.until,
+                    min_confidence=args.min_confidence,
+                    limit=args.limit,
+                )
+                rows = events(store, query)
+                undated = None
+            else:
+                rows = dyad(store, args.a, args.b, by=args.by)
+                undated = dyad_undated(store, args.a, args.b, by=args.by)
+    except WhodidError as e:
+        return _fail(err, e)
+    _print_rows(out, rows, args.format)
+    if undated and args.format == "table":
+        out.write(f"({undated} events of this dyad are dated less precisely than a {args.by}: not counted)\n")
+    return EXIT_OK
+
+
+def _print_rows(out: TextIO, rows: list[dict[str, Any]], fmt: str) -> None:
+    if fmt == "json":
+        out.write(json.dumps(rows, ensure_ascii=False, indent=1) + "\n")
+        return
+    if not rows:
+        if fmt == "table":
+            out.write("(no rows)\n")
+        return
+    columns = list(rows[0])
+    if fmt == "csv":
+        import csv
+
+        writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+        return
+    shown = (
+        [c for c in columns if c not in ("sentence", "rule", "article_id", "url")]
+        if "sentence" in columns
+        else columns
+    )
+    cells = [[_cell(r[c]) for c in shown] for r in rows]
+    widths = [max(len(c), *(len(row[k]) for row in cells)) for k, c in enumerate(shown)]
+    out.write("  ".join(c.ljust(w) for c, w in zip(shown, widths, strict=True)).rstrip() + "\n")
+    for row in cells:
+        out.write("  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)).rstrip() + "\n")
+
+
+def _cell(value: object, limit: int = 40) -> str:
+    text = "" if value is None else str(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def run_ingest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

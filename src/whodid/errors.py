@@ -294,6 +294,18 @@ class Errors(Enum):
         UsageError,
     )
 
+    E410 = Entry(
+        "{option} {value!r} cannot be used: expected {expected}.",
+        "Pass {option} as {expected}.",
+        UsageError,
+    )
+
+    E411 = Entry(
+        "there is no whodid database at '{url}'.",
+        "Run whodid ingest first (it creates the database), or pass --db with the database to read.",
+        UsageError,
+    )
+
     # -- E5xx: whodid's own failures ------------------------------------------------------------------
     E501 = Entry(
         "{origin}: whodid failed while coding this article ({detail}).",

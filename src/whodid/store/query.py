@@ -1,0 +1,185 @@
+"""Queries over the store: event mentions with filters, and a dyad's relations over time.
+
+Every filter is a parameter of one SQL statement (no string pasting of user values). Dates in the
+store are ISO strings at their own precision (``2024``, ``2024-03``, ``2024-03-06``): ``since`` and
+``until`` compare on the event's date as written, and a period of ``dyad`` counts only events whose
+date is at least as precise as the period (the others are counted apart, never guessed).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from whodid.errors import Errors
+from whodid.store.db import Store
+
+EVENT_COLUMNS = (
+    "article_id",
+    "event_id",
+    "date",
+    "date_precision",
+    "source_code",
+    "source_text",
+    "cameo",
+    "plover",
+    "quad_class",
+    "goldstein",
+    "target_code",
+    "target_text",
+    "modality",
+    "confidence",
+    "rule",
+    "evidence_text",
+    "sentence",
+    "url",
+)
+PERIODS = {"day": 10, "month": 7, "year": 4}
+_CAMEO = re.compile(r"\d{2,4}\*?")
+_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+
+
+@dataclass(frozen=True)
+class EventQuery:
+    """Filters of ``events``; None means "any"."""
+
+    source: str | None = None  # country or actor code prefix: "USA", "USAGOV"
+    target: str | None = None
+    actor: str | None = None  # part of a source or target actor's name or mention text
+    cameo: str | None = None  # "173" exactly, or "17*" for a prefix
+    quad: int | None = None
+    since: str | None = None  # YYYY, YYYY-MM or YYYY-MM-DD
+    until: str | None = None
+    min_confidence: float | None = None
+    limit: int | None = None
+
+
+def _check(q: EventQuery) -> None:
+    if q.cameo is not None and not _CAMEO.fullmatch(q.cameo):
+        raise Errors.E410.error(option="--cameo", value=q.cameo, expected="a CAMEO code such as 173 or 17*")
+    for name, value in (("--since", q.since), ("--until", q.until)):
+        if value is not None and not _DATE.fullmatch(value):
+            raise Errors.E410.error(option=name, value=value, expected="YYYY, YYYY-MM or YYYY-MM-DD")
+    if q.quad is not None and q.quad not in (1, 2, 3, 4):
+        raise Errors.E410.error(option="--quad", value=q.quad, expected="1, 2, 3 or 4")
+
+
+def events(store: Store, q: EventQuery) -> list[dict[str, Any]]:
+    """Event mentions matching every filter, newest first, each with its sentence and article URL."""
+    _check(q)
+    where: list[str] = ["1 = 1"]
+    args: list[object] = []
+    if q.source:
+        where.append("e.source_code LIKE ?")
+        args.append(_prefix(q.source))
+    if q.target:
+        where.append("e.target_code LIKE ?")
+        args.append(_prefix(q.target))
+    if q.actor:
+        where.append(
+            "(e.source_text LIKE ? ESCAPE '\\' OR e.target_text LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 "
+            "FROM actors x WHERE x.article_id = e.article_id AND x.actor_id IN (e.source_actor, "
+            "e.target_actor) AND x.name LIKE ? ESCAPE '\\'))"
+        )
+        pattern = "%" + _escape(q.actor) + "%"
+        args += [pattern, pattern, pattern]
+    if q.cameo:
+        if q.cameo.endswith("*"):
+            where.append("e.cameo LIKE ?")
+            args.append(q.cameo[:-1] + "%")
+        else:
+            where.append("e.cameo = ?")
+            args.append(q.cameo)
+    if q.quad is not None:
+        where.append("e.quad_class = ?")
+        args.append(q.quad)
+    if q.since:
+        where.append("e.date IS NOT NULL AND e.date >= ?")
+        args.append(q.since)
+    if q.until:
+        where.append("e.date IS NOT NULL AND substr(e.date, 1, ?) <= ?")
+        args += [len(q.until), q.until]
+    if q.min_confidence is not None:
+        where.append("e.confidence >= ?")
+        args.append(q.min_confidence)
+    sql = (
+        "SELECT e.article_id, e.event_id, e.date, e.date_precision, e.source_code, e.source_text, "
+        "e.cameo, e.plover, e.quad_class, e.goldstein, e.target_code, e.target_text, e.modality, "
+        "e.confidence, e.rule, e.evidence_text, s.text, a.url "
+        "FROM events e JOIN articles a ON a.id = e.article_id "
+        "LEFT JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence_idx "
+        "WHERE " + " AND ".join(where) + " ORDER BY e.date IS NULL, e.date DESC, e.article_id, e.event_id"
+    )
+    if q.limit is not None:
+        sql += " LIMIT ?"
+        args.append(q.limit)
+    rows = store.conn.execute(sql, args).fetchall()
+    return [dict(zip(EVENT_COLUMNS, row, strict=True)) for row in rows]
+
+
+def dyad(store: Store, a: str, b: str, *, by: str = "month") -> list[dict[str, Any]]:
+    """Both directions between two country or actor codes (prefix match), per period.
+
+    Each row: period (``2024``, ``2024-03``, ``2024-W10`` or ``2024-03-06``), direction ("A->B" or
+    "B->A"), events, counts per quad class, Goldstein sum and mean, and net cooperation = (quad 1 +
+    quad 2) - (quad 3 + quad 4). Events dated less precisely than the period (a week needs a day)
+    are left out of the rows and counted by ``dyad_undated``."""
+    if by not in (*PERIODS, "week"):
+        raise Errors.E410.error(option="--by", value=by, expected="day, week, month or year")
+    width = PERIODS.get(by, 10)
+    out: list[dict[str, Any]] = []
+    for src, tgt in ((a, b), (b, a)):
+        rows = store.conn.execute(
+            "SELECT date, quad_class, goldstein FROM events WHERE source_code LIKE ? AND target_code LIKE ? "
+            "AND date IS NOT NULL AND length(date) >= ?",
+            (_prefix(src), _prefix(tgt), width),
+        ).fetchall()
+        bins: dict[str, list[tuple[int, float]]] = {}
+        for date, quad, goldstein in rows:
+            bins.setdefault(_period(str(date), by), []).append((int(quad), float(goldstein)))
+        for period, items in bins.items():
+            quads = [sum(1 for q, _ in items if q == k) for k in (1, 2, 3, 4)]
+            gsum = sum(g for _, g in items)
+            out.append(
+                {
+                    "period": period,
+                    "direction": f"{src}->{tgt}",
+                    "events": len(items),
+                    "verbal_coop": quads[0],
+                    "material_coop": quads[1],
+                    "verbal_conflict": quads[2],
+                    "material_conflict": quads[3],
+                    "goldstein_sum": round(gsum, 3),
+                    "goldstein_mean": round(gsum / len(items), 3),
+                    "net_cooperation": (quads[0] + quads[1]) - (quads[2] + quads[3]),
+                }
+            )
+    return sorted(out, key=lambda r: (r["period"], r["direction"]))
+
+
+def _period(date: str, by: str) -> str:
+    if by == "week":
+        y, w, _ = dt.date.fromisoformat(date[:10]).isocalendar()
+        return f"{y}-W{w:02d}"
+    return date[: PERIODS[by]]
+
+
+def dyad_undated(store: Store, a: str, b: str, *, by: str = "month") -> int:
+    """Events of the dyad (both directions) whose date is missing or less precise than ``by``."""
+    width = PERIODS.get(by, 10)
+    row = store.conn.execute(
+        "SELECT COUNT(*) FROM events WHERE ((source_code LIKE ? AND target_code LIKE ?) OR "
+        "(source_code LIKE ? AND target_code LIKE ?)) AND (date IS NULL OR length(date) < ?)",
+        (_prefix(a), _prefix(b), _prefix(b), _prefix(a), width),
+    ).fetchone()
+    return int(row[0])
+
+
+def _escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _prefix(code: str) -> str:
+    return code.strip().upper().rstrip("*") + "%"

@@ -1,0 +1,126 @@
+"""Queries over a real SQLite store filled with records we wrote: every filter, the dyad summary."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.test_cli import whodid
+from whodid.errors import UsageError
+from whodid.evaluate.base import empty_prediction
+from whodid.store.db import Store, open_store
+from whodid.store.query import EventQuery, dyad, dyad_undated, events
+
+TEXT = "Ruritania attacked Osterlich. Osterlich praised Ruritania. Osterlich accused Zenda."
+
+
+def _event(
+    k: int, src: str, tgt: str, cameo: str, quad: int, gold: float, date: str | None, conf: float
+) -> dict[str, Any]:
+    start = TEXT.index(".") + 2 if k % 2 else 0
+    return {
+        "id": f"e{k}",
+        "source": {"actor": "a1", "country": src[:3], "code": src, "text": "Ruritania"},
+        "target": {"actor": "a2", "country": tgt[:3], "code": tgt, "text": "Osterlich"},
+        "cameo": cameo,
+        "plover": None,
+        "quad_class": quad,
+        "goldstein": gold,
+        "date": date,
+        "date_precision": {None: "unknown", 4: "year", 7: "month", 10: "day"}[len(date) if date else None],
+        "date_source": "text",
+        "location": None,
+        "modality": "asserted",
+        "background": False,
+        "sentence": {"index": 0, "start": 0, "end": 28},
+        "evidence": {"start": start, "end": start + 8, "text": TEXT[start : start + 8]},
+        "rule": "test",
+        "confidence": conf,
+    }
+
+
+EVENTS = [
+    _event(1, "RURMIL", "OSTGOV", "190", 4, -10.0, "2024-03-04", 0.9),
+    _event(2, "OSTGOV", "RURGOV", "051", 1, 3.4, "2024-03-20", 0.7),
+    _event(3, "RURGOV", "OST", "173", 4, -5.0, "2024-04-02", 0.5),
+    _event(4, "OST", "ZEN", "112", 3, -2.0, "2024-04", 0.8),
+    _event(5, "RUR", "OST", "036", 1, 4.0, None, 0.8),
+]
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    s = open_store(f"sqlite:///{tmp_path / 'q.db'}")
+    rec = empty_prediction("sha256-0000000000000001")
+    rec["article"].update({"published": "2024-04-05", "url": "https://example.org/a"})
+    rec["actors"] = [
+        {"id": "a1", "name": "Ruritanian army", "kind": "organization", "mentions": [{}]},
+        {"id": "a2", "name": "Osterlich", "kind": "state", "mentions": [{}]},
+    ]
+    rec["events"] = EVENTS
+    s.add([(rec, TEXT, "test", "given-1")])
+    return s
+
+
+def ids(rows: list[dict[str, Any]]) -> list[str]:
+    return sorted(r["event_id"] for r in rows)
+
+
+def test_every_filter(store: Store) -> None:
+    assert ids(events(store, EventQuery())) == ["e1", "e2", "e3", "e4", "e5"]
+    assert ids(events(store, EventQuery(source="RUR"))) == ["e1", "e3", "e5"]
+    assert ids(events(store, EventQuery(source="rurgov"))) == ["e3"]
+    assert ids(events(store, EventQuery(target="OST"))) == ["e1", "e3", "e5"]
+    assert ids(events(store, EventQuery(actor="army"))) == ["e1", "e2", "e3", "e4", "e5"]  # a1 is in all
+    assert ids(events(store, EventQuery(actor="Zenda"))) == []
+    assert ids(events(store, EventQuery(cameo="17*"))) == ["e3"]
+    assert ids(events(store, EventQuery(cameo="190"))) == ["e1"]
+    assert ids(events(store, EventQuery(quad=4))) == ["e1", "e3"]
+    assert ids(events(store, EventQuery(since="2024-03-15"))) == ["e2", "e3", "e4"]
+    assert ids(events(store, EventQuery(until="2024-03"))) == ["e1", "e2"]
+    assert ids(events(store, EventQuery(min_confidence=0.8))) == ["e1", "e4", "e5"]
+    assert ids(events(store, EventQuery(source="RUR", quad=4, since="2024-04"))) == ["e3"]
+    rows = events(store, EventQuery(limit=2))
+    assert [r["event_id"] for r in rows] == ["e3", "e4"]  # newest first
+    assert rows[0]["sentence"] == TEXT[:28] and rows[0]["url"] == "https://example.org/a"
+
+
+def test_bad_filters_are_refused(store: Store) -> None:
+    for q in (EventQuery(cameo="war"), EventQuery(since="March"), EventQuery(quad=7)):
+        with pytest.raises(UsageError):
+            events(store, q)
+
+
+def test_dyad_by_month_both_directions(store: Store) -> None:
+    rows = dyad(store, "RUR", "OST", by="month")
+    assert [(r["period"], r["direction"], r["events"]) for r in rows] == [
+        ("2024-03", "OST->RUR", 1),
+        ("2024-03", "RUR->OST", 1),
+        ("2024-04", "RUR->OST", 1),
+    ]
+    march = rows[1]
+    assert (march["material_conflict"], march["goldstein_sum"], march["net_cooperation"]) == (1, -10.0, -1)
+    assert dyad_undated(store, "RUR", "OST", by="month") == 1  # e5 has no date
+    weeks = dyad(store, "RUR", "OST", by="week")
+    assert [r["period"] for r in weeks] == ["2024-W10", "2024-W12", "2024-W14"]
+    assert sum(r["events"] for r in dyad(store, "RUR", "OST", by="year")) == 3
+
+
+def test_events_and_dyad_from_the_command_line(store: Store, tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'q.db'}"
+    store.close()
+    proc = whodid("events", "--db", db, "--quad", "4", "--format", "csv")
+    assert proc.returncode == 0, proc.stderr
+    rows = list(csv.DictReader(io.StringIO(proc.stdout)))
+    assert sorted(r["event_id"] for r in rows) == ["e1", "e3"]
+    proc = whodid("dyad", "RUR", "OST", "--db", db, "--format", "json")
+    assert [r["direction"] for r in json.loads(proc.stdout)] == ["OST->RUR", "RUR->OST", "RUR->OST"]
+    proc = whodid("dyad", "RUR", "OST", "--db", db)
+    assert "net_cooperation" in proc.stdout and "1 events of this dyad" in proc.stdout
+    proc = whodid("events", "--db", f"sqlite:///{tmp_path / 'none.db'}")
+    assert proc.returncode == 2 and "E411" in proc.stderr
