@@ -163,6 +163,11 @@ def build_parser() -> argparse.ArgumentParser:
     evq.add_argument("--until", metavar="DATE", help="events dated on or before YYYY[-MM[-DD]]")
     evq.add_argument("--min-confidence", type=float, metavar="X", help="only events with confidence >= X")
     evq.add_argument("--limit", type=int, metavar="N", help="at most N rows")
+    evq.add_argument(
+        "--clusters",
+        action="store_true",
+        help="one row per event cluster (the reports of one event) instead of one per mention",
+    )
     evq.add_argument("--format", choices=("table", "csv", "json"), default="table")
     dy = sub.add_parser(
         "dyad",
@@ -233,6 +238,7 @@ def run_query(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                     until=args.until,
                     min_confidence=args.min_confidence,
                     limit=args.limit,
+                    clusters=args.clusters,
                 )
                 rows = events(store, query)
                 undated = None

@@ -157,3 +157,31 @@ def test_non_english_record(tmp_path: Path, english: str, chinese: str) -> None:
     bad, good = read_path(path)
     assert isinstance(bad, BadInput) and bad.error.code == "E140"
     assert isinstance(good, ArticleInput)
+
+
+def test_a_date_field_stands_for_published(tmp_path: Path, english: str) -> None:
+    path = tmp_path / "d.jsonl"
+    lines = [
+        {"text": english, "date": "2020-02-03"},
+        {"text": english + " More.", "date": "2020-02-03", "published": "2021-01-01"},
+    ]
+    path.write_text("\n".join(json.dumps(x) for x in lines) + "\n", encoding="utf-8")
+    items = list(read_path(path))
+    assert [i.published for i in items if isinstance(i, ArticleInput)] == [
+        dt.date(2020, 2, 3),
+        dt.date(2021, 1, 1),
+    ]
+
+
+def test_gzip_jsonl_is_read(tmp_path: Path, english: str) -> None:
+    import gzip
+
+    path = tmp_path / "d.jsonl.gz"
+    with gzip.open(path, "wt", encoding="utf-8") as fh:
+        fh.write(json.dumps({"id": "z", "text": english}) + "\n")
+    (item,) = list(read_path(path))
+    assert isinstance(item, ArticleInput) and item.id == "z"
+    broken = tmp_path / "broken.jsonl.gz"
+    broken.write_bytes(path.read_bytes()[:20])
+    bad = list(read_path(broken))
+    assert bad and isinstance(bad[-1], BadInput) and bad[-1].error.code == "E108"

@@ -1,6 +1,7 @@
 """JSON Lines input: one article per line, read as a stream so files of any size work.
 
-Each line is a JSON object ``{"id", "text", "published", "title", "url", "source"}``; only ``text`` is
+Each line is a JSON object ``{"id", "text", "published", "title", "url", "source"}`` (``date`` is read
+when ``published`` is absent); only ``text`` is
 required. ``published`` is an ISO date (or timestamp) and overrides the caller's default date; ``id``
 defaults to :func:`~whodid.ingest.model.article_id` of the text (a number is accepted and turned into a
 string). Blank lines are skipped. A bad line becomes a :class:`BadInput` named ``"path:LINE"`` (lines
@@ -98,9 +99,10 @@ def parse_record(
         raise Errors.E113.error(origin=origin, json_type=_json_type(text))
     check_size(len(text.encode("utf-8", errors="surrogatepass")), origin=origin, max_bytes=max_bytes)
     validate_text(text, origin=origin, check_language=check_language)
-    date_value = record.get("published")
+    field = "published" if record.get("published") is not None else "date"  # "date" is a common name too
+    date_value = record.get(field)
     if date_value is not None and not isinstance(date_value, str):
-        raise Errors.E114.error(origin=origin, field="published", json_type=_json_type(date_value))
+        raise Errors.E114.error(origin=origin, field=field, json_type=_json_type(date_value))
     if date_value:
         published = parse_date(date_value, origin=origin)
     title, url, source = (_optional(record, field, origin) for field in _OPTIONAL_FIELDS)

@@ -20,6 +20,7 @@ from typing import Any
 
 from whodid import __version__
 from whodid.errors import Errors
+from whodid.store.clusters import place_events
 
 DEFAULT_URL = "sqlite:///whodid.db"
 _MIGRATION = re.compile(r"(\d{4})_([a-z0-9_]+)\.sql")
@@ -181,7 +182,7 @@ class Store:
             ],
         )
         ex(
-            "INSERT INTO events VALUES (" + ",".join("?" * 30) + ")",
+            f"INSERT INTO events ({', '.join(EVENT_FIELDS)}) VALUES ({','.join('?' * len(EVENT_FIELDS))})",
             [_event_row(aid, e) for e in record["events"]],
         )
         ex(
@@ -225,12 +226,47 @@ class Store:
                 for k, p in enumerate(record["places"])
             ],
         )
+        place_events(self.conn, art, record["events"])
         return 1
 
     # ------------------------------------------------------------------ reading
     def counts(self) -> dict[str, int]:
-        tables = ("articles", "sentences", "actors", "events", "quotes", "places")
+        tables = ("articles", "sentences", "actors", "events", "event_clusters", "quotes", "places")
         return {t: int(self.conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]) for t in tables}
+
+
+EVENT_FIELDS = (
+    "article_id",
+    "event_id",
+    "source_actor",
+    "source_country",
+    "source_code",
+    "source_text",
+    "target_actor",
+    "target_country",
+    "target_code",
+    "target_text",
+    "cameo",
+    "cameo_root",
+    "plover",
+    "quad_class",
+    "goldstein",
+    "date",
+    "date_precision",
+    "date_source",
+    "location_name",
+    "location_country",
+    "lat",
+    "lon",
+    "modality",
+    "background",
+    "sentence_idx",
+    "evidence_start",
+    "evidence_end",
+    "evidence_text",
+    "rule",
+    "confidence",
+)
 
 
 def _event_row(aid: str, e: dict[str, Any]) -> tuple[Any, ...]:

@@ -54,6 +54,7 @@ class EventQuery:
     until: str | None = None
     min_confidence: float | None = None
     limit: int | None = None
+    clusters: bool = False  # one row per event cluster (any of whose mentions matches)
 
 
 def _check(q: EventQuery) -> None:
@@ -66,8 +67,8 @@ def _check(q: EventQuery) -> None:
         raise Errors.E410.error(option="--quad", value=q.quad, expected="1, 2, 3 or 4")
 
 
-def events(store: Store, q: EventQuery) -> list[dict[str, Any]]:
-    """Event mentions matching every filter, newest first, each with its sentence and article URL."""
+def _where(q: EventQuery) -> tuple[list[str], list[object]]:
+    """The SQL conditions on ``events e`` for the filters of ``q``, and their parameters."""
     _check(q)
     where: list[str] = ["1 = 1"]
     args: list[object] = []
@@ -104,6 +105,15 @@ def events(store: Store, q: EventQuery) -> list[dict[str, Any]]:
     if q.min_confidence is not None:
         where.append("e.confidence >= ?")
         args.append(q.min_confidence)
+    return where, args
+
+
+def events(store: Store, q: EventQuery) -> list[dict[str, Any]]:
+    """Event mentions matching every filter, newest first, each with its sentence and article URL;
+    with ``q.clusters`` one row per event cluster that has a matching mention."""
+    where, args = _where(q)
+    if q.clusters:
+        return _clusters(store, q, where, args)
     sql = (
         "SELECT e.article_id, e.event_id, e.date, e.date_precision, e.source_code, e.source_text, "
         "e.cameo, e.plover, e.quad_class, e.goldstein, e.target_code, e.target_text, e.modality, "
@@ -117,6 +127,39 @@ def events(store: Store, q: EventQuery) -> list[dict[str, Any]]:
         args.append(q.limit)
     rows = store.conn.execute(sql, args).fetchall()
     return [dict(zip(EVENT_COLUMNS, row, strict=True)) for row in rows]
+
+
+CLUSTER_COLUMNS = (
+    "cluster_id",
+    "first_day",
+    "last_day",
+    "source",
+    "cameo_root",
+    "target",
+    "mentions",
+    "stories",
+    "sources",
+    "goldstein",
+    "quad_class",
+    "location_country",
+    "example",
+)
+
+
+def _clusters(store: Store, q: EventQuery, where: list[str], args: list[object]) -> list[dict[str, Any]]:
+    sql = (
+        "SELECT c.id, c.first_day, c.last_day, c.source_key, c.cameo_root, c.target_key, c.mentions, "
+        "c.stories, c.sources, c.goldstein, c.quad_class, c.location_country, "
+        "(SELECT x.evidence_text FROM events x WHERE x.cluster_id = c.id ORDER BY x.confidence DESC LIMIT 1) "
+        "FROM event_clusters c WHERE c.id IN (SELECT e.cluster_id FROM events e WHERE "
+        + " AND ".join(where)
+        + ") ORDER BY c.first_day IS NULL, c.first_day DESC, c.id"
+    )
+    if q.limit is not None:
+        sql += " LIMIT ?"
+        args = [*args, q.limit]
+    rows = store.conn.execute(sql, args).fetchall()
+    return [dict(zip(CLUSTER_COLUMNS, row, strict=True)) for row in rows]
 
 
 def dyad(store: Store, a: str, b: str, *, by: str = "month") -> list[dict[str, Any]]:

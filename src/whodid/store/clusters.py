@@ -1,0 +1,179 @@
+"""Event clusters: the reports of one real event, across stories, grouped into one cluster.
+
+An event mention joins an existing cluster when all of these hold (else it starts a new one):
+- the same directed dyad at country + sector level (``USAGOV`` -> ``CHNGOV``; codes cut to six
+  letters) and the same CAMEO root;
+- dates that can mean the same days: a day-precise date within ``DAY_WINDOW`` days of the cluster's
+  days, a month-precise date overlapping them; events dated only by year, or not at all, are too
+  vague to join anything and stay alone;
+- compatible locations: when both the cluster and the mention have a location country, the same one.
+Among several fitting clusters the one whose days are nearest wins. Clustering is incremental (each
+ingested article's events are placed as they are stored) and every mention records why it joined
+(``events.cluster_reason``).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import sqlite3
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlparse
+
+DAY_WINDOW = 2  # days a day-precise report may differ from the cluster's days ("Monday" vs "Tuesday")
+
+
+@dataclass(frozen=True)
+class Mention:
+    article_id: str
+    event_id: str
+    source_key: str
+    target_key: str
+    root: str
+    first: dt.date | None
+    last: dt.date | None
+    precision: str
+    location: str | None
+    goldstein: float
+    quad: int
+
+
+def key(code: str | None) -> str:
+    return (code or "")[:6]
+
+
+def days(date: str | None, precision: str) -> tuple[dt.date | None, dt.date | None]:
+    """The first and last day a date can mean (None for a year, an unknown date or a bad one)."""
+    if not date or precision not in ("day", "month"):
+        return None, None
+    try:
+        if precision == "day":
+            d = dt.date.fromisoformat(date[:10])
+            return d, d
+        year, month = int(date[:4]), int(date[5:7])
+        return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+    except ValueError:
+        return None, None
+
+
+def publisher(source: str | None, url: str | None, article_id: str) -> str:
+    if source:
+        return source.strip().lower()
+    if url:
+        host = urlparse(url).netloc.lower()
+        if host:
+            return host.removeprefix("www.")
+    return article_id
+
+
+def place_events(conn: sqlite3.Connection, article: dict[str, Any], events: list[dict[str, Any]]) -> None:
+    """Put each event of one newly stored article into a cluster (inside the caller's transaction)."""
+    aid = article["id"]
+    for e in events:
+        first, last = days(e.get("date"), e["date_precision"])
+        m = Mention(
+            article_id=aid,
+            event_id=e["id"],
+            source_key=key((e.get("source") or {}).get("code")),
+            target_key=key((e.get("target") or {}).get("code")),
+            root=e["cameo"][:2],
+            first=first,
+            last=last,
+            precision=e["date_precision"],
+            location=(e.get("location") or {}).get("country"),
+            goldstein=float(e["goldstein"]),
+            quad=int(e["quad_class"]),
+        )
+        cluster_id, reason = _join(conn, m)
+        if cluster_id is None:
+            cluster_id = _new(conn, m)
+        conn.execute(
+            "UPDATE events SET cluster_id = ?, cluster_reason = ? WHERE article_id = ? AND event_id = ?",
+            (cluster_id, reason, aid, m.event_id),
+        )
+        _recount(conn, cluster_id)
+
+
+def _join(conn: sqlite3.Connection, m: Mention) -> tuple[int | None, str]:
+    if m.first is None or m.last is None or not m.source_key:
+        why = "no date" if m.precision == "unknown" else f"dated only to the {m.precision}"
+        return None, f"new: {why}, too vague to join another report"
+    window = dt.timedelta(days=DAY_WINDOW if m.precision == "day" else 0)
+    lo, hi = (m.first - window).isoformat(), (m.last + window).isoformat()
+    rows = conn.execute(
+        "SELECT id, first_day, last_day, location_country FROM event_clusters WHERE source_key = ? AND "
+        "target_key = ? AND cameo_root = ? AND first_day <= ? AND last_day >= ?",
+        (m.source_key, m.target_key, m.root, hi, lo),
+    ).fetchall()
+    best: tuple[int, int, str, str, str | None] | None = None
+    for cid, first, last, loc in rows:
+        if m.location and loc and m.location != loc:
+            continue
+        gap = _gap(m.first, m.last, dt.date.fromisoformat(first), dt.date.fromisoformat(last))
+        if best is None or gap < best[1]:
+            best = (int(cid), gap, first, last, loc)
+    if best is None:
+        return (
+            None,
+            f"new: first report of {m.source_key}->{m.target_key or '-'} root {m.root} around {m.first}",
+        )
+    cid, gap, first, last, loc = best
+    where = f", location {loc}" if loc and m.location else ""
+    return cid, (
+        f"joined: same dyad {m.source_key}->{m.target_key or '-'} and root {m.root}; its "
+        f"{m.precision}-precise date {m.first}..{m.last} is {gap} days from the cluster's "
+        f"{first}..{last} (window {window.days} days){where}"
+    )
+
+
+def _gap(a0: dt.date, a1: dt.date, b0: dt.date, b1: dt.date) -> int:
+    if a1 < b0:
+        return (b0 - a1).days
+    if b1 < a0:
+        return (a0 - b1).days
+    return 0
+
+
+def _new(conn: sqlite3.Connection, m: Mention) -> int:
+    cur = conn.execute(
+        "INSERT INTO event_clusters (source_key, target_key, cameo_root, first_day, last_day, "
+        "location_country, mentions, stories, sources, goldstein, quad_class) "
+        "VALUES (?, ?, ?, ?, ?, ?, 0, 0, 0, ?, ?)",
+        (
+            m.source_key,
+            m.target_key,
+            m.root,
+            m.first.isoformat() if m.first else None,
+            m.last.isoformat() if m.last else None,
+            m.location,
+            m.goldstein,
+            m.quad,
+        ),
+    )
+    return int(cur.lastrowid or 0)
+
+
+def _recount(conn: sqlite3.Connection, cluster_id: int) -> None:
+    rows = conn.execute(
+        "SELECT e.article_id, e.date, e.date_precision, e.location_country, a.source, a.url FROM events e "
+        "JOIN articles a ON a.id = e.article_id WHERE e.cluster_id = ?",
+        (cluster_id,),
+    ).fetchall()
+    spans = [days(date, precision) for _, date, precision, _, _, _ in rows]
+    firsts = [f for f, _ in spans if f is not None]
+    lasts = [last for _, last in spans if last is not None]
+    locations = {loc for _, _, _, loc, _, _ in rows if loc}
+    conn.execute(
+        "UPDATE event_clusters SET mentions = ?, stories = ?, sources = ?, first_day = ?, last_day = ?, "
+        "location_country = ? WHERE id = ?",
+        (
+            len(rows),
+            len({r[0] for r in rows}),
+            len({publisher(src, url, aid) for aid, _, _, _, src, url in rows}),
+            min(firsts).isoformat() if firsts else None,
+            max(lasts).isoformat() if lasts else None,
+            next(iter(locations)) if len(locations) == 1 else None,
+            cluster_id,
+        ),
+    )

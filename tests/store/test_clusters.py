@@ -1,0 +1,90 @@
+"""Event clusters: reports of one event across stories join one cluster, each join explained."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from whodid.evaluate.base import empty_prediction
+from whodid.store.clusters import days
+from whodid.store.db import Store, open_store
+from whodid.store.query import EventQuery, events
+
+TEXT = "Ruritanian troops shelled Osterlich border posts."
+
+
+def _event(
+    k: int, src: str, tgt: str, cameo: str, date: str | None, precision: str, loc: str | None = None
+) -> dict[str, Any]:
+    return {
+        "id": f"e{k}",
+        "source": {"actor": "a1", "country": src[:3], "code": src, "text": "troops"},
+        "target": {"actor": "a2", "country": tgt[:3], "code": tgt, "text": "Osterlich"},
+        "cameo": cameo,
+        "plover": "ASSAULT",
+        "quad_class": 4,
+        "goldstein": -10.0,
+        "date": date,
+        "date_precision": precision,
+        "date_source": "text",
+        "location": {"name": "x", "country": loc, "lat": 0.0, "lon": 0.0, "feature": "country"}
+        if loc
+        else None,
+        "modality": "asserted",
+        "background": False,
+        "sentence": {"index": 0, "start": 0, "end": len(TEXT)},
+        "evidence": {"start": 18, "end": 25, "text": "shelled"},
+        "rule": "test",
+        "confidence": 0.8,
+    }
+
+
+def _story(store: Store, n: int, source: str, *evs: dict[str, Any]) -> None:
+    rec = empty_prediction(f"sha256-{n:016d}")
+    rec["article"].update({"source": source, "url": f"https://{source}/story{n}"})
+    rec["events"] = list(evs)
+    store.add([(rec, TEXT + f" ({n})", "test", None)])
+
+
+def test_reports_of_one_event_join_one_cluster(tmp_path: Path) -> None:
+    store = open_store(f"sqlite:///{tmp_path / 'c.db'}")
+    _story(store, 1, "paper-a.example", _event(1, "RURMIL", "OSTMIL", "190", "2024-03-04", "day", "OST"))
+    _story(store, 2, "paper-b.example", _event(1, "RURMILXYZ", "OSTMIL", "193", "2024-03-05", "day"))
+    _story(store, 3, "paper-a.example", _event(1, "RURMIL", "OSTMIL", "195", "2024-03", "month"))
+    # not the same event: other dyad direction, other root, too far in time, other location
+    _story(store, 4, "paper-c.example", _event(1, "OSTMIL", "RURMIL", "190", "2024-03-04", "day"))
+    _story(store, 5, "paper-c.example", _event(1, "RURMIL", "OSTMIL", "173", "2024-03-04", "day"))
+    _story(store, 6, "paper-c.example", _event(1, "RURMIL", "OSTMIL", "190", "2024-05-20", "day"))
+    _story(store, 7, "paper-c.example", _event(1, "RURMIL", "OSTMIL", "190", "2024-03-04", "day", "ZEN"))
+    _story(store, 8, "paper-c.example", _event(1, "RURMIL", "OSTMIL", "190", "2024", "year"))
+    rows = {r["cluster_id"]: r for r in events(store, EventQuery(clusters=True))}
+    assert len(rows) == 6
+    big = max(rows.values(), key=lambda r: r["mentions"])
+    assert (big["mentions"], big["stories"], big["sources"]) == (3, 3, 2)
+    assert (big["source"], big["target"], big["cameo_root"]) == ("RURMIL", "OSTMIL", "19")
+    assert (big["first_day"], big["last_day"]) == ("2024-03-01", "2024-03-31")
+    reasons = dict(store.conn.execute("SELECT article_id, cluster_reason FROM events").fetchall())
+    assert reasons["sha256-0000000000000002"].startswith("joined: same dyad RURMIL->OSTMIL and root 19")
+    assert "1 days from" in reasons["sha256-0000000000000002"]
+    assert reasons["sha256-0000000000000001"].startswith("new: first report")
+    assert "too vague" in reasons["sha256-0000000000000008"]
+    # filters apply to the mentions: a cluster shows when any of its mentions matches
+    assert len(events(store, EventQuery(clusters=True, cameo="195"))) == 1
+    assert len(events(store, EventQuery(cameo="19*"))) == 7
+
+
+def test_clustering_is_incremental_across_ingests(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'c.db'}"
+    with open_store(url) as store:
+        _story(store, 1, "a.example", _event(1, "RURMIL", "OSTMIL", "190", "2024-03-04", "day"))
+    with open_store(url) as store:  # a later ingest: new reports join the stored cluster
+        _story(store, 2, "b.example", _event(1, "RURMIL", "OSTMIL", "190", "2024-03-06", "day"))
+        (cluster,) = events(store, EventQuery(clusters=True))
+        assert (cluster["mentions"], cluster["sources"]) == (2, 2)
+
+
+def test_days_a_date_can_mean() -> None:
+    assert days("2024-02", "month") == (dt.date(2024, 2, 1), dt.date(2024, 2, 29))
+    assert days("2024-02-03", "day") == (dt.date(2024, 2, 3), dt.date(2024, 2, 3))
+    assert days("2024", "year") == (None, None) and days(None, "unknown") == (None, None)
