@@ -164,12 +164,14 @@ def test_a_date_field_stands_for_published(tmp_path: Path, english: str) -> None
     lines = [
         {"text": english, "date": "2020-02-03"},
         {"text": english + " More.", "date": "2020-02-03", "published": "2021-01-01"},
+        {"text": english + " Again.", "date": "December 7"},  # not ISO: no date, the article is kept
     ]
     path.write_text("\n".join(json.dumps(x) for x in lines) + "\n", encoding="utf-8")
     items = list(read_path(path))
     assert [i.published for i in items if isinstance(i, ArticleInput)] == [
         dt.date(2020, 2, 3),
         dt.date(2021, 1, 1),
+        None,
     ]
 
 

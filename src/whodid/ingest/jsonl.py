@@ -1,7 +1,7 @@
 """JSON Lines input: one article per line, read as a stream so files of any size work.
 
 Each line is a JSON object ``{"id", "text", "published", "title", "url", "source"}`` (``date`` is read
-when ``published`` is absent); only ``text`` is
+when ``published`` is absent and it holds an ISO date); only ``text`` is
 required. ``published`` is an ISO date (or timestamp) and overrides the caller's default date; ``id``
 defaults to :func:`~whodid.ingest.model.article_id` of the text (a number is accepted and turned into a
 string). Blank lines are skipped. A bad line becomes a :class:`BadInput` named ``"path:LINE"`` (lines
@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterator
+from contextlib import suppress
 from typing import Any, BinaryIO
 
 from whodid.errors import Errors, InputError
@@ -103,8 +104,11 @@ def parse_record(
     date_value = record.get(field)
     if date_value is not None and not isinstance(date_value, str):
         raise Errors.E114.error(origin=origin, field=field, json_type=_json_type(date_value))
-    if date_value:
+    if date_value and field == "published":
         published = parse_date(date_value, origin=origin)
+    elif date_value:
+        with suppress(InputError):  # a looser "date" field counts only as an ISO date ("December 7" not)
+            published = parse_date(date_value, origin=origin)
     title, url, source = (_optional(record, field, origin) for field in _OPTIONAL_FIELDS)
     return ArticleInput(
         text=text,
