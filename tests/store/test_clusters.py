@@ -63,7 +63,7 @@ def test_reports_of_one_event_join_one_cluster(tmp_path: Path) -> None:
     big = max(rows.values(), key=lambda r: r["mentions"])
     assert (big["mentions"], big["stories"], big["sources"]) == (3, 3, 2)
     assert (big["source"], big["target"], big["cameo_root"]) == ("RURMIL", "OSTMIL", "19")
-    assert (big["first_day"], big["last_day"]) == ("2024-03-01", "2024-03-31")
+    assert (big["first_day"], big["last_day"]) == ("2024-03-04", "2024-03-05")  # a month does not widen it
     reasons = dict(store.conn.execute("SELECT article_id, cluster_reason FROM events").fetchall())
     assert reasons["sha256-0000000000000002"].startswith("joined: same dyad RURMIL->OSTMIL and root 19")
     assert "1 days from" in reasons["sha256-0000000000000002"]
@@ -72,6 +72,23 @@ def test_reports_of_one_event_join_one_cluster(tmp_path: Path) -> None:
     # filters apply to the mentions: a cluster shows when any of its mentions matches
     assert len(events(store, EventQuery(clusters=True, cameo="195"))) == 1
     assert len(events(store, EventQuery(cameo="19*"))) == 7
+
+
+def test_no_chaining_and_no_dyad_no_join(tmp_path: Path) -> None:
+    store = open_store(f"sqlite:///{tmp_path / 'c.db'}")
+    for k, day in enumerate(
+        ("2024-03-01", "2024-03-03", "2024-03-05", "2024-03-07", "2024-03-09", "2024-03-11")
+    ):
+        _story(store, k + 1, f"p{k}.example", _event(1, "RURMIL", "OSTMIL", "190", day, "day"))
+    spans = [(r["first_day"], r["last_day"]) for r in events(store, EventQuery(clusters=True))]
+    assert len(spans) == 2  # daily reports two days apart: a week at most per cluster, no endless chain
+    assert all((dt.date.fromisoformat(b) - dt.date.fromisoformat(a)).days <= 7 for a, b in spans)
+    for k in (20, 21):  # a statement with no target names no dyad: each stays alone
+        no_target = _event(1, "RURGOV", "OSTGOV", "010", "2024-06-01", "day")
+        no_target["target"] = None
+        _story(store, k, "q.example", no_target)
+    lonely = store.conn.execute("SELECT COUNT(*) FROM events WHERE cluster_reason LIKE 'new: not a dyad%'")
+    assert lonely.fetchone()[0] == 2
 
 
 def test_clustering_is_incremental_across_ingests(tmp_path: Path) -> None:

@@ -1,11 +1,15 @@
 """Event clusters: the reports of one real event, across stories, grouped into one cluster.
 
 An event mention joins an existing cluster when all of these hold (else it starts a new one):
+- both sides are known actors of a known country or international organization (a statement with no
+  target, or an actor coded by sector alone such as ``GOV``, names no dyad and stays alone);
 - the same directed dyad at country + sector level (``USAGOV`` -> ``CHNGOV``; codes cut to six
   letters) and the same CAMEO root;
 - dates that can mean the same days: a day-precise date within ``DAY_WINDOW`` days of the cluster's
-  days, a month-precise date overlapping them; events dated only by year, or not at all, are too
-  vague to join anything and stay alone;
+  days, with the cluster spanning at most ``MAX_SPAN`` days after it joins (so daily reports of a
+  long campaign do not chain into one event); a month-precise date that overlaps the cluster's
+  days (it does not widen them); events dated only by year, or not at all, are too vague to join
+  anything and stay alone;
 - compatible locations: when both the cluster and the mention have a location country, the same one.
 Among several fitting clusters the one whose days are nearest wins. Clustering is incremental (each
 ingested article's events are placed as they are stored) and every mention records why it joined
@@ -22,6 +26,7 @@ from typing import Any
 from urllib.parse import urlparse
 
 DAY_WINDOW = 2  # days a day-precise report may differ from the cluster's days ("Monday" vs "Tuesday")
+MAX_SPAN = 7  # days from a cluster's first to its last day-precise report
 
 
 @dataclass(frozen=True)
@@ -37,6 +42,7 @@ class Mention:
     location: str | None
     goldstein: float
     quad: int
+    dyad: bool  # both sides are actors of a known country or organization
 
 
 def key(code: str | None) -> str:
@@ -84,6 +90,7 @@ def place_events(conn: sqlite3.Connection, article: dict[str, Any], events: list
             location=(e.get("location") or {}).get("country"),
             goldstein=float(e["goldstein"]),
             quad=int(e["quad_class"]),
+            dyad=_known(e.get("source")) and _known(e.get("target")),
         )
         cluster_id, reason = _join(conn, m)
         if cluster_id is None:
@@ -95,8 +102,15 @@ def place_events(conn: sqlite3.Connection, article: dict[str, Any], events: list
         _recount(conn, cluster_id)
 
 
+def _known(side: dict[str, Any] | None) -> bool:
+    code = (side or {}).get("code") or ""
+    return bool((side or {}).get("country")) or code.startswith(("IGO", "NGO", "NGM", "IMG", "MNC"))
+
+
 def _join(conn: sqlite3.Connection, m: Mention) -> tuple[int | None, str]:
-    if m.first is None or m.last is None or not m.source_key:
+    if not m.dyad:
+        return None, "new: not a dyad of known actors (no target, or a side with no country)"
+    if m.first is None or m.last is None:
         why = "no date" if m.precision == "unknown" else f"dated only to the {m.precision}"
         return None, f"new: {why}, too vague to join another report"
     window = dt.timedelta(days=DAY_WINDOW if m.precision == "day" else 0)
@@ -110,7 +124,10 @@ def _join(conn: sqlite3.Connection, m: Mention) -> tuple[int | None, str]:
     for cid, first, last, loc in rows:
         if m.location and loc and m.location != loc:
             continue
-        gap = _gap(m.first, m.last, dt.date.fromisoformat(first), dt.date.fromisoformat(last))
+        c0, c1 = dt.date.fromisoformat(first), dt.date.fromisoformat(last)
+        if m.precision == "day" and (max(c1, m.last) - min(c0, m.first)).days > MAX_SPAN:
+            continue
+        gap = _gap(m.first, m.last, c0, c1)
         if best is None or gap < best[1]:
             best = (int(cid), gap, first, last, loc)
     if best is None:
@@ -160,7 +177,9 @@ def _recount(conn: sqlite3.Connection, cluster_id: int) -> None:
         "JOIN articles a ON a.id = e.article_id WHERE e.cluster_id = ?",
         (cluster_id,),
     ).fetchall()
-    spans = [days(date, precision) for _, date, precision, _, _, _ in rows]
+    # the cluster's days: those of its day-precise reports, else of its month-precise ones
+    exact = [days(date, precision) for _, date, precision, _, _, _ in rows if precision == "day"]
+    spans = exact or [days(date, precision) for _, date, precision, _, _, _ in rows]
     firsts = [f for f, _ in spans if f is not None]
     lasts = [last for _, last in spans if last is not None]
     locations = {loc for _, _, _, loc, _, _ in rows if loc}
