@@ -181,6 +181,17 @@ def build_parser() -> argparse.ArgumentParser:
     dy.add_argument("b", help="second country or actor code (CHN)")
     dy.add_argument("--by", choices=("day", "week", "month", "year"), default="month")
     dy.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    ac = sub.add_parser("actors", help="list stored actors, most mentioned first")
+    _db_option(ac)
+    ac.add_argument("--name", metavar="TEXT", help="part of the actor's name")
+    ac.add_argument("--code", metavar="CODE", help="actor code, prefix match (USA, USAGOV)")
+    ac.add_argument("--limit", type=int, default=50, metavar="N", help="at most N rows (default 50)")
+    ac.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    qu = sub.add_parser("quotes", help="list stored quotations, by speaker")
+    _db_option(qu)
+    qu.add_argument("--speaker", metavar="NAME", help="part of the speaker's words or name")
+    qu.add_argument("--limit", type=int, metavar="N", help="at most N rows")
+    qu.add_argument("--format", choices=("table", "csv", "json"), default="table")
     return parser
 
 
@@ -213,7 +224,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_eval(args, sys.stdout, sys.stderr)
     if args.command == "ingest":
         return run_ingest(args, sys.stdout, sys.stderr)
-    if args.command in ("events", "dyad"):
+    if args.command in ("events", "dyad", "actors", "quotes"):
         return run_query(args, sys.stdout, sys.stderr)
     return EXIT_FAILED
 
@@ -221,7 +232,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def run_query(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """``whodid events`` and ``whodid dyad``: read the store, print rows."""
     from whodid.store.db import open_store, sqlite_path
-    from whodid.store.query import EventQuery, dyad, dyad_undated, events
+    from whodid.store.query import EventQuery, actors, dyad, dyad_undated, events, quotes
 
     try:
         if not sqlite_path(args.db or "sqlite:///whodid.db").exists():
@@ -242,9 +253,13 @@ def run_query(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 )
                 rows = events(store, query)
                 undated = None
-            else:
+            elif args.command == "dyad":
                 rows = dyad(store, args.a, args.b, by=args.by)
                 undated = dyad_undated(store, args.a, args.b, by=args.by)
+            elif args.command == "actors":
+                rows, undated = actors(store, name=args.name, code=args.code, limit=args.limit), None
+            else:
+                rows, undated = quotes(store, speaker=args.speaker, limit=args.limit), None
     except WhodidError as e:
         return _fail(err, e)
     _print_rows(out, rows, args.format)

@@ -131,3 +131,45 @@ def test_unusable_database_urls_are_refused_with_a_fix(tmp_path: Path) -> None:
         with pytest.raises(UsageError) as info:
             open_store(url)
         assert info.value.code == code
+
+
+@pytest.mark.slow
+def test_readers_query_while_an_ingest_writes(tmp_path: Path) -> None:
+    from whodid.store.query import EventQuery, events
+
+    texts = [f"{a} Diplomats said more talks were planned. ({k})" for k in range(20) for a in ARTICLES]
+    src = tmp_path / "many.jsonl"
+    src.write_text("\n".join(json.dumps({"id": f"n{k}", "text": t}) for k, t in enumerate(texts)) + "\n")
+    db = tmp_path / "live.db"
+    cmd = [
+        sys.executable,
+        "-m",
+        "whodid.cli",
+        "ingest",
+        str(src),
+        "--batch-size",
+        "2",
+        "--db",
+        f"sqlite:///{db}",
+    ]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    seen: list[int] = []
+    try:
+        while proc.poll() is None:
+            time.sleep(0.1)
+            if not db.exists():
+                continue
+            try:
+                reader = open_store(f"sqlite:///{db}")
+            except sqlite3.OperationalError:
+                continue  # the writer is still creating the schema
+            with reader:
+                seen.append(reader.counts()["articles"])
+                events(reader, EventQuery(limit=5))  # a query while the writer commits batches
+    finally:
+        proc.wait(timeout=600)
+    assert proc.returncode == 0
+    during = [n for n in seen if 0 < n < len(texts)]
+    assert during, seen  # some reads happened mid-ingest
+    assert seen == sorted(seen)  # the store only grows under the reader
+    assert all(n % 2 == 0 for n in seen)  # and it sees whole committed batches of two, never half of one

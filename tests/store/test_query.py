@@ -14,7 +14,7 @@ from tests.test_cli import whodid
 from whodid.errors import UsageError
 from whodid.evaluate.base import empty_prediction
 from whodid.store.db import Store, open_store
-from whodid.store.query import EventQuery, dyad, dyad_undated, events
+from whodid.store.query import EventQuery, actors, dyad, dyad_undated, events, quotes
 
 TEXT = "Ruritania attacked Osterlich. Osterlich praised Ruritania. Osterlich accused Zenda."
 
@@ -63,6 +63,19 @@ def store(tmp_path: Path) -> Store:
         {"id": "a2", "name": "Osterlich", "kind": "state", "mentions": [{}]},
     ]
     rec["events"] = EVENTS
+    rec["quotes"] = [
+        {
+            "id": "q1",
+            "text": "We will respond",
+            "start": 0,
+            "end": 15,
+            "kind": "direct",
+            "cue": "said",
+            "speaker": {"actor": "a1", "country": "RUR", "text": "the spokesman"},
+            "rule": "quote:cue",
+            "confidence": 0.8,
+        }
+    ]
     s.add([(rec, TEXT, "test", "given-1")])
     return s
 
@@ -124,3 +137,12 @@ def test_events_and_dyad_from_the_command_line(store: Store, tmp_path: Path) -> 
     assert "net_cooperation" in proc.stdout and "1 events of this dyad" in proc.stdout
     proc = whodid("events", "--db", f"sqlite:///{tmp_path / 'none.db'}")
     assert proc.returncode == 2 and "E411" in proc.stderr
+
+
+def test_actors_and_quotes(store: Store) -> None:
+    rows = actors(store)
+    assert [r["name"] for r in rows] == ["Osterlich", "Ruritanian army"]
+    assert actors(store, name="army")[0]["articles"] == 1
+    assert quotes(store, speaker="spokes")[0]["text"] == "We will respond"
+    assert quotes(store, speaker="army")[0]["speaker"] == "the spokesman"  # through the speaker's actor
+    assert quotes(store, speaker="Zenda") == []

@@ -226,3 +226,51 @@ def _escape(text: str) -> str:
 
 def _prefix(code: str) -> str:
     return code.strip().upper().rstrip("*") + "%"
+
+
+def actors(
+    store: Store, name: str | None = None, code: str | None = None, limit: int | None = None
+) -> list[dict[str, Any]]:
+    """Stored actors grouped by name and code, most mentioned first: how many articles and mentions."""
+    where: list[str] = ["1 = 1"]
+    args: list[object] = []
+    if name:
+        where.append("name LIKE ? ESCAPE '\\'")
+        args.append("%" + _escape(name) + "%")
+    if code:
+        where.append("code LIKE ?")
+        args.append(_prefix(code))
+    sql = (
+        "SELECT name, kind, country, sector, code, COUNT(*) AS articles, SUM(mentions) AS mentions "
+        "FROM actors WHERE " + " AND ".join(where) + " GROUP BY name, kind, country, sector, code "
+        "ORDER BY mentions DESC, name"
+    )
+    if limit is not None:
+        sql += " LIMIT ?"
+        args.append(limit)
+    cols = ("name", "kind", "country", "sector", "code", "articles", "mentions")
+    return [dict(zip(cols, row, strict=True)) for row in store.conn.execute(sql, args).fetchall()]
+
+
+def quotes(store: Store, speaker: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+    """Stored quotations, newest article first; ``speaker`` matches the speaker's words or actor name."""
+    where: list[str] = ["1 = 1"]
+    args: list[object] = []
+    if speaker:
+        pattern = "%" + _escape(speaker) + "%"
+        where.append(
+            "(q.speaker_text LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM actors x WHERE "
+            "x.article_id = q.article_id AND x.actor_id = q.speaker_actor AND x.name LIKE ? ESCAPE '\\'))"
+        )
+        args += [pattern, pattern]
+    sql = (
+        "SELECT a.published, q.speaker_text, q.speaker_country, q.kind, q.text, q.cue, a.url, q.article_id, "
+        "q.quote_id FROM quotes q JOIN articles a ON a.id = q.article_id WHERE "
+        + " AND ".join(where)
+        + " ORDER BY a.published IS NULL, a.published DESC, q.article_id, q.start_char"
+    )
+    if limit is not None:
+        sql += " LIMIT ?"
+        args.append(limit)
+    cols = ("published", "speaker", "country", "kind", "text", "cue", "url", "article_id", "quote_id")
+    return [dict(zip(cols, row, strict=True)) for row in store.conn.execute(sql, args).fetchall()]
