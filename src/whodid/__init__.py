@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from whodid.api import Database
     from whodid.pipeline import Pipeline
 
 __version__ = "0.1.0"
@@ -17,4 +18,11 @@ def load(**kwargs: Any) -> Pipeline:
     return load_pipeline(**kwargs)
 
 
-__all__ = ["__version__", "load"]
+def open(url: str | None = None) -> Database:
+    """Open a store made by ``whodid ingest`` for queries returning pandas DataFrames (``whodid.api``)."""
+    from whodid.api import open_database
+
+    return open_database(url)
+
+
+__all__ = ["__version__", "load", "open"]

@@ -146,3 +146,24 @@ def test_actors_and_quotes(store: Store) -> None:
     assert quotes(store, speaker="spokes")[0]["text"] == "We will respond"
     assert quotes(store, speaker="army")[0]["speaker"] == "the spokesman"  # through the speaker's actor
     assert quotes(store, speaker="Zenda") == []
+
+
+def test_the_python_api_returns_dataframes(store: Store, tmp_path: Path) -> None:
+    import pandas as pd
+
+    import whodid
+
+    store.close()
+    with whodid.open(f"sqlite:///{tmp_path / 'q.db'}") as db:
+        frame = db.events(source="RUR", quad=4)
+        assert isinstance(frame, pd.DataFrame)
+        assert sorted(frame["event_id"]) == ["e1", "e3"]
+        assert list(db.events(clusters=True).columns)[:3] == ["cluster_id", "first_day", "last_day"]
+        monthly = db.dyad("RUR", "OST", by="month")
+        assert monthly["events"].sum() == 3 and set(monthly["direction"]) == {"RUR->OST", "OST->RUR"}
+        assert db.actors(name="army")["mentions"].tolist() == [1]
+        assert db.quotes(speaker="spokes")["text"].tolist() == ["We will respond"]
+        empty = db.events(cameo="999")
+        assert empty.empty and "article_id" in empty.columns
+    with pytest.raises(UsageError):
+        whodid.open(f"sqlite:///{tmp_path / 'missing.db'}")

@@ -1,0 +1,83 @@
+"""The store from Python: ``whodid.open(url)`` and queries that return pandas DataFrames.
+
+    import whodid
+    db = whodid.open("sqlite:///news.db")
+    db.events(source="USA", target="CHN", cameo="17*", since="2024-01")   # one row per mention
+    db.events(clusters=True)                                              # one row per event cluster
+    db.dyad("USA", "CHN", by="month")                                     # both directions per month
+    db.actors(code="USA"); db.quotes(speaker="Blinken")
+
+The filters and columns are those of the command line (``whodid events --help``, docs/store.md).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from whodid.store import query
+from whodid.store.db import Store, open_store, sqlite_path
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+
+class Database:
+    """A whodid store opened for analysis (reads; ``whodid ingest`` writes)."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> Database:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def events(self, **filters: Any) -> pd.DataFrame:
+        """Event mentions (or clusters, ``clusters=True``) matching ``filters`` (see ``EventQuery``)."""
+        q = query.EventQuery(**filters)
+        columns = query.CLUSTER_COLUMNS if q.clusters else query.EVENT_COLUMNS
+        return _frame(query.events(self.store, q), columns)
+
+    def dyad(self, a: str, b: str, *, by: str = "month") -> pd.DataFrame:
+        """Both directions between ``a`` and ``b`` per period (see ``whodid.store.query.dyad``)."""
+        columns = (
+            "period",
+            "direction",
+            "events",
+            "verbal_coop",
+            "material_coop",
+            "verbal_conflict",
+            "material_conflict",
+            "goldstein_sum",
+            "goldstein_mean",
+            "net_cooperation",
+        )
+        return _frame(query.dyad(self.store, a, b, by=by), columns)
+
+    def actors(self, **filters: Any) -> pd.DataFrame:
+        columns = ("name", "kind", "country", "sector", "code", "articles", "mentions")
+        return _frame(query.actors(self.store, **filters), columns)
+
+    def quotes(self, **filters: Any) -> pd.DataFrame:
+        columns = ("published", "speaker", "country", "kind", "text", "cue", "url", "article_id", "quote_id")
+        return _frame(query.quotes(self.store, **filters), columns)
+
+
+def _frame(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> pd.DataFrame:
+    import pandas as pd
+
+    return pd.DataFrame(rows, columns=list(columns))
+
+
+def open_database(url: str | None = None) -> Database:
+    """Open an existing store (default ``sqlite:///whodid.db``); raises E411 when there is none."""
+    from whodid.errors import Errors
+
+    target = url or "sqlite:///whodid.db"
+    if not sqlite_path(target).exists():
+        raise Errors.E411.error(url=target)
+    return Database(open_store(target))
