@@ -6,6 +6,7 @@ import argparse
 import json
 import os
 import sys
+import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
@@ -20,6 +21,7 @@ from whodid.table import render_table
 
 if TYPE_CHECKING:
     from whodid.pipeline import Pipeline
+    from whodid.store.ingest import IngestSummary
 
 EXIT_OK, EXIT_PARTIAL, EXIT_FAILED = 0, 1, 2
 
@@ -268,6 +270,38 @@ def run_query(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_OK
 
 
+class _Progress:
+    """A one-line count of articles read, redrawn in place, on a terminal only (logs get the summary)."""
+
+    def __init__(self, err: TextIO) -> None:
+        self.err = err
+        self.on = err.isatty()
+        self.started = time.monotonic()
+        self.shown = False
+
+    def batch(self, summary: IngestSummary) -> None:
+        """Redraw after each committed batch: what is safely stored so far."""
+        if self.on:
+            done = summary.stored + summary.already
+            rate = done / max(time.monotonic() - self.started, 1e-6)
+            self.err.write(
+                f"\rwhodid: {summary.stored} articles stored, {summary.already} already there, "
+                f"{len(summary.skipped)} skipped ({rate:.1f} articles/s)"
+            )
+            self.err.flush()
+            self.shown = True
+
+    def clear(self) -> None:
+        if self.shown:
+            self.err.write("\r\033[K")
+            self.shown = False
+
+    def done(self) -> None:
+        if self.shown:
+            self.err.write("\n")
+            self.shown = False
+
+
 def _print_rows(out: TextIO, rows: list[dict[str, Any]], fmt: str) -> None:
     if fmt == "json":
         out.write(json.dumps(rows, ensure_ascii=False, indent=1) + "\n")
@@ -320,12 +354,22 @@ def run_ingest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             return _fail(err, e)
         _warn(err, pipeline)
 
+        progress = _Progress(err)
+
         def report(b: BadInput) -> None:
+            progress.clear()
             err.write(f"whodid: skipped {b.origin}: {b.error.code} {b.error.message}\n")
 
         summary = ingest(
-            args.paths, store, pipeline, published=published, batch_size=args.batch_size, on_skip=report
+            args.paths,
+            store,
+            pipeline,
+            published=published,
+            batch_size=args.batch_size,
+            on_skip=report,
+            on_batch=progress.batch,
         )
+        progress.done()
         totals = store.counts()
     out.write(
         f"stored {summary.stored} new articles ({summary.already} already stored, {len(summary.skipped)} "

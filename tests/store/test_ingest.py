@@ -173,3 +173,30 @@ def test_readers_query_while_an_ingest_writes(tmp_path: Path) -> None:
     assert during, seen  # some reads happened mid-ingest
     assert seen == sorted(seen)  # the store only grows under the reader
     assert all(n % 2 == 0 for n in seen)  # and it sees whole committed batches of two, never half of one
+
+
+def test_a_progress_bar_on_a_terminal_only(tmp_path: Path) -> None:
+    import pty
+
+    src = tmp_path / "two.jsonl"
+    src.write_text("\n".join(json.dumps({"text": t}) for t in ARTICLES[:2]) + "\n", encoding="utf-8")
+    cmd = [sys.executable, "-m", "whodid.cli", "ingest", str(src), "--db", f"sqlite:///{tmp_path / 'p.db'}"]
+    piped = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
+    assert piped.returncode == 0 and "articles stored" not in piped.stderr
+    leader, follower = pty.openpty()
+    proc = subprocess.run(
+        [*cmd[:-1], f"sqlite:///{tmp_path / 't.db'}"], stderr=follower, stdout=subprocess.PIPE, timeout=300
+    )
+    os.close(follower)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(leader)
+    assert proc.returncode == 0
+    assert b"2 articles stored" in shown  # the progress line counted both articles on the terminal
