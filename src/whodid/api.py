@@ -5,7 +5,7 @@
     db.events(source="USA", target="CHN", cameo="17*", since="2024-01")   # one row per mention
     db.events(clusters=True)                                              # one row per event cluster
     db.dyad("USA", "CHN", by="month")                                     # both directions per month
-    db.actors(code="USA"); db.quotes(speaker="Blinken")
+    db.actors(code="USA"); db.quotes(speaker="Blanco")
 
 The filters and columns are those of the command line (``whodid events --help``, docs/store.md).
 """
@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from whodid.store import query
-from whodid.store.db import Store, open_store, sqlite_path
+from whodid.store.db import Store, open_store
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -75,9 +75,4 @@ def _frame(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> pd.DataFrame
 
 def open_database(url: str | None = None) -> Database:
     """Open an existing store (default ``sqlite:///whodid.db``); raises E411 when there is none."""
-    from whodid.errors import Errors
-
-    target = url or "sqlite:///whodid.db"
-    if not sqlite_path(target).exists():
-        raise Errors.E411.error(url=target)
-    return Database(open_store(target))
+    return Database(open_store(url, create=False))

@@ -233,13 +233,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def run_query(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """``whodid events`` and ``whodid dyad``: read the store, print rows."""
-    from whodid.store.db import open_store, sqlite_path
+    from whodid.store.db import open_store
     from whodid.store.query import EventQuery, actors, dyad, dyad_undated, events, quotes
 
     try:
-        if not sqlite_path(args.db or "sqlite:///whodid.db").exists():
-            raise Errors.E411.error(url=args.db or "sqlite:///whodid.db")
-        with open_store(args.db) as store:
+        with open_store(args.db, create=False) as store:
             if args.command == "events":
                 query = EventQuery(
                     source=args.source,

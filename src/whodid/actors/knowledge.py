@@ -74,7 +74,7 @@ V = TypeVar("V")
 MEMO_LIMIT = 200_000  # entries per lookup table before the memo starts afresh
 
 
-class _Memo(Generic[V]):
+class Memo(Generic[V]):
     """A bounded memo of one lookup: the same few thousand phrases are asked for again and again."""
 
     def __init__(self, compute: Callable[[str], V]) -> None:
@@ -153,7 +153,7 @@ class _Index(Generic[T]):
         self._identity = identity
         self._exact: dict[str, T] = {}
         self._folded: dict[str, T] = {}
-        self._memo: _Memo[T | None] = _Memo(self._lookup)
+        self._memo: Memo[T | None] = Memo(self._lookup)
 
     def add(self, alias: str, value: T, where: str) -> None:
         """Register ``alias``; a key that already means something else is a data error."""
@@ -372,8 +372,8 @@ class ActorKnowledge:
         self._igos = igos
         self._listed: _Countries | None = None  # countries of the user's dictionaries: they win
         self.max_role_words: int = max((len(key.split()) for key in roles), default=0)
-        self._role_memo: _Memo[RoleInfo | None] = _Memo(self._role_lookup)
-        self._body_memo: _Memo[BodyInfo | None] = _Memo(self._body_lookup)
+        self._role_memo: Memo[RoleInfo | None] = Memo(self._role_lookup)
+        self._body_memo: Memo[BodyInfo | None] = Memo(self._body_lookup)
 
     @classmethod
     def load(cls, data_dir: Path | None = None) -> ActorKnowledge:

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from whodid.actors.describe import GENERIC_HEADS, OWNER_PREPS, Description, country_of_token, describe, norm
 from whodid.actors.dictionary import ActorDictionary, Entry, normalize, split_code
-from whodid.actors.knowledge import ActorKnowledge, BodyInfo
+from whodid.actors.knowledge import ActorKnowledge, BodyInfo, Memo
 from whodid.actors.registry import ActorRegistry
 from whodid.nlp.state import state
 
@@ -87,6 +87,8 @@ class ActorResolver:
             )
         self.kb = knowledge
         self.is_toponym = is_toponym or (lambda _name: False)
+        # a token's dictionary words; the same few thousand token texts recur across articles
+        self._words: Memo[tuple[str, ...]] = Memo(lambda text: tuple(normalize(text).split()))
 
     def __call__(self, doc: Doc) -> Doc:
         st = state(doc)
@@ -140,7 +142,7 @@ class ActorResolver:
         first_word: dict[int, int] = {}
         for tok in tokens:
             first_word[tok.i] = len(words)
-            for w in normalize(tok.text).split():
+            for w in self._words(tok.text):
                 words.append(w)
                 owner.append(tok.i)
         used: set[int] = set()

@@ -305,10 +305,14 @@ def _event_row(aid: str, e: dict[str, Any]) -> tuple[Any, ...]:
     )
 
 
-def open_store(url: str | None = None) -> Store:
-    """Connect to ``url`` (default ``sqlite:///whodid.db``) and apply pending migrations."""
+def open_store(url: str | None = None, *, create: bool = True) -> Store:
+    """Connect to ``url`` (default ``sqlite:///whodid.db``) and apply pending migrations.
+
+    ``create=False`` is for readers: a database that does not exist yet is an error (E411)."""
     url = url or DEFAULT_URL
     path = sqlite_path(url)
+    if not create and not path.exists():
+        raise Errors.E411.error(url=url)
     if path.parent and not path.parent.exists():
         raise Errors.E408.error(url=url, directory=str(path.parent))
     try:
