@@ -42,8 +42,9 @@ class Database:
         columns = query.CLUSTER_COLUMNS if q.clusters else query.EVENT_COLUMNS
         return _frame(query.events(self.store, q), columns)
 
-    def dyad(self, a: str, b: str, *, by: str = "month") -> pd.DataFrame:
-        """Both directions between ``a`` and ``b`` per period (see ``whodid.store.query.dyad``)."""
+    def dyad(self, a: str, b: str, *, by: str = "month", normalize: bool = False) -> pd.DataFrame:
+        """Both directions between ``a`` and ``b`` per period (see ``whodid.store.query.dyad``);
+        ``normalize`` adds ``articles`` and ``events_per_1k_articles``."""
         columns = (
             "period",
             "direction",
@@ -55,8 +56,8 @@ class Database:
             "goldstein_sum",
             "goldstein_mean",
             "net_cooperation",
-        )
-        return _frame(query.dyad(self.store, a, b, by=by), columns)
+        ) + (("articles", "events_per_1k_articles") if normalize else ())
+        return _frame(query.dyad(self.store, a, b, by=by, normalize=normalize), columns)
 
     def actors(self, **filters: Any) -> pd.DataFrame:
         columns = ("name", "kind", "country", "sector", "code", "articles", "mentions")

@@ -182,6 +182,11 @@ def build_parser() -> argparse.ArgumentParser:
     dy.add_argument("a", help="first country or actor code (USA)")
     dy.add_argument("b", help="second country or actor code (CHN)")
     dy.add_argument("--by", choices=("day", "week", "month", "year"), default="month")
+    dy.add_argument(
+        "--normalize",
+        action="store_true",
+        help="add the news volume: stored articles published in each period, and events per 1,000 of them",
+    )
     dy.add_argument("--format", choices=("table", "csv", "json"), default="table")
     ac = sub.add_parser("actors", help="list stored actors, most mentioned first")
     _db_option(ac)
@@ -254,7 +259,7 @@ def run_query(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 rows = events(store, query)
                 undated = None
             elif args.command == "dyad":
-                rows = dyad(store, args.a, args.b, by=args.by)
+                rows = dyad(store, args.a, args.b, by=args.by, normalize=args.normalize)
                 undated = dyad_undated(store, args.a, args.b, by=args.by)
             elif args.command == "actors":
                 rows, undated = actors(store, name=args.name, code=args.code, limit=args.limit), None

@@ -278,8 +278,9 @@ class Errors(Enum):
     )
 
     E407 = Entry(
-        "the database URL '{url}' uses '{scheme}', which this whodid cannot store into yet.",
-        "Use a SQLite file: --db sqlite:///path/to/whodid.db (or leave --db out for ./whodid.db).",
+        "the database URL '{url}' uses '{scheme}', which whodid cannot store into.",
+        "Use a SQLite file (--db sqlite:///path/to/whodid.db, or leave --db out for ./whodid.db) or a "
+        "PostgreSQL server (--db postgresql://user:password@host:5432/database).",
         UsageError,
     )
     E408 = Entry(
@@ -303,6 +304,23 @@ class Errors(Enum):
     E411 = Entry(
         "there is no whodid database at '{url}'.",
         "Run whodid ingest first (it creates the database), or pass --db with the database to read.",
+        UsageError,
+    )
+    E412 = Entry(
+        "--format parquet writes a binary file, which cannot go to the terminal or a text stream.",
+        "Pass --output PATH (for example --output events.parquet), or use --format csv for text.",
+        UsageError,
+    )
+    E413 = Entry(
+        "cannot write the export to '{path}' ({detail}).",
+        "Check that the folder exists and is writable, or pass another --output PATH.",
+        UsageError,
+    )
+    E415 = Entry(
+        "cannot connect to the PostgreSQL database '{url}' ({detail}).",
+        "Check that the server runs and accepts connections at that host and port, that the database "
+        "exists (createdb NAME) and that the user and password are right; whodid creates its tables "
+        "itself.",
         UsageError,
     )
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
+from collections.abc import Iterator
 from typing import Any
+
+import pytest
 
 from whodid.evaluate.base import empty_prediction
 from whodid.store.clusters import days
@@ -40,6 +42,12 @@ def _event(
     }
 
 
+@pytest.fixture
+def store(db_url: str) -> Iterator[Store]:
+    with open_store(db_url) as s:
+        yield s
+
+
 def _story(store: Store, n: int, source: str, *evs: dict[str, Any]) -> None:
     rec = empty_prediction(f"sha256-{n:016d}")
     rec["article"].update({"source": source, "url": f"https://{source}/story{n}"})
@@ -47,8 +55,7 @@ def _story(store: Store, n: int, source: str, *evs: dict[str, Any]) -> None:
     store.add([(rec, TEXT + f" ({n})", "test", None)])
 
 
-def test_reports_of_one_event_join_one_cluster(tmp_path: Path) -> None:
-    store = open_store(f"sqlite:///{tmp_path / 'c.db'}")
+def test_reports_of_one_event_join_one_cluster(store: Store) -> None:
     _story(store, 1, "paper-a.example", _event(1, "RURMIL", "OSTMIL", "190", "2024-03-04", "day", "OST"))
     _story(store, 2, "paper-b.example", _event(1, "RURMILXYZ", "OSTMIL", "193", "2024-03-05", "day"))
     _story(store, 3, "paper-a.example", _event(1, "RURMIL", "OSTMIL", "195", "2024-03", "month"))
@@ -74,8 +81,7 @@ def test_reports_of_one_event_join_one_cluster(tmp_path: Path) -> None:
     assert len(events(store, EventQuery(cameo="19*"))) == 7
 
 
-def test_no_chaining_and_no_dyad_no_join(tmp_path: Path) -> None:
-    store = open_store(f"sqlite:///{tmp_path / 'c.db'}")
+def test_no_chaining_and_no_dyad_no_join(store: Store) -> None:
     for k, day in enumerate(
         ("2024-03-01", "2024-03-03", "2024-03-05", "2024-03-07", "2024-03-09", "2024-03-11")
     ):
@@ -91,8 +97,8 @@ def test_no_chaining_and_no_dyad_no_join(tmp_path: Path) -> None:
     assert lonely.fetchone()[0] == 2
 
 
-def test_clustering_is_incremental_across_ingests(tmp_path: Path) -> None:
-    url = f"sqlite:///{tmp_path / 'c.db'}"
+def test_clustering_is_incremental_across_ingests(db_url: str) -> None:
+    url = db_url
     with open_store(url) as store:
         _story(store, 1, "a.example", _event(1, "RURMIL", "OSTMIL", "190", "2024-03-04", "day"))
     with open_store(url) as store:  # a later ingest: new reports join the stored cluster

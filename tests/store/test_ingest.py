@@ -1,4 +1,4 @@
-"""``whodid ingest`` into SQLite: idempotent, batched, bad input reported, crash-safe."""
+"""``whodid ingest`` into SQLite and PostgreSQL: idempotent, batched, bad input reported, crash-safe."""
 
 from __future__ import annotations
 
@@ -46,9 +46,9 @@ def _corpus(tmp_path: Path) -> Path:
     return root
 
 
-def test_ingest_stores_once_and_reports_bad_lines(tmp_path: Path, pipeline: Pipeline) -> None:
+def test_ingest_stores_once_and_reports_bad_lines(tmp_path: Path, pipeline: Pipeline, db_url: str) -> None:
     root = _corpus(tmp_path)
-    url = f"sqlite:///{tmp_path / 'w.db'}"
+    url = db_url
     with open_store(url) as store:
         first = ingest([root], store, pipeline, batch_size=2)
         counts = store.counts()
@@ -59,88 +59,120 @@ def test_ingest_stores_once_and_reports_bad_lines(tmp_path: Path, pipeline: Pipe
     with open_store(url) as store:
         again = ingest([root], store, pipeline, batch_size=2)
         assert store.counts() == counts  # nothing stored twice
-    assert (again.stored, again.already) == (0, 6)
-    db = sqlite3.connect(tmp_path / "w.db")
-    rows = db.execute("SELECT id, source_id, published FROM articles ORDER BY source_id").fetchall()
+        assert (again.stored, again.already) == (0, 6)
+        db = store.conn
+        rows = db.execute("SELECT id, source_id, published FROM articles ORDER BY source_id").fetchall()
+        event = db.execute(
+            "SELECT e.evidence_start, e.evidence_end, e.evidence_text, a.text FROM events e "
+            "JOIN articles a ON a.id = e.article_id"
+        ).fetchall()
     assert ("k1", "2024-03-06") in [(r[1], r[2]) for r in rows]
     assert all(r[0].startswith("sha256-") for r in rows)  # the id is the content hash
-    event = db.execute(
-        "SELECT e.evidence_start, e.evidence_end, e.evidence_text, a.text FROM events e "
-        "JOIN articles a ON a.id = e.article_id"
-    ).fetchall()
-    assert all(text[s:e] == ev for s, e, ev, text in event)  # provenance back to the exact text
+    assert event and all(text[s:e] == ev for s, e, ev, text in event)  # provenance to the exact text
 
 
-def test_migrations_are_numbered_and_applied_once(tmp_path: Path) -> None:
+def test_migrations_are_numbered_and_applied_once(db_url: str) -> None:
     names = [(m.version, m.name) for m in migrations()]
     assert names[0] == (1, "initial") and names == sorted(names)
-    url = f"sqlite:///{tmp_path / 'm.db'}"
-    with open_store(url) as store:
+    with open_store(db_url) as store:
         assert store.applied() == names
         assert store.migrate() == []
-    db = sqlite3.connect(tmp_path / "m.db")
-    tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    assert tables >= {"articles", "sentences", "actors", "events", "quotes", "places", "schema_migrations"}
-    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        if store.conn.dialect == "sqlite":
+            catalog = "SELECT name FROM sqlite_master WHERE type = 'table'"
+            assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        else:
+            catalog = "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'"
+            real = "SELECT data_type FROM information_schema.columns WHERE column_name = 'goldstein'"
+            assert {r[0] for r in store.conn.execute(real)} == {"double precision"}  # not 4-byte REAL
+        tables = {r[0] for r in store.conn.execute(catalog)}
+    expected = {"articles", "sentences", "actors", "events", "event_clusters", "quotes", "places"}
+    assert tables >= expected | {"schema_migrations"}
 
 
-def _dump(path: Path) -> dict[str, list[tuple[object, ...]]]:
-    db = sqlite3.connect(path)
-    tables = ("articles", "sentences", "actors", "events", "quotes", "places", "schema_migrations")
-    return {t: sorted(db.execute(f"SELECT * FROM {t}").fetchall(), key=repr) for t in tables}
+def test_migrations_from_two_processes_at_once_apply_once(db_url: str) -> None:
+    code = "import sys; from whodid.store.db import open_store; open_store(sys.argv[1]).close()"
+    procs = [subprocess.Popen([sys.executable, "-c", code, db_url], stderr=subprocess.PIPE) for _ in range(3)]
+    for proc in procs:
+        _, err = proc.communicate(timeout=120)
+        assert proc.returncode == 0, err.decode()
+    with open_store(db_url) as store:
+        assert store.applied() == [(m.version, m.name) for m in migrations()]
+
+
+def _dump(url: str) -> dict[str, list[tuple[object, ...]]]:
+    tables = ("articles", "sentences", "actors", "events", "event_clusters", "quotes", "places")
+    with open_store(url) as store:
+        dump = {t: sorted(store.conn.execute(f"SELECT * FROM {t}").fetchall(), key=repr) for t in tables}
+        dump["schema_migrations"] = [(v, n) for v, n in store.applied()]
+    return dump
+
+
+def _articles(url: str) -> int:
+    with open_store(url) as store:
+        return store.counts()["articles"]
 
 
 @pytest.mark.slow
-def test_a_killed_ingest_resumed_equals_a_clean_one(tmp_path: Path) -> None:
+def test_a_killed_ingest_resumed_equals_a_clean_one(tmp_path: Path, db_url: str) -> None:
     texts = [
         f"{a} Officials in the region said talks would continue. ({k})" for k in range(25) for a in ARTICLES
     ]
     src = tmp_path / "many.jsonl"
     src.write_text("\n".join(json.dumps({"id": f"n{k}", "text": t}) for k, t in enumerate(texts)) + "\n")
     cmd = [sys.executable, "-m", "whodid.cli", "ingest", str(src), "--batch-size", "2", "--db"]
-    clean, crashed = tmp_path / "clean.db", tmp_path / "crashed.db"
-    assert subprocess.run([*cmd, f"sqlite:///{clean}"], capture_output=True, timeout=600).returncode == 0
-    proc = subprocess.Popen(
-        [*cmd, f"sqlite:///{crashed}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
+    if db_url.startswith("sqlite"):
+        clean, crashed = f"sqlite:///{tmp_path / 'clean.db'}", db_url
+    else:  # a second database on the same server
+        clean, crashed = db_url, _sibling(db_url)
+    assert subprocess.run([*cmd, clean], capture_output=True, timeout=600).returncode == 0
+    proc = subprocess.Popen([*cmd, crashed], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.time() + 300
     while time.time() < deadline:
         time.sleep(0.2)
-        if crashed.exists():
-            try:
-                n = sqlite3.connect(crashed, timeout=1).execute("SELECT COUNT(*) FROM articles").fetchone()[0]
-            except sqlite3.Error:
-                continue
-            if n >= 4:
+        try:
+            if _articles(crashed) >= 4:
                 break
+        except Exception:  # the writer is still creating the schema, or holds the lock
+            continue
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
-    partial = sqlite3.connect(crashed).execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+    partial = _articles(crashed)
     assert 0 < partial < len(texts)  # killed mid-ingest
-    assert subprocess.run([*cmd, f"sqlite:///{crashed}"], capture_output=True, timeout=600).returncode == 0
+    assert subprocess.run([*cmd, crashed], capture_output=True, timeout=600).returncode == 0
     assert _dump(crashed) == _dump(clean)
+
+
+def _sibling(url: str) -> str:
+    """A new empty database beside ``url``'s, on the same PostgreSQL server (dropped with the server)."""
+    import psycopg
+
+    name = url.rsplit("/", 1)[1] + "_b"
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute(f"CREATE DATABASE {name}")
+    return url.rsplit("/", 1)[0] + "/" + name
 
 
 def test_unusable_database_urls_are_refused_with_a_fix(tmp_path: Path) -> None:
     from whodid.errors import UsageError
 
     for url, code in (
-        ("postgresql://localhost/news", "E407"),
+        ("mysql://localhost/news", "E407"),
         (f"sqlite:///{tmp_path}/no/such/dir/w.db", "E408"),
+        ("postgresql://whodid:secret@127.0.0.1:1/news", "E415"),  # nothing listens on port 1
     ):
         with pytest.raises(UsageError) as info:
             open_store(url)
         assert info.value.code == code
+        assert "secret" not in str(info.value)  # a password never reaches the message
 
 
 @pytest.mark.slow
-def test_readers_query_while_an_ingest_writes(tmp_path: Path) -> None:
+def test_readers_query_while_an_ingest_writes(tmp_path: Path, db_url: str) -> None:
     from whodid.store.query import EventQuery, events
 
     texts = [f"{a} Diplomats said more talks were planned. ({k})" for k in range(20) for a in ARTICLES]
     src = tmp_path / "many.jsonl"
     src.write_text("\n".join(json.dumps({"id": f"n{k}", "text": t}) for k, t in enumerate(texts)) + "\n")
-    db = tmp_path / "live.db"
     cmd = [
         sys.executable,
         "-m",
@@ -150,17 +182,17 @@ def test_readers_query_while_an_ingest_writes(tmp_path: Path) -> None:
         "--batch-size",
         "2",
         "--db",
-        f"sqlite:///{db}",
+        db_url,
     ]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     seen: list[int] = []
     try:
         while proc.poll() is None:
             time.sleep(0.1)
-            if not db.exists():
+            if db_url.startswith("sqlite") and not Path(db_url.removeprefix("sqlite:///")).exists():
                 continue
             try:
-                reader = open_store(f"sqlite:///{db}")
+                reader = open_store(db_url)
             except sqlite3.OperationalError:
                 continue  # the writer is still creating the schema
             with reader:

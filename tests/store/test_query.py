@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -54,8 +55,8 @@ EVENTS = [
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Store:
-    s = open_store(f"sqlite:///{tmp_path / 'q.db'}")
+def store(db_url: str) -> Iterator[Store]:
+    s = open_store(db_url)
     rec = empty_prediction("sha256-0000000000000001")
     rec["article"].update({"published": "2024-04-05", "url": "https://example.org/a"})
     rec["actors"] = [
@@ -77,7 +78,12 @@ def store(tmp_path: Path) -> Store:
         }
     ]
     s.add([(rec, TEXT, "test", "given-1")])
-    return s
+    for k, day in enumerate(("2024-03-01", "2024-03-02", "2024-04-09"), start=2):  # news volume
+        other = empty_prediction(f"sha256-000000000000000{k}")
+        other["article"]["published"] = day
+        s.add([(other, f"Filler article {k}.", "test", None)])
+    with s:
+        yield s
 
 
 def ids(rows: list[dict[str, Any]]) -> list[str]:
@@ -89,7 +95,7 @@ def test_every_filter(store: Store) -> None:
     assert ids(events(store, EventQuery(source="RUR"))) == ["e1", "e3", "e5"]
     assert ids(events(store, EventQuery(source="rurgov"))) == ["e3"]
     assert ids(events(store, EventQuery(target="OST"))) == ["e1", "e3", "e5"]
-    assert ids(events(store, EventQuery(actor="army"))) == ["e1", "e2", "e3", "e4", "e5"]  # a1 is in all
+    assert ids(events(store, EventQuery(actor="ARMY"))) == ["e1", "e2", "e3", "e4", "e5"]  # a1 is in all
     assert ids(events(store, EventQuery(actor="Zenda"))) == []
     assert ids(events(store, EventQuery(cameo="17*"))) == ["e3"]
     assert ids(events(store, EventQuery(cameo="190"))) == ["e1"]
@@ -124,8 +130,23 @@ def test_dyad_by_month_both_directions(store: Store) -> None:
     assert sum(r["events"] for r in dyad(store, "RUR", "OST", by="year")) == 3
 
 
+def test_dyad_normalized_by_article_volume(store: Store) -> None:
+    rows = {(r["period"], r["direction"]): r for r in dyad(store, "RUR", "OST", by="month", normalize=True)}
+    march, april = rows[("2024-03", "RUR->OST")], rows[("2024-04", "RUR->OST")]
+    assert (march["articles"], march["events_per_1k_articles"]) == (2, 500.0)  # 1 event, 2 articles
+    assert (april["articles"], april["events_per_1k_articles"]) == (2, 500.0)
+    weekly = dyad(store, "RUR", "OST", by="week", normalize=True)
+    assert [(r["period"], r["articles"]) for r in weekly] == [
+        ("2024-W10", 0),
+        ("2024-W12", 0),
+        ("2024-W14", 1),
+    ]
+    assert weekly[0]["events_per_1k_articles"] is None  # no article published that week
+    assert "articles" not in dyad(store, "RUR", "OST", by="month")[0]
+
+
 def test_events_and_dyad_from_the_command_line(store: Store, tmp_path: Path) -> None:
-    db = f"sqlite:///{tmp_path / 'q.db'}"
+    db = store.url
     store.close()
     proc = whodid("events", "--db", db, "--quad", "4", "--format", "csv")
     assert proc.returncode == 0, proc.stderr
@@ -133,6 +154,8 @@ def test_events_and_dyad_from_the_command_line(store: Store, tmp_path: Path) -> 
     assert sorted(r["event_id"] for r in rows) == ["e1", "e3"]
     proc = whodid("dyad", "RUR", "OST", "--db", db, "--format", "json")
     assert [r["direction"] for r in json.loads(proc.stdout)] == ["OST->RUR", "RUR->OST", "RUR->OST"]
+    proc = whodid("dyad", "RUR", "OST", "--db", db, "--normalize", "--format", "json")
+    assert [r["articles"] for r in json.loads(proc.stdout)] == [2, 2, 2]
     proc = whodid("dyad", "RUR", "OST", "--db", db)
     assert "net_cooperation" in proc.stdout and "1 events of this dyad" in proc.stdout
     proc = whodid("events", "--db", f"sqlite:///{tmp_path / 'none.db'}")
@@ -142,8 +165,8 @@ def test_events_and_dyad_from_the_command_line(store: Store, tmp_path: Path) -> 
 def test_actors_and_quotes(store: Store) -> None:
     rows = actors(store)
     assert [r["name"] for r in rows] == ["Osterlich", "Ruritanian army"]
-    assert actors(store, name="army")[0]["articles"] == 1
-    assert quotes(store, speaker="spokes")[0]["text"] == "We will respond"
+    assert actors(store, name="Army")[0]["articles"] == 1
+    assert quotes(store, speaker="SPOKES")[0]["text"] == "We will respond"
     assert quotes(store, speaker="army")[0]["speaker"] == "the spokesman"  # through the speaker's actor
     assert quotes(store, speaker="Zenda") == []
 
@@ -153,14 +176,16 @@ def test_the_python_api_returns_dataframes(store: Store, tmp_path: Path) -> None
 
     import whodid
 
+    url = store.url
     store.close()
-    with whodid.open(f"sqlite:///{tmp_path / 'q.db'}") as db:
+    with whodid.open(url) as db:
         frame = db.events(source="RUR", quad=4)
         assert isinstance(frame, pd.DataFrame)
         assert sorted(frame["event_id"]) == ["e1", "e3"]
         assert list(db.events(clusters=True).columns)[:3] == ["cluster_id", "first_day", "last_day"]
         monthly = db.dyad("RUR", "OST", by="month")
         assert monthly["events"].sum() == 3 and set(monthly["direction"]) == {"RUR->OST", "OST->RUR"}
+        assert db.dyad("RUR", "OST", normalize=True)["events_per_1k_articles"].tolist() == [500.0] * 3
         assert db.actors(name="army")["mentions"].tolist() == [1]
         assert db.quotes(speaker="spokes")["text"].tolist() == ["We will respond"]
         empty = db.events(cameo="999")

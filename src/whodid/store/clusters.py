@@ -20,10 +20,12 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import sqlite3
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
+
+if TYPE_CHECKING:
+    from whodid.store.db import Connection
 
 DAY_WINDOW = 2  # days a day-precise report may differ from the cluster's days ("Monday" vs "Tuesday")
 MAX_SPAN = 7  # days from a cluster's first to its last day-precise report
@@ -73,7 +75,7 @@ def publisher(source: str | None, url: str | None, article_id: str) -> str:
     return article_id
 
 
-def place_events(conn: sqlite3.Connection, article: dict[str, Any], events: list[dict[str, Any]]) -> None:
+def place_events(conn: Connection, article: dict[str, Any], events: list[dict[str, Any]]) -> None:
     """Put each event of one newly stored article into a cluster (inside the caller's transaction)."""
     aid = article["id"]
     for e in events:
@@ -107,7 +109,7 @@ def _known(side: dict[str, Any] | None) -> bool:
     return bool((side or {}).get("country")) or code.startswith(("IGO", "NGO", "NGM", "IMG", "MNC"))
 
 
-def _join(conn: sqlite3.Connection, m: Mention) -> tuple[int | None, str]:
+def _join(conn: Connection, m: Mention) -> tuple[int | None, str]:
     if not m.dyad:
         return None, "new: not a dyad of known actors (no target, or a side with no country)"
     if m.first is None or m.last is None:
@@ -152,12 +154,16 @@ def _gap(a0: dt.date, a1: dt.date, b0: dt.date, b1: dt.date) -> int:
     return 0
 
 
-def _new(conn: sqlite3.Connection, m: Mention) -> int:
-    cur = conn.execute(
-        "INSERT INTO event_clusters (source_key, target_key, cameo_root, first_day, last_day, "
+def _new(conn: Connection, m: Mention) -> int:
+    # the next id after the largest, not a sequence: a write rolled back leaves no gap, so a resumed
+    # ingest numbers its clusters exactly as one clean run does (writers hold the exclusive lock)
+    cluster_id = int(conn.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM event_clusters").fetchone()[0])
+    conn.execute(
+        "INSERT INTO event_clusters (id, source_key, target_key, cameo_root, first_day, last_day, "
         "location_country, mentions, stories, sources, goldstein, quad_class) "
-        "VALUES (?, ?, ?, ?, ?, ?, 0, 0, 0, ?, ?)",
+        "VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, 0, ?, ?)",
         (
+            cluster_id,
             m.source_key,
             m.target_key,
             m.root,
@@ -168,10 +174,10 @@ def _new(conn: sqlite3.Connection, m: Mention) -> int:
             m.quad,
         ),
     )
-    return int(cur.lastrowid or 0)
+    return cluster_id
 
 
-def _recount(conn: sqlite3.Connection, cluster_id: int) -> None:
+def _recount(conn: Connection, cluster_id: int) -> None:
     rows = conn.execute(
         "SELECT e.article_id, e.date, e.date_precision, e.location_country, a.source, a.url FROM events e "
         "JOIN articles a ON a.id = e.article_id WHERE e.cluster_id = ?",

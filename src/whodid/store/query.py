@@ -73,18 +73,18 @@ def _where(q: EventQuery) -> tuple[list[str], list[object]]:
     where: list[str] = ["1 = 1"]
     args: list[object] = []
     if q.source:
-        where.append("e.source_code LIKE ?")
-        args.append(_prefix(q.source))
+        where.append(_code_prefix("e.source_code"))
+        args += _prefix_args(q.source)
     if q.target:
-        where.append("e.target_code LIKE ?")
-        args.append(_prefix(q.target))
+        where.append(_code_prefix("e.target_code"))
+        args += _prefix_args(q.target)
     if q.actor:
         where.append(
-            "(e.source_text LIKE ? ESCAPE '\\' OR e.target_text LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 "
-            "FROM actors x WHERE x.article_id = e.article_id AND x.actor_id IN (e.source_actor, "
-            "e.target_actor) AND x.name LIKE ? ESCAPE '\\'))"
+            "(LOWER(e.source_text) LIKE ? ESCAPE '\\' OR LOWER(e.target_text) LIKE ? ESCAPE '\\' "
+            "OR EXISTS (SELECT 1 FROM actors x WHERE x.article_id = e.article_id "
+            "AND x.actor_id IN (e.source_actor, e.target_actor) AND LOWER(x.name) LIKE ? ESCAPE '\\'))"
         )
-        pattern = "%" + _escape(q.actor) + "%"
+        pattern = "%" + _escape(q.actor.lower()) + "%"
         args += [pattern, pattern, pattern]
     if q.cameo:
         if q.cameo.endswith("*"):
@@ -162,44 +162,71 @@ def _clusters(store: Store, q: EventQuery, where: list[str], args: list[object])
     return [dict(zip(CLUSTER_COLUMNS, row, strict=True)) for row in rows]
 
 
-def dyad(store: Store, a: str, b: str, *, by: str = "month") -> list[dict[str, Any]]:
+def dyad(store: Store, a: str, b: str, *, by: str = "month", normalize: bool = False) -> list[dict[str, Any]]:
     """Both directions between two country or actor codes (prefix match), per period.
 
     Each row: period (``2024``, ``2024-03``, ``2024-W10`` or ``2024-03-06``), direction ("A->B" or
     "B->A"), events, counts per quad class, Goldstein sum and mean, and net cooperation = (quad 1 +
     quad 2) - (quad 3 + quad 4). Events dated less precisely than the period (a week needs a day)
-    are left out of the rows and counted by ``dyad_undated``."""
+    are left out of the rows and counted by ``dyad_undated``.
+
+    ``normalize`` adds the news volume of each period: ``articles``, the stored articles published in
+    it, and ``events_per_1k_articles`` (None when no article of the store was published then), so
+    that a busier news month does not read as a busier relation."""
     if by not in (*PERIODS, "week"):
         raise Errors.E410.error(option="--by", value=by, expected="day, week, month or year")
-    width = PERIODS.get(by, 10)
+    width = PERIODS.get(by, 10)  # a week is folded from days
+    volume = _article_volume(store, by) if normalize else {}
     out: list[dict[str, Any]] = []
     for src, tgt in ((a, b), (b, a)):
-        rows = store.conn.execute(
-            "SELECT date, quad_class, goldstein FROM events WHERE source_code LIKE ? AND target_code LIKE ? "
-            "AND date IS NOT NULL AND length(date) >= ?",
-            (_prefix(src), _prefix(tgt), width),
-        ).fetchall()
-        bins: dict[str, list[tuple[int, float]]] = {}
-        for date, quad, goldstein in rows:
-            bins.setdefault(_period(str(date), by), []).append((int(quad), float(goldstein)))
-        for period, items in bins.items():
-            quads = [sum(1 for q, _ in items if q == k) for k in (1, 2, 3, 4)]
-            gsum = sum(g for _, g in items)
-            out.append(
-                {
-                    "period": period,
-                    "direction": f"{src}->{tgt}",
-                    "events": len(items),
-                    "verbal_coop": quads[0],
-                    "material_coop": quads[1],
-                    "verbal_conflict": quads[2],
-                    "material_conflict": quads[3],
-                    "goldstein_sum": round(gsum, 3),
-                    "goldstein_mean": round(gsum / len(items), 3),
-                    "net_cooperation": (quads[0] + quads[1]) - (quads[2] + quads[3]),
-                }
-            )
+        # aggregated in SQL (a covering index on source_code, target_code, date, quad_class, goldstein)
+        sql = (
+            f"SELECT substr(date, 1, {width}), quad_class, COUNT(*), SUM(goldstein) FROM events WHERE "
+            + _code_prefix("source_code")
+            + " AND "
+            + _code_prefix("target_code")
+            + f" AND date IS NOT NULL AND length(date) >= {width} GROUP BY 1, 2"
+        )
+        bins: dict[str, list[float]] = {}  # period -> [quad 1..4 counts, goldstein sum]
+        for day, quad, n, gsum in store.conn.execute(sql, [*_prefix_args(src), *_prefix_args(tgt)]):
+            acc = bins.setdefault(_period(str(day), by), [0, 0, 0, 0, 0.0])
+            if 1 <= int(quad) <= 4:
+                acc[int(quad) - 1] += int(n)
+            acc[4] += float(gsum)
+        for period, (q1, q2, q3, q4, gsum) in bins.items():
+            n = int(q1 + q2 + q3 + q4)
+            row: dict[str, Any] = {
+                "period": period,
+                "direction": f"{src}->{tgt}",
+                "events": n,
+                "verbal_coop": int(q1),
+                "material_coop": int(q2),
+                "verbal_conflict": int(q3),
+                "material_conflict": int(q4),
+                "goldstein_sum": round(gsum, 3),
+                "goldstein_mean": round(gsum / n, 3),
+                "net_cooperation": int((q1 + q2) - (q3 + q4)),
+            }
+            if normalize:
+                articles = volume.get(period, 0)
+                row["articles"] = articles
+                row["events_per_1k_articles"] = round(1000 * n / articles, 3) if articles else None
+            out.append(row)
     return sorted(out, key=lambda r: (r["period"], r["direction"]))
+
+
+def _article_volume(store: Store, by: str) -> dict[str, int]:
+    """Stored articles per period of their publication date."""
+    width = PERIODS.get(by, 10)
+    volume: dict[str, int] = {}
+    sql = (
+        f"SELECT substr(published, 1, {width}), COUNT(*) FROM articles WHERE published IS NOT NULL "
+        f"AND length(published) >= {width} GROUP BY 1"
+    )
+    for day, n in store.conn.execute(sql):
+        period = _period(str(day), by)
+        volume[period] = volume.get(period, 0) + int(n)
+    return volume
 
 
 def _period(date: str, by: str) -> str:
@@ -212,12 +239,23 @@ def _period(date: str, by: str) -> str:
 def dyad_undated(store: Store, a: str, b: str, *, by: str = "month") -> int:
     """Events of the dyad (both directions) whose date is missing or less precise than ``by``."""
     width = PERIODS.get(by, 10)
+    both = f"({_code_prefix('source_code')} AND {_code_prefix('target_code')})"
     row = store.conn.execute(
-        "SELECT COUNT(*) FROM events WHERE ((source_code LIKE ? AND target_code LIKE ?) OR "
-        "(source_code LIKE ? AND target_code LIKE ?)) AND (date IS NULL OR length(date) < ?)",
-        (_prefix(a), _prefix(b), _prefix(b), _prefix(a), width),
+        f"SELECT COUNT(*) FROM events WHERE ({both} OR {both}) AND (date IS NULL OR length(date) < {width})",
+        [*_prefix_args(a), *_prefix_args(b), *_prefix_args(b), *_prefix_args(a)],
     ).fetchone()
     return int(row[0])
+
+
+def _code_prefix(column: str) -> str:
+    """A prefix match on an actor code column that an index can serve: a range, then LIKE to be exact."""
+    return f"({column} >= ? AND {column} < ? AND {column} LIKE ?)"
+
+
+def _prefix_args(code: str) -> list[str]:
+    low = code.strip().upper().rstrip("*")
+    high = low[:-1] + chr(ord(low[-1]) + 1) if low else "\U0010ffff"
+    return [low, high, low + "%"]
 
 
 def _escape(text: str) -> str:
@@ -235,8 +273,8 @@ def actors(
     where: list[str] = ["1 = 1"]
     args: list[object] = []
     if name:
-        where.append("name LIKE ? ESCAPE '\\'")
-        args.append("%" + _escape(name) + "%")
+        where.append("LOWER(name) LIKE ? ESCAPE '\\'")
+        args.append("%" + _escape(name.lower()) + "%")
     if code:
         where.append("code LIKE ?")
         args.append(_prefix(code))
@@ -257,10 +295,11 @@ def quotes(store: Store, speaker: str | None = None, limit: int | None = None) -
     where: list[str] = ["1 = 1"]
     args: list[object] = []
     if speaker:
-        pattern = "%" + _escape(speaker) + "%"
+        pattern = "%" + _escape(speaker.lower()) + "%"
         where.append(
-            "(q.speaker_text LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM actors x WHERE "
-            "x.article_id = q.article_id AND x.actor_id = q.speaker_actor AND x.name LIKE ? ESCAPE '\\'))"
+            "(LOWER(q.speaker_text) LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM actors x WHERE "
+            "x.article_id = q.article_id AND x.actor_id = q.speaker_actor "
+            "AND LOWER(x.name) LIKE ? ESCAPE '\\'))"
         )
         args += [pattern, pattern]
     sql = (

@@ -1,0 +1,48 @@
+"""Store fixtures: ``db_url`` is a fresh, empty database for each test, on SQLite and on PostgreSQL."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.store.postgres import server_bin, throwaway_server
+
+
+@pytest.fixture(scope="session")
+def postgresql_admin() -> Iterator[str]:
+    """The admin URL of a PostgreSQL server for this session (see tests/store/postgres.py)."""
+    given = os.environ.get("WHODID_TEST_POSTGRESQL")
+    if given:
+        yield given
+        return
+    bindir = server_bin()
+    if bindir is None:
+        why = "PostgreSQL's server is not installed (apt-get install postgresql): PostgreSQL tests skipped"
+        if os.environ.get("CI"):
+            pytest.fail(why.replace("skipped", "cannot run under CI"))
+        pytest.skip(why)
+    with throwaway_server(bindir) as url:
+        yield url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """The URL of a new, empty database on each back-end; a PostgreSQL one is dropped afterwards."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'store.db'}"
+        return
+    import psycopg
+
+    admin = request.getfixturevalue("postgresql_admin")
+    name = f"whodid_test_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f"CREATE DATABASE {name}")
+    try:
+        yield admin.rsplit("/", 1)[0] + "/" + name
+    finally:
+        with psycopg.connect(admin, autocommit=True) as conn:
+            conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
