@@ -12,8 +12,10 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	touch $(STAMP)
 
-demo: $(STAMP)  ## code the bundled example article and print the table
+demo: $(STAMP)  ## code the bundled example article, store all examples in ./whodid.db, show a dyad
 	$(BIN)/whodid code examples/harbour-talks.txt --published 2024-05-07 --format table
+	$(BIN)/whodid ingest examples/ --published 2024-05-07 --db sqlite:///whodid.db
+	$(BIN)/whodid dyad EGY ETH --by month --clusters --db sqlite:///whodid.db
 
 test: $(STAMP)  ## the whole test suite (skips what ../shared lacks)
 	@$(BIN)/python -m pytest -q; rc=$$?; \

@@ -42,9 +42,12 @@ class Database:
         columns = query.CLUSTER_COLUMNS if q.clusters else query.EVENT_COLUMNS
         return _frame(query.events(self.store, q), columns)
 
-    def dyad(self, a: str, b: str, *, by: str = "month", normalize: bool = False) -> pd.DataFrame:
+    def dyad(
+        self, a: str, b: str, *, by: str = "month", normalize: bool = False, clusters: bool = False
+    ) -> pd.DataFrame:
         """Both directions between ``a`` and ``b`` per period (see ``whodid.store.query.dyad``);
-        ``normalize`` adds ``articles`` and ``events_per_1k_articles``."""
+        ``normalize`` adds ``articles`` and ``events_per_1k_articles``; ``clusters`` counts each event
+        cluster once instead of each mention."""
         columns = (
             "period",
             "direction",
@@ -57,7 +60,7 @@ class Database:
             "goldstein_mean",
             "net_cooperation",
         ) + (("articles", "events_per_1k_articles") if normalize else ())
-        return _frame(query.dyad(self.store, a, b, by=by, normalize=normalize), columns)
+        return _frame(query.dyad(self.store, a, b, by=by, normalize=normalize, clusters=clusters), columns)
 
     def actors(self, **filters: Any) -> pd.DataFrame:
         columns = ("name", "kind", "country", "sector", "code", "articles", "mentions")

@@ -187,6 +187,11 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="add the news volume: stored articles published in each period, and events per 1,000 of them",
     )
+    dy.add_argument(
+        "--clusters",
+        action="store_true",
+        help="count each event cluster (the reports of one event) once per period, not each mention",
+    )
     dy.add_argument("--format", choices=("table", "csv", "json"), default="table")
     ac = sub.add_parser("actors", help="list stored actors, most mentioned first")
     _db_option(ac)
@@ -259,7 +264,9 @@ def run_query(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 rows = events(store, query)
                 undated = None
             elif args.command == "dyad":
-                rows = dyad(store, args.a, args.b, by=args.by, normalize=args.normalize)
+                rows = dyad(
+                    store, args.a, args.b, by=args.by, normalize=args.normalize, clusters=args.clusters
+                )
                 undated = dyad_undated(store, args.a, args.b, by=args.by)
             elif args.command == "actors":
                 rows, undated = actors(store, name=args.name, code=args.code, limit=args.limit), None

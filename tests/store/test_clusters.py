@@ -11,7 +11,7 @@ import pytest
 from whodid.evaluate.base import empty_prediction
 from whodid.store.clusters import days
 from whodid.store.db import Store, open_store
-from whodid.store.query import EventQuery, events
+from whodid.store.query import EventQuery, dyad, events
 
 TEXT = "Ruritanian troops shelled Osterlich border posts."
 
@@ -79,6 +79,16 @@ def test_reports_of_one_event_join_one_cluster(store: Store) -> None:
     # filters apply to the mentions: a cluster shows when any of its mentions matches
     assert len(events(store, EventQuery(clusters=True, cameo="195"))) == 1
     assert len(events(store, EventQuery(cameo="19*"))) == 7
+    # a dyad summary counts reports, or with clusters=True each event once
+    mentions = {(r["period"], r["direction"]): r["events"] for r in dyad(store, "RURMIL", "OSTMIL")}
+    once = {(r["period"], r["direction"]): r for r in dyad(store, "RURMIL", "OSTMIL", clusters=True)}
+    assert mentions[("2024-03", "RURMIL->OSTMIL")] == 5  # stories 1, 2, 3, 5 and 7
+    assert once[("2024-03", "RURMIL->OSTMIL")]["events"] == 3  # {1, 2, 3}, {5} and {7}
+    assert once[("2024-03", "RURMIL->OSTMIL")]["goldstein_sum"] == -30.0  # three events of -10
+    assert (
+        once[("2024-03", "OSTMIL->RURMIL")]["events"] == 1
+        and once[("2024-05", "RURMIL->OSTMIL")]["events"] == 1
+    )
 
 
 def test_no_chaining_and_no_dyad_no_join(store: Store) -> None:

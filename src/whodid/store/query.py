@@ -162,13 +162,18 @@ def _clusters(store: Store, q: EventQuery, where: list[str], args: list[object])
     return [dict(zip(CLUSTER_COLUMNS, row, strict=True)) for row in rows]
 
 
-def dyad(store: Store, a: str, b: str, *, by: str = "month", normalize: bool = False) -> list[dict[str, Any]]:
+def dyad(
+    store: Store, a: str, b: str, *, by: str = "month", normalize: bool = False, clusters: bool = False
+) -> list[dict[str, Any]]:
     """Both directions between two country or actor codes (prefix match), per period.
 
     Each row: period (``2024``, ``2024-03``, ``2024-W10`` or ``2024-03-06``), direction ("A->B" or
     "B->A"), events, counts per quad class, Goldstein sum and mean, and net cooperation = (quad 1 +
     quad 2) - (quad 3 + quad 4). Events dated less precisely than the period (a week needs a day)
     are left out of the rows and counted by ``dyad_undated``.
+
+    ``clusters`` counts each event cluster (the reports of one event) once per period instead of each
+    mention, with its mentions' mean Goldstein score: one event reported by ten papers is one event.
 
     ``normalize`` adds the news volume of each period: ``articles``, the stored articles published in
     it, and ``events_per_1k_articles`` (None when no article of the store was published then), so
@@ -179,14 +184,26 @@ def dyad(store: Store, a: str, b: str, *, by: str = "month", normalize: bool = F
     volume = _article_volume(store, by) if normalize else {}
     out: list[dict[str, Any]] = []
     for src, tgt in ((a, b), (b, a)):
-        # aggregated in SQL (a covering index on source_code, target_code, date, quad_class, goldstein)
-        sql = (
-            f"SELECT substr(date, 1, {width}), quad_class, COUNT(*), SUM(goldstein) FROM events WHERE "
-            + _code_prefix("source_code")
+        # aggregated in SQL over a covering index (source_code, target_code, date, quad_class, ...)
+        match = (
+            _code_prefix("source_code")
             + " AND "
             + _code_prefix("target_code")
-            + f" AND date IS NOT NULL AND length(date) >= {width} GROUP BY 1, 2"
+            + f" AND date IS NOT NULL AND length(date) >= {width}"
         )
+        if clusters:  # one row per cluster and period first, then counted like mentions
+            sql = (
+                "SELECT period, quad_class, COUNT(*), SUM(goldstein) FROM (SELECT substr(date, 1, "
+                f"{width}) AS period, MIN(quad_class) AS quad_class, AVG(goldstein) AS goldstein FROM "
+                f"events WHERE {match} GROUP BY substr(date, 1, {width}), COALESCE(cluster_id, -1), "
+                "CASE WHEN cluster_id IS NULL THEN article_id || ' ' || event_id END) AS per_cluster "
+                "GROUP BY period, quad_class"
+            )
+        else:
+            sql = (
+                f"SELECT substr(date, 1, {width}), quad_class, COUNT(*), SUM(goldstein) FROM events "
+                f"WHERE {match} GROUP BY 1, 2"
+            )
         bins: dict[str, list[float]] = {}  # period -> [quad 1..4 counts, goldstein sum]
         for day, quad, n, gsum in store.conn.execute(sql, [*_prefix_args(src), *_prefix_args(tgt)]):
             acc = bins.setdefault(_period(str(day), by), [0, 0, 0, 0, 0.0])
