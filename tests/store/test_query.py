@@ -192,3 +192,13 @@ def test_the_python_api_returns_dataframes(store: Store, tmp_path: Path) -> None
         assert empty.empty and "article_id" in empty.columns
     with pytest.raises(UsageError):
         whodid.open(f"sqlite:///{tmp_path / 'missing.db'}")
+
+
+def test_dyad_finds_the_stored_codes_of_a_prefix_by_index_seeks(store: Store) -> None:
+    from whodid.store.query import _source_codes
+
+    condition, codes = _source_codes(store, "rur")
+    assert condition.startswith("source_code IN") and codes == ["RUR", "RURGOV", "RURMIL"]
+    assert _source_codes(store, "ZEN") == ("", [])  # no event has that source
+    condition, args = _source_codes(store, "RUR", most=1)  # too many codes: a range instead
+    assert condition.startswith("(source_code >=") and args == ["RUR", "RUS", "RUR%"]

@@ -185,11 +185,11 @@ def dyad(
     out: list[dict[str, Any]] = []
     for src, tgt in ((a, b), (b, a)):
         # aggregated in SQL over a covering index (source_code, target_code, date, quad_class, ...)
+        sources, source_args = _source_codes(store, src)
+        if not source_args:
+            continue
         match = (
-            _code_prefix("source_code")
-            + " AND "
-            + _code_prefix("target_code")
-            + f" AND date IS NOT NULL AND length(date) >= {width}"
+            f"{sources} AND {_code_prefix('target_code')} AND date IS NOT NULL AND length(date) >= {width}"
         )
         if clusters:  # one row per cluster and period first, then counted like mentions
             sql = (
@@ -205,7 +205,7 @@ def dyad(
                 f"WHERE {match} GROUP BY 1, 2"
             )
         bins: dict[str, list[float]] = {}  # period -> [quad 1..4 counts, goldstein sum]
-        for day, quad, n, gsum in store.conn.execute(sql, [*_prefix_args(src), *_prefix_args(tgt)]):
+        for day, quad, n, gsum in store.conn.execute(sql, [*source_args, *_prefix_args(tgt)]):
             acc = bins.setdefault(_period(str(day), by), [0, 0, 0, 0, 0.0])
             if 1 <= int(quad) <= 4:
                 acc[int(quad) - 1] += int(n)
@@ -232,6 +232,28 @@ def dyad(
     return sorted(out, key=lambda r: (r["period"], r["direction"]))
 
 
+def _source_codes(store: Store, code: str, most: int = 200) -> tuple[str, list[str]]:
+    """The condition on ``source_code`` for a prefix, and its parameters (none: no stored code has it).
+
+    A range on the first column of ``events_codes`` would read every event of the source (all of a
+    country's events, to find those towards one target). Instead the distinct stored codes with the
+    prefix are found first, one index seek each (a loose index scan: ``USA``, ``USAGOV``, ``USAMIL``,
+    ...), so that the dyad query seeks each code and reads only the events towards the target."""
+    low, high, like = _prefix_args(code)
+    found: list[str] = []
+    after, op = low, ">="
+    while len(found) <= most:
+        row = store.conn.execute(
+            f"SELECT MIN(source_code) FROM events WHERE source_code {op} ? AND source_code < ?", (after, high)
+        ).fetchone()
+        if row[0] is None:
+            codes = [c for c in found if c.startswith(low)]
+            return (f"source_code IN ({', '.join('?' * len(codes))})", codes) if codes else ("", [])
+        found.append(str(row[0]))
+        after, op = found[-1], ">"
+    return _code_prefix("source_code"), [low, high, like]  # too many codes: read the range
+
+
 def _article_volume(store: Store, by: str) -> dict[str, int]:
     """Stored articles per period of their publication date."""
     width = PERIODS.get(by, 10)
@@ -256,12 +278,18 @@ def _period(date: str, by: str) -> str:
 def dyad_undated(store: Store, a: str, b: str, *, by: str = "month") -> int:
     """Events of the dyad (both directions) whose date is missing or less precise than ``by``."""
     width = PERIODS.get(by, 10)
-    both = f"({_code_prefix('source_code')} AND {_code_prefix('target_code')})"
-    row = store.conn.execute(
-        f"SELECT COUNT(*) FROM events WHERE ({both} OR {both}) AND (date IS NULL OR length(date) < {width})",
-        [*_prefix_args(a), *_prefix_args(b), *_prefix_args(b), *_prefix_args(a)],
-    ).fetchone()
-    return int(row[0])
+    total = 0
+    for src, tgt in ((a, b), (b, a)):
+        sources, source_args = _source_codes(store, src)
+        if not source_args:
+            continue
+        row = store.conn.execute(
+            f"SELECT COUNT(*) FROM events WHERE {sources} AND {_code_prefix('target_code')} "
+            f"AND (date IS NULL OR length(date) < {width})",
+            [*source_args, *_prefix_args(tgt)],
+        ).fetchone()
+        total += int(row[0])
+    return total
 
 
 def _code_prefix(column: str) -> str:
