@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test check lint typecheck eval bench clean
+.PHONY: demo test check lint typecheck eval bench bench-store clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,11 @@ eval: $(STAMP)  ## every gold evaluation; regenerates docs/ACCURACY.md (skips wh
 
 bench: $(STAMP)  ## whodid vs spaCy's parse alone on 500 corpus articles (needs ../shared)
 	$(BIN)/python bench/bench_code.py --articles 500
+
+bench-store: $(STAMP)  ## store: ingest vs coding alone (500 articles), dyad over 1M generated events, ingest memory
+	$(BIN)/python bench/bench_store.py ingest --articles 500 --repeat 3
+	$(BIN)/python bench/bench_store.py dyad --events 1000000
+	$(BIN)/python bench/bench_store.py memory
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -83,8 +83,9 @@ def corpus_path(arg: str | None) -> tuple[Path, str]:
     return Path(arg), arg
 
 
-def read_rows(path: Path, n: int) -> list[dict[str, object]]:
-    """The first ``n`` corpus rows with a non-empty text (read lazily, nothing copied elsewhere)."""
+def read_rows(path: Path, n: int | None) -> list[dict[str, object]]:
+    """The first ``n`` (all when None) corpus rows with a non-empty text (read lazily, nothing copied
+    elsewhere)."""
     rows: list[dict[str, object]] = []
     with path.open(encoding="utf-8") as fh:
         for line in fh:
@@ -92,7 +93,7 @@ def read_rows(path: Path, n: int) -> list[dict[str, object]]:
             text = row.get("text")
             if isinstance(text, str) and text.strip():
                 rows.append(row)
-                if len(rows) >= n:
+                if n is not None and len(rows) >= n:
                     break
     return rows
 

@@ -6,7 +6,6 @@ import argparse
 import json
 import os
 import sys
-import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
@@ -154,22 +153,7 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     _db_option(evq)
-    evq.add_argument(
-        "--source", metavar="CODE", help="source country or actor code, prefix match (USA, USAGOV)"
-    )
-    evq.add_argument("--target", metavar="CODE", help="target country or actor code, prefix match")
-    evq.add_argument("--actor", metavar="NAME", help="part of the source's or target's name")
-    evq.add_argument("--cameo", metavar="CODE", help="CAMEO code (173) or prefix with * (17*)")
-    evq.add_argument("--quad", type=int, choices=(1, 2, 3, 4), help="quad class")
-    evq.add_argument("--since", metavar="DATE", help="events dated on or after YYYY[-MM[-DD]]")
-    evq.add_argument("--until", metavar="DATE", help="events dated on or before YYYY[-MM[-DD]]")
-    evq.add_argument("--min-confidence", type=float, metavar="X", help="only events with confidence >= X")
-    evq.add_argument("--limit", type=int, metavar="N", help="at most N rows")
-    evq.add_argument(
-        "--clusters",
-        action="store_true",
-        help="one row per event cluster (the reports of one event) instead of one per mention",
-    )
+    _event_filters(evq, "one row per event cluster (the reports of one event) instead of one per mention")
     evq.add_argument("--format", choices=("table", "csv", "json"), default="table")
     dy = sub.add_parser(
         "dyad",
@@ -204,7 +188,45 @@ def build_parser() -> argparse.ArgumentParser:
     qu.add_argument("--speaker", metavar="NAME", help="part of the speaker's words or name")
     qu.add_argument("--limit", type=int, metavar="N", help="at most N rows")
     qu.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    ex = sub.add_parser(
+        "export",
+        help="export stored event mentions as GDELT, ICEWS, PLOVER, csv or Parquet",
+        description="Write the stored event mentions (newest first, with the filters of 'whodid events') in "
+        "another project's format: gdelt (the 61 GDELT 2.0 Event columns, tab-separated), icews (the ICEWS "
+        "coded event columns, tab-separated), plover (one PLOVER-style JSON object a line), csv or parquet "
+        "(every stored column). docs/export.md maps each column to whodid's fields.",
+        epilog="examples:\n  whodid export --format gdelt --since 2024-01 > events.gdelt.tsv\n"
+        "  whodid export --format parquet --output events.parquet --db sqlite:///news.db\n"
+        "  whodid export --format plover --source USA --cameo '17*' --output usa-coerce.jsonl",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    _db_option(ex)
+    ex.add_argument("--format", required=True, choices=("gdelt", "icews", "plover", "parquet", "csv"))
+    ex.add_argument("--output", type=Path, metavar="PATH", help="file to write (default: standard output)")
+    ex.add_argument(
+        "--no-header",
+        dest="header",
+        action="store_false",
+        help="gdelt, icews, csv: no line of column names (GDELT's own files have none)",
+    )
+    _event_filters(ex, "one row per event cluster (its most confident mention, with the cluster's counts)")
     return parser
+
+
+def _event_filters(p: argparse.ArgumentParser, clusters_help: str) -> None:
+    """The filters of ``whodid events`` (and ``whodid export``): the fields of ``EventQuery``."""
+    p.add_argument(
+        "--source", metavar="CODE", help="source country or actor code, prefix match (USA, USAGOV)"
+    )
+    p.add_argument("--target", metavar="CODE", help="target country or actor code, prefix match")
+    p.add_argument("--actor", metavar="NAME", help="part of the source's or target's name")
+    p.add_argument("--cameo", metavar="CODE", help="CAMEO code (173) or prefix with * (17*)")
+    p.add_argument("--quad", type=int, choices=(1, 2, 3, 4), help="quad class")
+    p.add_argument("--since", metavar="DATE", help="events dated on or after YYYY[-MM[-DD]]")
+    p.add_argument("--until", metavar="DATE", help="events dated on or before YYYY[-MM[-DD]]")
+    p.add_argument("--min-confidence", type=float, metavar="X", help="only events with confidence >= X")
+    p.add_argument("--limit", type=int, metavar="N", help="at most N rows")
+    p.add_argument("--clusters", action="store_true", help=clusters_help)
 
 
 def _db_option(p: argparse.ArgumentParser) -> None:
@@ -238,6 +260,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_ingest(args, sys.stdout, sys.stderr)
     if args.command in ("events", "dyad", "actors", "quotes"):
         return run_query(args, sys.stdout, sys.stderr)
+    if args.command == "export":
+        return run_export(args, sys.stdout, sys.stderr)
     return EXIT_FAILED
 
 
@@ -280,36 +304,70 @@ def run_query(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_OK
 
 
-class _Progress:
-    """A one-line count of articles read, redrawn in place, on a terminal only (logs get the summary)."""
+def run_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """``whodid export``: stream the matching event mentions in another project's format."""
+    from whodid.store.db import open_store
+    from whodid.store.export import check_output, export
+    from whodid.store.query import EventQuery
 
-    def __init__(self, err: TextIO) -> None:
-        self.err = err
-        self.on = err.isatty()
-        self.started = time.monotonic()
-        self.shown = False
+    query = EventQuery(
+        source=args.source,
+        target=args.target,
+        actor=args.actor,
+        cameo=args.cameo,
+        quad=args.quad,
+        since=args.since,
+        until=args.until,
+        min_confidence=args.min_confidence,
+        limit=args.limit,
+        clusters=args.clusters,
+    )
+    try:
+        check_output(args.format, args.output)
+        with open_store(args.db, create=False) as store:
+            n = export(store, args.format, query, out=out, path=args.output, header=args.header)
+    except WhodidError as e:
+        return _fail(err, e)
+    except BrokenPipeError:  # the reader stopped early (| head): not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+    if args.output is not None:
+        err.write(f"whodid: wrote {n} rows to {args.output}\n")
+    return EXIT_OK
+
+
+class _Progress:
+    """A progress bar (tqdm) on a terminal only; logs and pipes get the summary alone.
+
+    It advances after each committed batch, so it shows what is safely stored: articles stored,
+    already there and skipped, out of the articles the inputs hold (``count_articles``)."""
+
+    def __init__(self, err: TextIO, total: int) -> None:
+        from tqdm import tqdm
+
+        self.bar = tqdm(
+            total=total,
+            unit="article",
+            desc="whodid ingest",
+            file=err,
+            disable=not err.isatty(),
+            dynamic_ncols=True,
+            leave=True,
+        )
 
     def batch(self, summary: IngestSummary) -> None:
-        """Redraw after each committed batch: what is safely stored so far."""
-        if self.on:
-            done = summary.stored + summary.already
-            rate = done / max(time.monotonic() - self.started, 1e-6)
-            self.err.write(
-                f"\rwhodid: {summary.stored} articles stored, {summary.already} already there, "
-                f"{len(summary.skipped)} skipped ({rate:.1f} articles/s)"
-            )
-            self.err.flush()
-            self.shown = True
+        done = summary.stored + summary.already + len(summary.skipped)
+        self.bar.set_postfix(
+            stored=summary.stored, already=summary.already, skipped=len(summary.skipped), refresh=False
+        )
+        self.bar.update(done - self.bar.n)
 
     def clear(self) -> None:
-        if self.shown:
-            self.err.write("\r\033[K")
-            self.shown = False
+        """Before a line of its own (a skipped input) is written to the terminal."""
+        self.bar.clear()
 
     def done(self) -> None:
-        if self.shown:
-            self.err.write("\n")
-            self.shown = False
+        self.bar.close()
 
 
 def _print_rows(out: TextIO, rows: list[dict[str, Any]], fmt: str) -> None:
@@ -347,6 +405,7 @@ def _cell(value: object, limit: int = 40) -> str:
 
 def run_ingest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """``whodid ingest``: code and store; a summary at the end, bad input reported as it comes."""
+    from whodid.ingest.reader import count_articles
     from whodid.store.db import open_store
     from whodid.store.ingest import ingest
 
@@ -364,11 +423,12 @@ def run_ingest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             return _fail(err, e)
         _warn(err, pipeline)
 
-        progress = _Progress(err)
+        progress = _Progress(err, count_articles(args.paths) if err.isatty() else 0)
 
         def report(b: BadInput) -> None:
             progress.clear()
             err.write(f"whodid: skipped {b.origin}: {b.error.code} {b.error.message}\n")
+            progress.bar.refresh()
 
         summary = ingest(
             args.paths,

@@ -208,14 +208,20 @@ def test_readers_query_while_an_ingest_writes(tmp_path: Path, db_url: str) -> No
 
 
 def test_a_progress_bar_on_a_terminal_only(tmp_path: Path) -> None:
+    import fcntl
     import pty
+    import struct
+    import termios
 
     src = tmp_path / "two.jsonl"
-    src.write_text("\n".join(json.dumps({"text": t}) for t in ARTICLES[:2]) + "\n", encoding="utf-8")
+    lines = [json.dumps({"text": t}) for t in ARTICLES[:2]] + ["{broken"]
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
     cmd = [sys.executable, "-m", "whodid.cli", "ingest", str(src), "--db", f"sqlite:///{tmp_path / 'p.db'}"]
     piped = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
-    assert piped.returncode == 0 and "articles stored" not in piped.stderr
+    assert piped.returncode == 1 and "whodid ingest" not in piped.stderr and "%" not in piped.stderr
+    assert "skipped" in piped.stderr  # the bad line is reported either way
     leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 120, 0, 0))  # a 120-column terminal
     proc = subprocess.run(
         [*cmd[:-1], f"sqlite:///{tmp_path / 't.db'}"], stderr=follower, stdout=subprocess.PIPE, timeout=300
     )
@@ -230,5 +236,18 @@ def test_a_progress_bar_on_a_terminal_only(tmp_path: Path) -> None:
             break
         shown += chunk
     os.close(leader)
-    assert proc.returncode == 0
-    assert b"2 articles stored" in shown  # the progress line counted both articles on the terminal
+    assert proc.returncode == 1
+    screen = shown.decode("utf-8", "replace")
+    assert "whodid ingest: 100%" in screen and "3/3" in screen  # the bar reached the end of the file
+    assert "stored=2" in screen and "skipped=1" in screen
+    assert "skipped " + str(src) + ":3" in screen  # the bad line, reported on the terminal as well
+
+
+def test_the_progress_bar_counts_the_articles_the_inputs_hold(tmp_path: Path) -> None:
+    from whodid.ingest.reader import count_articles
+
+    root = _corpus(tmp_path)
+    (root / "broken.jsonl.gz").write_bytes(b"not gzip at all")  # unreadable: one skipped input
+    # a.txt, sub/b.txt, the four lines of c.jsonl, the line of d.jsonl.gz and broken.jsonl.gz
+    assert count_articles([root]) == 8
+    assert count_articles([root / "c.jsonl"]) == 4

@@ -202,3 +202,10 @@ def test_dyad_finds_the_stored_codes_of_a_prefix_by_index_seeks(store: Store) ->
     assert _source_codes(store, "ZEN") == ("", [])  # no event has that source
     condition, args = _source_codes(store, "RUR", most=1)  # too many codes: a range instead
     assert condition.startswith("(source_code >=") and args == ["RUR", "RUS", "RUR%"]
+
+
+def test_large_results_stream_in_pieces(store: Store) -> None:
+    sql = "SELECT event_id FROM events WHERE quad_class >= ? ORDER BY event_id"
+    assert [r[0] for r in store.conn.stream(sql, [1], size=2)] == ["e1", "e2", "e3", "e4", "e5"]
+    assert [r[0] for r in store.conn.stream("SELECT event_id FROM events WHERE rule LIKE 'te%'")] != []
+    assert store.counts()["events"] == 5  # the connection is usable after a stream

@@ -31,6 +31,7 @@ import gzip
 import os
 import stat
 import sys
+import zlib
 from collections.abc import Iterable, Iterator
 from contextlib import nullcontext
 from dataclasses import dataclass
@@ -193,6 +194,27 @@ def expand_paths(paths: Iterable[Path | str]) -> Iterator[Path]:
             name = child.name.lower()
             if child.suffix.lower() in EXTENSIONS or name.endswith((".jsonl.gz", ".ndjson.gz")):
                 yield child
+
+
+def count_articles(paths: Iterable[Path | str]) -> int:
+    """How many articles ``paths`` hold, for a progress bar: the non-blank lines of each JSON Lines
+    file (plain or gzip), one for any other file. A file that cannot be read counts one (it will be
+    reported as one skipped input)."""
+    total = 0
+    for path in expand_paths(paths):
+        name = path.name.lower()
+        try:
+            if name.endswith((".jsonl.gz", ".ndjson.gz")):
+                with gzip.open(path, "rb") as fh:
+                    total += sum(1 for line in fh if line.strip())
+            elif EXTENSIONS.get(path.suffix.lower()) == "jsonl":
+                with path.open("rb") as fh:
+                    total += sum(1 for line in fh if line.strip())
+            else:
+                total += 1
+        except (OSError, EOFError, zlib.error):
+            total += 1
+    return total
 
 
 def _text_article(data: bytes, origin: str, options: _Options) -> ArticleInput:

@@ -109,6 +109,18 @@ class Connection:
             return self.raw.execute(sql)
         return self.raw.execute(self._sql(sql), args)
 
+    def stream(self, sql: str, args: Sequence[Any] = (), size: int = 2000) -> Iterator[Any]:
+        """The rows of a query as they come, for results too large to hold: SQLite's cursor reads
+        as it goes; on PostgreSQL a server-side cursor sends ``size`` rows at a time (in a
+        read transaction that ends with the iteration)."""
+        if self.dialect != "postgresql":
+            yield from self.execute(sql, args)
+            return
+        with self.raw.transaction(), self.raw.cursor(name="whodid_stream") as cur:
+            cur.itersize = size
+            cur.execute(self._sql(sql) if args else sql, args or None)
+            yield from cur
+
     def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
         if not rows:
             return

