@@ -21,6 +21,7 @@ from whodid.table import render_table
 if TYPE_CHECKING:
     from whodid.pipeline import Pipeline
     from whodid.store.ingest import IngestSummary
+    from whodid.store.query import EventQuery
 
 EXIT_OK, EXIT_PARTIAL, EXIT_FAILED = 0, 1, 2
 
@@ -268,23 +269,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 def run_query(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """``whodid events`` and ``whodid dyad``: read the store, print rows."""
     from whodid.store.db import open_store
-    from whodid.store.query import EventQuery, actors, dyad, dyad_undated, events, quotes
+    from whodid.store.query import actors, dyad, dyad_undated, events, quotes
 
     try:
         with open_store(args.db, create=False) as store:
             if args.command == "events":
-                query = EventQuery(
-                    source=args.source,
-                    target=args.target,
-                    actor=args.actor,
-                    cameo=args.cameo,
-                    quad=args.quad,
-                    since=args.since,
-                    until=args.until,
-                    min_confidence=args.min_confidence,
-                    limit=args.limit,
-                    clusters=args.clusters,
-                )
+                query = _event_query(args)
                 rows = events(store, query)
                 undated = None
             elif args.command == "dyad":
@@ -304,24 +294,20 @@ def run_query(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_OK
 
 
+def _event_query(args: argparse.Namespace) -> EventQuery:
+    """The ``EventQuery`` of the options ``_event_filters`` added."""
+    from whodid.store.query import EventQuery
+
+    fields = ("source", "target", "actor", "cameo", "quad", "since", "until", "min_confidence", "limit")
+    return EventQuery(**{f: getattr(args, f) for f in fields}, clusters=args.clusters)
+
+
 def run_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """``whodid export``: stream the matching event mentions in another project's format."""
     from whodid.store.db import open_store
     from whodid.store.export import check_output, export
-    from whodid.store.query import EventQuery
 
-    query = EventQuery(
-        source=args.source,
-        target=args.target,
-        actor=args.actor,
-        cameo=args.cameo,
-        quad=args.quad,
-        since=args.since,
-        until=args.until,
-        min_confidence=args.min_confidence,
-        limit=args.limit,
-        clusters=args.clusters,
-    )
+    query = _event_query(args)
     try:
         check_output(args.format, args.output)
         with open_store(args.db, create=False) as store:
