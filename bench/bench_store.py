@@ -603,6 +603,62 @@ def run_memory(args: argparse.Namespace) -> int:
     )
 
 
+# --------------------------------------------------------------------------- one big cluster
+def _report(k: int, day: str) -> dict[str, Any]:
+    """One report of the same event (a record as the coder writes it; no parsing)."""
+    side = {"actor": "a1", "country": "USA", "code": "USAMIL", "text": "US forces"}
+    return {
+        "id": f"e{k}",
+        "source": side,
+        "target": {"actor": "a2", "country": "CHN", "code": "CHNMIL", "text": "Chinese forces"},
+        "cameo": "190",
+        "plover": "ASSAULT",
+        "quad_class": 4,
+        "goldstein": -10.0,
+        "date": day,
+        "date_precision": "day",
+        "date_source": "text",
+        "location": None,
+        "modality": "asserted",
+        "background": False,
+        "sentence": {"index": 0, "start": 0, "end": 9},
+        "evidence": {"start": 0, "end": 9, "text": "Report 1."},
+        "rule": "bench",
+        "confidence": 0.8,
+    }
+
+
+def run_cluster(args: argparse.Namespace) -> int:
+    """N stories of one event (two reports each, 50 publishers) stored one story per transaction:
+    the time per report at the start and at the end. Constant time per report: ratio near 1."""
+    from whodid.evaluate.base import empty_prediction
+    from whodid.store.db import open_store
+
+    print(machine_line())
+    with tempfile.TemporaryDirectory(prefix="whodid-bench-") as tmp:
+        store = open_store(f"sqlite:///{tmp}/cluster.db")
+        per_story: list[float] = []
+        for k in range(args.stories):
+            rec = empty_prediction(f"sha256-{k:016x}")
+            rec["article"].update({"source": f"paper{k % 50}", "url": None})
+            rec["events"] = [_report(1, "2024-03-04"), _report(2, "2024-03-05")]
+            t0 = time.perf_counter()
+            store.add([(rec, "Report 1.", "bench", None)])
+            per_story.append(time.perf_counter() - t0)
+        (mentions, stories, sources, clusters) = store.conn.execute(
+            "SELECT MAX(mentions), MAX(stories), MAX(sources), COUNT(*) FROM event_clusters"
+        ).fetchone()
+        store.close()
+    tenth = max(len(per_story) // 10, 1)
+    first = statistics.median(per_story[:tenth]) * 1000
+    last = statistics.median(per_story[-tenth:]) * 1000
+    print(f"stored {args.stories:,} stories ({2 * args.stories:,} reports) in {sum(per_story):.1f} s")
+    print(f"clusters {clusters}; the largest: {mentions:,} mentions, {stories:,} stories, {sources} sources")
+    print(f"per story: first tenth median {first:.2f} ms, last tenth median {last:.2f} ms")
+    ratio = last / first
+    return verdict(f"last/first {ratio:.2f}x  (budget 2.0x: constant time per report)", ratio <= 2.0)
+
+
 # --------------------------------------------------------------------------- main
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -621,6 +677,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     mem = sub.add_parser("memory", help="peak RSS of `whodid ingest` (budget 2,048 MB)")
     mem.add_argument("--articles", type=int, default=None, help="first N non-empty articles (default all)")
     mem.add_argument("--corpus", default=None, help=f"JSONL corpus (default {DEFAULT_CORPUS} from the repo)")
+    cl = sub.add_parser("cluster", help="one event reported many times: time per report as it grows")
+    cl.add_argument("--stories", type=int, default=5000, help="stories of the event (default 5,000)")
     return ap.parse_args(argv)
 
 
@@ -630,6 +688,7 @@ def main(argv: list[str] | None = None) -> int:
         "ingest": run_ingest,
         "dyad": run_dyad,
         "memory": run_memory,
+        "cluster": run_cluster,
     }
     return run[args.command](args)
 

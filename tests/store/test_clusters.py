@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from whodid.evaluate.base import empty_prediction
-from whodid.store.clusters import days
+from whodid.store.clusters import days, publisher
 from whodid.store.db import Store, open_store
 from whodid.store.query import EventQuery, dyad, events
 
@@ -121,3 +121,60 @@ def test_days_a_date_can_mean() -> None:
     assert days("2024-02", "month") == (dt.date(2024, 2, 1), dt.date(2024, 2, 29))
     assert days("2024-02-03", "day") == (dt.date(2024, 2, 3), dt.date(2024, 2, 3))
     assert days("2024", "year") == (None, None) and days(None, "unknown") == (None, None)
+
+
+def _many_stories(store: Store) -> None:
+    for n in range(1, 13):  # reports of a few events over two weeks, some dated to the month only
+        day = f"2024-03-{1 + (n * 5) % 14:02d}"
+        precise = ("2024-03", "month") if n % 4 == 0 else (day, "day")
+        first = _event(1, "RURMIL", "OSTMIL", "190", *precise, "OST" if n % 3 == 0 else None)
+        second = _event(2, "RURMIL", "OSTMIL", "193", day, "day")  # the same event twice in one story
+        _story(store, n, f"paper-{n % 4}.example", first, second)
+
+
+def test_counts_kept_as_reports_join_equal_a_count_from_scratch(store: Store) -> None:
+    _many_stories(store)
+    rows = store.conn.execute(
+        "SELECT e.cluster_id, e.article_id, e.date, e.date_precision, e.location_country, a.source, a.url "
+        "FROM events e JOIN articles a ON a.id = e.article_id"
+    ).fetchall()
+    expected: dict[int, dict[str, Any]] = {}
+    for cid, aid, date, precision, loc, src, url in rows:
+        c = expected.setdefault(
+            cid, {"mentions": 0, "stories": set(), "sources": set(), "spans": [], "locs": set()}
+        )
+        c["mentions"] += 1
+        c["stories"].add(aid)
+        c["sources"].add(publisher(src, url, aid))
+        c["spans"].append((precision, days(date, precision)))
+        c["locs"] |= {loc} if loc else set()
+    stored = store.conn.execute(
+        "SELECT id, mentions, stories, sources, first_day, last_day, location_country FROM event_clusters"
+    ).fetchall()
+    assert len(stored) == len(expected) and any(m > 2 for _, m, *_ in stored)
+    for cid, mentions, stories, sources, first, last, loc in stored:
+        c = expected[cid]
+        spans = [s for p, s in c["spans"] if p == "day"] or [s for _, s in c["spans"]]
+        firsts, lasts = [a for a, _ in spans if a], [b for _, b in spans if b]
+        assert (mentions, stories, sources) == (c["mentions"], len(c["stories"]), len(c["sources"]))
+        assert first == (min(firsts).isoformat() if firsts else None)
+        assert last == (max(lasts).isoformat() if lasts else None)
+        assert loc == (next(iter(c["locs"])) if len(c["locs"]) == 1 else None)
+
+
+def test_migration_4_fills_the_sources_of_clusters_stored_before_it(store: Store) -> None:
+    _many_stories(store)
+    before = sorted(store.conn.execute("SELECT * FROM cluster_sources").fetchall())
+    flags = sorted(store.conn.execute("SELECT id, day_precise FROM event_clusters").fetchall())
+    assert before and any(f for _, f in flags)
+    for undo in (  # the database as migration 3 left it
+        "DROP TABLE cluster_sources",
+        "ALTER TABLE event_clusters DROP COLUMN day_precise",
+        "DROP INDEX events_cluster_article",
+        "CREATE INDEX events_cluster ON events (cluster_id)",
+        "DELETE FROM schema_migrations WHERE version = 4",
+    ):
+        store.conn.execute(undo)
+    assert [m.version for m in store.migrate()] == [4]
+    assert sorted(store.conn.execute("SELECT * FROM cluster_sources").fetchall()) == before
+    assert sorted(store.conn.execute("SELECT id, day_precise FROM event_clusters").fetchall()) == flags

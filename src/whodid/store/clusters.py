@@ -101,7 +101,7 @@ def place_events(conn: Connection, article: dict[str, Any], events: list[dict[st
             "UPDATE events SET cluster_id = ?, cluster_reason = ? WHERE article_id = ? AND event_id = ?",
             (cluster_id, reason, aid, m.event_id),
         )
-        _recount(conn, cluster_id)
+        _count(conn, cluster_id, m, publisher(article.get("source"), article.get("url"), aid))
 
 
 def _known(side: dict[str, Any] | None) -> bool:
@@ -160,45 +160,60 @@ def _new(conn: Connection, m: Mention) -> int:
     cluster_id = int(conn.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM event_clusters").fetchone()[0])
     conn.execute(
         "INSERT INTO event_clusters (id, source_key, target_key, cameo_root, first_day, last_day, "
-        "location_country, mentions, stories, sources, goldstein, quad_class) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, 0, ?, ?)",
-        (
-            cluster_id,
-            m.source_key,
-            m.target_key,
-            m.root,
-            m.first.isoformat() if m.first else None,
-            m.last.isoformat() if m.last else None,
-            m.location,
-            m.goldstein,
-            m.quad,
-        ),
+        "location_country, mentions, stories, sources, goldstein, quad_class, day_precise) "
+        "VALUES (?, ?, ?, ?, NULL, NULL, NULL, 0, 0, 0, ?, ?, 0)",
+        (cluster_id, m.source_key, m.target_key, m.root, m.goldstein, m.quad),
     )
     return cluster_id
 
 
-def _recount(conn: Connection, cluster_id: int) -> None:
-    rows = conn.execute(
-        "SELECT e.article_id, e.date, e.date_precision, e.location_country, a.source, a.url FROM events e "
-        "JOIN articles a ON a.id = e.article_id WHERE e.cluster_id = ?",
+def _count(conn: Connection, cluster_id: int, m: Mention, publisher: str) -> None:
+    """Count one more report in its cluster, reading only the cluster's row (constant time).
+
+    The cluster's days are those of its day-precise reports, else of its month-precise ones; its
+    location country is the one its reports give (joining requires the same one)."""
+    first, last, day_precise, location = conn.execute(
+        "SELECT first_day, last_day, day_precise, location_country FROM event_clusters WHERE id = ?",
         (cluster_id,),
-    ).fetchall()
-    # the cluster's days: those of its day-precise reports, else of its month-precise ones
-    exact = [days(date, precision) for _, date, precision, _, _, _ in rows if precision == "day"]
-    spans = exact or [days(date, precision) for _, date, precision, _, _, _ in rows]
-    firsts = [f for f, _ in spans if f is not None]
-    lasts = [last for _, last in spans if last is not None]
-    locations = {loc for _, _, _, loc, _, _ in rows if loc}
+    ).fetchone()
+    c0 = dt.date.fromisoformat(first) if first else None
+    c1 = dt.date.fromisoformat(last) if last else None
+    if m.first is not None and m.last is not None and (m.precision == "day" or not day_precise):
+        if m.precision == "day" and not day_precise:  # the first day-dated report: its days replace
+            c0, c1, day_precise = m.first, m.last, 1
+        else:
+            c0 = min(c0, m.first) if c0 else m.first
+            c1 = max(c1, m.last) if c1 else m.last
+    story = conn.execute(
+        "SELECT COUNT(*) FROM events WHERE cluster_id = ? AND article_id = ? AND event_id <> ?",
+        (cluster_id, m.article_id, m.event_id),
+    ).fetchone()[0]
+    source = conn.execute(
+        "INSERT INTO cluster_sources (cluster_id, publisher) VALUES (?, ?) ON CONFLICT DO NOTHING",
+        (cluster_id, publisher),
+    ).rowcount
     conn.execute(
-        "UPDATE event_clusters SET mentions = ?, stories = ?, sources = ?, first_day = ?, last_day = ?, "
-        "location_country = ? WHERE id = ?",
+        "UPDATE event_clusters SET mentions = mentions + 1, stories = stories + ?, sources = sources + ?, "
+        "first_day = ?, last_day = ?, day_precise = ?, location_country = ? WHERE id = ?",
         (
-            len(rows),
-            len({r[0] for r in rows}),
-            len({publisher(src, url, aid) for aid, _, _, _, src, url in rows}),
-            min(firsts).isoformat() if firsts else None,
-            max(lasts).isoformat() if lasts else None,
-            next(iter(locations)) if len(locations) == 1 else None,
+            0 if story else 1,
+            1 if source == 1 else 0,
+            c0.isoformat() if c0 else None,
+            c1.isoformat() if c1 else None,
+            day_precise,
+            location or m.location,
             cluster_id,
         ),
+    )
+
+
+def backfill_cluster_sources(conn: Connection) -> None:
+    """Fill ``cluster_sources`` for the clusters stored before migration 0004 (inside its transaction)."""
+    rows = conn.execute(
+        "SELECT DISTINCT e.cluster_id, a.source, a.url, a.id FROM events e JOIN articles a ON a.id = "
+        "e.article_id WHERE e.cluster_id IS NOT NULL"
+    ).fetchall()
+    conn.executemany(
+        "INSERT INTO cluster_sources (cluster_id, publisher) VALUES (?, ?) ON CONFLICT DO NOTHING",
+        sorted({(int(cid), publisher(src, url, aid)) for cid, src, url, aid in rows}),
     )

@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import resources
@@ -27,7 +27,7 @@ from typing import Any
 
 from whodid import __version__
 from whodid.errors import Errors
-from whodid.store.clusters import place_events
+from whodid.store.clusters import backfill_cluster_sources, place_events
 
 DEFAULT_URL = "sqlite:///whodid.db"
 _MIGRATION = re.compile(r"(\d{4})_([a-z0-9_]+)\.sql")
@@ -51,6 +51,8 @@ def migrations() -> list[Migration]:
 
 
 POSTGRES_SCHEMES = ("postgresql", "postgres")
+# data a migration's SQL cannot compute, filled in its transaction right after its statements
+BACKFILL: dict[int, Callable[[Connection], None]] = {4: backfill_cluster_sources}
 _WRITE_LOCK = 0x77686F646964  # "whodid": the PostgreSQL advisory lock of migrations and writers
 
 
@@ -203,6 +205,8 @@ class Store:
                     continue  # another process applied it while this one waited
                 for statement in migration_sql(mig.sql, self.conn.dialect):
                     self.conn.execute(statement)
+                if mig.version in BACKFILL:
+                    BACKFILL[mig.version](self.conn)
                 self.conn.execute(
                     "INSERT INTO schema_migrations (version, name, whodid_version) VALUES (?, ?, ?)",
                     (mig.version, mig.name, __version__),
