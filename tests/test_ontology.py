@@ -87,9 +87,18 @@ def test_plover_types(ontology: Ontology) -> None:
     assert ontology.get("0253").plover is None  # appeals have no PLOVER line
 
 
+def test_plover_modes_and_contexts(ontology: Ontology) -> None:
+    fight = ontology.get("193")
+    assert (fight.plover_mode, fight.plover_context) == ("firearms", ("military",))
+    assert ontology.get("091").plover_context == ("crime", "corruption")  # two contexts on one line
+    assert ontology.get("041").plover_mode == "phone" and ontology.get("041").plover_context == ()
+    assert ontology.get("1823").plover_mode is None  # its own line gives no mode
+    assert ontology.get("0253").plover_mode is None and ontology.get("0253").plover_context == ()
+
+
 def test_get_returns_a_frozen_entry(ontology: Ontology) -> None:
     entry = ontology.get("036")
-    assert entry == CameoCode("036", entry.name, 4.0, 1, "AGREE")
+    assert entry == CameoCode("036", entry.name, 4.0, 1, "AGREE", None, ("diplomatic",))
     with pytest.raises(AttributeError):
         entry.goldstein = 0.0  # type: ignore[misc]
 

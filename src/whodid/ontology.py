@@ -21,7 +21,7 @@ __all__ = ["QUAD_CLASSES", "CameoCode", "DataFileError", "Ontology", "UnknownCod
 
 DEFAULT_DIR = Path(__file__).resolve().parent / "data" / "ontology"
 TABLE_NAME = "cameo.tsv"
-_HEADER = ("code", "name", "goldstein", "quad_class", "plover")
+_HEADER = ("code", "name", "goldstein", "quad_class", "plover", "plover_mode", "plover_context")
 
 QUAD_CLASSES: Mapping[int, str] = MappingProxyType(
     {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
@@ -49,6 +49,8 @@ class CameoCode:
     goldstein: float
     quad_class: int
     plover: str | None
+    plover_mode: str | None = None  # CAMEO2PLOVER's mode for the code ("firearms", "phone")
+    plover_context: tuple[str, ...] = ()  # and its contexts ("military"; "crime", "corruption")
 
 
 def _parse_row(path: Path, number: int, fields: list[str]) -> CameoCode:
@@ -56,7 +58,7 @@ def _parse_row(path: Path, number: int, fields: list[str]) -> CameoCode:
     if len(fields) != len(_HEADER):
         detail = f"expected {len(_HEADER)} tab-separated fields, found {len(fields)}"
         raise DataFileError(Errors.E302, path=path, line=number, detail=detail)
-    code, name, goldstein, quad, plover = (f.strip() for f in fields)
+    code, name, goldstein, quad, plover, mode, context = (f.strip() for f in fields)
     if not (code.isdigit() and len(code) in (3, 4)):
         raise DataFileError(Errors.E302, path=path, line=number, detail=f"bad CAMEO code {code!r}")
     try:
@@ -66,7 +68,8 @@ def _parse_row(path: Path, number: int, fields: list[str]) -> CameoCode:
     if quad_class not in QUAD_CLASSES or not -10.0 <= score <= 10.0:
         detail = f"quad class {quad_class} or Goldstein score {score} out of range"
         raise DataFileError(Errors.E302, path=path, line=number, detail=detail)
-    return CameoCode(code, name, score, quad_class, plover or None)
+    contexts = tuple(c.strip() for c in context.split(";") if c.strip())
+    return CameoCode(code, name, score, quad_class, plover or None, mode or None, contexts)
 
 
 def _read_table(path: Path) -> dict[str, CameoCode]:

@@ -220,6 +220,9 @@ def test_plover_lines_parse_and_carry_the_type(store: Store) -> None:
     assert shell["eventLoc"]["country"] == "DEU" and shell["eventLoc"]["feature"] == "city"
     assert shell["url"] == "https://news.example/a" and shell["publisher"] == "Fjord Post"
     assert records["sha256-00000000000000b2/e2"]["code"] == "ACCUSE"
+    assert (shell["mode"], shell["context"]) == (None, ["military"])  # CAMEO2PLOVER's line for 190
+    fight = records["sha256-00000000000000b2/e1"]
+    assert (fight["cameo"], fight["mode"], fight["context"]) == ("193", "firearms", ["military"])
     assert records["sha256-00000000000000a1/e2"]["source_name"] == "Norway"
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from whodid.errors import Errors
+from whodid.ontology import CameoCode
 from whodid.store.db import Store
 from whodid.store.query import EventQuery, _where
 
@@ -229,10 +230,10 @@ def _fips_codes() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def _cameo_names() -> dict[str, str]:
+def _cameo_codes() -> dict[str, CameoCode]:
     from whodid.ontology import Ontology
 
-    return {c.code: c.name for c in Ontology.load()}
+    return {c.code: c for c in Ontology.load()}
 
 
 def country_name(iso3: str | None) -> str:
@@ -333,7 +334,7 @@ def icews_row(r: dict[str, Any]) -> list[object]:
         r["source_name"] or r["source_text"],
         r["source_sector"],
         country_name(r["source_country"]),
-        _cameo_names().get(r["cameo"], ""),
+        _cameo_codes()[r["cameo"]].name if r["cameo"] in _cameo_codes() else "",
         r["cameo"],
         r["goldstein"],
         r["target_name"] or r["target_text"],
@@ -365,14 +366,15 @@ def plover_record(r: dict[str, Any]) -> dict[str, Any]:
             "feature": r["location_feature"],
             "geonameid": r["location_geonameid"],
         }
+    code = _cameo_codes().get(r["cameo"])
     out: dict[str, Any] = {
         "id": f"{r['article_id']}/{r['event_id']}",
         "date": r["date"],
         "date_precision": r["date_precision"],
         "ontology": "PLOVER",
         "code": r["plover"],
-        "mode": None,
-        "context": None,
+        "mode": code.plover_mode if code else None,
+        "context": list(code.plover_context) if code and code.plover_context else None,
         "cameo": r["cameo"],
     }
     for side in ("source", "target"):
