@@ -227,6 +227,9 @@ def _event_filters(p: argparse.ArgumentParser, clusters_help: str) -> None:
     p.add_argument("--until", metavar="DATE", help="events dated on or before YYYY[-MM[-DD]]")
     p.add_argument("--min-confidence", type=float, metavar="X", help="only events with confidence >= X")
     p.add_argument("--limit", type=int, metavar="N", help="at most N rows")
+    p.add_argument(
+        "--cluster", type=int, metavar="ID", help="the mentions of one event cluster (its cluster_id)"
+    )
     p.add_argument("--clusters", action="store_true", help=clusters_help)
 
 
@@ -298,7 +301,18 @@ def _event_query(args: argparse.Namespace) -> EventQuery:
     """The ``EventQuery`` of the options ``_event_filters`` added."""
     from whodid.store.query import EventQuery
 
-    fields = ("source", "target", "actor", "cameo", "quad", "since", "until", "min_confidence", "limit")
+    fields = (
+        "source",
+        "target",
+        "actor",
+        "cameo",
+        "quad",
+        "since",
+        "until",
+        "min_confidence",
+        "limit",
+        "cluster",
+    )
     return EventQuery(**{f: getattr(args, f) for f in fields}, clusters=args.clusters)
 
 

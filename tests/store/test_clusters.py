@@ -76,6 +76,11 @@ def test_reports_of_one_event_join_one_cluster(store: Store) -> None:
     assert "1 days from" in reasons["sha256-0000000000000002"]
     assert reasons["sha256-0000000000000001"].startswith("new: first report")
     assert "too vague" in reasons["sha256-0000000000000008"]
+    # an analyst drills into one cluster: its mentions, each with why it joined
+    members = events(store, EventQuery(cluster=big["cluster_id"]))
+    assert sorted(r["article_id"][-1] for r in members) == ["1", "2", "3"]
+    assert {r["cluster_id"] for r in members} == {big["cluster_id"]}
+    assert sum(r["cluster_reason"].startswith("joined: same dyad") for r in members) == 2
     # filters apply to the mentions: a cluster shows when any of its mentions matches
     assert len(events(store, EventQuery(clusters=True, cameo="195"))) == 1
     assert len(events(store, EventQuery(cameo="19*"))) == 7

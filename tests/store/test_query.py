@@ -152,6 +152,11 @@ def test_events_and_dyad_from_the_command_line(store: Store, tmp_path: Path) -> 
     assert proc.returncode == 0, proc.stderr
     rows = list(csv.DictReader(io.StringIO(proc.stdout)))
     assert sorted(r["event_id"] for r in rows) == ["e1", "e3"]
+    everything = json.loads(whodid("events", "--db", db, "--format", "json").stdout)
+    e1 = next(r for r in everything if r["event_id"] == "e1")
+    assert e1["cluster_reason"].startswith("new: ")  # every mention says why it has its cluster
+    proc = whodid("events", "--db", db, "--cluster", str(e1["cluster_id"]), "--format", "json")
+    assert [r["event_id"] for r in json.loads(proc.stdout)] == ["e1"]
     proc = whodid("dyad", "RUR", "OST", "--db", db, "--format", "json")
     assert [r["direction"] for r in json.loads(proc.stdout)] == ["OST->RUR", "RUR->OST", "RUR->OST"]
     proc = whodid("dyad", "RUR", "OST", "--db", db, "--normalize", "--format", "json")

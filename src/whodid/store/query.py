@@ -35,6 +35,8 @@ EVENT_COLUMNS = (
     "evidence_text",
     "sentence",
     "url",
+    "cluster_id",
+    "cluster_reason",
 )
 PERIODS = {"day": 10, "month": 7, "year": 4}
 _CAMEO = re.compile(r"\d{2,4}\*?")
@@ -54,6 +56,7 @@ class EventQuery:
     until: str | None = None
     min_confidence: float | None = None
     limit: int | None = None
+    cluster: int | None = None  # the mentions of one event cluster (its id, from --clusters)
     clusters: bool = False  # one row per event cluster (any of whose mentions matches)
 
 
@@ -105,6 +108,9 @@ def _where(q: EventQuery) -> tuple[list[str], list[object]]:
     if q.min_confidence is not None:
         where.append("e.confidence >= ?")
         args.append(q.min_confidence)
+    if q.cluster is not None:
+        where.append("e.cluster_id = ?")
+        args.append(q.cluster)
     return where, args
 
 
@@ -117,7 +123,7 @@ def events(store: Store, q: EventQuery) -> list[dict[str, Any]]:
     sql = (
         "SELECT e.article_id, e.event_id, e.date, e.date_precision, e.source_code, e.source_text, "
         "e.cameo, e.plover, e.quad_class, e.goldstein, e.target_code, e.target_text, e.modality, "
-        "e.confidence, e.rule, e.evidence_text, s.text, a.url "
+        "e.confidence, e.rule, e.evidence_text, s.text, a.url, e.cluster_id, e.cluster_reason "
         "FROM events e JOIN articles a ON a.id = e.article_id "
         "LEFT JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence_idx "
         "WHERE " + " AND ".join(where) + " ORDER BY e.date IS NULL, e.date DESC, e.article_id, e.event_id"
