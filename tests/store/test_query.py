@@ -60,7 +60,7 @@ def store(db_url: str) -> Iterator[Store]:
     rec = empty_prediction("sha256-0000000000000001")
     rec["article"].update({"published": "2024-04-05", "url": "https://example.org/a"})
     rec["actors"] = [
-        {"id": "a1", "name": "Ruritanian army", "kind": "organization", "mentions": [{}]},
+        {"id": "a1", "name": "Ruritanian army of the Élysée", "kind": "organization", "mentions": [{}]},
         {"id": "a2", "name": "Osterlich", "kind": "state", "mentions": [{}]},
     ]
     rec["events"] = EVENTS
@@ -169,8 +169,9 @@ def test_events_and_dyad_from_the_command_line(store: Store, tmp_path: Path) -> 
 
 def test_actors_and_quotes(store: Store) -> None:
     rows = actors(store)
-    assert [r["name"] for r in rows] == ["Osterlich", "Ruritanian army"]
+    assert [r["name"] for r in rows] == ["Osterlich", "Ruritanian army of the Élysée"]
     assert actors(store, name="Army")[0]["articles"] == 1
+    assert actors(store, name="élysée")[0]["name"] == "Ruritanian army of the Élysée"  # not ASCII only
     assert quotes(store, speaker="SPOKES")[0]["text"] == "We will respond"
     assert quotes(store, speaker="army")[0]["speaker"] == "the spokesman"  # through the speaker's actor
     assert quotes(store, speaker="Zenda") == []

@@ -437,9 +437,15 @@ def _connect_sqlite(url: str, create: bool) -> Connection:
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA foreign_keys=ON")
         conn.execute("PRAGMA synchronous=NORMAL")
+        # SQLite's own LOWER folds ASCII only; PostgreSQL's folds every letter ("Élysée" ~ "élysée")
+        conn.create_function("LOWER", 1, _lower, deterministic=True)
     except sqlite3.Error as e:
         raise Errors.E409.error(url=url, detail=str(e)) from None
     return Connection(conn, "sqlite")
+
+
+def _lower(value: object) -> object:
+    return value.lower() if isinstance(value, str) else value
 
 
 def _connect_postgresql(url: str) -> Connection:
