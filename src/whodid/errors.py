@@ -323,6 +323,13 @@ class Errors(Enum):
         "itself.",
         UsageError,
     )
+    E416 = Entry(
+        "cannot bring the database '{url}' up to date: migration {migration} failed ({detail}) and "
+        "was rolled back.",
+        "Give whodid a database of its own (a new SQLite file, or createdb for PostgreSQL): this one "
+        "seems to hold tables another program made, or was changed by hand.",
+        UsageError,
+    )
 
     # -- E5xx: whodid's own failures ------------------------------------------------------------------
     E501 = Entry(

@@ -11,6 +11,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -269,3 +270,31 @@ def test_the_progress_bar_counts_the_articles_the_inputs_hold(tmp_path: Path) ->
     # a.txt, sub/b.txt, the four lines of c.jsonl, the line of d.jsonl.gz and broken.jsonl.gz
     assert count_articles([root]) == 8
     assert count_articles([root / "c.jsonl"]) == 4
+
+
+def test_a_database_with_foreign_tables_is_refused_and_left_as_it_was(db_url: str) -> None:
+    from whodid.errors import UsageError
+
+    with open_store(db_url) as store:  # make the database, then play another program's part
+        for table in ("cluster_sources", "places", "quotes", "events", "event_clusters", "actors"):
+            store.conn.execute(f"DROP TABLE {table}")
+        for table in ("sentences", "articles", "schema_migrations"):
+            store.conn.execute(f"DROP TABLE {table}")
+        store.conn.execute("CREATE TABLE events (id INTEGER, what TEXT)")
+        store.conn.execute("INSERT INTO events VALUES (1, 'theirs')")
+    with pytest.raises(UsageError) as info:
+        open_store(db_url)
+    assert info.value.code == "E416" and "0001_initial" in str(info.value)
+    raw = _raw(db_url)  # the other program's table is as it was, and whodid added nothing
+    assert [tuple(r) for r in raw.execute("SELECT what FROM events").fetchall()] == [("theirs",)]
+    assert [tuple(r) for r in raw.execute("SELECT COUNT(*) FROM schema_migrations").fetchall()] == [(0,)]
+    raw.close()
+
+
+def _raw(url: str) -> Any:
+    """A plain driver connection, without whodid's migrations."""
+    if url.startswith("sqlite:///"):
+        return sqlite3.connect(url.removeprefix("sqlite:///"))
+    import psycopg
+
+    return psycopg.connect(url, autocommit=True)

@@ -200,17 +200,22 @@ class Store:
         for mig in migrations():
             if mig.version in {v for v, _ in self.applied()}:
                 continue
-            with self.conn.transaction(exclusive=True):
-                if mig.version in {v for v, _ in self.applied()}:
-                    continue  # another process applied it while this one waited
-                for statement in migration_sql(mig.sql, self.conn.dialect):
-                    self.conn.execute(statement)
-                if mig.version in BACKFILL:
-                    BACKFILL[mig.version](self.conn)
-                self.conn.execute(
-                    "INSERT INTO schema_migrations (version, name, whodid_version) VALUES (?, ?, ?)",
-                    (mig.version, mig.name, __version__),
-                )
+            try:
+                with self.conn.transaction(exclusive=True):
+                    if mig.version in {v for v, _ in self.applied()}:
+                        continue  # another process applied it while this one waited
+                    for statement in migration_sql(mig.sql, self.conn.dialect):
+                        self.conn.execute(statement)
+                    if mig.version in BACKFILL:
+                        BACKFILL[mig.version](self.conn)
+                    self.conn.execute(
+                        "INSERT INTO schema_migrations (version, name, whodid_version) VALUES (?, ?, ?)",
+                        (mig.version, mig.name, __version__),
+                    )
+            except (sqlite3.Error, _driver_errors()) as e:
+                detail = " ".join(str(e).split()) or type(e).__name__
+                name = f"{mig.version:04d}_{mig.name}"
+                raise Errors.E416.error(url=_hide_password(self.url), migration=name, detail=detail) from None
             applied.append(mig)
         return applied
 
@@ -444,7 +449,14 @@ def _connect_sqlite(url: str, create: bool) -> Connection:
     return Connection(conn, "sqlite")
 
 
-def _lower(value: object) -> object:
+def _driver_errors() -> type[Exception]:
+    """psycopg's base error class (psycopg is imported only when PostgreSQL is used)."""
+    import psycopg
+
+    return psycopg.Error
+
+
+def _lower(value: Any) -> Any:
     return value.lower() if isinstance(value, str) else value
 
 
