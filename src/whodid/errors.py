@@ -326,7 +326,7 @@ class Errors(Enum):
     E416 = Entry(
         "cannot bring the database '{url}' up to date: migration {migration} failed ({detail}) and "
         "was rolled back.",
-        "Give whodid a database of its own (a new SQLite file, or createdb for PostgreSQL): this one "
+        "Use a database of whodid's own (a new SQLite file, or createdb for PostgreSQL): this one "
         "seems to hold tables another program made, or was changed by hand.",
         UsageError,
     )
