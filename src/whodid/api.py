@@ -12,6 +12,7 @@ The filters and columns are those of the command line (``whodid events --help``,
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from whodid.store import query
@@ -43,11 +44,19 @@ class Database:
         return _frame(query.events(self.store, q), columns)
 
     def dyad(
-        self, a: str, b: str, *, by: str = "month", normalize: bool = False, clusters: bool = False
+        self,
+        a: str,
+        b: str,
+        *,
+        by: str = "month",
+        normalize: bool = False,
+        clusters: bool = False,
+        since: str | None = None,
+        until: str | None = None,
     ) -> pd.DataFrame:
         """Both directions between ``a`` and ``b`` per period (see ``whodid.store.query.dyad``);
         ``normalize`` adds ``articles`` and ``events_per_1k_articles``; ``clusters`` counts each event
-        cluster once instead of each mention."""
+        cluster once instead of each mention; ``since``/``until`` keep the events dated within them."""
         columns = (
             "period",
             "direction",
@@ -60,7 +69,20 @@ class Database:
             "goldstein_mean",
             "net_cooperation",
         ) + (("articles", "events_per_1k_articles") if normalize else ())
-        return _frame(query.dyad(self.store, a, b, by=by, normalize=normalize, clusters=clusters), columns)
+        return _frame(
+            query.dyad(
+                self.store, a, b, by=by, normalize=normalize, clusters=clusters, since=since, until=until
+            ),
+            columns,
+        )
+
+    def export(self, fmt: str, path: str | Path, *, header: bool = True, **filters: Any) -> int:
+        """Write the mentions matching ``filters`` to ``path`` as gdelt, icews, plover, csv or parquet
+        (see docs/export.md); returns the number of rows written."""
+        from whodid.store.export import check_output, export
+
+        check_output(fmt, Path(path))
+        return export(self.store, fmt, query.EventQuery(**filters), path=path, header=header)
 
     def actors(self, **filters: Any) -> pd.DataFrame:
         columns = ("name", "kind", "country", "sector", "code", "articles", "mentions")

@@ -177,6 +177,8 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="count each event cluster (the reports of one event) once per period, not each mention",
     )
+    dy.add_argument("--since", metavar="DATE", help="events dated on or after YYYY[-MM[-DD]]")
+    dy.add_argument("--until", metavar="DATE", help="events dated on or before YYYY[-MM[-DD]]")
     dy.add_argument("--format", choices=("table", "csv", "json"), default="table")
     ac = sub.add_parser("actors", help="list stored actors, most mentioned first")
     _db_option(ac)
@@ -281,10 +283,17 @@ def run_query(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 rows = events(store, query)
                 undated = None
             elif args.command == "dyad":
+                window = {"since": args.since, "until": args.until}
                 rows = dyad(
-                    store, args.a, args.b, by=args.by, normalize=args.normalize, clusters=args.clusters
+                    store,
+                    args.a,
+                    args.b,
+                    by=args.by,
+                    normalize=args.normalize,
+                    clusters=args.clusters,
+                    **window,
                 )
-                undated = dyad_undated(store, args.a, args.b, by=args.by)
+                undated = dyad_undated(store, args.a, args.b, by=args.by, **window)
             elif args.command == "actors":
                 rows, undated = actors(store, name=args.name, code=args.code, limit=args.limit), None
             else:

@@ -130,6 +130,15 @@ def test_dyad_by_month_both_directions(store: Store) -> None:
     assert sum(r["events"] for r in dyad(store, "RUR", "OST", by="year")) == 3
 
 
+def test_dyad_within_a_window(store: Store) -> None:
+    rows = dyad(store, "RUR", "OST", by="month", since="2024-03-10", until="2024-03")
+    assert [(r["period"], r["direction"]) for r in rows] == [("2024-03", "OST->RUR")]  # e2 alone
+    assert [r["period"] for r in dyad(store, "RUR", "OST", by="month", since="2024-04")] == ["2024-04"]
+    assert dyad_undated(store, "RUR", "OST", by="month", until="2024-12") == 0  # e5 has no date
+    with pytest.raises(UsageError):
+        dyad(store, "RUR", "OST", since="March")
+
+
 def test_dyad_normalized_by_article_volume(store: Store) -> None:
     rows = {(r["period"], r["direction"]): r for r in dyad(store, "RUR", "OST", by="month", normalize=True)}
     march, april = rows[("2024-03", "RUR->OST")], rows[("2024-04", "RUR->OST")]
@@ -161,6 +170,8 @@ def test_events_and_dyad_from_the_command_line(store: Store, tmp_path: Path) -> 
     assert [r["direction"] for r in json.loads(proc.stdout)] == ["OST->RUR", "RUR->OST", "RUR->OST"]
     proc = whodid("dyad", "RUR", "OST", "--db", db, "--normalize", "--format", "json")
     assert [r["articles"] for r in json.loads(proc.stdout)] == [2, 2, 2]
+    proc = whodid("dyad", "RUR", "OST", "--db", db, "--since", "2024-04", "--format", "json")
+    assert [r["period"] for r in json.loads(proc.stdout)] == ["2024-04"]
     proc = whodid("dyad", "RUR", "OST", "--db", db)
     assert "net_cooperation" in proc.stdout and "1 events of this dyad" in proc.stdout
     proc = whodid("events", "--db", f"sqlite:///{tmp_path / 'none.db'}")
@@ -192,6 +203,9 @@ def test_the_python_api_returns_dataframes(store: Store, tmp_path: Path) -> None
         monthly = db.dyad("RUR", "OST", by="month")
         assert monthly["events"].sum() == 3 and set(monthly["direction"]) == {"RUR->OST", "OST->RUR"}
         assert db.dyad("RUR", "OST", normalize=True)["events_per_1k_articles"].tolist() == [500.0] * 3
+        assert db.dyad("RUR", "OST", since="2024-04")["events"].tolist() == [1]
+        written = db.export("csv", tmp_path / "rur.csv", source="RUR")
+        assert written == 3 and len((tmp_path / "rur.csv").read_text().splitlines()) == 4  # with header
         assert db.actors(name="army")["mentions"].tolist() == [1]
         assert db.quotes(speaker="spokes")["text"].tolist() == ["We will respond"]
         empty = db.events(cameo="999")

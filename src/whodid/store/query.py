@@ -169,7 +169,15 @@ def _clusters(store: Store, q: EventQuery, where: list[str], args: list[object])
 
 
 def dyad(
-    store: Store, a: str, b: str, *, by: str = "month", normalize: bool = False, clusters: bool = False
+    store: Store,
+    a: str,
+    b: str,
+    *,
+    by: str = "month",
+    normalize: bool = False,
+    clusters: bool = False,
+    since: str | None = None,
+    until: str | None = None,
 ) -> list[dict[str, Any]]:
     """Both directions between two country or actor codes (prefix match), per period.
 
@@ -183,9 +191,12 @@ def dyad(
 
     ``normalize`` adds the news volume of each period: ``articles``, the stored articles published in
     it, and ``events_per_1k_articles`` (None when no article of the store was published then), so
-    that a busier news month does not read as a busier relation."""
+    that a busier news month does not read as a busier relation.
+
+    ``since`` and ``until`` keep the events dated within them, as ``whodid events`` does."""
     if by not in (*PERIODS, "week"):
         raise Errors.E410.error(option="--by", value=by, expected="day, week, month or year")
+    window, window_args = _window(since, until)
     width = PERIODS.get(by, 10)  # a week is folded from days
     volume = _article_volume(store, by) if normalize else {}
     out: list[dict[str, Any]] = []
@@ -196,6 +207,7 @@ def dyad(
             continue
         match = (
             f"{sources} AND {_code_prefix('target_code')} AND date IS NOT NULL AND length(date) >= {width}"
+            + window
         )
         if clusters:  # one row per cluster and period first, then counted like mentions
             sql = (
@@ -211,7 +223,7 @@ def dyad(
                 f"WHERE {match} GROUP BY 1, 2"
             )
         bins: dict[str, list[float]] = {}  # period -> [quad 1..4 counts, goldstein sum]
-        for day, quad, n, gsum in store.conn.execute(sql, [*source_args, *_prefix_args(tgt)]):
+        for day, quad, n, gsum in store.conn.execute(sql, [*source_args, *_prefix_args(tgt), *window_args]):
             acc = bins.setdefault(_period(str(day), by), [0, 0, 0, 0, 0.0])
             if 1 <= int(quad) <= 4:
                 acc[int(quad) - 1] += int(n)
@@ -281,9 +293,27 @@ def _period(date: str, by: str) -> str:
     return date[: PERIODS[by]]
 
 
-def dyad_undated(store: Store, a: str, b: str, *, by: str = "month") -> int:
-    """Events of the dyad (both directions) whose date is missing or less precise than ``by``."""
+def _window(since: str | None, until: str | None) -> tuple[str, list[object]]:
+    """The SQL (to append after AND-ed conditions) and parameters of a ``since``/``until`` window."""
+    _check(EventQuery(since=since, until=until))
+    sql = ""
+    args: list[object] = []
+    if since:
+        sql += " AND date IS NOT NULL AND date >= ?"
+        args.append(since)
+    if until:
+        sql += " AND date IS NOT NULL AND substr(date, 1, ?) <= ?"
+        args += [len(until), until]
+    return sql, args
+
+
+def dyad_undated(
+    store: Store, a: str, b: str, *, by: str = "month", since: str | None = None, until: str | None = None
+) -> int:
+    """Events of the dyad (both directions) whose date is missing or less precise than ``by`` (within
+    ``since``/``until`` when given: then only dates too coarse for the period, not missing ones)."""
     width = PERIODS.get(by, 10)
+    window, window_args = _window(since, until)
     total = 0
     for src, tgt in ((a, b), (b, a)):
         sources, source_args = _source_codes(store, src)
@@ -291,8 +321,8 @@ def dyad_undated(store: Store, a: str, b: str, *, by: str = "month") -> int:
             continue
         row = store.conn.execute(
             f"SELECT COUNT(*) FROM events WHERE {sources} AND {_code_prefix('target_code')} "
-            f"AND (date IS NULL OR length(date) < {width})",
-            [*source_args, *_prefix_args(tgt)],
+            f"AND (date IS NULL OR length(date) < {width}){window}",
+            [*source_args, *_prefix_args(tgt), *window_args],
         ).fetchone()
         total += int(row[0])
     return total
