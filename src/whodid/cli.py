@@ -41,6 +41,7 @@ examples:
   whodid ingest examples/                         (into ./whodid.db)
   whodid ingest corpus.jsonl.gz --db sqlite:///data/news.db
   WHODID_DB=sqlite:///news.db whodid ingest articles/
+  whodid ingest corpus.jsonl --db postgresql://me:secret@localhost:5432/news
 
 exit status: 0 all stored; 1 some articles or lines were bad (reported, the rest stored);
 2 nothing could be stored.
@@ -124,21 +125,17 @@ def build_parser() -> argparse.ArgumentParser:
     _actors_option(ev)
     ing = sub.add_parser(
         "ingest",
-        help="code articles and store them in a database (SQLite by default)",
+        help="code articles and store them in a database (SQLite by default, or PostgreSQL)",
         description="Code every article under the given paths (.txt, .html, .jsonl, .jsonl.gz, or "
         "directories of these) and store it with its actors, events, quotations and places. The same "
         "text is stored once however often it is ingested; articles are committed in batches, so an "
-        "interrupted ingest can simply be run again.",
+        "interrupted ingest can simply be run again. On a terminal a progress bar counts the articles "
+        "stored, already there and skipped.",
         epilog=INGEST_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     ing.add_argument("paths", nargs="+", type=Path, help="files or directories to ingest")
-    ing.add_argument(
-        "--db",
-        metavar="URL",
-        default=os.environ.get("WHODID_DB"),
-        help="database URL (default: $WHODID_DB, else sqlite:///whodid.db in this directory)",
-    )
+    _db_option(ing)
     ing.add_argument("--published", metavar="YYYY-MM-DD", help="publication date for files that give none")
     ing.add_argument(
         "--batch-size", type=int, default=64, metavar="N", help="articles per committed batch (default 64)"
@@ -240,7 +237,8 @@ def _db_option(p: argparse.ArgumentParser) -> None:
         "--db",
         metavar="URL",
         default=os.environ.get("WHODID_DB"),
-        help="database URL (default: $WHODID_DB, else sqlite:///whodid.db in this directory)",
+        help="database URL: sqlite:///path/to/file.db or postgresql://user:password@host:5432/database "
+        "(default: $WHODID_DB, else sqlite:///whodid.db in this directory)",
     )
 
 
