@@ -298,3 +298,38 @@ def _raw(url: str) -> Any:
     import psycopg
 
     return psycopg.connect(url, autocommit=True)
+
+
+@pytest.mark.slow
+def test_two_ingests_at_once_take_turns_and_store_each_article_once(tmp_path: Path, db_url: str) -> None:
+    texts = [f"{a} Talks are expected to resume on Monday. ({k})" for k in range(8) for a in ARTICLES[:5]]
+    first, second = tmp_path / "first.jsonl", tmp_path / "second.jsonl"
+    first.write_text("\n".join(json.dumps({"text": t, "published": "2024-03-06"}) for t in texts[:28]) + "\n")
+    second.write_text(
+        "\n".join(json.dumps({"text": t, "published": "2024-03-06"}) for t in texts[12:]) + "\n"
+    )
+    cmd = [sys.executable, "-m", "whodid.cli", "ingest", "--batch-size", "3", "--db", db_url]
+    with open_store(db_url):
+        pass  # the schema first, so that both writers start on the same database
+    procs = [
+        subprocess.Popen([*cmd, str(f)], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        for f in (first, second)
+    ]
+    for proc in procs:
+        _, err = proc.communicate(timeout=600)
+        assert proc.returncode == 0, err.decode()
+    with open_store(db_url) as store:
+        counts = store.counts()
+        clusters = store.conn.execute(
+            "SELECT COUNT(*), SUM(mentions), COUNT(DISTINCT id) FROM event_clusters"
+        ).fetchone()
+        orphans = store.conn.execute("SELECT COUNT(*) FROM events WHERE cluster_id IS NULL").fetchone()[0]
+    assert counts["articles"] == len(texts)  # the 16 articles both files hold are stored once
+    assert clusters[1] == counts["events"] and orphans == 0  # every mention counted in one cluster
+    single = f"sqlite:///{tmp_path / 'single.db'}"
+    whole = tmp_path / "all.jsonl"
+    whole.write_text("\n".join(json.dumps({"text": t, "published": "2024-03-06"}) for t in texts) + "\n")
+    assert subprocess.run([*cmd[:-1], single, str(whole)], capture_output=True, timeout=600).returncode == 0
+    with open_store(single) as store:
+        # every report is dated the same Monday, so the grouping cannot depend on the writers' order
+        assert store.counts() == counts
