@@ -454,6 +454,12 @@ def run_ingest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         f"the database now holds {totals['articles']} articles, {totals['events']} events, "
         f"{totals['quotes']} quotations, {totals['actors']} actors, {totals['places']} places\n"
     )
+    if summary.skipped:
+        by_code: dict[str, list[str]] = {}
+        for bad in summary.skipped:
+            by_code.setdefault(bad.error.code, []).append(bad.origin)
+        reasons = ", ".join(f"{code} x{len(o)} (first: {o[0]})" for code, o in sorted(by_code.items()))
+        out.write(f"skipped by reason: {reasons}; each is reported above with what to do\n")
     if summary.skipped and summary.read == 0:
         return EXIT_FAILED
     return EXIT_PARTIAL if summary.skipped else EXIT_OK

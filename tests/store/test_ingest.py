@@ -239,6 +239,7 @@ def test_a_progress_bar_on_a_terminal_only(tmp_path: Path) -> None:
     piped = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
     assert piped.returncode == 1 and "whodid ingest" not in piped.stderr and "%" not in piped.stderr
     assert "skipped" in piped.stderr  # the bad line is reported either way
+    assert f"skipped by reason: E110 x1 (first: {src}:3)" in piped.stdout  # and tallied in the summary
     leader, follower = pty.openpty()
     fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 120, 0, 0))  # a 120-column terminal
     proc = subprocess.run(
