@@ -195,6 +195,9 @@ class QuoteFinder:
             if tok.lemma_ in self.cues and tok.pos_ == "VERB":
                 comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
                 if comp is None:
+                    found = _parenthetical(tok)
+                    if found is not None:
+                        yield tok, *found, "quote:parenthetical-speech"
                     continue
                 toks = sorted(comp.subtree, key=lambda t: t.i)
                 start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
@@ -205,6 +208,43 @@ class QuoteFinder:
                 found = _according_to(tok)
                 if found is not None:
                     yield tok, *found, "quote:according-to"
+
+
+# what a parenthetical "X said" may carry besides its speaker: "he told me on Friday", "she said later"
+_PARENTHETICAL_DEPS = frozenset({"nsubj", "aux", "advmod", "npadvmod", "prep", "dative", "punct", "neg"})
+
+
+def _parenthetical(tok: Token) -> tuple[Token, int, int] | None:
+    """ "Acts of protest, X said, are acts of patriotism": a speech verb set off by commas inside
+    the clause it reports (a ``parataxis`` of that clause's verb, with a subject and no complement of
+    its own), attached to the sentence's main verb or to its subject. The reported speech is the
+    sentence around it, the parenthetical included (a quote is one span); both sides carry words."""
+    root = tok.sent.root
+    if tok.dep_ != "parataxis" or not (
+        tok.head == root or (tok.head.head == root and tok.head.dep_ == "nsubj")
+    ):
+        return None  # inside a relative or subordinate clause, it reports that clause alone
+    speaker = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if speaker is None or speaker.i > tok.i + 1:
+        return None
+    for c in tok.children:
+        addressee = c.dep_ == "dobj" and (c.pos_ == "PRON" or tok.lemma_ == "tell")  # "told reporters"
+        if c.dep_ not in _PARENTHETICAL_DEPS and not addressee:
+            return None
+    phrase = sorted(tok.subtree, key=lambda t: t.i)
+    doc, sent = tok.doc, tok.sent
+    first = phrase[0].i
+    if phrase[0].is_punct:
+        first += 1
+    before = doc[first - 1] if first > sent.start else None
+    if before is None or before.text != ",":
+        return None  # not set off by a comma: "He said so", a new clause
+    words = [t for t in sent if not (t.is_punct or t.is_space)]
+    left = [t for t in words if t.i < first]
+    right = [t for t in words if t.i > phrase[-1].i]
+    if len(left) < 2 or len(left) + len(right) < 5:
+        return None
+    return speaker, words[0].idx, words[-1].idx + len(words[-1].text)
 
 
 def _according_to(tok: Token) -> tuple[Token, int, int] | None:
