@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from whodid.pipeline import Pipeline
-from whodid.store.db import migrations, open_store
+from whodid.store.db import TABLES, migrations, open_store
 from whodid.store.ingest import ingest
 
 ARTICLES = [
@@ -86,17 +86,7 @@ def test_migrations_are_numbered_and_applied_once(db_url: str) -> None:
             real = "SELECT data_type FROM information_schema.columns WHERE column_name = 'goldstein'"
             assert {r[0] for r in store.conn.execute(real)} == {"double precision"}  # not 4-byte REAL
         tables = {r[0] for r in store.conn.execute(catalog)}
-    expected = {
-        "articles",
-        "sentences",
-        "actors",
-        "events",
-        "event_clusters",
-        "cluster_sources",
-        "quotes",
-        "places",
-    }
-    assert tables >= expected | {"schema_migrations"}
+    assert tables >= {*TABLES, "schema_migrations"}
 
 
 def test_migrations_from_two_processes_at_once_apply_once(db_url: str) -> None:
@@ -110,18 +100,8 @@ def test_migrations_from_two_processes_at_once_apply_once(db_url: str) -> None:
 
 
 def _dump(url: str) -> dict[str, list[tuple[object, ...]]]:
-    tables = (
-        "articles",
-        "sentences",
-        "actors",
-        "events",
-        "event_clusters",
-        "cluster_sources",
-        "quotes",
-        "places",
-    )
     with open_store(url) as store:
-        dump = {t: sorted(store.conn.execute(f"SELECT * FROM {t}").fetchall(), key=repr) for t in tables}
+        dump = {t: sorted(store.conn.execute(f"SELECT * FROM {t}").fetchall(), key=repr) for t in TABLES}
         dump["schema_migrations"] = [(v, n) for v, n in store.applied()]
     return dump
 

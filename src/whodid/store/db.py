@@ -30,6 +30,17 @@ from whodid.errors import Errors
 from whodid.store.clusters import backfill_cluster_sources, place_events
 
 DEFAULT_URL = "sqlite:///whodid.db"
+# the tables the migrations make (besides schema_migrations)
+TABLES = (
+    "articles",
+    "sentences",
+    "actors",
+    "events",
+    "event_clusters",
+    "cluster_sources",
+    "quotes",
+    "places",
+)
 _MIGRATION = re.compile(r"(\d{4})_([a-z0-9_]+)\.sql")
 
 
@@ -340,8 +351,7 @@ class Store:
 
     # ------------------------------------------------------------------ reading
     def counts(self) -> dict[str, int]:
-        tables = ("articles", "sentences", "actors", "events", "event_clusters", "quotes", "places")
-        return {t: int(self.conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]) for t in tables}
+        return {t: int(self.conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]) for t in TABLES}
 
 
 EVENT_FIELDS = (
