@@ -413,7 +413,7 @@ def _cell(value: object, limit: int = 40) -> str:
 def run_ingest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """``whodid ingest``: code and store; a summary at the end, bad input reported as it comes."""
     from whodid.ingest.reader import count_articles
-    from whodid.store.db import open_store
+    from whodid.store.db import database_errors, hide_password, open_store
     from whodid.store.ingest import ingest
 
     try:
@@ -437,17 +437,30 @@ def run_ingest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             err.write(f"whodid: skipped {b.origin}: {b.error.code} {b.error.message}\n")
             progress.bar.refresh()
 
-        summary = ingest(
-            args.paths,
-            store,
-            pipeline,
-            published=published,
-            batch_size=args.batch_size,
-            on_skip=report,
-            on_batch=progress.batch,
-        )
+        committed = [0]  # articles stored by the batches committed so far
+
+        def batch(summary: IngestSummary) -> None:
+            committed[0] = summary.stored
+            progress.batch(summary)
+
+        try:
+            summary = ingest(
+                args.paths,
+                store,
+                pipeline,
+                published=published,
+                batch_size=args.batch_size,
+                on_skip=report,
+                on_batch=batch,
+            )
+            totals = store.counts()
+        except database_errors() as e:
+            progress.done()
+            detail = " ".join(str(e).split()) or type(e).__name__
+            return _fail(
+                err, Errors.E417.error(url=hide_password(store.url), detail=detail, stored=committed[0])
+            )
         progress.done()
-        totals = store.counts()
     out.write(
         f"stored {summary.stored} new articles ({summary.already} already stored, {len(summary.skipped)} "
         f"skipped) with {summary.events} events and {summary.quotes} quotations into {store.url}\n"

@@ -331,6 +331,14 @@ class Errors(Enum):
         UsageError,
     )
 
+    E417 = Entry(
+        "the database '{url}' failed during the ingest ({detail}); the {stored} articles of the batches "
+        "committed before are kept, the batch in progress was rolled back.",
+        "Check that the database is reachable and writable (the server runs, the disk has room), then "
+        "run the same command again: it stores what is missing and skips what is there.",
+        UsageError,
+    )
+
     # -- E5xx: whodid's own failures ------------------------------------------------------------------
     E501 = Entry(
         "{origin}: whodid failed while coding this article ({detail}).",

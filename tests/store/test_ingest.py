@@ -314,3 +314,42 @@ def test_two_ingests_at_once_take_turns_and_store_each_article_once(tmp_path: Pa
     with open_store(single) as store:
         # every report is dated the same Monday, so the grouping cannot depend on the writers' order
         assert store.counts() == counts
+
+
+@pytest.mark.slow
+def test_a_database_lost_mid_ingest_is_reported_and_a_rerun_completes(
+    tmp_path: Path, postgresql_admin: str
+) -> None:
+    import uuid
+
+    import psycopg
+
+    name = f"whodid_cut_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(postgresql_admin, autocommit=True) as conn:
+        conn.execute(f"CREATE DATABASE {name}")
+    url = postgresql_admin.rsplit("/", 1)[0] + "/" + name
+    texts = [f"{a} Envoys said the talks would go on. ({k})" for k in range(10) for a in ARTICLES]
+    src = tmp_path / "many.jsonl"
+    src.write_text("\n".join(json.dumps({"text": t}) for t in texts) + "\n")
+    cmd = [sys.executable, "-m", "whodid.cli", "ingest", str(src), "--batch-size", "2", "--db", url]
+    try:
+        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        deadline = time.time() + 300
+        while time.time() < deadline and proc.poll() is None:
+            time.sleep(0.2)
+            try:
+                if _articles(url) >= 4:
+                    break
+            except Exception:
+                continue  # the schema is still being made
+        with psycopg.connect(postgresql_admin, autocommit=True) as conn:  # the server drops the writer
+            conn.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s", (name,))
+        _, err = proc.communicate(timeout=600)
+        assert proc.returncode == 2 and "E417" in err and "Traceback" not in err, err
+        assert "run the same command again" in err
+        assert 0 < _articles(url) < len(texts)  # what was committed is kept
+        assert subprocess.run(cmd, capture_output=True, timeout=600).returncode == 0
+        assert _articles(url) == len(texts)
+    finally:
+        with psycopg.connect(postgresql_admin, autocommit=True) as conn:
+            conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")

@@ -223,10 +223,10 @@ class Store:
                         "INSERT INTO schema_migrations (version, name, whodid_version) VALUES (?, ?, ?)",
                         (mig.version, mig.name, __version__),
                     )
-            except (sqlite3.Error, _driver_errors()) as e:
+            except database_errors() as e:
                 detail = " ".join(str(e).split()) or type(e).__name__
                 name = f"{mig.version:04d}_{mig.name}"
-                raise Errors.E416.error(url=_hide_password(self.url), migration=name, detail=detail) from None
+                raise Errors.E416.error(url=hide_password(self.url), migration=name, detail=detail) from None
             applied.append(mig)
         return applied
 
@@ -466,6 +466,11 @@ def _driver_errors() -> type[Exception]:
     return psycopg.Error
 
 
+def database_errors() -> tuple[type[Exception], ...]:
+    """What either database driver raises when the database fails under a running command."""
+    return (sqlite3.Error, _driver_errors())
+
+
 def _lower(value: Any) -> Any:
     return value.lower() if isinstance(value, str) else value
 
@@ -477,9 +482,9 @@ def _connect_postgresql(url: str) -> Connection:
         conn = psycopg.connect(url, autocommit=True, connect_timeout=10)
     except psycopg.Error as e:
         detail = " ".join(str(e).split()) or type(e).__name__
-        raise Errors.E415.error(url=_hide_password(url), detail=detail) from None
+        raise Errors.E415.error(url=hide_password(url), detail=detail) from None
     return Connection(conn, "postgresql")
 
 
-def _hide_password(url: str) -> str:
+def hide_password(url: str) -> str:
     return re.sub(r"(://[^:/@]+:)[^@]*@", r"\1***@", url)
