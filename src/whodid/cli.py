@@ -271,7 +271,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def run_query(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """``whodid events`` and ``whodid dyad``: read the store, print rows."""
-    from whodid.store.db import open_store
+    from whodid.store.db import database_errors, hide_password, open_store
     from whodid.store.query import actors, dyad, dyad_undated, events, quotes
 
     try:
@@ -298,6 +298,8 @@ def run_query(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 rows, undated = quotes(store, speaker=args.speaker, limit=args.limit), None
     except WhodidError as e:
         return _fail(err, e)
+    except database_errors() as e:
+        return _fail(err, _read_failure(hide_password(args.db or "sqlite:///whodid.db"), e))
     _print_rows(out, rows, args.format)
     if undated and args.format == "table":
         out.write(f"({undated} events of this dyad are dated less precisely than a {args.by}: not counted)\n")
@@ -323,9 +325,13 @@ def _event_query(args: argparse.Namespace) -> EventQuery:
     return EventQuery(**{f: getattr(args, f) for f in fields}, clusters=args.clusters)
 
 
+def _read_failure(url: str, e: Exception) -> WhodidError:
+    return Errors.E418.error(url=url, detail=" ".join(str(e).split()) or type(e).__name__)
+
+
 def run_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """``whodid export``: stream the matching event mentions in another project's format."""
-    from whodid.store.db import open_store
+    from whodid.store.db import database_errors, hide_password, open_store
     from whodid.store.export import check_output, export
 
     query = _event_query(args)
@@ -335,6 +341,8 @@ def run_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             n = export(store, args.format, query, out=out, path=args.output, header=args.header)
     except WhodidError as e:
         return _fail(err, e)
+    except database_errors() as e:
+        return _fail(err, _read_failure(hide_password(args.db or "sqlite:///whodid.db"), e))
     except BrokenPipeError:  # the reader stopped early (| head): not an error
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK

@@ -339,6 +339,13 @@ class Errors(Enum):
         UsageError,
     )
 
+    E418 = Entry(
+        "the database '{url}' failed while it was read ({detail}).",
+        "Check that the database is reachable and was made by whodid ingest (a table dropped or "
+        "changed by hand shows here), then run the command again.",
+        UsageError,
+    )
+
     # -- E5xx: whodid's own failures ------------------------------------------------------------------
     E501 = Entry(
         "{origin}: whodid failed while coding this article ({detail}).",

@@ -229,3 +229,12 @@ def test_large_results_stream_in_pieces(store: Store) -> None:
     assert [r[0] for r in store.conn.stream(sql, [1], size=2)] == ["e1", "e2", "e3", "e4", "e5"]
     assert [r[0] for r in store.conn.stream("SELECT event_id FROM events WHERE rule LIKE 'te%'")] != []
     assert store.counts()["events"] == 5  # the connection is usable after a stream
+
+
+def test_a_damaged_store_is_reported_not_a_traceback(store: Store) -> None:
+    store.conn.execute("DROP TABLE sentences")  # changed by hand: the events query joins it
+    url = store.url
+    store.close()
+    for command in (("events",), ("export", "--format", "csv")):
+        proc = whodid(*command, "--db", url)
+        assert proc.returncode == 2 and "E418" in proc.stderr and "Traceback" not in proc.stderr
