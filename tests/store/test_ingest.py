@@ -353,3 +353,17 @@ def test_a_database_lost_mid_ingest_is_reported_and_a_rerun_completes(
     finally:
         with psycopg.connect(postgresql_admin, autocommit=True) as conn:
             conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+def test_ingest_reads_json_lines_or_plain_text_from_standard_input(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'stdin.db'}"
+    cmd = [sys.executable, "-m", "whodid.cli", "ingest", "-", "--db", url]
+    lines = [json.dumps({"id": "s1", "text": ARTICLES[2]}), "{broken", json.dumps({"text": ARTICLES[3]})]
+    proc = subprocess.run(cmd, input="\n".join(lines) + "\n", capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 1 and "skipped <stdin>:2: E110" in proc.stderr
+    assert "stored 2 new articles" in proc.stdout
+    proc = subprocess.run(cmd, input=ARTICLES[4], capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0 and "stored 1 new articles" in proc.stdout
+    with open_store(url) as store:
+        texts = sorted(r[0] for r in store.conn.execute("SELECT text FROM articles"))
+    assert texts == sorted(ARTICLES[2:5])  # the records' texts, and the plain text as it was

@@ -10,7 +10,8 @@ File types are chosen by extension (case-insensitive):
 * ``.txt``, ``.text``, ``.md`` and no extension: plain text, one article;
 * ``.html``, ``.htm``, ``.xhtml``: the main text extracted by trafilatura, one article;
 * ``.jsonl``, ``.ndjson``: one article per line (see :mod:`whodid.ingest.jsonl`);
-* ``-``: standard input, read as plain text;
+* ``-``: standard input, read as plain text (``whodid ingest -``: as JSON Lines when its first line
+  is a JSON object with a ``"text"`` string);
 * anything else: ``BadInput`` E107.
 
 Size: a plain-text or HTML file larger than ``max_bytes`` is refused from its size on disk, before
@@ -28,9 +29,13 @@ from __future__ import annotations
 
 import datetime as dt
 import gzip
+import io
+import json
 import os
+import shutil
 import stat
 import sys
+import tempfile
 import zlib
 from collections.abc import Iterable, Iterator
 from contextlib import nullcontext
@@ -40,7 +45,7 @@ from typing import BinaryIO, cast
 
 from whodid.errors import Errors, InputError
 from whodid.ingest.html import decode_html, extract_html
-from whodid.ingest.jsonl import read_jsonl_stream
+from whodid.ingest.jsonl import LINE_FACTOR, read_jsonl_stream
 from whodid.ingest.model import ArticleInput, BadInput, article_id, parse_date
 from whodid.ingest.text import (
     DEFAULT_MAX_BYTES,
@@ -87,17 +92,20 @@ def read_path(
     max_bytes: int = DEFAULT_MAX_BYTES,
     encoding: str = "utf-8",
     check_language: bool = True,
+    stdin_jsonl: bool = False,
 ) -> Iterator[ArticleInput | BadInput]:
     """Yield the articles in ``path`` (``"-"`` for stdin), or ``BadInput`` for what cannot be read.
 
     ``encoding`` applies to plain-text and HTML files (JSON Lines is always UTF-8);
-    ``check_language=False`` skips the English check. See the module docstring for the rules.
+    ``check_language=False`` skips the English check. ``stdin_jsonl`` reads standard input as JSON
+    Lines when its first line is a JSON object with a ``"text"`` string (``whodid ingest -``). See
+    the module docstring for the rules.
     """
     check_max_bytes(max_bytes)
     codec_name(encoding)
     options = _Options(published, max_bytes, encoding, check_language)
     if str(path) == STDIN:
-        return _read_stdin(options)
+        return _read_stdin(options, sniff_jsonl=stdin_jsonl)
     return _read_file(Path(path), options)
 
 
@@ -245,14 +253,41 @@ def _html_article(data: bytes, origin: str, options: _Options) -> ArticleInput:
     )
 
 
-def _read_stdin(options: _Options) -> Iterator[ArticleInput | BadInput]:
-    """Standard input as one plain-text article, read (when iterated) up to ``max_bytes + 1`` bytes."""
+def _read_stdin(options: _Options, *, sniff_jsonl: bool = False) -> Iterator[ArticleInput | BadInput]:
+    """Standard input as one plain-text article, read (when iterated) up to ``max_bytes + 1`` bytes;
+    with ``sniff_jsonl``, as JSON Lines when its first line is a JSON object with a ``"text"`` string
+    (spooled to a temporary file, in memory up to 16 MB, so that any length can be read)."""
     try:
         stream = getattr(sys.stdin, "buffer", None)
-        if stream is not None:
-            data = read_limited(stream, origin=STDIN_ORIGIN, max_bytes=options.max_bytes)
-        else:  # a text stream without a buffer (e.g. replaced in tests or embedding code)
-            data = sys.stdin.read(options.max_bytes + 1).encode("utf-8")
+        if stream is None:  # a text stream without a buffer (e.g. replaced in tests or embedding code)
+            stream = io.BytesIO(sys.stdin.read(options.max_bytes + 1).encode("utf-8"))
+        first = stream.readline(LINE_FACTOR * options.max_bytes) if sniff_jsonl else b""
+        if first and _is_jsonl_record(first):
+            with tempfile.SpooledTemporaryFile(max_size=16 << 20) as spool:
+                spool.write(first)
+                shutil.copyfileobj(stream, spool)
+                spool.seek(0)
+                yield from read_jsonl_stream(
+                    cast(BinaryIO, spool),
+                    origin=STDIN_ORIGIN,
+                    published=options.published,
+                    max_bytes=options.max_bytes,
+                    check_language=options.check_language,
+                )
+            return
+        rest = read_limited(stream, origin=STDIN_ORIGIN, max_bytes=max(options.max_bytes - len(first), 0))
+        data = first + rest
+        if len(data) > options.max_bytes:
+            data = read_limited(io.BytesIO(data), origin=STDIN_ORIGIN, max_bytes=options.max_bytes)
         yield _text_article(data, STDIN_ORIGIN, options)
     except InputError as exc:
         yield BadInput(STDIN_ORIGIN, exc)
+
+
+def _is_jsonl_record(line: bytes) -> bool:
+    """A JSON Lines record whodid reads: a JSON object with a "text" string."""
+    try:
+        value = json.loads(line.removeprefix(b"\xef\xbb\xbf"))
+    except ValueError:
+        return False
+    return isinstance(value, dict) and isinstance(value.get("text"), str)

@@ -75,7 +75,7 @@ def ingest(
             on_batch(summary)
 
     for path in expand_paths(paths):
-        for item in read_path(path, published=published):
+        for item in read_path(path, published=published, stdin_jsonl=True):
             if isinstance(item, BadInput):
                 skip(item)
                 continue
