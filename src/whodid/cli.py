@@ -44,7 +44,7 @@ examples:
   whodid ingest corpus.jsonl --db postgresql://me:secret@localhost:5432/news
 
 exit status: 0 all stored; 1 some articles or lines were bad (reported, the rest stored);
-2 nothing could be stored.
+2 nothing could be stored, or the database failed (E417: run the same command again).
 """
 
 CODE_EPILOG = """\
