@@ -74,6 +74,18 @@ def test_stdin_input() -> None:
     assert json.loads(proc.stdout)["events"]
 
 
+def test_json_lines_on_stdin_are_coded_one_record_a_line() -> None:
+    lines = [
+        json.dumps({"id": "x1", "text": "Kenya accused Uganda of moving troops to the border on Wednesday."}),
+        "{broken",
+        json.dumps({"id": "x2", "text": "Peru and Bolivia signed a trade agreement in Lima on Friday."}),
+    ]
+    proc = whodid("code", "-", stdin=("\n".join(lines) + "\n").encode())
+    assert proc.returncode == 1 and "skipped <stdin>:2: E110" in proc.stderr
+    records = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert [r["events"][0]["cameo"][:2] for r in records] == ["11", "05"]  # accuse, then agreement
+
+
 @pytest.mark.parametrize(
     ("name", "content", "code"),
     [

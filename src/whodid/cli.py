@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from whodid import __version__
 from whodid.errors import Errors, WhodidError
 from whodid.evaluate import KINDS
-from whodid.ingest.reader import ArticleInput, BadInput, parse_date, read_path
+from whodid.ingest.reader import STDIN_ORIGIN, ArticleInput, BadInput, parse_date, read_path
 from whodid.nlp.model import MODEL
 from whodid.record import ArticleRecord
 from whodid.table import render_table
@@ -533,7 +533,6 @@ def run_eval(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def run_code(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """``whodid code``: read, code and print; errors go to ``err`` once, never as a traceback."""
     is_jsonl = str(args.input).endswith((".jsonl", ".ndjson"))
-    fmt = args.format or ("jsonl" if is_jsonl else "json")
     try:
         published = parse_date(args.published) if args.published else None
         inputs = read_path(
@@ -541,11 +540,15 @@ def run_code(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             published=published,
             max_bytes=args.max_bytes,
             encoding=args.encoding,
+            stdin_jsonl=True,
         )
         # one article is read before the model loads, so a bad file fails fast
         source: Iterable[ArticleInput | BadInput] = inputs if is_jsonl else list(inputs)
     except WhodidError as e:
         return _fail(err, e)
+    if isinstance(source, list) and any(item.origin.startswith(STDIN_ORIGIN + ":") for item in source):
+        is_jsonl = True  # JSON Lines on standard input: one record a line out too
+    fmt = args.format or ("jsonl" if is_jsonl else "json")
     if isinstance(source, list) and len(source) == 1 and isinstance(source[0], BadInput):
         return _fail(err, source[0].error)
     try:

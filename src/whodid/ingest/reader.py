@@ -10,8 +10,8 @@ File types are chosen by extension (case-insensitive):
 * ``.txt``, ``.text``, ``.md`` and no extension: plain text, one article;
 * ``.html``, ``.htm``, ``.xhtml``: the main text extracted by trafilatura, one article;
 * ``.jsonl``, ``.ndjson``: one article per line (see :mod:`whodid.ingest.jsonl`);
-* ``-``: standard input, read as plain text (``whodid ingest -``: as JSON Lines when its first line
-  is a JSON object with a ``"text"`` string);
+* ``-``: standard input, read as plain text, or (``stdin_jsonl``, as ``whodid code -`` and ``whodid
+  ingest -`` ask) as JSON Lines when its first line is a JSON object with a ``"text"`` string;
 * anything else: ``BadInput`` E107.
 
 Size: a plain-text or HTML file larger than ``max_bytes`` is refused from its size on disk, before
@@ -98,7 +98,7 @@ def read_path(
 
     ``encoding`` applies to plain-text and HTML files (JSON Lines is always UTF-8);
     ``check_language=False`` skips the English check. ``stdin_jsonl`` reads standard input as JSON
-    Lines when its first line is a JSON object with a ``"text"`` string (``whodid ingest -``). See
+    Lines when its first line is a JSON object with a ``"text"`` string (``whodid code -``, ``ingest -``). See
     the module docstring for the rules.
     """
     check_max_bytes(max_bytes)
