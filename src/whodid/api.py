@@ -57,18 +57,7 @@ class Database:
         """Both directions between ``a`` and ``b`` per period (see ``whodid.store.query.dyad``);
         ``normalize`` adds ``articles`` and ``events_per_1k_articles``; ``clusters`` counts each event
         cluster once instead of each mention; ``since``/``until`` keep the events dated within them."""
-        columns = (
-            "period",
-            "direction",
-            "events",
-            "verbal_coop",
-            "material_coop",
-            "verbal_conflict",
-            "material_conflict",
-            "goldstein_sum",
-            "goldstein_mean",
-            "net_cooperation",
-        ) + (("articles", "events_per_1k_articles") if normalize else ())
+        columns = query.DYAD_COLUMNS + (query.VOLUME_COLUMNS if normalize else ())
         return _frame(
             query.dyad(
                 self.store, a, b, by=by, normalize=normalize, clusters=clusters, since=since, until=until

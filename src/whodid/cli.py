@@ -174,8 +174,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="count each event cluster (the reports of one event) once per period, not each mention",
     )
-    dy.add_argument("--since", metavar="DATE", help="events dated on or after YYYY[-MM[-DD]]")
-    dy.add_argument("--until", metavar="DATE", help="events dated on or before YYYY[-MM[-DD]]")
+    _date_window(dy)
     dy.add_argument("--format", choices=("table", "csv", "json"), default="table")
     ac = sub.add_parser("actors", help="list stored actors, most mentioned first")
     _db_option(ac)
@@ -222,14 +221,18 @@ def _event_filters(p: argparse.ArgumentParser, clusters_help: str) -> None:
     p.add_argument("--actor", metavar="NAME", help="part of the source's or target's name")
     p.add_argument("--cameo", metavar="CODE", help="CAMEO code (173) or prefix with * (17*)")
     p.add_argument("--quad", type=int, choices=(1, 2, 3, 4), help="quad class")
-    p.add_argument("--since", metavar="DATE", help="events dated on or after YYYY[-MM[-DD]]")
-    p.add_argument("--until", metavar="DATE", help="events dated on or before YYYY[-MM[-DD]]")
+    _date_window(p)
     p.add_argument("--min-confidence", type=float, metavar="X", help="only events with confidence >= X")
     p.add_argument("--limit", type=int, metavar="N", help="at most N rows")
     p.add_argument(
         "--cluster", type=int, metavar="ID", help="the mentions of one event cluster (its cluster_id)"
     )
     p.add_argument("--clusters", action="store_true", help=clusters_help)
+
+
+def _date_window(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--since", metavar="DATE", help="events dated on or after YYYY[-MM[-DD]]")
+    p.add_argument("--until", metavar="DATE", help="events dated on or before YYYY[-MM[-DD]]")
 
 
 def _db_option(p: argparse.ArgumentParser) -> None:
@@ -271,7 +274,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def run_query(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """``whodid events`` and ``whodid dyad``: read the store, print rows."""
-    from whodid.store.db import database_errors, hide_password, open_store
+    from whodid.store.db import database_errors, open_store
     from whodid.store.query import actors, dyad, dyad_undated, events, quotes
 
     try:
@@ -299,7 +302,7 @@ def run_query(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     except WhodidError as e:
         return _fail(err, e)
     except database_errors() as e:
-        return _fail(err, _read_failure(hide_password(args.db or "sqlite:///whodid.db"), e))
+        return _fail(err, _read_failure(args.db, e))
     _print_rows(out, rows, args.format)
     if undated and args.format == "table":
         out.write(f"({undated} events of this dyad are dated less precisely than a {args.by}: not counted)\n")
@@ -325,13 +328,15 @@ def _event_query(args: argparse.Namespace) -> EventQuery:
     return EventQuery(**{f: getattr(args, f) for f in fields}, clusters=args.clusters)
 
 
-def _read_failure(url: str, e: Exception) -> WhodidError:
-    return Errors.E418.error(url=url, detail=" ".join(str(e).split()) or type(e).__name__)
+def _read_failure(url: str | None, e: Exception) -> WhodidError:
+    from whodid.store.db import DEFAULT_URL, error_detail, hide_password
+
+    return Errors.E418.error(url=hide_password(url or DEFAULT_URL), detail=error_detail(e))
 
 
 def run_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """``whodid export``: stream the matching event mentions in another project's format."""
-    from whodid.store.db import database_errors, hide_password, open_store
+    from whodid.store.db import database_errors, open_store
     from whodid.store.export import check_output, export
 
     query = _event_query(args)
@@ -342,7 +347,7 @@ def run_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     except WhodidError as e:
         return _fail(err, e)
     except database_errors() as e:
-        return _fail(err, _read_failure(hide_password(args.db or "sqlite:///whodid.db"), e))
+        return _fail(err, _read_failure(args.db, e))
     except BrokenPipeError:  # the reader stopped early (| head): not an error
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
@@ -421,7 +426,7 @@ def _cell(value: object, limit: int = 40) -> str:
 def run_ingest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """``whodid ingest``: code and store; a summary at the end, bad input reported as it comes."""
     from whodid.ingest.reader import count_articles
-    from whodid.store.db import database_errors, hide_password, open_store
+    from whodid.store.db import database_errors, error_detail, hide_password, open_store
     from whodid.store.ingest import ingest
 
     try:
@@ -464,10 +469,10 @@ def run_ingest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             totals = store.counts()
         except database_errors() as e:
             progress.done()
-            detail = " ".join(str(e).split()) or type(e).__name__
-            return _fail(
-                err, Errors.E417.error(url=hide_password(store.url), detail=detail, stored=committed[0])
+            failure = Errors.E417.error(
+                url=hide_password(store.url), detail=error_detail(e), stored=committed[0]
             )
+            return _fail(err, failure)
         progress.done()
     out.write(
         f"stored {summary.stored} new articles ({summary.already} already stored, {len(summary.skipped)} "

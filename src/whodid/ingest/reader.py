@@ -275,11 +275,12 @@ def _read_stdin(options: _Options, *, sniff_jsonl: bool = False) -> Iterator[Art
                     check_language=options.check_language,
                 )
             return
-        rest = read_limited(stream, origin=STDIN_ORIGIN, max_bytes=max(options.max_bytes - len(first), 0))
-        data = first + rest
-        if len(data) > options.max_bytes:
-            data = read_limited(io.BytesIO(data), origin=STDIN_ORIGIN, max_bytes=options.max_bytes)
-        yield _text_article(data, STDIN_ORIGIN, options)
+        data = first + stream.read(max(options.max_bytes + 1 - len(first), 0))
+        yield _text_article(
+            read_limited(io.BytesIO(data), origin=STDIN_ORIGIN, max_bytes=options.max_bytes),
+            STDIN_ORIGIN,
+            options,
+        )
     except InputError as exc:
         yield BadInput(STDIN_ORIGIN, exc)
 

@@ -78,6 +78,7 @@ def publisher(source: str | None, url: str | None, article_id: str) -> str:
 def place_events(conn: Connection, article: dict[str, Any], events: list[dict[str, Any]]) -> None:
     """Put each event of one newly stored article into a cluster (inside the caller's transaction)."""
     aid = article["id"]
+    source = publisher(article.get("source"), article.get("url"), aid)
     for e in events:
         first, last = days(e.get("date"), e["date_precision"])
         m = Mention(
@@ -101,7 +102,7 @@ def place_events(conn: Connection, article: dict[str, Any], events: list[dict[st
             "UPDATE events SET cluster_id = ?, cluster_reason = ? WHERE article_id = ? AND event_id = ?",
             (cluster_id, reason, aid, m.event_id),
         )
-        _count(conn, cluster_id, m, publisher(article.get("source"), article.get("url"), aid))
+        _count(conn, cluster_id, m, source)
 
 
 def _known(side: dict[str, Any] | None) -> bool:

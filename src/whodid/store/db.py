@@ -224,9 +224,10 @@ class Store:
                         (mig.version, mig.name, __version__),
                     )
             except database_errors() as e:
-                detail = " ".join(str(e).split()) or type(e).__name__
                 name = f"{mig.version:04d}_{mig.name}"
-                raise Errors.E416.error(url=hide_password(self.url), migration=name, detail=detail) from None
+                raise Errors.E416.error(
+                    url=hide_password(self.url), migration=name, detail=error_detail(e)
+                ) from None
             applied.append(mig)
         return applied
 
@@ -466,6 +467,11 @@ def _driver_errors() -> type[Exception]:
     return psycopg.Error
 
 
+def error_detail(e: Exception) -> str:
+    """A driver's error message on one line, for a whodid error's ``detail``."""
+    return " ".join(str(e).split()) or type(e).__name__
+
+
 def database_errors() -> tuple[type[Exception], ...]:
     """What either database driver raises when the database fails under a running command."""
     return (sqlite3.Error, _driver_errors())
@@ -481,8 +487,7 @@ def _connect_postgresql(url: str) -> Connection:
     try:
         conn = psycopg.connect(url, autocommit=True, connect_timeout=10)
     except psycopg.Error as e:
-        detail = " ".join(str(e).split()) or type(e).__name__
-        raise Errors.E415.error(url=hide_password(url), detail=detail) from None
+        raise Errors.E415.error(url=hide_password(url), detail=error_detail(e)) from None
     return Connection(conn, "postgresql")
 
 

@@ -39,6 +39,19 @@ EVENT_COLUMNS = (
     "cluster_reason",
 )
 PERIODS = {"day": 10, "month": 7, "year": 4}
+DYAD_COLUMNS = (
+    "period",
+    "direction",
+    "events",
+    "verbal_coop",
+    "material_coop",
+    "verbal_conflict",
+    "material_conflict",
+    "goldstein_sum",
+    "goldstein_mean",
+    "net_cooperation",
+)
+VOLUME_COLUMNS = ("articles", "events_per_1k_articles")  # dyad(..., normalize=True)
 _CAMEO = re.compile(r"\d{2,4}\*?")
 _DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 
