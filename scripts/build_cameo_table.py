@@ -4,13 +4,18 @@ Usage::
 
     python scripts/build_cameo_table.py [--reference ../shared/reference] [--out src/whodid/data/ontology]
 
-Reads ``cameo_codes.jsonl`` (code, name, Goldstein score) and ``CAMEO2PLOVER-2021.txt`` (CAMEO code ->
-PLOVER type, mode, context) and writes one row per code:
-``code  name  goldstein  quad_class  plover  plover_mode  plover_context``.
+Reads ``cameo_codes.jsonl`` (code, name, Goldstein score), ``goldstein_gdelt.tsv`` (GDELT's
+Goldstein score for each CAMEO code, columns ``CAMEOEVENTCODE`` and ``GOLDSTEINSCALE``) and
+``CAMEO2PLOVER-2021.txt`` (CAMEO code -> PLOVER type, mode, context) and writes one row per code of
+``cameo_codes.jsonl``: ``code  name  goldstein  quad_class  plover  plover_mode  plover_context``.
 
-* ``goldstein``: the code's own score; a code without one takes its nearest scored ancestor's
-  (``0253`` -> ``025`` -> ``020``). A root code that has no score itself (``020``, ``200``) takes the
-  mean of its scored three-digit children, rounded to one decimal.
+* ``goldstein``: GDELT's score wins: a code that ``goldstein_gdelt.tsv`` has gets exactly GDELT's
+  score, whatever ``cameo_codes.jsonl`` says. A code GDELT's table lacks keeps its own score from
+  ``cameo_codes.jsonl``; a code with neither takes its nearest scored ancestor's (``0253`` ->
+  ``025`` -> ``020``), ancestors' scores being resolved the same way (GDELT first). A root code
+  with no score from either source takes the mean of its scored three-digit children, rounded to one
+  decimal. GDELT's two-digit root rows (``01`` ... ``20``) are not CAMEO event codes of the table
+  and are ignored.
 * ``quad_class``: from the two-digit root: 01-05 verbal cooperation (1), 06-08 material cooperation
   (2), 09-13 verbal conflict (3), 14-20 material conflict (4).
 * ``plover``: the table's type for the code, else its parent's (``0253`` -> ``025`` -> ``02``);
@@ -25,16 +30,18 @@ The output is committed, so the package never needs the reference folder at run 
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import re
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_REFERENCE = ROOT.parent / "shared" / "reference"
 DEFAULT_OUT = ROOT / "src" / "whodid" / "data" / "ontology"
+GDELT_COLUMNS = ("CAMEOEVENTCODE", "GOLDSTEINSCALE")
 HEADER = ("code", "name", "goldstein", "quad_class", "plover", "plover_mode", "plover_context")
 _PLOVER_LINE = re.compile(r"^\s*(\d{2,4})\s*:\s*([A-Z]+)\b([^#]*)")
 
@@ -93,6 +100,39 @@ def read_codes(path: Path) -> list[SourceCode]:
     return codes
 
 
+def read_gdelt_goldstein(path: Path) -> dict[str, float]:
+    """Read GDELT's Goldstein table (tab-separated, header ``CAMEOEVENTCODE  GOLDSTEINSCALE``)."""
+    scores: dict[str, float] = {}
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.reader(handle, delimiter="\t")
+        header = tuple(f.strip() for f in next(reader, []))
+        if header != GDELT_COLUMNS:
+            raise ValueError(f"{path}:1: expected the header {' '.join(GDELT_COLUMNS)!r}, found {header!r}")
+        for number, fields in enumerate(reader, start=2):
+            if not any(f.strip() for f in fields):
+                continue
+            if len(fields) != len(GDELT_COLUMNS):
+                raise ValueError(f"{path}:{number}: expected 2 tab-separated fields, found {len(fields)}")
+            code, text = (f.strip() for f in fields)
+            if not re.fullmatch(r"\d{2,4}", code):
+                raise ValueError(f"{path}:{number}: bad CAMEO code {code!r}")
+            if code in scores:
+                raise ValueError(f"{path}:{number}: duplicate CAMEO code {code!r}")
+            try:
+                score = float(text)
+            except ValueError:
+                raise ValueError(f"{path}:{number}: bad Goldstein score {text!r}") from None
+            if not -10.0 <= score <= 10.0:
+                raise ValueError(f"{path}:{number}: Goldstein score {score} out of range")
+            scores[code] = score
+    return scores
+
+
+def prefer_gdelt(codes: list[SourceCode], gdelt: dict[str, float]) -> list[SourceCode]:
+    """The codes with GDELT's score in place of their own wherever GDELT's table has the code."""
+    return [replace(c, goldstein=gdelt[c.code]) if c.code in gdelt else c for c in codes]
+
+
 def read_plover(path: Path) -> dict[str, PloverLine]:
     """Read ``CODE: TYPE, mode, context # comment`` lines; the first line for a code wins."""
     mapping: dict[str, PloverLine] = {}
@@ -130,7 +170,8 @@ def resolve_plover(code: str, mapping: dict[str, PloverLine]) -> PloverLine:
 
 def build_rows(reference: Path) -> list[tuple[str, ...]]:
     """All output rows (without the header), in code order."""
-    codes = read_codes(reference / "cameo_codes.jsonl")
+    gdelt = read_gdelt_goldstein(reference / "goldstein_gdelt.tsv")
+    codes = prefer_gdelt(read_codes(reference / "cameo_codes.jsonl"), gdelt)
     plover = read_plover(reference / "CAMEO2PLOVER-2021.txt")
     scores = resolve_goldstein(codes)
     rows: list[tuple[str, ...]] = []
@@ -150,8 +191,8 @@ def main(argv: list[str] | None = None) -> int:
     rows = build_rows(args.reference)
     lines = [
         "# CAMEO event codes: name, Goldstein score, quad class, PLOVER type, mode and contexts.",
-        "# Generated by scripts/build_cameo_table.py from the CAMEO code table and the",
-        "# CAMEO2PLOVER-2021 mapping; do not edit by hand, re-run the script.",
+        "# Generated by scripts/build_cameo_table.py from the CAMEO code table, GDELT's Goldstein",
+        "# table (its scores win) and the CAMEO2PLOVER-2021 mapping; do not edit by hand, re-run the script.",
         "\t".join(HEADER),
         *("\t".join(row) for row in rows),
     ]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import csv
 import importlib.util
+import json
 import shutil
 import sys
 from pathlib import Path
@@ -31,6 +33,52 @@ def test_known_goldstein_scores(ontology: Ontology) -> None:
     assert ontology.get("057").goldstein == 8.0
     assert ontology.get("0253").goldstein == -0.3
     assert ontology.get("112").goldstein == -2.0
+
+
+# Codes whose score whodid's table used to give differently from GDELT's Goldstein table; the values
+# are GDELT's (its CAMEO.goldsteinscale.txt, as in ../shared/reference/goldstein_gdelt.tsv).
+GDELT_SCORES = {
+    "016": -2.0,
+    "020": 3.0,
+    "022": 3.2,
+    "034": 7.0,
+    "087": 9.0,
+    "164": -7.0,
+    "165": -6.5,
+    "166": -7.0,
+    "172": -5.0,
+    "200": -10.0,
+    "204": -10.0,
+    "2041": -10.0,
+    "2042": -10.0,
+}
+
+
+@pytest.mark.parametrize(("code", "score"), sorted(GDELT_SCORES.items()))
+def test_goldstein_scores_are_gdelts(ontology: Ontology, code: str, score: float) -> None:
+    assert ontology.get(code).goldstein == score
+
+
+def _gdelt_scores(shared_dir: Path) -> dict[str, float]:
+    path = shared_dir / "reference" / "goldstein_gdelt.tsv"
+    if not path.is_file():
+        pytest.skip("goldstein_gdelt.tsv is not in ../shared/reference")
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t"))
+    return {row["CAMEOEVENTCODE"].strip(): float(row["GOLDSTEINSCALE"]) for row in rows}
+
+
+@pytest.mark.shared
+def test_every_code_in_gdelts_table_has_gdelts_score(ontology: Ontology, shared_dir: Path) -> None:
+    gdelt = _gdelt_scores(shared_dir)
+    ours = {c.code: c.goldstein for c in ontology}
+    assert {code: ours[code] for code in gdelt if code in ours} == {
+        code: score for code, score in gdelt.items() if code in ours
+    }
+    # the codes only one side has: GDELT's two-digit roots (not event codes of whodid's table), and
+    # newer CAMEO codes GDELT's table predates (they keep CAMEO's score or their parent's)
+    assert set(gdelt) - set(ours) == {f"{root:02d}" for root in range(1, 21)}
+    assert set(ours) - set(gdelt) == {"1213", "1214", "155", "176", "1834", "1951", "1952"}
 
 
 @pytest.mark.parametrize(("code", "parent"), [("1032", "103"), ("1214", "121"), ("1434", "143")])
@@ -173,6 +221,49 @@ def test_committed_table_matches_the_build_script(
         pytest.skip("reference tables are not in ../shared")
     shutil.copy(reference / "cameo_codes.jsonl", tmp_path)
     shutil.copy(reference / "CAMEO2PLOVER-2021.txt", tmp_path)
+    shutil.copy(reference / "goldstein_gdelt.tsv", tmp_path)
     assert _build_script(monkeypatch).main(["--reference", str(tmp_path), "--out", str(tmp_path)]) == 0
     built = (tmp_path / TABLE_NAME).read_text(encoding="utf-8")
     assert built == (DEFAULT_DIR / TABLE_NAME).read_text(encoding="utf-8")
+
+
+def test_build_script_takes_gdelts_score_where_gdelt_has_the_code(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    codes = [
+        ("020", None),
+        ("021", 3.4),
+        ("0211", None),
+        ("022", 3.4),
+        ("023", 3.4),
+        ("025", -0.3),
+        ("0253", None),
+    ]
+    lines = [json.dumps({"code": code, "name": f"Code {code}", "goldstein": score}) for code, score in codes]
+    (tmp_path / "cameo_codes.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (tmp_path / "CAMEO2PLOVER-2021.txt").write_text("", encoding="utf-8")
+    gdelt = "CAMEOEVENTCODE\tGOLDSTEINSCALE\n02\t3.0\n020\t3.0\n021\t3.4\n022\t3.2\n025\t-0.5\n"
+    (tmp_path / "goldstein_gdelt.tsv").write_text(gdelt, encoding="utf-8")
+    assert _build_script(monkeypatch).main(["--reference", str(tmp_path), "--out", str(tmp_path)]) == 0
+    built = Ontology.load(tmp_path)
+    assert built.get("020").goldstein == 3.0  # GDELT's, not the mean of its children
+    assert built.get("022").goldstein == 3.2  # GDELT wins over the code table's 3.4
+    assert built.get("023").goldstein == 3.4  # not in GDELT's table: the code table's own score
+    assert built.get("0211").goldstein == 3.4  # not in GDELT's table: its parent's score
+    assert built.get("0253").goldstein == -0.5  # its parent's score, GDELT's
+    assert "02" not in built  # GDELT's two-digit roots are not rows of the table
+
+
+def test_build_script_rejects_a_malformed_gdelt_table(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "goldstein_gdelt.tsv"
+    path.write_text("CAMEOEVENTCODE\tGOLDSTEINSCALE\n020\t3.0\n020\t2.0\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"goldstein_gdelt.tsv:3: duplicate"):
+        _build_script(monkeypatch).read_gdelt_goldstein(path)
+    path.write_text("CAMEOEVENTCODE\tGOLDSTEINSCALE\n020\tthree\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"goldstein_gdelt.tsv:2: bad Goldstein score"):
+        _build_script(monkeypatch).read_gdelt_goldstein(path)
+    path.write_text("code\tscore\n020\t3.0\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="CAMEOEVENTCODE"):
+        _build_script(monkeypatch).read_gdelt_goldstein(path)
