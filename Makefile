@@ -33,6 +33,7 @@ check: lint typecheck test  ## ruff, mypy and pytest
 
 eval: $(STAMP)  ## every gold evaluation; regenerates docs/ACCURACY.md (skips what ../shared lacks)
 	$(BIN)/python scripts/eval_all.py --errors-dir eval-errors
+	$(BIN)/python scripts/fit_confidence.py --accuracy docs/ACCURACY.md
 
 bench: $(STAMP)  ## whodid vs spaCy's parse alone on 500 corpus articles (needs ../shared)
 	$(BIN)/python bench/bench_code.py --articles 500

@@ -34,4 +34,4 @@ def pipeline(nlp: Language) -> Pipeline:
     """The whole whodid pipeline around the session's model (dictionaries loaded once)."""
     from whodid.pipeline import load
 
-    return load(nlp=nlp)
+    return load(nlp=nlp, min_confidence=0.0)  # every event the coder finds; the filter is tested apart

@@ -53,17 +53,25 @@ class Database:
         clusters: bool = False,
         since: str | None = None,
         until: str | None = None,
+        min_confidence: float | None = None,
     ) -> pd.DataFrame:
         """Both directions between ``a`` and ``b`` per period (see ``whodid.store.query.dyad``);
         ``normalize`` adds ``articles`` and ``events_per_1k_articles``; ``clusters`` counts each event
-        cluster once instead of each mention; ``since``/``until`` keep the events dated within them."""
+        cluster once instead of each mention; ``since``/``until`` keep the events dated within them;
+        ``min_confidence`` the events at least that sure."""
         columns = query.DYAD_COLUMNS + (query.VOLUME_COLUMNS if normalize else ())
-        return _frame(
-            query.dyad(
-                self.store, a, b, by=by, normalize=normalize, clusters=clusters, since=since, until=until
-            ),
-            columns,
+        rows = query.dyad(
+            self.store,
+            a,
+            b,
+            by=by,
+            normalize=normalize,
+            clusters=clusters,
+            since=since,
+            until=until,
+            min_confidence=min_confidence,
         )
+        return _frame(rows, columns)
 
     def export(self, fmt: str, path: str | Path, *, header: bool = True, **filters: Any) -> int:
         """Write the mentions matching ``filters`` to ``path`` as gdelt, icews, plover, csv or parquet

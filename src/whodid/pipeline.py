@@ -15,12 +15,14 @@ from typing import Protocol
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from whodid.actors.context import ActorContext
 from whodid.actors.dictionary import load_dictionaries
 from whodid.actors.knowledge import DEFAULT_DATA_DIR, ActorKnowledge
 from whodid.actors.resolve import ActorResolver
 from whodid.dates import DateFinder
 from whodid.errors import Errors, WhodidError
 from whodid.events.coder import EventCoder
+from whodid.events.confidence import DEFAULT_MIN_CONFIDENCE
 from whodid.events.lexicon import EventLexicon
 from whodid.ingest.reader import ArticleInput, BadInput, article_id
 from whodid.nlp.boilerplate import BoilerplateMarker
@@ -208,6 +210,7 @@ def load(
     nlp: Language | None = None,
     actor_files: Sequence[str | Path] = (),
     listed_actors: bool = True,
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE,
 ) -> Pipeline:
     """Load the model and every dictionary once; reuse the returned pipeline for many articles.
 
@@ -215,6 +218,8 @@ def load(
     ``actor_files`` are extra actor dictionaries (whodid .tsv/.yaml or PETRARCH .actors.txt, see
     docs/actors.md); their lines that cannot be used are listed in ``Pipeline.warnings``.
     ``listed_actors=False`` leaves out whodid's own list of office holders (``data/actors/leaders.tsv``).
+    ``min_confidence`` leaves out events less sure than that (``0`` keeps every event coded; the default
+    is chosen from the reliability table of docs/ACCURACY.md).
     """
     ontology = Ontology.load()
     gazetteer = Gazetteer.load()
@@ -228,8 +233,9 @@ def load(
         DateStage(DateFinder()),
         ActorResolver(knowledge, is_toponym=gazetteer.is_toponym, dictionary=dictionary),
         PlaceStage(PlaceFinder(gazetteer)),
+        ActorContext(gazetteer.region_country),
         QuoteFinder(),
-        EventCoder(EventLexicon.load(ontology=ontology), ontology),
+        EventCoder(EventLexicon.load(ontology=ontology), ontology, min_confidence=min_confidence),
     ]
     return Pipeline(
         load_model(model) if nlp is None else with_paragraph_rule(nlp), stages, [str(p) for p in problems]

@@ -125,6 +125,7 @@ def _actors(rec: ArticleRecord) -> list[dict[str, Any]]:
                 "description": actor.description,
                 "former": actor.former,
                 "rule": actor.rule,
+                **({"country_rule": actor.country_rule} if actor.country_rule else {}),
                 "mentions": mentions,
             }
         )

@@ -14,6 +14,7 @@ from whodid.events.lexicon import (
     GENERIC_FILE,
     INTENT_FILE,
     NEGATION_FILE,
+    NO_EVENT,
     NOUNS_FILE,
     OBJECT_HEADS_FILE,
     SAME_EVENT,
@@ -47,9 +48,20 @@ def lexicon(ontology: Ontology) -> EventLexicon:
 
 # ------------------------------------------------------------------------------------------ coverage
 def test_every_code_exists_in_the_ontology(lexicon: EventLexicon, ontology: Ontology) -> None:
-    codes = {e.cameo for e in lexicon.iter_verb_entries()} | set(lexicon.nouns.values())
+    codes = {e.cameo for e in lexicon.iter_verb_entries() if e.cameo != NO_EVENT} | set(
+        lexicon.nouns.values()
+    )
     codes |= {c for c in lexicon.negation_rules.values() if c is not None and c != SAME_EVENT}
     assert codes and all(code in ontology for code in codes)
+
+
+def test_figurative_senses_are_no_event_and_literal_ones_stay(lexicon: EventLexicon) -> None:
+    assert lexicon.match_verb("fight", {"for"}, {"right"}) is None  # fighting for a cause
+    assert lexicon.match_verb("fight", set(), {"corruption"}) is None
+    assert lexicon.match_verb("beat", set(), {"expectation"}) is None
+    assert lexicon.match_verb("attack", set(), {"record"}).cameo == "111"  # a verbal attack
+    assert lexicon.match_verb("fight", set(), {"rebel"}).cameo == "190"
+    assert lexicon.match_verb("attack", set(), {"village"}).cameo == "190"
 
 
 def test_every_root_has_at_least_three_verb_entries(lexicon: EventLexicon) -> None:

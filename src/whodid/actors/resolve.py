@@ -672,7 +672,11 @@ class ActorResolver:
                 reg.pronoun(tok, kinds=("person",), rule="pronoun:person")
             elif tok.pos_ == "PRON" and low in PLURAL_PRONOUNS:
                 reg.pronoun(tok, kinds=("group", "plural"), rule="pronoun:plural", max_sents=2)
-            elif tok.pos_ == "PRON" and low in NEUTER_PRONOUNS and tok.dep_ in ("nsubj", "poss", "nsubjpass"):
+            elif (
+                tok.pos_ == "PRON"
+                and low in NEUTER_PRONOUNS
+                and (tok.dep_ in ("nsubj", "poss", "nsubjpass") or _agentive_object(tok))
+            ):
                 reg.pronoun(tok, kinds=("state", "organization"), rule="pronoun:it", max_sents=1)
             elif (
                 tok.pos_ == "NOUN" and low in STATE_ANAPHORS and _is_bare_anaphor(doc[tok.i : tok.i + 1], tok)
@@ -684,6 +688,18 @@ class ActorResolver:
                     max_sents=2,
                     as_state=True,
                 )
+
+
+def _agentive_object(tok: Token) -> bool:
+    """ "accusing it of", "blamed it for", "declared it responsible": an object pronoun that the
+    clause goes on to make the doer of something names an actor, not a thing."""
+    if tok.dep_ != "dobj":
+        return False
+    after = [c for c in tok.head.children if c.i > tok.i]
+    return any(
+        (c.dep_ == "prep" and c.lower_ in ("of", "for")) or c.dep_ in ("oprd", "xcomp", "ccomp")
+        for c in after
+    )
 
 
 def _plural_name(tok: Token) -> bool:

@@ -8,15 +8,18 @@ is coded as a statement only when nothing more specific was coded in what it gov
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 
 from whodid.events import arguments as args
+from whodid.events.assertion import cancelled_by, conditional, plan_denied
+from whodid.events.confidence import ConfidenceModel
 from whodid.events.context import (
-    date_for,
+    clause_dates,
+    event_time,
     governing_verb,
     is_attempt,
-    is_background,
     is_decided,
     is_negated,
     is_threatened,
@@ -25,6 +28,7 @@ from whodid.events.context import (
     place_for,
 )
 from whodid.events.lexicon import EventLexicon
+from whodid.events.statements import StatementReader
 from whodid.nlp.state import (
     ArticleState,
     DateMention,
@@ -34,12 +38,22 @@ from whodid.nlp.state import (
     Modality,
     PlaceMention,
     Precision,
+    Quote,
     state,
 )
 from whodid.ontology import Ontology
 from whodid.quotes.finder import load_cues
 
 STATEMENT = "010"
+# warnings are read for what they say: blame, accusation or gloom recode them (not appeals or praise)
+WARNING_LEMMAS = frozenset({"warn", "caution"})
+WARNING_READINGS = frozenset({"111", "112", "012"})
+# material conflict: in a condition ("if they attack") it is no event
+MATERIAL_CONFLICT_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
+# statements that say nothing specific: dropped when the same speaker's content is read in the sentence
+PLAIN_STATEMENTS = frozenset({"010", "019"})
+# sectors of listeners, not targets, of a statement made to them ("told reporters", "told voters")
+AUDIENCE_SECTORS = frozenset({"MED", "CVL"})
 DEMAND = "100"
 # auxiliaries that put an obligation on the clause's subject ("X said Y must withdraw")
 OBLIGATION_AUX = frozenset({"must"})
@@ -179,9 +193,20 @@ class EventCoder:
     requires: tuple[str, ...] = ("parser", "actors", "dates", "places", "quotes")
     assigns: tuple[str, ...] = ("events",)
 
-    def __init__(self, lexicon: EventLexicon, ontology: Ontology, cues: frozenset[str] | None = None) -> None:
+    def __init__(
+        self,
+        lexicon: EventLexicon,
+        ontology: Ontology,
+        cues: frozenset[str] | None = None,
+        reader: StatementReader | None = None,
+        calibration: ConfidenceModel | None = None,
+        min_confidence: float = 0.0,
+    ) -> None:
         self.lexicon = lexicon
         self.ontology = ontology
+        self.reader = reader if reader is not None else StatementReader.load()
+        self.calibration = calibration if calibration is not None else ConfidenceModel.load()
+        self.min_confidence = min_confidence  # events less sure than this are not kept
         self.cues = cues if cues is not None else load_cues()  # speech verbs: whose subject speaks
 
     def __call__(self, doc: Doc) -> Doc:
@@ -191,6 +216,7 @@ class EventCoder:
         }
         dates = _dates_by_verb(doc, st)
         places = _places_by_verb(doc, st)
+        quotes_by_cue = {q.cue_token: q for q in st.quotes if q.cue_token is not None}
         for s_i, sent in enumerate(doc.sents):
             if s_i in st.boilerplate_sentences:
                 continue
@@ -210,21 +236,80 @@ class EventCoder:
                     statements.append(trig)
                     continue
                 for ev in self._events(ctx, trig, found):
+                    if trig.token.lemma_.lower() in WARNING_LEMMAS and trig.evidence.i == trig.token.i:
+                        ev = self._warning(ctx, trig, ev, found, quotes_by_cue)
                     found.append((trig, ev))
             for trig in statements:
-                if any(_governs(trig.token, t.token) or t.token.i == trig.token.i for t, _ in found):
-                    continue
-                if not args.explicit_subjects(trig.token) and trig.token.i not in speakers:
-                    continue  # a statement needs a speaker named in its own clause
-                if trig.token.i not in speakers and not _reports_something(trig.token):
-                    continue  # "could hardly speak the language" states nothing
-                stated = {ev.source.actor_id for t, ev in found if t.cameo == STATEMENT}
-                for ev in self._events(ctx, trig, found, use_speakers=True):
-                    if ev.source.actor_id not in stated:  # one statement per speaker and sentence
-                        found.append((trig, ev))
+                found.extend(self._statements(ctx, trig, found, quotes_by_cue))
+            found = _without_plain_restatements(found)
             found = _protest_demands(_without_contents(_without_vague_intents(found)), self.ontology)
-            st.events.extend(ev for _, ev in found)
+            scored = (replace(ev, confidence=self.calibration.confidence(ev, st)) for _, ev in found)
+            st.events.extend(ev for ev in scored if ev.confidence >= self.min_confidence)
         return doc
+
+    # ---------------------------------------------------------------- statements
+    def _statements(
+        self,
+        ctx: _Sentence,
+        trig: Trigger,
+        found: list[tuple[Trigger, Event]],
+        quotes_by_cue: dict[int, Quote],
+    ) -> list[tuple[Trigger, Event]]:
+        """A speech act coded by what it says (``events/statements.py``); a plain statement (010) only
+        when nothing it governs was coded. One statement per speaker and sentence."""
+        verb = trig.token
+        if not args.explicit_subjects(verb) and verb.i not in ctx.speakers:
+            return []  # a statement needs a speaker named in its own clause
+        if verb.i not in ctx.speakers and not _reports_something(verb):
+            return []  # "could hardly speak the language" states nothing
+        governed = [ev for t, ev in found if _governs(verb, t.token) or t.token.i == verb.i]
+        content = _content_tokens(ctx.span.doc, verb, quotes_by_cue.get(verb.i))
+        triggers = {t.evidence.i for t, _ in found} | {t.token.i for t, _ in found}
+        stated = {ev.source.actor_id for t, ev in found if t.token.i != verb.i and ev.cameo[:2] == "01"}
+        out: list[tuple[Trigger, Event]] = []
+        for ev in self._events(ctx, trig, found, use_speakers=True):
+            src = ev.source.actor_id
+            if any(_same_side(ctx.st, g.source.actor_id, src) and g.modality != "negated" for g in governed):
+                continue  # the speaker's own act or intent in what it says is coded already
+            said = self.reader.read(ctx.st, content, {src} if src else set(), events=triggers)
+            if said is None:
+                if governed or src in stated:
+                    continue
+                if ev.target is not None and _audience(ctx.st, ev.target.actor_id):
+                    ev = replace(ev, target=None)  # "told reporters": an audience is no target
+                out.append((trig, ev))
+                stated.add(src)
+                continue
+            stated.add(src)
+            recoded = _recoded(ev, said.cameo, self.ontology, why=f" {said.rule}")
+            for target in said.targets or (None,):
+                side = _side(ctx.st, target, ctx.span) if target else None
+                out.append((trig, replace(recoded, target=side, content_rule=said.rule)))
+        return out
+
+    def _warning(
+        self,
+        ctx: _Sentence,
+        trig: Trigger,
+        ev: Event,
+        found: list[tuple[Trigger, Event]],
+        quotes_by_cue: dict[int, Quote],
+    ) -> Event:
+        """ "warned that Y was illegally diverting the river" accuses Y (112): a warning that reports
+        wrongdoing, blame or gloom is coded by what it says; one that holds out what the speaker's side
+        will do stays a threat (13x)."""
+        content = _content_tokens(ctx.span.doc, trig.token, quotes_by_cue.get(trig.token.i))
+        if not content:
+            return ev
+        src = ev.source.actor_id
+        triggers = {t.evidence.i for t, _ in found} | {t.token.i for t, _ in found}
+        said = self.reader.read(ctx.st, content, {src} if src else set(), events=triggers)
+        if said is None or said.cameo not in WARNING_READINGS:
+            return ev
+        target = said.targets[0] if said.targets else None
+        side = _side(ctx.st, target, ctx.span) if target else None
+        recoded = _recoded(ev, said.cameo, self.ontology, why=f" {said.rule}")
+        return replace(recoded, target=side, content_rule=said.rule)
 
     # ---------------------------------------------------------------- triggers
     def _trigger(self, tok: Token, names: set[int]) -> Trigger | None:
@@ -342,10 +427,13 @@ class EventCoder:
         st = ctx.st
         verb = trig.token
         cameo, rule = trig.cameo, trig.rule
+        status = self._assertion(ctx, trig)
+        if status == "none":
+            return []  # "had no plans to meet"; "cancelled the visit" is coded on "cancelled"
         if trig.nominal is not None:
-            return self._nominal_events(ctx, trig)
+            return self._nominal_events(ctx, trig, status)
         src_toks, how = args.source_tokens(verb, st)
-        modality: Modality | None = None
+        modality: Modality | None = status
         intent = self.lexicon.intent(cameo)
         if (
             intent is not None
@@ -366,12 +454,18 @@ class EventCoder:
             and not is_underway(verb)
         ):
             threat = None
+        if conditional(verb):
+            if cameo[:2] in MATERIAL_CONFLICT_ROOTS:
+                return []  # "if the US strikes": a condition, no strike (the speaker's threat is coded)
+            threat = None  # a condition on an act is no threat by its subject
         if is_negated(verb):
             negated = self.lexicon.negate(cameo)
             if negated is None:
                 return []
             if negated == cameo:
                 modality = "negated"  # conflict that did not happen is still reported, as not done
+            else:
+                modality = "asserted"  # "would not compromise" is a refusal, made now
             cameo, rule = negated, rule + ">negated"
         sources = [a for t in src_toks for a in args.actors_at(st, t)]
         if not sources and how in ("explicit", "inherited", "object-control"):
@@ -399,7 +493,7 @@ class EventCoder:
         if not targets and len(sources) > 1 and cameo[:2] in RECIPROCAL_ROOTS:
             # "A and B signed an agreement": each is the other's counterpart
             return [
-                self._record(ctx, trig, cameo, rule + f" src:{how} reciprocal", s, t, modality)
+                self._record(ctx, trig, cameo, rule, s, t, modality, how=f"{how} reciprocal")
                 for s in sources
                 for t in sources
                 if s != t
@@ -409,15 +503,32 @@ class EventCoder:
         # "threatened to impose sanctions" is the threat alone
         codes = [(cameo, rule)]
         if threat is not None:
-            codes = [(threat, rule + ">threat")] + ([] if is_threatened(verb) else codes)
+            # a planned act may be coded as done later; a conditional one ("would strike unless") is
+            # only the threat: "if they attack us they will pay" is no attack
+            held_out = is_threatened(verb) or modality_of(verb) == "hypothetical"
+            codes = [(threat, rule + ">threat")] + ([] if held_out else codes)
         return [
-            self._record(ctx, trig, code, why + f" src:{how}", s, t, modality)
+            self._record(ctx, trig, code, why, s, t, modality, how=how)
             for code, why in codes
             for s in sources
             for t in (targets or [None])
         ]
 
-    def _nominal_events(self, ctx: _Sentence, trig: Trigger) -> list[Event]:
+    def _assertion(self, ctx: _Sentence, trig: Trigger) -> Modality | Literal["none"] | None:
+        """ "cancelled" for an act a cancelling verb governs whose own lexicon entry does not code
+        the cancelling ("postponed her trip": the trip kept, modality cancelled); "none" when the
+        act is no event at all: a plan denied ("had no plans to meet"), or a cancelled act whose
+        cancelling verb is coded itself ("cancelled his visit" is 160, reduce relations)."""
+        word = trig.evidence
+        if plan_denied(word) or plan_denied(trig.token):
+            return "none"
+        stopper = cancelled_by(word) or (cancelled_by(trig.token) if trig.token.i != word.i else None)
+        if stopper is None or stopper.i == word.i:
+            return None
+        own = self._trigger(stopper, ctx.st.non_place_tokens)
+        return "none" if own is not None and own.cameo != STATEMENT else "cancelled"
+
+    def _nominal_events(self, ctx: _Sentence, trig: Trigger, status: Modality | None = None) -> list[Event]:
         st = ctx.st
         assert trig.nominal is not None
         agent, patient = trig.nominal
@@ -425,8 +536,11 @@ class EventCoder:
         targets: list[str | None] = [
             a for t in patient for a in args.actors_at(st, t) if st.actors[a].code and a not in sources
         ]
-        rule = trig.rule + " src:nominal-agent"
-        return [self._record(ctx, trig, trig.cameo, rule, s, t) for s in sources for t in (targets or [None])]
+        return [
+            self._record(ctx, trig, trig.cameo, trig.rule, s, t, status, how="nominal-agent")
+            for s in sources
+            for t in (targets or [None])
+        ]
 
     def _speaker_fallback(self, st: ArticleState, verb: Token) -> list[str]:
         """ "the two countries could meet", said by X: the governing speaker's side is the source.
@@ -499,20 +613,16 @@ class EventCoder:
         source: str,
         target: str | None,
         modality: Modality | None = None,
+        *,
+        how: str,
     ) -> Event:
         st, sent, s_i = ctx.st, ctx.span, ctx.index
         code = self.ontology.get(cameo)
         verb = trig.token
-        background = is_background(verb)
-        date, inherited = date_for(verb, ctx.dates)
+        date, inherited, background = event_time(verb, trig.evidence, ctx.dates, st.published)
         when = _event_date(st, date, inherited, background)
         place = place_for(verb, ctx.places)
         modality = modality or modality_of(verb)
-        confidence = 0.75 - (0.15 if "inherited" in rule or "src:speaker" in rule else 0.0)
-        confidence += 0.1 if target else 0.0
-        confidence -= 0.1 if "location-agent" in rule else 0.0
-        confidence -= 0.1 if modality == "hypothetical" else 0.0  # wished, asked for, conditional
-        confidence -= 0.3 if modality == "negated" else 0.0  # reported as not done
         return Event(
             source=_side(st, source, sent),
             target=_side(st, target, sent) if target else None,
@@ -534,8 +644,10 @@ class EventCoder:
             evidence_start=trig.evidence.idx,
             evidence_end=trig.evidence.idx + len(trig.evidence.text),
             evidence_text=trig.evidence.text,
-            rule=rule,
-            confidence=round(min(confidence, 0.95), 2),
+            rule=f"{rule} src:{how}",
+            confidence=0.0,  # set from the calibrated model once the sentence is coded
+            trigger_rule=rule,
+            source_rule=how,
         )
 
 
@@ -762,7 +874,7 @@ def _protest_demands(found: list[tuple[Trigger, Event]], ontology: Ontology) -> 
     return [(t, _recoded(ev, refined[id(ev)], ontology) if id(ev) in refined else ev) for t, ev in out]
 
 
-def _recoded(ev: Event, cameo: str, ontology: Ontology) -> Event:
+def _recoded(ev: Event, cameo: str, ontology: Ontology, *, why: str | None = None) -> Event:
     if cameo not in ontology:
         return ev
     code = ontology.get(cameo)
@@ -773,8 +885,51 @@ def _recoded(ev: Event, cameo: str, ontology: Ontology) -> Event:
         plover=code.plover,
         quad_class=code.quad_class,
         goldstein=code.goldstein,
-        rule=ev.rule + f" +demand:{cameo[3]}",
+        rule=ev.rule + (why if why is not None else f" +demand:{cameo[3]}"),
     )
+
+
+def _content_tokens(doc: Doc, verb: Token, quote: Quote | None) -> list[Token]:
+    """What a speech verb reports: its clause complements ("said that X ..."), else the quotation the
+    quote stage tied to it."""
+    out: list[Token] = []
+    for c in verb.children:
+        if c.dep_ in ("ccomp", "parataxis") or (c.dep_ == "xcomp" and c.pos_ in ("ADJ", "VERB")):
+            out.extend(c.subtree)
+    if not out and quote is not None:
+        span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+        if span is not None:
+            out = list(span)
+    return out
+
+
+def _without_plain_restatements(found: list[tuple[Trigger, Event]]) -> list[tuple[Trigger, Event]]:
+    """ "X echoed those comments, saying Y's plan is inadequate": once what a speaker said in a
+    sentence is coded by its content (criticism of Y), its plain statements there (010, 019) go."""
+    read = {ev.source.actor_id for _, ev in found if ev.content_rule}
+    if not read:
+        return found
+    return [
+        (t, ev)
+        for t, ev in found
+        if ev.content_rule or ev.source.actor_id not in read or ev.cameo not in PLAIN_STATEMENTS
+    ]
+
+
+def _same_side(st: ArticleState, actor: str | None, speaker: str | None) -> bool:
+    """The speaker itself, or the state the speaker speaks for ("China would not compromise", said
+    China's ambassador)."""
+    if actor is None or speaker is None:
+        return False
+    if actor == speaker:
+        return True
+    a, s = st.actors[actor], st.actors[speaker]
+    return a.kind == "state" and a.country is not None and a.country == s.country
+
+
+def _audience(st: ArticleState, actor_id: str | None) -> bool:
+    """Whom a statement is made to when they are only its listeners: the press, the public."""
+    return actor_id is not None and st.actors[actor_id].sector in AUDIENCE_SECTORS
 
 
 def _reports_something(verb: Token) -> bool:
@@ -792,15 +947,7 @@ def _governs(head: Token, tok: Token) -> bool:
 def _dates_by_verb(doc: Doc, st: ArticleState) -> dict[int, DateMention]:
     """The first date of each verb's clause; a date with a calendar value beats one without
     ("recently" or "now" before "on March 3")."""
-    out: dict[int, DateMention] = {}
-    for d in st.dates:
-        if d.token_end <= d.token_start:
-            continue
-        verb = governing_verb(doc[d.token_start : d.token_end].root).i
-        old = out.get(verb)
-        if old is None or (old.value is None and d.value is not None):
-            out[verb] = d
-    return out
+    return clause_dates(doc, st.dates, st.published, st.quotes)
 
 
 def _places_by_verb(doc: Doc, st: ArticleState) -> dict[int, PlaceMention]:

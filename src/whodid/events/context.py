@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
 
-from whodid.nlp.state import DateMention, Modality, PlaceMention
+from spacy.tokens import Doc, Span, Token
+
+from whodid.nlp.state import DateMention, Modality, PlaceMention, Quote
 
 NEGATIONS = frozenset({"not", "n't", "never", "no", "neither", "nor", "n’t"})
 # verbs whose infinitive complement did not happen: "failed to reach a deal"
@@ -82,6 +87,8 @@ UNDERWAY_GOVERNORS = frozenset({"begin", "start", "continue", "resume", "keep"})
 BACKGROUND_ADVERBS = frozenset(
     {"previously", "formerly", "once", "earlier", "already", "long", "originally", "initially"}
 )
+# subordinators of a clause at the same time as its main clause
+SIMULTANEITY_WORDS = frozenset({"when", "while"})
 CLAUSE_LINKS = ("ccomp", "xcomp", "advcl", "conj", "relcl", "acl", "pcomp")
 
 
@@ -192,10 +199,37 @@ def date_for(verb: Token, by_verb: dict[int, DateMention]) -> tuple[DateMention 
 
     Returns the mention and whether it was inherited.
     """
-    for k, tok in enumerate(clause_chain(verb)):
+    chain = clause_chain(verb)
+    for k, tok in enumerate(chain):
         if tok.i in by_verb:
             return by_verb[tok.i], k > 0
+        if k == 0:
+            shared = _shared_conjunct_date(tok, by_verb) or _when_clause_date(tok, by_verb)
+            if shared is not None:
+                return shared, True
+        if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.i in by_verb:
+            return by_verb[tok.head.i], True  # "the Feb. 23 accord signed by X": the accord's date
     return None, False
+
+
+def _shared_conjunct_date(verb: Token, by_verb: dict[int, DateMention]) -> DateMention | None:
+    """ "met with and prayed over X in late September": a date after a later conjunct that shares the
+    first one's subject times both."""
+    for c in verb.children:
+        if c.dep_ == "conj" and c.i in by_verb and c.pos_ in ("VERB", "AUX"):
+            if any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
+                continue
+            if by_verb[c.i].token_start > c.i:
+                return by_verb[c.i]
+    return None
+
+
+def _when_clause_date(verb: Token, by_verb: dict[int, DateMention]) -> DateMention | None:
+    """ "X happened when Y did Z in 2013": a when- or while-clause's own date is its main clause's time."""
+    for c in verb.children:
+        if c.dep_ == "advcl" and c.i in by_verb and any(g.lower_ in SIMULTANEITY_WORDS for g in c.children):
+            return by_verb[c.i]
+    return None
 
 
 def place_for(verb: Token, by_verb: dict[int, PlaceMention]) -> PlaceMention | None:
@@ -205,3 +239,378 @@ def place_for(verb: Token, by_verb: dict[int, PlaceMention]) -> PlaceMention | N
         if tok.i in by_verb:
             return by_verb[tok.i]
     return None
+
+
+# ---------------------------------------------------------------------------- event time
+# An event takes the time of its own clause, else of the clause that reports or governs it, else the
+# time a past-tense narrative carries from an earlier sentence. Past placed at an earlier time ("in
+# 2015", "last month", "a year ago", "in the past", past perfect) is background, dated by its cue;
+# events one or two days before publication, or on a weekday of the story's week, are current news.
+CURRENT_DAYS = 2
+WEEK_DAYS = 7
+# links through which a governing past perfect recalls what it governs too ("had agreed to support",
+# "had moved troops and said it would strike")
+PERFECT_LINKS = frozenset({"xcomp", "ccomp", "conj"})
+# dependents by which a date premodifies a noun: "the 2013 agreement", "March's attack", "its 1990
+# invasion" time the noun, not the clause around it ("violated the 2013 agreement" is no 2013 act) ...
+NOUN_DATE_DEPS = frozenset({"nummod", "compound", "amod", "poss", "nmod", "npadvmod", "advmod"})
+# ... unless the noun itself is the clause's time or occasion: "said in a 2015 interview"
+TIME_PREPS = frozenset({"in", "during", "at", "on"})
+# a date that starts a period running up to now ("held since January") is no earlier time
+PERIOD_START_WORDS = frozenset({"since"})
+# an event before an earlier time is earlier still ("cut off contact before the Nov. 8 election")
+BEFORE_WORDS = frozenset({"before", "prior"})
+# an opening adverb that takes up the last time named ("Then the government stopped ...")
+RESUMING_WORDS = frozenset({"then"})
+# plain verbs of saying: after an earlier-dated passage, "X said" is the news's own source speaking
+# now, unless X is who spoke then ("In March, X said ... he said"); verbs with content of their own
+# ("alleged", "testified") go on with the story like any other act
+REPORTING_VERBS = frozenset({"say", "tell", "add", "note", "explain", "comment", "remark", "state", "write"})
+# subjects that take up the speaker who set a narrative's time ("In March, X said ... he said")
+SPEAKER_PRONOUNS = frozenset({"he", "she", "it", "they"})
+# vague pasts that are still the news ("recently", "the recent attack", "lately")
+RECENT_WORDS = frozenset({"recent", "recently", "lately"})
+# an earlier part of the current month or year ("earlier this month") is before the news
+EARLIER_WORDS = frozenset({"earlier"})
+
+
+@dataclass(frozen=True)
+class NarrativeTime:
+    """The earlier time a past-tense narrative carries on; whether it was set by a speech act, and
+    the proper names of whoever spoke."""
+
+    date: DateMention
+    spoken: bool = False
+    speakers: frozenset[str] = frozenset()
+
+
+class ClauseDates(dict[int, DateMention]):
+    """Dates by the token they time (a clause's verb, or an event noun they premodify), with
+    ``before``: dates an event is said to precede, by its verb; ``reference``: the earlier time a
+    past-tense narrative carries into a sentence, by the sentence's first token ("In January, X said
+    ... X accused Y of ...": both in January); and ``quotes``: quotations with the verb that cues
+    them, whose time is the time of what is quoted."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.before: dict[int, DateMention] = {}
+        self.reference: dict[int, NarrativeTime] = {}
+        self.quotes: list[tuple[int, int, int]] = []  # quoted text (char offsets) and its cue verb
+
+
+def clause_dates(
+    doc: Doc, dates: list[DateMention], published: dt.date | None, quotes: Iterable[Quote] = ()
+) -> ClauseDates:
+    """The first date of each clause (a date with a calendar value beats one without: "recently" or
+    "now" before "on March 3"), the dates events precede, each sentence's narrative time, and the
+    quotations with their cues."""
+    out = ClauseDates()
+    out.quotes = [(q.start, q.end, q.cue_token) for q in quotes if q.cue_token is not None]
+    for d in dates:
+        if d.token_end <= d.token_start:
+            continue
+        root = doc[d.token_start : d.token_end].root
+        anchor = date_anchor(root)
+        for tok in (anchor, _when_clause(doc, d)):
+            if tok is not None and _better(d, out.get(tok.i)):
+                out[tok.i] = d
+        prep = anchor.head if anchor.dep_ == "pobj" else root.head if root.dep_ == "pobj" else None
+        if prep is not None and prep.lower_ in BEFORE_WORDS:
+            out.before.setdefault(governing_verb(prep).i, d)
+    carried: NarrativeTime | None = None
+    last: DateMention | None = None  # the last calendar date of the sentence before
+    for sent in doc.sents:
+        if _resumes(sent) and last is not None and is_earlier(last, published):
+            carried = NarrativeTime(last)  # "... since Jan. 13. Then the government stopped ...": Jan. 13
+        if carried is not None and _main_date(sent.root, out) is None:
+            out.reference[sent.start] = carried
+        carried = _sentence_time(sent.root, out, published, carried)
+        in_sent = [d for d in dates if sent.start <= d.token_start < sent.end and d.value is not None]
+        last = in_sent[-1] if in_sent else None
+    return out
+
+
+def _resumes(sent: Span) -> bool:
+    """A sentence opening on an anaphoric "then" goes on from the last time named before it."""
+    first = next((t for t in sent if not t.is_punct and t.dep_ != "cc"), None)
+    return first is not None and first.lower_ in RESUMING_WORDS and first.dep_ == "advmod"
+
+
+def _better(new: DateMention, old: DateMention | None) -> bool:
+    return old is None or (old.value is None and new.value is not None)
+
+
+def _when_clause(doc: Doc, date: DateMention) -> Token | None:
+    """ "a year ago, when Trump ordered a strike": a when-clause right after a time is of that time."""
+    i = date.token_end
+    while i < len(doc) and doc[i].is_punct and doc[i].lower_ == ",":
+        i += 1
+    if i < len(doc) and doc[i].lower_ == "when" and doc[i].head.pos_ in ("VERB", "AUX"):
+        return doc[i].head
+    return None
+
+
+def _main_date(root: Token, by_verb: dict[int, DateMention]) -> DateMention | None:
+    """The time of a sentence's main clause: the root's own date, a coordinated main verb's ("did not
+    mention him, but said Friday that ..."), or its when-clause's."""
+    verbs = [root] + [c for c in root.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+    for tok in verbs:
+        if _resolved(by_verb.get(tok.i)) is not None:
+            return by_verb[tok.i]
+    return _resolved(_when_clause_date(root, by_verb))
+
+
+def _sentence_time(
+    root: Token, by_verb: ClauseDates, published: dt.date | None, carried: NarrativeTime | None
+) -> NarrativeTime | None:
+    """The earlier time a sentence hands on to the next: its main clause's own earlier date (or that of
+    what a date-less main clause reports: "emails indicate that in 2010 X met Y"), else the time it
+    was handed when it goes on in the simple past (a speech only by the same speaker) or states a
+    present fact; None once the story is back in the news's present."""
+    own = _main_date(root, by_verb)
+    if own is None:
+        reported = [
+            _resolved(by_verb.get(c.i)) for c in root.children if c.dep_ == "ccomp" and is_narrative_past(c)
+        ]
+        own = next((d for d in reported if d is not None), None)
+    if own is not None:
+        # a calendar time is handed on; "in the past" is too vague to set a story's time
+        if own.value is None or not is_earlier(own, published):
+            return None
+        return NarrativeTime(own, speaks(root), _speaker_names(root))
+    if carried is None:
+        return None
+    if is_reporting(root):
+        if is_narrative_past(root) and same_speaker(root, carried):
+            return NarrativeTime(carried.date, True, carried.speakers | _speaker_names(root))
+        return None  # someone else speaking: the reporter's sources, now
+    if is_narrative_past(root) or _stative_present(root):
+        return carried
+    return None
+
+
+def is_reporting(verb: Token) -> bool:
+    """A plain verb of saying ("said", "told", "added"): news attributes its sources with it."""
+    return verb.lemma_.lower() in REPORTING_VERBS
+
+
+@lru_cache(maxsize=1)
+def _speech_acts() -> frozenset[str]:
+    from whodid.quotes.finder import load_cues
+
+    return load_cues() | REPORTING_VERBS
+
+
+def speaks(verb: Token) -> bool:
+    """Any verb of speaking ("said", "declared", "announced"): its subject speaks."""
+    return verb.lemma_.lower() in _speech_acts()
+
+
+def _speaker_names(verb: Token) -> frozenset[str]:
+    return frozenset(
+        t.lower_ for c in verb.children if c.dep_ == "nsubj" for t in c.subtree if t.pos_ == "PROPN"
+    )
+
+
+def same_speaker(verb: Token, carried: NarrativeTime) -> bool:
+    """The speaker who set the narrative's time speaks again: named again, or a personal pronoun."""
+    if not carried.spoken:
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return any(s.lower_ in SPEAKER_PRONOUNS for s in subjects) or bool(
+        _speaker_names(verb) & carried.speakers
+    )
+
+
+def _resolved(date: DateMention | None) -> DateMention | None:
+    """A date that says when ("the week" alone says nothing)."""
+    return date if date is not None and (date.value is not None or date.timex is not None) else None
+
+
+def date_anchor(root: Token) -> Token:
+    """The token a date expression times: the noun it premodifies, else its clause (a
+    preposition-like participle, "including last September", is no clause of its own)."""
+    head = root.head
+    if (
+        root.dep_ in NOUN_DATE_DEPS
+        and root.i < head.i
+        and head.pos_ in ("NOUN", "PROPN")
+        and not (
+            head.dep_ == "pobj" and head.head.lower_ in TIME_PREPS and head.head.head.pos_ in ("VERB", "AUX")
+        )
+    ):
+        return head
+    tok = root
+    while tok.head.i != tok.i and tok.head.dep_ == "prep" and tok.head.pos_ == "VERB":
+        tok = tok.head
+    return governing_verb(tok)
+
+
+def event_time(
+    verb: Token,
+    evidence: Token,
+    by_verb: dict[int, DateMention],
+    published: dt.date | None,
+) -> tuple[DateMention | None, bool, bool]:
+    """The date of an event, whether it was inherited from another clause or sentence, and whether it
+    is background. The date: an event noun's own ("its 1990 invasion"), else its clause's, else a
+    governing clause's, else that of the speech quoting it, else the earlier time a past narrative
+    carries into its sentence."""
+    date, inherited = (by_verb[evidence.i], False) if evidence.i in by_verb else date_for(verb, by_verb)
+    background = recalled(verb)
+    if date is not None and _starts_period(date, verb.doc):
+        return date, inherited, background  # "held since January": still going on
+    if _resolved(date) is None and not background:
+        if _precedes_earlier(verb, by_verb, published):
+            return None, True, True
+        carried = speech_time(verb, by_verb) or narrative_time(verb, by_verb)
+        if carried is not None:
+            date, inherited = carried, True
+    if date is None:
+        return date, inherited, background
+    if is_earlier(date, published) or is_vague_past(date):
+        return date, inherited, True
+    if date.value is not None and not inherited and date.timex != "PRESENT_REF":
+        return date, inherited, False  # "had arrested them on Tuesday": the news, told in the past
+    return date, inherited, background
+
+
+def recalled(verb: Token) -> bool:
+    """Background by its grammar: a past perfect or "previously" on the clause, or a past perfect
+    governing it through a complement or a coordination sharing its auxiliary."""
+    if is_background(verb):
+        return True
+    tok = verb
+    for _ in range(6):
+        if tok.dep_ not in PERFECT_LINKS or tok.head.i == tok.i:
+            return False
+        if tok.dep_ == "conj" and any(
+            c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in tok.children
+        ):
+            return False  # a conjunct with its own subject or tense
+        tok = tok.head
+        if any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.children):
+            return True
+    return False
+
+
+def speech_time(verb: Token, by_verb: dict[int, DateMention]) -> DateMention | None:
+    """The time of the speech that reports an event quoted in another sentence than its cue: what
+    follows "X said on Thursday:" (or comes before '..." X said on Thursday') is Thursday's."""
+    if not isinstance(by_verb, ClauseDates):
+        return None
+    for start, end, cue_i in by_verb.quotes:
+        if start <= verb.idx < end:
+            cue = verb.doc[cue_i]
+            if cue.sent.start == verb.sent.start:
+                return None  # the cue's own sentence: its clause chain says when
+            date, _ = date_for(cue, by_verb)
+            return _resolved(date) or narrative_time(cue, by_verb)
+    return None
+
+
+def narrative_time(verb: Token, by_verb: dict[int, DateMention]) -> DateMention | None:
+    """The earlier time a past narrative carries into the event's sentence, when the event's clause
+    (and the clause reporting it) is told in the simple past."""
+    if not isinstance(by_verb, ClauseDates) or verb.sent.start not in by_verb.reference:
+        return None
+    carried = by_verb.reference[verb.sent.start]
+    top = clause_chain(verb)[-1]
+    if not is_narrative_past(top):
+        return None
+    if verb.i != top.i and not (is_narrative_past(verb) or verb.tag_ in ("VB", "VBG", "VBN")):
+        return None  # "X said Y is ...": what is reported keeps its own present
+    if is_reporting(top) and not same_speaker(top, carried):
+        return None  # "they said": a new speaker speaks now
+    return carried.date
+
+
+def _precedes_earlier(verb: Token, by_verb: dict[int, DateMention], published: dt.date | None) -> bool:
+    """A past act before an earlier time ("before the Nov. 8 election"), or one whose infinitive
+    complement is set at an earlier time ("planned to spray gas on the beaches in 1940"), is earlier
+    still."""
+    before = by_verb.before.get(verb.i) if isinstance(by_verb, ClauseDates) else None
+    if before is not None and is_earlier(before, published):
+        return True
+    if not is_narrative_past(verb):
+        return False
+    return any(
+        c.dep_ == "xcomp" and c.i in by_verb and is_earlier(by_verb[c.i], published) for c in verb.children
+    )
+
+
+def is_narrative_past(verb: Token) -> bool:
+    """A simple past that moves a story along ("accused", "was killed", "did not engage"): no perfect,
+    no modal, no present."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ != "VBD" or a.lower_ == "had" for a in auxes):
+        return False
+    return verb.tag_ == "VBD" or (bool(auxes) and verb.tag_ in ("VB", "VBN", "VBG"))
+
+
+def _stative_present(verb: Token) -> bool:
+    """ "X is the largest shareholder": a present state that leaves a narrative's time where it was
+    (not a quotation: a speaker's present is the news's)."""
+    return (
+        verb.lemma_ == "be"
+        and verb.tag_ in ("VBZ", "VBP")
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+        and not any(t.tag_ in ("``", "''") for t in verb.sent)
+    )
+
+
+def is_earlier(date: DateMention, published: dt.date | None) -> bool:
+    """The date lies wholly before the news: its last day more than ``CURRENT_DAYS`` before
+    publication (a weekday of the story's own week is news), or an earlier part of the publication's
+    month or year ("earlier this month")."""
+    if published is None:
+        return False
+    last = _last_day(date)
+    if last is None:
+        return False
+    if date.rule.startswith(("weekday", "weekend")) and (published - last).days <= WEEK_DAYS:
+        return False
+    if (published - last).days > CURRENT_DAYS:
+        return True
+    words = {w.lower() for w in date.text.split()}
+    return bool(words & EARLIER_WORDS) and date.precision in ("month", "year")
+
+
+def is_vague_past(date: DateMention) -> bool:
+    """ "in the past", "years ago": an earlier time with no calendar value (not "recently")."""
+    if date.timex != "PAST_REF":
+        return False
+    return not {w.lower() for w in date.text.split()} & RECENT_WORDS
+
+
+def _starts_period(date: DateMention, doc: Doc) -> bool:
+    """ "since January": the start of a period running up to now, not the event's own time."""
+    first = doc[date.token_start]
+    before = doc[date.token_start - 1] if date.token_start > 0 else None
+    return first.lower_ in PERIOD_START_WORDS or (before is not None and before.lower_ in PERIOD_START_WORDS)
+
+
+def _last_day(date: DateMention) -> dt.date | None:
+    """The last day a date can mean: the day, the end of its month or year, the end of its range."""
+    days = [d for d in (_day(v) for v in date.values) if d is not None]
+    if days:
+        return max(days)
+    value = date.value or ""
+    try:
+        if len(value) == 10:
+            return dt.date.fromisoformat(value)
+        if len(value) == 7:
+            y, m = int(value[:4]), int(value[5:7])
+            return dt.date(y + m // 12, m % 12 + 1, 1) - dt.timedelta(days=1)
+        if len(value) == 4:
+            return dt.date(int(value), 12, 31)
+    except ValueError:
+        return None
+    return None
+
+
+def _day(value: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if len(value) == 10 else None
+    except ValueError:
+        return None

@@ -5,7 +5,8 @@ at its top):
 
 * ``verbs.tsv`` -- ``lemma particle object cameo note``: a verb lemma, optionally with a particle or
   preposition that must attach to it (``call for``) and with the lemmas of its object (``impose`` +
-  ``sanction|embargo``). The most specific matching entry wins.
+  ``sanction|embargo``). The most specific matching entry wins. A cameo of ``-`` marks a figurative or
+  non-political sense that is no event ("fight corruption", "fight in court", "beat expectations").
 * ``nouns.tsv`` -- ``lemma cameo note``: event nouns ("talks", "sanction", "hunger strike").
 * ``negation.tsv`` -- ``cameo_prefix negated_cameo note``: what a negated event becomes ("would not
   compromise" is a refusal to yield); ``-`` means the negated event is no event at all, ``=`` the same
@@ -143,7 +144,8 @@ def _parse_verb(line: _Line, ontology: Ontology) -> VerbEntry:
     bad = [w for w in words if not _WORD.fullmatch(w)]
     if bad:
         raise line.fail(f"object lemmas {bad!r} must be lower-case words separated by '|'")
-    return VerbEntry(lemma, particle or None, frozenset(words), line.code(cameo, ontology))
+    code = NO_EVENT if cameo == NO_EVENT else line.code(cameo, ontology)
+    return VerbEntry(lemma, particle or None, frozenset(words), code)
 
 
 def _read_verbs(path: Path, ontology: Ontology) -> dict[str, tuple[VerbEntry, ...]]:
@@ -210,6 +212,47 @@ def _read_words(path: Path) -> frozenset[str]:
             raise _Line(path, number, (word,)).fail(f"{word!r} must be one lower-case word")
         words.add(word)
     return frozenset(words)
+
+
+def read_word_list(path: Path) -> frozenset[str]:
+    """A data file of lower-case lemmas, one a line (``#`` starts a comment)."""
+    return _read_words(path)
+
+
+def read_valences(path: Path) -> dict[str, float]:
+    """``valence.tsv``: word -> valence (-4 very negative .. 4 very positive) for statements' tone."""
+    out: dict[str, float] = {}
+    first: dict[str, int] = {}
+    for line in _read_lines(path, ("word", "valence", "note")):
+        word, value = line.fields[:2]
+        if not _WORD.fullmatch(word):
+            raise line.fail(f"word {word!r} must be one lower-case word")
+        try:
+            score = float(value)
+        except ValueError:
+            raise line.fail(f"valence {value!r} must be a number from -4 to 4") from None
+        if not -4.0 <= score <= 4.0:
+            raise line.fail(f"valence {value!r} must be a number from -4 to 4")
+        if word in out:
+            raise line.duplicate(word, first[word])
+        out[word], first[word] = score, line.number
+    return out
+
+
+def read_weights(path: Path) -> dict[str, float]:
+    """``confidence.tsv``: feature -> weight of the calibrated confidence model."""
+    out: dict[str, float] = {}
+    first: dict[str, int] = {}
+    for line in _read_lines(path, ("feature", "weight", "note")):
+        feature, value = line.fields[:2]
+        try:
+            weight = float(value)
+        except ValueError:
+            raise line.fail(f"weight {value!r} must be a number") from None
+        if feature in out:
+            raise line.duplicate(feature, first[feature])
+        out[feature], first[feature] = weight, line.number
+    return out
 
 
 def _read_negation(path: Path, ontology: Ontology) -> dict[str, str | None]:
@@ -290,7 +333,7 @@ class EventLexicon:
                 continue
             if entry.objects and entry.objects.isdisjoint(lemmas):
                 continue
-            return entry
+            return None if entry.cameo == NO_EVENT else entry
         return None
 
     def has_verb(self, lemma: str) -> bool:

@@ -15,7 +15,9 @@ from spacy.tokens import Doc
 
 Precision = Literal["day", "month", "year", "unknown"]
 Feature = Literal["city", "region", "country", "water", "continent", "landmark"]
-Modality = Literal["asserted", "future", "hypothetical", "negated"]
+# asserted: happened; future: planned or announced; hypothetical: conditional, wished, possible;
+# negated: reported as not done; cancelled: called off or postponed (never counted as the act)
+Modality = Literal["asserted", "future", "hypothetical", "negated", "cancelled"]
 QuoteKind = Literal["direct", "partial", "indirect"]
 DateSource = Literal["text", "publication", "inferred"]
 
@@ -79,6 +81,9 @@ class Actor:
     former: bool = False
     igo_code: str | None = None  # e.g. IGOUNO: used as the code when country is None
     rule: str = ""
+    # how the country was found when the actor's own words do not say it ("country:region",
+    # "country:focus"; see actors/context.py); empty when they do
+    country_rule: str = ""
 
     @property
     def code(self) -> str | None:
@@ -150,8 +155,11 @@ class Event:
     evidence_start: int
     evidence_end: int
     evidence_text: str
-    rule: str
+    rule: str  # rendered from the typed fields below: "<trigger_rule> src:<source_rule> <content_rule>"
     confidence: float
+    trigger_rule: str = ""  # the lexicon row or pattern that fired ("verb:accuse", "noun:talks+verb:hold")
+    source_rule: str = ""  # how the source was found ("explicit", "agent", "inherited", "quote-speaker", ...)
+    content_rule: str = ""  # how a statement's content set its code ("content:criticism"); empty otherwise
 
 
 @dataclass

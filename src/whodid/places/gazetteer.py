@@ -282,6 +282,15 @@ class Gazetteer:
                     return self._regions[int(found)].name
         return None
 
+    def region_country(self, name: str) -> str | None:
+        """The ISO3 country of a state, province or other first-level region named ``name`` or
+        abbreviated so ("Florida", "Fla.", "Punjab"); None for cities, countries and unknown names."""
+        full = self.abbreviation(name) if name.rstrip(".").isalpha() and len(name) <= 6 else None
+        place = self.resolve(full or name)
+        if place is None or place.feature != "region":
+            return None
+        return place.country
+
     def us_county_states(self, name: str) -> tuple[str, ...]:
         """The US states (postal codes) with a county, parish or borough ``name`` ("Kaufman County")."""
         return self._us_counties.get(fold(name.strip()), ())

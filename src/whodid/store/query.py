@@ -39,6 +39,8 @@ EVENT_COLUMNS = (
     "cluster_reason",
 )
 PERIODS = {"day": 10, "month": 7, "year": 4}
+# modalities of events reported as not done: kept as records, never counted as the act
+NOT_DONE = ("negated", "cancelled")
 DYAD_COLUMNS = (
     "period",
     "direction",
@@ -191,6 +193,7 @@ def dyad(
     clusters: bool = False,
     since: str | None = None,
     until: str | None = None,
+    min_confidence: float | None = None,
 ) -> list[dict[str, Any]]:
     """Both directions between two country or actor codes (prefix match), per period.
 
@@ -206,10 +209,12 @@ def dyad(
     it, and ``events_per_1k_articles`` (None when no article of the store was published then), so
     that a busier news month does not read as a busier relation.
 
-    ``since`` and ``until`` keep the events dated within them, as ``whodid events`` does."""
+    ``since`` and ``until`` keep the events dated within them, as ``whodid events`` does;
+    ``min_confidence`` the events at least that sure. Events reported as not done (modality
+    ``negated`` or ``cancelled``) are never counted: "did not attack" is no attack."""
     if by not in (*PERIODS, "week"):
         raise Errors.E410.error(option="--by", value=by, expected="day, week, month or year")
-    window, window_args = _window(since, until)
+    window, window_args = _window(since, until, min_confidence)
     width = PERIODS.get(by, 10)  # a week is folded from days
     volume = _article_volume(store, by) if normalize else {}
     out: list[dict[str, Any]] = []
@@ -306,11 +311,17 @@ def _period(date: str, by: str) -> str:
     return date[: PERIODS[by]]
 
 
-def _window(since: str | None, until: str | None) -> tuple[str, list[object]]:
-    """The SQL (to append after AND-ed conditions) and parameters of a ``since``/``until`` window."""
+def _window(
+    since: str | None, until: str | None, min_confidence: float | None = None
+) -> tuple[str, list[object]]:
+    """The SQL (to append after AND-ed conditions) and parameters of a ``since``/``until`` window, of
+    a confidence floor, and of the events that happened (not negated or cancelled)."""
     _check(EventQuery(since=since, until=until))
-    sql = ""
+    sql = f" AND (modality IS NULL OR modality NOT IN ({', '.join(repr(m) for m in NOT_DONE)}))"
     args: list[object] = []
+    if min_confidence is not None:
+        sql += " AND confidence >= ?"
+        args.append(min_confidence)
     if since:
         sql += " AND date IS NOT NULL AND date >= ?"
         args.append(since)
@@ -321,12 +332,19 @@ def _window(since: str | None, until: str | None) -> tuple[str, list[object]]:
 
 
 def dyad_undated(
-    store: Store, a: str, b: str, *, by: str = "month", since: str | None = None, until: str | None = None
+    store: Store,
+    a: str,
+    b: str,
+    *,
+    by: str = "month",
+    since: str | None = None,
+    until: str | None = None,
+    min_confidence: float | None = None,
 ) -> int:
     """Events of the dyad (both directions) whose date is missing or less precise than ``by`` (within
     ``since``/``until`` when given: then only dates too coarse for the period, not missing ones)."""
     width = PERIODS.get(by, 10)
-    window, window_args = _window(since, until)
+    window, window_args = _window(since, until, min_confidence)
     total = 0
     for src, tgt in ((a, b), (b, a)):
         sources, source_args = _source_codes(store, src)

@@ -1,0 +1,133 @@
+"""The country of an actor the text does not name one for, from what the article says around it.
+
+A careful coder keys "the Florida senator", "Sen. X, R-Fla." and "the California Secretary of State"
+to the United States: a state or province names its country. In a story about one country's politics,
+"the president", "Republicans" or "the attorney general" with no other mark belong to that country
+too: the article's *focus* country, the one its dateline, places and actors point at most. This stage
+runs after actors and places and gives such actors a country, with ``country_rule`` saying why:
+
+* ``country:region`` -- a subnational place inside or beside the mention ("the Florida senator",
+  "the Punjab police", "Sen. X, R-Fla.", "the mayor of Chicago");
+* ``country:focus`` -- an actor of a state-bound sector (government, legislature, parties, police,
+  judiciary, military, opposition, elites) in an article with one clear focus country.
+
+A named person of whom the article says nothing else (no title, no affiliation) is taken to be of the
+story's country too, as a coder keys a quoted resident or lawyer; a person of a private sector whose
+country is unknown (a "professor", "residents") and international bodies never are.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from spacy.tokens import Doc, Token
+
+from whodid.nlp.state import Actor, ArticleState, state
+
+# sectors whose actors belong to one state: a countryless one in a one-country story is of that country
+STATE_BOUND_SECTORS = frozenset({"GOV", "LEG", "JUD", "PTY", "COP", "MIL", "OPP", "ELI", "SPY", "MOD"})
+# the focus country needs this many weighted mentions and this share of all weighted mentions
+FOCUS_MIN_WEIGHT = 3.0
+FOCUS_MIN_SHARE = 0.4
+DATELINE_WEIGHT = 3.0
+# "Sen. Marco Rubio, R-Fla.": party and state after a legislator's name
+PARTY_STATE = re.compile(r"\A,?\s*\(?\s*[RDI]\s*[-\u2013]\s*([A-Z][A-Za-z.]*(?:\s?[A-Z][A-Za-z.]*)?)")
+# roles that name the other side of a relation: never of the focus country by default
+OTHER_SIDE = frozenset(
+    {"counterpart", "counterparts", "opponent", "opponents", "rival", "rivals", "adversary"}
+)
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
+
+
+class ActorContext:
+    """Pipeline stage: gives countryless actors the country of a region beside them or of the story."""
+
+    requires: tuple[str, ...] = ("actors", "places")
+    assigns: tuple[str, ...] = ("actors",)
+
+    def __init__(self, region_country: Callable[[str], str | None]) -> None:
+        """``region_country`` maps a region's name or abbreviation ("Florida", "Fla.") to its ISO3."""
+        self.region_country = region_country
+
+    def __call__(self, doc: Doc) -> Doc:
+        st = state(doc)
+        pending = [a for a in st.actors.values() if a.country is None and not a.igo_code]
+        if not pending:
+            return doc
+        for actor in pending:
+            iso = self._regional_country(doc, st, actor)
+            if iso is not None:
+                _give(actor, iso, "country:region")
+        focus = focus_country(st)
+        if focus is None:
+            return doc
+        for actor in pending:
+            if actor.description and actor.description.split()[-1].lower() in OTHER_SIDE:
+                continue  # "his counterpart" is of the other side, not of the story's country
+            if actor.country is None and (
+                actor.sector in STATE_BOUND_SECTORS or (actor.kind == "person" and actor.sector is None)
+            ):
+                _give(actor, focus, "country:focus")
+        return doc
+
+    def _regional_country(self, doc: Doc, st: ArticleState, actor: Actor) -> str | None:
+        for m in st.actor_mentions:
+            if m.actor_id != actor.id:
+                continue
+            span = doc[m.token_start : m.token_end]
+            near = [*span, *(c for t in span for c in t.children if c.dep_ in MODIFIER_DEPS)]
+            near += [
+                g
+                for t in span
+                for p in t.children
+                if p.dep_ == "prep" and p.lower_ == "of"
+                for g in p.children
+                if g.dep_ == "pobj"
+            ]
+            for tok in near:
+                iso = self._token_region(tok)
+                if iso is not None:
+                    return iso
+            after = PARTY_STATE.match(doc.text[m.end : m.end + 24])
+            if after is not None:
+                iso = self.region_country(after.group(1).strip())
+                if iso is not None:
+                    return iso
+        return None
+
+    def _token_region(self, tok: Token) -> str | None:
+        if tok.pos_ != "PROPN" or not tok.is_title or tok.ent_type_ == "PERSON":
+            return None  # "Virginia Smith" names a person, not a state
+        return self.region_country(tok.text)
+
+
+def focus_country(st: ArticleState) -> str | None:
+    """The country the article is about: weighted mentions of actors with a country (states count
+    as much as people) and the dateline's place, when one country has a clear lead."""
+    weights: dict[str, float] = {}
+    for m in st.actor_mentions:
+        country = st.actors[m.actor_id].country
+        if country:
+            weights[country] = weights.get(country, 0.0) + 1.0
+    dateline = set(st.dateline_tokens)
+    for p in st.places:
+        if (
+            p.place is not None
+            and p.place.country
+            and dateline.intersection(range(p.token_start, p.token_end))
+        ):
+            weights[p.place.country] = weights.get(p.place.country, 0.0) + DATELINE_WEIGHT
+    if not weights:
+        return None
+    ranked = sorted(weights.items(), key=lambda kv: -kv[1])
+    top, weight = ranked[0]
+    runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
+    if weight < FOCUS_MIN_WEIGHT or weight < FOCUS_MIN_SHARE * sum(weights.values()) or weight == runner_up:
+        return None
+    return top
+
+
+def _give(actor: Actor, iso3: str, rule: str) -> None:
+    actor.country = iso3
+    actor.country_rule = rule

@@ -1,0 +1,78 @@
+"""Whether an act happened: cancelled acts and plans that are denied.
+
+"Canceled his visit to Moscow", "the talks were called off", "called off plans to meet": the visit,
+the talks and the meeting did not happen. Such an act keeps its record with modality ``cancelled``
+(the cancelling itself is an event of its own: reducing relations, 16x, from the verb lexicon), and
+is never counted as the act. "Had no plans to meet", "has no intention of attacking": the act is not
+even intended, so it is ``negated``.
+
+>>> CANCELLING_VERBS >= {"cancel", "postpone", "scrap"}
+True
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+# verbs that undo a planned act; "call off" and "break off" by their particle
+CANCELLING_VERBS = frozenset(
+    {"cancel", "postpone", "scrap", "abandon", "shelve", "suspend", "axe", "scrub", "drop", "delay", "defer"}
+)
+CANCELLING_PARTICLES = frozenset({("call", "off"), ("break", "off"), ("put", "off")})
+# nouns of intent whose complement is the planned act ("plans to meet", "intention of attacking")
+PLAN_NOUNS = frozenset({"plan", "intention", "intent", "plot", "bid", "proposal", "scheme"})
+NO_WORDS = frozenset({"no", "never"})
+CONDITION_MARKS = frozenset({"if", "unless", "whether"})
+
+
+def cancelling(verb: Token) -> bool:
+    """A verb that undoes what it governs: "cancelled", "called off", "postponed"."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    if verb.lemma_.lower() in CANCELLING_VERBS:
+        return True
+    return any(
+        c.dep_ == "prt" and (verb.lemma_.lower(), c.lower_) in CANCELLING_PARTICLES for c in verb.children
+    )
+
+
+def cancelled_by(tok: Token) -> Token | None:
+    """The cancelling verb that governs the act named by ``tok`` ("his visit" in "cancelled his
+    visit"; "meet" in "called off plans to meet"; "talks" in "the talks were called off"), or None."""
+    cur = tok
+    for _ in range(3):
+        if cur.dep_ in ("dobj", "nsubjpass", "xcomp", "pobj") and cancelling(cur.head):
+            return cur.head
+        if cur.dep_ in ("acl", "xcomp", "pcomp", "prep", "pobj") and cur.head.i != cur.i:
+            cur = cur.head  # "plans to meet", "plans for a visit"
+            continue
+        break
+    return None
+
+
+def plan_denied(tok: Token) -> bool:
+    """ "had no plans to meet", "has no intention of attacking": the act is not even intended."""
+    cur = tok
+    for _ in range(3):
+        head = cur.head
+        if head.i == cur.i:
+            return False
+        if cur.dep_ in ("acl", "pcomp", "pobj", "prep") and head.lemma_.lower() in PLAN_NOUNS:
+            return any(c.lower_ in NO_WORDS and c.dep_ in ("det", "neg", "advmod") for c in head.children)
+        if cur.dep_ not in ("acl", "pcomp", "pobj", "prep"):
+            return False
+        cur = head
+    return False
+
+
+def conditional(verb: Token) -> bool:
+    """An act in a condition: "if the US sought to strike", "unless it gives access", also through the
+    infinitives it governs ("if they try to attack")."""
+    cur = verb
+    for _ in range(3):
+        if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in cur.children):
+            return True
+        if cur.dep_ not in ("xcomp", "conj") or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False

@@ -1,0 +1,85 @@
+"""Calibrated confidence: an event's ``confidence`` is the share of events like it that are right.
+
+"Like it" is said by a few typed features of the record (what kind of code, how sure its source and
+target are, how the source was found, its modality). A logistic model turns them into a probability;
+its weights live in ``data/events/confidence.tsv`` and are fitted by ``scripts/fit_confidence.py`` on
+whole articles whose every event an expert coded (``../shared/gold/articles``): an event is right when
+its sentence, source and target keys and CAMEO root match a gold event. The reliability table in
+``docs/ACCURACY.md`` compares predicted and observed precision per band.
+
+>>> model = ConfidenceModel({"bias": 0.0, "src:none": -2.0})
+>>> round(model.probability(["bias"]), 2), round(model.probability(["bias", "src:none"]), 2)
+(0.5, 0.12)
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+from whodid.events.lexicon import DEFAULT_DIR, read_weights
+from whodid.nlp.state import Actor, ArticleState, Event
+
+CONFIDENCE_FILE = "confidence.tsv"
+# events below this confidence are left out by default (whodid code, ingest, events, dyad, export):
+# chosen from the reliability table in docs/ACCURACY.md, where it keeps nearly all the required events
+# found and leaves out the bands whose observed precision is about one in ten
+DEFAULT_MIN_CONFIDENCE = 0.25
+STATEMENT = "010"
+
+
+def event_features(ev: Event, st: ArticleState) -> list[str]:
+    """The features of one event the confidence model weighs (always including ``bias``)."""
+    out = ["bias", f"root:{ev.cameo[:2]}"]
+    if ev.cameo == STATEMENT:
+        out.append("code:plain-statement")
+    if ev.content_rule:
+        out.append(ev.content_rule)
+    if ev.trigger_rule.startswith("noun:"):
+        out.append("trigger:noun")
+    source = st.actors.get(ev.source.actor_id or "")
+    target = st.actors.get(ev.target.actor_id or "") if ev.target is not None else None
+    out.append("src:" + _quality(source))
+    out.append("tgt:" + (_quality(target) if ev.target is not None else "none"))
+    if source is not None and target is not None and source.country and source.country == target.country:
+        out.append("same-country")
+    out.append("how:" + (ev.source_rule.split(" ", 1)[0] or "none"))
+    if "reciprocal" in ev.source_rule.split():
+        out.append("how:reciprocal")
+    out.append(f"modality:{ev.modality}")
+    if ev.background:
+        out.append("background")
+    return out
+
+
+def _quality(actor: Actor | None) -> str:
+    """How an actor keys: its country from its own words, a country inferred from the article, an
+    international organization, a sector alone, or nothing codable."""
+    if actor is None:
+        return "none"
+    if actor.igo_code:
+        return "igo"
+    if actor.country:
+        return "inferred" if actor.country_rule else "country"
+    return "sector" if actor.sector else "nothing"
+
+
+class ConfidenceModel:
+    """Feature weights of a logistic model; unknown features weigh nothing."""
+
+    def __init__(self, weights: Mapping[str, float]) -> None:
+        self.weights = dict(weights)
+
+    @classmethod
+    def load(cls, data_dir: Path | None = None) -> ConfidenceModel:
+        """The packaged weights (``data/events/confidence.tsv``), or those of ``data_dir``."""
+        return cls(read_weights((data_dir or DEFAULT_DIR) / CONFIDENCE_FILE))
+
+    def probability(self, features: Iterable[str]) -> float:
+        z = sum(self.weights.get(f, 0.0) for f in features)
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def confidence(self, ev: Event, st: ArticleState) -> float:
+        """The calibrated confidence of ``ev``, rounded to two decimals."""
+        return round(self.probability(event_features(ev, st)), 2)

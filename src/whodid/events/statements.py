@@ -1,0 +1,278 @@
+"""Statements coded by what they say: the content of a speech act decides its CAMEO code.
+
+"X said Y's strategy is inadequate" is criticism of Y (111), not a bare statement (010); "X said Y
+should withdraw" an appeal to Y (02x); "X said Y lied" an accusation (112); "X said the talks went
+well" optimism (013). The content is the reported clause of the speech verb, or the quotation the
+quote stage tied to it. Its tone is the sum of the valences of its content words: the VADER word list
+(``vader_lexicon.txt``, shipped in the ``vaderSentiment`` package), overlaid by whodid's own
+``data/events/valence.tsv``; a negated word counts the other way. Words that name events (the event
+lexicon's triggers) describe acts, not attitudes, and do not count. Only when nothing specific is said
+is a statement 010.
+
+The target is the actor the content is about: the subject of the reported clause (or its owner: "the
+president's plan"), else its object, else the first other actor in it; never the speaker itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from spacy.tokens import Token
+
+from whodid.events.lexicon import DEFAULT_DIR, read_valences, read_word_list
+from whodid.nlp.state import ArticleState
+
+CRITICISM = "111"
+ACCUSATION = "112"
+PESSIMISM = "012"
+OPTIMISM = "013"
+PRAISE = "051"
+APPEAL = "020"
+DENIAL = "016"
+# people an appeal is about who are not actors it is made to ("refugees need to return")
+PRIVATE_SECTORS = frozenset({"CVL", "REF", "EDU", "HLH", "MED"})
+STATEMENT = "010"
+# the summed valence a content needs to count as criticism or praise (VADER's words run -4 to 4)
+NEGATIVE_BAR = -1.5
+POSITIVE_BAR = 2.0
+# auxiliaries and verbs that ask something of the clause's subject: "Y should", "Y ought to", "Y needs to"
+APPEAL_AUX = frozenset({"should", "ought"})
+APPEAL_VERBS = frozenset({"need"})
+MODALS = frozenset(
+    {"will", "would", "shall", "should", "can", "could", "may", "might", "must", "wo", "ca", "'ll", "’ll"}
+)
+NEGATORS = frozenset({"not", "n't", "never", "no", "n’t", "without", "hardly", "nothing", "nobody"})
+CONTENT_POS = frozenset({"ADJ", "ADV", "NOUN", "VERB"})
+VALENCE_FILE = "valence.tsv"
+ACCUSATION_FILE = "accusation.txt"
+
+
+@dataclass(frozen=True)
+class Content:
+    """What a statement says: its code, whom it is about, and why."""
+
+    cameo: str
+    targets: tuple[str, ...]  # actor ids
+    rule: str
+    valence: float
+
+
+class StatementReader:
+    """Reads the content of speech acts; built once per pipeline from its word lists."""
+
+    def __init__(
+        self, valences: Mapping[str, float], accusations: Collection[str], evaluative: Mapping[str, float]
+    ) -> None:
+        self.valences = valences  # every word with a valence (VADER's, overlaid by whodid's)
+        self.evaluative = evaluative  # whodid's own: the nouns and verbs that judge
+        self.accusations = frozenset(accusations)
+
+    @classmethod
+    def load(cls, data_dir: Path | None = None) -> StatementReader:
+        """VADER's word list overlaid by ``valence.tsv``; ``accusation.txt`` for accusations."""
+        folder = data_dir or DEFAULT_DIR
+        vader = resources.files("vaderSentiment").joinpath("vader_lexicon.txt").read_text(encoding="utf-8")
+        valences: dict[str, float] = {}
+        for line in vader.splitlines():
+            word, _, rest = line.partition("\t")
+            score = rest.split("\t", 1)[0]
+            if word.isalpha() and word.islower():
+                try:
+                    valences[word] = float(score)
+                except ValueError:
+                    continue
+        own = read_valences(folder / VALENCE_FILE)
+        valences.update(own)
+        return cls(valences, read_word_list(folder / ACCUSATION_FILE), own)
+
+    def valence(self, tok: Token) -> float:
+        """A word's valence: adjectives and adverbs from either list; nouns and verbs, which mostly
+        name things and acts ("prison", "war", "escaped"), only from whodid's own list of evaluative
+        ones ("failure", "betray")."""
+        if tok.pos_ not in CONTENT_POS:
+            return 0.0
+        table = self.valences if tok.pos_ in ("ADJ", "ADV") else self.evaluative
+        for key in (tok.lower_, tok.lemma_.lower()):
+            if key in table:
+                return table[key]
+        return 0.0
+
+    def read(
+        self,
+        st: ArticleState,
+        content: list[Token],
+        speakers: Collection[str],
+        *,
+        events: Collection[int] = (),
+    ) -> Content | None:
+        """The code of a statement whose content is ``content`` (tokens), said by ``speakers``.
+
+        ``events`` are token indices of event triggers in the content: they do not count for tone.
+        None when the content says nothing specific (a plain 010)."""
+        if not content:
+            return None
+        inside = {t.i for t in content}
+        specific = self._appeal(st, content, inside, speakers) or self._denial(st, content, inside, speakers)
+        if specific is not None:
+            return specific
+        score = 0.0
+        accusing = False
+        strongest: tuple[float, Token] | None = None
+        for tok in content:
+            if tok.i in events:
+                continue
+            value = self.valence(tok)
+            if value and _negated(tok, inside):
+                value = -value * 0.75
+            score += value
+            if value and (strongest is None or abs(value) > abs(strongest[0])):
+                strongest = (value, tok)
+            accusing = accusing or (
+                tok.lemma_.lower() in self.accusations and tok.pos_ in ("VERB", "NOUN", "ADJ", "ADV")
+            )
+        targets: tuple[str, ...] = ()
+        if strongest is not None and (strongest[0] < 0) == (score < 0):
+            targets = _holder(st, strongest[1], inside, speakers)
+        targets = targets or _about(st, content, inside, speakers)
+        if score <= NEGATIVE_BAR:
+            if targets:
+                code = ACCUSATION if accusing else CRITICISM
+                return Content(code, targets, f"content:{'accusation' if accusing else 'criticism'}", score)
+            return Content(PESSIMISM, (), "content:pessimism", score)
+        if score >= POSITIVE_BAR:
+            if targets:
+                return Content(PRAISE, targets, "content:praise", score)
+            return Content(OPTIMISM, (), "content:optimism", score)
+        return None
+
+    def _appeal(
+        self, st: ArticleState, content: list[Token], inside: set[int], speakers: Collection[str]
+    ) -> Content | None:
+        """ "Y should do Z", "Y needs to do Z", "Y ought to": an appeal to Y (not to the speaker)."""
+        for tok in content:
+            if tok.pos_ not in ("VERB", "AUX") or _negated(tok, inside):
+                continue
+            modal = any(c.dep_ == "aux" and c.lower_ in APPEAL_AUX for c in tok.children)
+            modal = modal or (tok.lemma_ in APPEAL_VERBS and any(c.dep_ == "xcomp" for c in tok.children))
+            if not modal:
+                continue
+            subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+            found = [a for s in subj for a in _actors(st, s) if a not in speakers]
+            if not subj or not found or _first_person(subj[0]):
+                continue  # "we should" is the speaker's own resolve; "both sides should" names nobody
+            # "refugees need to return": an appeal about people who are not actors has no target
+            political = tuple(
+                a for a in found if _codable(st, a) and st.actors[a].sector not in PRIVATE_SECTORS
+            )
+            return Content(APPEAL, political, "content:appeal", 0.0)
+        return None
+
+    def _denial(
+        self, st: ArticleState, content: list[Token], inside: set[int], speakers: Collection[str]
+    ) -> Content | None:
+        """ "X said it did not attack", "we have never interfered": the speaker's own side's act
+        reported as not done is a denial (016)."""
+        home = _country(st, speakers)
+        for tok in content:
+            if tok.pos_ not in ("VERB", "AUX") or not any(c.dep_ == "neg" for c in tok.children):
+                continue
+            if any(c.dep_ == "aux" and c.lower_ in MODALS for c in tok.children):
+                continue  # "would not compromise" refuses what is to come; a denial is of what was done
+            if tok.head.i in inside and tok.head.i != tok.i and tok.dep_ not in ("ccomp", "conj"):
+                continue  # only the content's own clauses
+            for subj in (c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")):
+                owners = _actors(st, subj)
+                ours = _first_person(subj) or any(
+                    a in speakers or (home is not None and st.actors[a].country == home) for a in owners
+                )
+                if ours:
+                    return Content(DENIAL, (), "content:denial", 0.0)
+        return None
+
+
+def _negated(tok: Token, inside: set[int]) -> bool:
+    """A word under a negation in its own clause: "not good", "did not help", "no progress"."""
+    if any(c.lower_ in NEGATORS and c.dep_ in ("neg", "det", "advmod") for c in tok.children):
+        return True
+    head = tok.head
+    if head.i in inside and head.i != tok.i and tok.dep_ in ("acomp", "dobj", "attr", "xcomp", "advmod"):
+        return any(c.dep_ == "neg" for c in head.children)
+    return False
+
+
+def _actors(st: ArticleState, tok: Token) -> list[str]:
+    out = list(st.token_actors.get(tok.i, []))
+    for c in tok.children:
+        if c.dep_ in ("poss", "compound") or (c.dep_ == "conj"):
+            out.extend(a for a in st.token_actors.get(c.i, []) if a not in out)
+    return out
+
+
+def _holder(st: ArticleState, word: Token, inside: set[int], speakers: Collection[str]) -> tuple[str, ...]:
+    """Whose is the judged word: the owner of a judged noun ("Reno's failure", "the failure of X"),
+    the subject of a judged verb or predicate ("Obama failed", "the plan is inadequate": the plan's
+    owner), a passive's agent ("frustrated by X"); climbing at most two heads."""
+    tok = word
+    for _ in range(3):
+        near = [c for c in tok.children if c.dep_ in ("poss", "compound", "agent", "prep")]
+        near = [
+            g
+            for c in near
+            for g in ((c,) if c.dep_ != "prep" and c.dep_ != "agent" else c.children)
+            if c.dep_ in ("poss", "compound") or (c.lower_ in ("of", "by") and g.dep_ == "pobj")
+        ]
+        near += [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        for n in near:
+            for cand in (n, *(g for g in n.children if g.dep_ in ("poss", "compound"))):
+                found = tuple(
+                    a for a in _actors(st, cand) if a not in speakers and _codable(st, a) and cand.i in inside
+                )
+                if found:
+                    return found
+        if tok.head.i == tok.i or tok.head.i not in inside:
+            break
+        tok = tok.head
+    return ()
+
+
+def _about(
+    st: ArticleState, content: list[Token], inside: set[int], speakers: Collection[str]
+) -> tuple[str, ...]:
+    """Whom the content is about: the subject of its main clause (or the subject's owner), else the
+    object, else the first actor it names other than the speaker."""
+    roots = [t for t in content if t.head.i not in inside or t.head.i == t.i]
+    ranked: list[Token] = []
+    for root in roots:
+        ranked += [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+        ranked += [
+            g
+            for c in root.children
+            if c.dep_ in ("nsubj", "nsubjpass")
+            for g in c.subtree
+            if g.dep_ == "poss"
+        ]
+        ranked += [c for c in root.children if c.dep_ in ("dobj", "dative", "attr")]
+    ranked += content
+    for tok in ranked:
+        if tok.i not in inside:
+            continue
+        found = tuple(a for a in st.token_actors.get(tok.i, []) if a not in speakers and _codable(st, a))
+        if found:
+            return found
+    return ()
+
+
+def _first_person(tok: Token) -> bool:
+    return tok.pos_ == "PRON" and tok.lower_ in ("i", "we")
+
+
+def _country(st: ArticleState, speakers: Collection[str]) -> str | None:
+    return next((st.actors[a].country for a in speakers if a in st.actors and st.actors[a].country), None)
+
+
+def _codable(st: ArticleState, actor_id: str) -> bool:
+    actor = st.actors[actor_id]
+    return bool(actor.country or actor.igo_code) or actor.code in ("REB", "INS", "IMG", "IGO", "NGO")

@@ -1,0 +1,60 @@
+"""Countries from the article around an actor (actors/context.py), on sentences written for these tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from whodid.pipeline import Pipeline
+
+PUB = "2024-05-08"
+
+
+def actor(pipeline: Pipeline, text: str, name: str) -> dict[str, Any]:
+    rec = pipeline.code(text, published=PUB).to_dict()
+    found = [a for a in rec["actors"] if name in a["name"]]
+    assert found, [a["name"] for a in rec["actors"]]
+    return found[0]
+
+
+def test_a_state_in_front_of_a_title_names_the_country(pipeline: Pipeline) -> None:
+    a = actor(pipeline, "The Ohio senator criticized the new tax.", "senator")
+    assert (a["country"], a["country_rule"]) == ("USA", "country:region")
+
+
+def test_party_and_state_after_a_name_name_the_country(pipeline: Pipeline) -> None:
+    a = actor(pipeline, "Sen. Dana Whitlock, R-Fla., criticized the new tax on Monday.", "Whitlock")
+    assert a["country"] == "USA"
+
+
+def test_a_first_name_that_is_a_state_is_no_evidence(pipeline: Pipeline) -> None:
+    rec = pipeline.code("Georgia Whitlock said the bakery would open in June.", published=PUB).to_dict()
+    assert all(a.get("country_rule") != "country:region" for a in rec["actors"])
+
+
+STORY = (
+    "Brazil's government announced new limits on logging in the Amazon on Tuesday. "
+    "Brazilian officials said the rules would take effect in July. "
+    "Critics in Brazil said the plan came too late. "
+    "The environment minister said the ministry would hire more inspectors. "
+    "Marta Quintela, who runs a sawmill, said she would close it."
+)
+
+
+def test_the_story_country_keys_titled_and_plain_people(pipeline: Pipeline) -> None:
+    minister = actor(pipeline, STORY, "environment minister")
+    assert (minister["country"], minister["country_rule"]) == ("BRA", "country:focus")
+    person = actor(pipeline, STORY, "Quintela")
+    assert person["country"] == "BRA"
+
+
+def test_no_focus_when_two_countries_are_even(pipeline: Pipeline) -> None:
+    text = "Chile and Peru signed a fishing accord. Chile and Peru will meet again. The minister said so."
+    rec = pipeline.code(text, published=PUB).to_dict()
+    assert all(a.get("country_rule") != "country:focus" for a in rec["actors"])
+
+
+def test_a_counterpart_is_not_given_the_story_country(pipeline: Pipeline) -> None:
+    text = STORY + " The Brazilian president thanked his counterpart for the visit."
+    rec = pipeline.code(text, published=PUB).to_dict()
+    counterpart = [a for a in rec["actors"] if "counterpart" in a["name"]]
+    assert counterpart and counterpart[0]["country"] != "BRA"

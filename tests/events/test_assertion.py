@@ -1,0 +1,34 @@
+"""Cancelled acts and denied plans (events/assertion.py), on sentences written for these tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from whodid.pipeline import Pipeline
+
+PUB = "2024-05-08"
+
+
+def events(pipeline: Pipeline, text: str) -> list[dict[str, Any]]:
+    return list(pipeline.code(text, published=PUB).to_dict()["events"])
+
+
+def test_a_cancelled_visit_is_a_reduction_of_relations_not_a_visit(pipeline: Pipeline) -> None:
+    evs = events(pipeline, "The Kenyan president cancelled his visit to Uganda on Monday.")
+    assert [e["cameo"][:2] for e in evs] == ["16"]
+
+
+def test_a_postponed_trip_is_kept_as_cancelled(pipeline: Pipeline) -> None:
+    evs = events(pipeline, "The Kenyan president postponed his trip to Uganda.")
+    trips = [e for e in evs if e["evidence"]["text"] == "trip"]
+    assert trips and all(e["modality"] == "cancelled" for e in trips)
+
+
+def test_no_plans_to_meet_is_no_intent_to_meet(pipeline: Pipeline) -> None:
+    evs = events(pipeline, "Egypt had no plans to meet Ethiopian officials.")
+    assert not [e for e in evs if e["cameo"][:2] in ("03", "04")]
+
+
+def test_plans_to_meet_are_an_intent(pipeline: Pipeline) -> None:
+    evs = events(pipeline, "Egypt plans to meet Ethiopian officials next week.")
+    assert [e for e in evs if e["cameo"][:2] in ("03", "04") and e["source"]["country"] == "EGY"]

@@ -1,0 +1,210 @@
+"""Event dates and background on sentences written for these tests: an event takes the time of its own
+clause, else of the speech that reports it, else the earlier time a past narrative carries; past placed
+at an earlier time is background, dated by its cue; the news of the last days is current."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+from whodid.events.context import is_earlier, is_vague_past
+from whodid.nlp.state import DateMention
+
+if TYPE_CHECKING:
+    from whodid.pipeline import Pipeline
+
+WEDNESDAY = "2019-05-08"
+FRIDAY = "2019-05-10"
+
+
+def code(pipeline: Pipeline, text: str, published: str) -> list[dict[str, Any]]:
+    events: list[dict[str, Any]] = pipeline.code(text, published=published).to_dict()["events"]
+    return events
+
+
+def one(events: list[dict[str, Any]], evidence: str) -> dict[str, Any]:
+    found = [e for e in events if e["evidence"]["text"] == evidence]
+    assert found, f"no event on {evidence!r} in {[e['evidence']['text'] for e in events]}"
+    return found[0]
+
+
+def when(ev: dict[str, Any]) -> tuple[str | None, str, bool]:
+    return ev["date"], ev["date_precision"], ev["background"]
+
+
+# ------------------------------------------------------------------ the event's own clause
+def test_an_earlier_year_is_background_dated_by_it(pipeline: Pipeline) -> None:
+    ev = one(code(pipeline, "In 2015 the Syrian army shelled Turkish border villages.", WEDNESDAY), "shelled")
+    assert when(ev) == ("2015", "year", True)
+    assert ev["date_source"] == "text"
+
+
+def test_yesterday_is_the_news(pipeline: Pipeline) -> None:
+    ev = one(code(pipeline, "Turkish police arrested 12 protesters on Tuesday.", WEDNESDAY), "arrested")
+    assert when(ev) == ("2019-05-07", "day", False)
+
+
+def test_a_weekday_of_the_story_week_is_the_news(pipeline: Pipeline) -> None:
+    text = "On Saturday, Turkish police arrested 12 Greek journalists."
+    ev = one(code(pipeline, text, "2019-05-14"), "arrested")  # a Tuesday: Saturday is three days back
+    assert when(ev) == ("2019-05-11", "day", False)
+
+
+def test_last_month_is_background(pipeline: Pipeline) -> None:
+    ev = one(
+        code(pipeline, "The Israeli army launched a missile strike on Gaza last month.", FRIDAY), "launched"
+    )
+    assert when(ev) == ("2019-04", "month", True)
+
+
+def test_earlier_this_month_is_background(pipeline: Pipeline) -> None:
+    ev = one(
+        code(pipeline, "Egypt hosted talks between Israel and Hamas earlier this month.", FRIDAY), "hosted"
+    )
+    assert when(ev) == ("2019-05", "month", True)
+
+
+def test_an_undated_present_perfect_is_current(pipeline: Pipeline) -> None:
+    ev = one(code(pipeline, "Turkey has expelled the Dutch ambassador.", FRIDAY), "expelled")
+    assert when(ev) == (FRIDAY, "day", False)
+    assert ev["date_source"] == "publication"
+
+
+def test_the_past_is_background_without_a_date(pipeline: Pipeline) -> None:
+    ev = one(code(pipeline, "Russia has threatened Ukraine in the past.", FRIDAY), "threatened")
+    assert when(ev) == (None, "unknown", True)
+
+
+def test_a_period_since_an_earlier_date_runs_up_to_now(pipeline: Pipeline) -> None:
+    text = "Egypt has hosted talks between Israel and Hamas since January."
+    ev = one(code(pipeline, text, FRIDAY), "hosted")
+    assert ev["background"] is False and ev["date"] == "2019-01"
+
+
+def test_past_perfect_recalls_what_it_governs(pipeline: Pipeline) -> None:
+    evs = code(pipeline, "Iran claimed that Iraq had agreed to expel the Saudi ambassador.", FRIDAY)
+    assert all(e["background"] for e in evs if e["evidence"]["text"] in ("agreed", "expel"))
+    assert one(evs, "expel")["date"] is None
+
+
+def test_a_date_of_a_noun_does_not_date_the_clause(pipeline: Pipeline) -> None:
+    ev = one(code(pipeline, "Iran accused Israel of violating the 2015 agreement.", FRIDAY), "accused")
+    assert when(ev) == (FRIDAY, "day", False)
+
+
+def test_a_date_of_the_occasion_dates_the_clause(pipeline: Pipeline) -> None:
+    text = "The French foreign minister said in a 2015 interview that Russia had attacked Ukraine."
+    ev = one(code(pipeline, text, FRIDAY), "attacked")
+    assert when(ev) == ("2015", "year", True)
+
+
+def test_before_an_earlier_date_is_earlier_still(pipeline: Pipeline) -> None:
+    text = "The French government cut off contact with Russia a month before the 2017 election."
+    ev = one(code(pipeline, text, FRIDAY), "cut")
+    assert when(ev) == (None, "unknown", True)
+
+
+def test_a_when_clause_after_a_time_is_of_that_time(pipeline: Pipeline) -> None:
+    text = (
+        "The French president met the Russian president a year ago, when Russia ordered an attack on Ukraine."
+    )
+    ev = one(code(pipeline, text, FRIDAY), "attack")
+    assert when(ev) == ("2018", "year", True)
+
+
+# ------------------------------------------------------------------ the speech that reports it
+def test_a_quotation_before_its_cue_takes_the_cue_time(pipeline: Pipeline) -> None:
+    text = (
+        '"We will never accept this deal. Ukraine shelled our villages," the Russian foreign minister said '
+        "on Thursday."
+    )
+    ev = one(code(pipeline, text, FRIDAY), "shelled")
+    assert when(ev) == ("2019-05-09", "day", False)
+    assert ev["date_source"] == "inferred"
+
+
+def test_a_quotation_after_its_cue_takes_the_cue_time(pipeline: Pipeline) -> None:
+    text = 'The Russian foreign minister said on Tuesday: "Ukraine shelled our villages. We will retaliate."'
+    evs = code(pipeline, text, FRIDAY)
+    assert {e["date"] for e in evs if e["evidence"]["text"] in ("shelled", "retaliate")} == {"2019-05-07"}
+
+
+# ------------------------------------------------------------------ a past narrative
+def test_a_past_narrative_goes_on_at_its_earlier_time(pipeline: Pipeline) -> None:
+    text = "In March, the French president criticized Russia. Russia accused France of lying."
+    ev = one(code(pipeline, text, FRIDAY), "accused")
+    assert when(ev) == ("2019-03", "month", True)
+    assert ev["date_source"] == "inferred"
+
+
+def test_a_new_speaker_speaks_now(pipeline: Pipeline) -> None:
+    text = (
+        "In 2015 Syrian forces shelled Turkish villages. "
+        "The Turkish foreign minister said Turkey condemned Syria for the attack."
+    )
+    ev = one(code(pipeline, text, FRIDAY), "condemned")
+    assert when(ev) == (FRIDAY, "day", False)
+
+
+def test_the_same_speaker_goes_on_at_the_earlier_time(pipeline: Pipeline) -> None:
+    text = (
+        "In March, the French president said France would support Ukraine. "
+        '"Russia attacked Ukraine," he said.'
+    )
+    ev = one(code(pipeline, text, FRIDAY), "attacked")
+    assert when(ev) == ("2019-03", "month", True)
+
+
+def test_then_takes_up_the_last_time_named(pipeline: Pipeline) -> None:
+    text = (
+        "The Iranian president met the Iraqi prime minister on March 3. "
+        "Then Iran expelled the Iraqi ambassador."
+    )
+    ev = one(code(pipeline, text, FRIDAY), "expelled")
+    assert when(ev) == ("2019-03-03", "day", True)
+
+
+def test_a_present_sentence_brings_the_story_back_to_the_news(pipeline: Pipeline) -> None:
+    text = (
+        "In 2016 Turkey expelled the Dutch ambassador. Turkey says the ambassador insulted its president. "
+        "Turkey expelled the German ambassador."
+    )
+    evs = [e for e in code(pipeline, text, FRIDAY) if e["evidence"]["text"] == "expelled"]
+    assert [when(e) for e in evs] == [("2016", "year", True), (FRIDAY, "day", False)]
+
+
+# ------------------------------------------------------------------ earlier than the news
+def mention(
+    value: str | None, precision: str, text: str = "x", rule: str = "", timex: str | None = None
+) -> DateMention:
+    return DateMention(0, 1, text, value, precision, 0, 1, rule=rule, timex=timex)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("date", "earlier"),
+    [
+        (mention("2019-05-07", "day"), False),  # two days before: the news
+        (mention("2019-05-06", "day"), True),
+        (mention("2019-05-06", "day", "Monday", "weekday:past"), False),  # a weekday of the week
+        (mention("2019-04", "month"), True),
+        (mention("2019-05", "month", "this month"), False),
+        (mention("2019-05", "month", "earlier this month"), True),
+        (mention("2018", "year"), True),
+        (mention("2019", "year", "this year"), False),
+        (mention(None, "unknown", "the past", "ref:past", "PAST_REF"), False),
+    ],
+)
+def test_is_earlier(date: DateMention, earlier: bool) -> None:
+    assert is_earlier(date, dt.date(2019, 5, 9)) is earlier
+
+
+def test_is_earlier_needs_a_publication_date() -> None:
+    assert not is_earlier(mention("2015", "year"), None)
+
+
+def test_vague_pasts() -> None:
+    assert is_vague_past(mention(None, "unknown", "in the past", "ref:past", "PAST_REF"))
+    assert is_vague_past(mention(None, "unknown", "years ago", "ago:vague", "PAST_REF"))
+    assert not is_vague_past(mention(None, "unknown", "recently", "ref:past", "PAST_REF"))

@@ -1,0 +1,98 @@
+"""Statements coded by what they say (events/statements.py), on sentences written for these tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from whodid.events.statements import StatementReader
+from whodid.pipeline import Pipeline
+
+PUB = "2024-05-08"
+
+
+def statements(pipeline: Pipeline, text: str, verb: str) -> list[dict[str, Any]]:
+    rec = pipeline.code(text, published=PUB).to_dict()
+    return [e for e in rec["events"] if e["evidence"]["text"] == verb]
+
+
+def keys(ev: dict[str, Any]) -> tuple[str | None, str | None]:
+    return ev["source"]["country"], (ev["target"] or {}).get("country")
+
+
+def test_criticism_of_an_actor_is_111_aimed_at_it(pipeline: Pipeline) -> None:
+    evs = statements(
+        pipeline, "The French foreign minister said Brazil's trade policy was reckless and unfair.", "said"
+    )
+    assert [e["cameo"] for e in evs] == ["111"]
+    assert keys(evs[0]) == ("FRA", "BRA")
+    assert "content:criticism" in evs[0]["rule"]
+
+
+def test_an_accusation_of_wrongdoing_is_112(pipeline: Pipeline) -> None:
+    evs = statements(
+        pipeline, "The Kenyan government said Uganda had illegally interfered in its election.", "said"
+    )
+    assert [(e["cameo"], keys(e)) for e in evs] == [("112", ("KEN", "UGA"))]
+
+
+def test_praise_of_an_actor_is_051(pipeline: Pipeline) -> None:
+    evs = statements(
+        pipeline, "Canada's prime minister said Mexico had been an excellent and generous partner.", "said"
+    )
+    assert [(e["cameo"], keys(e)) for e in evs] == [("051", ("CAN", "MEX"))]
+
+
+def test_should_is_an_appeal_to_the_clause_subject(pipeline: Pipeline) -> None:
+    evs = statements(
+        pipeline, "The Japanese ambassador said South Korea should return to the negotiating table.", "said"
+    )
+    assert [e["cameo"][:2] for e in evs] == ["02"]
+    assert keys(evs[0]) == ("JPN", "KOR")
+
+
+def test_own_side_act_reported_as_not_done_is_a_denial(pipeline: Pipeline) -> None:
+    evs = statements(pipeline, "A Chilean army spokesman said Chile had not fired on the protesters.", "said")
+    assert [e["cameo"] for e in evs] == ["016"]
+    assert evs[0]["source"]["country"] == "CHL"
+
+
+def test_a_refusal_to_come_is_no_denial(pipeline: Pipeline) -> None:
+    evs = statements(pipeline, "The Peruvian minister said Peru would not compromise on its borders.", "said")
+    assert "016" not in [e["cameo"] for e in evs]
+
+
+def test_hopeful_words_without_an_actor_are_optimism(pipeline: Pipeline) -> None:
+    evs = statements(
+        pipeline, "The Egyptian minister said the talks had been very productive and encouraging.", "said"
+    )
+    assert [(e["cameo"], e["target"]) for e in evs] == [("013", None)]
+
+
+def test_gloomy_words_without_an_actor_are_pessimism(pipeline: Pipeline) -> None:
+    evs = statements(pipeline, "The Iraqi minister said the situation was grim and dangerous.", "said")
+    assert [(e["cameo"], e["target"]) for e in evs] == [("012", None)]
+
+
+def test_a_neutral_statement_stays_010_and_reporters_are_no_target(pipeline: Pipeline) -> None:
+    evs = statements(
+        pipeline, "The Indian foreign minister told reporters that the meeting had ended at noon.", "told"
+    )
+    assert [(e["cameo"], e["target"]) for e in evs] == [("010", None)]
+
+
+def test_a_plain_echo_gives_way_to_what_was_said(pipeline: Pipeline) -> None:
+    rec = pipeline.code(
+        "Polish senators echoed those comments, saying Germany's energy plan was dangerous and flawed.",
+        published=PUB,
+    ).to_dict()
+    codes = {(e["cameo"], keys(e)) for e in rec["events"] if e["source"]["country"] == "POL"}
+    assert ("111", ("POL", "DEU")) in codes
+    assert not [c for c, _ in codes if c in ("010", "019")]
+
+
+def test_reader_tone_counts_negation_and_judging_words_only() -> None:
+    reader = StatementReader.load()
+    assert reader.valences["inadequate"] < 0 < reader.valences["excellent"]
+    # nouns and verbs count only from whodid's own list of judging words: "war" names a thing
+    assert "war" not in reader.evaluative and reader.evaluative["failure"] < 0
+    assert "violate" in reader.accusations
