@@ -169,7 +169,8 @@ def write_section(path: Path, report: str) -> None:
     """Replace (or add, after the whole-article section) the calibration section of ``path``."""
     from whodid.events.confidence import DEFAULT_MIN_CONFIDENCE
 
-    section = f"{SECTION_BEGIN}\n{SECTION_INTRO.format(default=DEFAULT_MIN_CONFIDENCE)}\n{report}\n{SECTION_END}"
+    intro = SECTION_INTRO.format(default=DEFAULT_MIN_CONFIDENCE)
+    section = f"{SECTION_BEGIN}\n{intro}\n{report}\n{SECTION_END}"
     text = path.read_text(encoding="utf-8") if path.exists() else ""
     if SECTION_BEGIN in text and SECTION_END in text:
         head, rest = text.split(SECTION_BEGIN, 1)

@@ -462,10 +462,9 @@ class EventCoder:
             negated = self.lexicon.negate(cameo)
             if negated is None:
                 return []
-            if negated == cameo:
-                modality = "negated"  # conflict that did not happen is still reported, as not done
-            else:
-                modality = "asserted"  # "would not compromise" is a refusal, made now
+            # a conflict that did not happen is still reported, as not done; "would not compromise"
+            # is a refusal, made now
+            modality = "negated" if negated == cameo else "asserted"
             cameo, rule = negated, rule + ">negated"
         sources = [a for t in src_toks for a in args.actors_at(st, t)]
         if not sources and how in ("explicit", "inherited", "object-control"):
