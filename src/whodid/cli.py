@@ -27,13 +27,15 @@ EXIT_OK, EXIT_PARTIAL, EXIT_FAILED = 0, 1, 2
 
 EVAL_EPILOG = """\
 examples:
+  whodid eval articles ../shared/gold/articles --errors article-errors.jsonl --report articles.md
+  whodid eval articles ../shared/gold/articles --half A     (tune on half A, check on half B)
   whodid eval events ../shared/gold/events/cameo_manual.jsonl
   whodid eval quotes ../shared/gold/quotes/polnear_dev.jsonl --errors quote-errors.jsonl
   whodid eval events ../shared/gold/events/petrarch2_unittest.jsonl \\
       --actors ../shared/gold/events/petrarch2_validation_dictionaries/PETR.Validate.actors.txt
   make eval        (every gold file, regenerating docs/ACCURACY.md)
 
-exit status: 0 measured; 2 the gold file or an option could not be used.
+exit status: 0 measured; 2 the gold file, folder or an option could not be used.
 """
 
 INGEST_EPILOG = """\
@@ -102,17 +104,23 @@ def build_parser() -> argparse.ArgumentParser:
         "--encoding", default="utf-8", help="text encoding of .txt/.html input (default utf-8), e.g. latin-1"
     )
     _actors_option(code)
+    _confidence_option(code, "leave out events less sure than X")
     ev = sub.add_parser(
         "eval",
         help="measure whodid on annotated gold data (precision, recall, F1 per category)",
         description="Code the texts of a gold file and compare whodid's output with the annotation. "
-        "The dataset is recognized from the file's records; docs/ACCURACY.md defines every metric.",
+        "The dataset is recognized from the file's records; docs/ACCURACY.md defines every metric. "
+        "'articles' scores a folder of NAME.txt + NAME.gold.json pairs (whole articles, the headline "
+        "figures): recall and precision of events, event dates, and every error by cause.",
         epilog=EVAL_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     ev.add_argument("kind", choices=KINDS, help="what to measure")
     ev.add_argument(
-        "gold", type=Path, help="a gold .jsonl file (e.g. ../shared/gold/events/cameo_manual.jsonl)"
+        "gold",
+        type=Path,
+        help="a gold .jsonl file (e.g. ../shared/gold/events/cameo_manual.jsonl); for articles, a folder "
+        "(e.g. ../shared/gold/articles)",
     )
     ev.add_argument("--report", type=Path, metavar="FILE.md", help="also write the figures as Markdown")
     ev.add_argument(
@@ -122,7 +130,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="write every miss and false positive (sentence, whodid's output, rule) one a line",
     )
     ev.add_argument("--limit", type=int, metavar="N", help="score only the first N gold records")
+    ev.add_argument(
+        "--half", choices=("A", "B"), help="articles only: score one half (by the MD5 of each file name)"
+    )
+    ev.add_argument("--json", action="store_true", help="articles only: print the figures as one JSON object")
     _actors_option(ev)
+    _confidence_option(ev, "articles only: leave out events less sure than X, as 'code' does")
     ing = sub.add_parser(
         "ingest",
         help="code articles and store them in a database (SQLite by default, or PostgreSQL)",
@@ -141,6 +154,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--batch-size", type=int, default=64, metavar="N", help="articles per committed batch (default 64)"
     )
     _actors_option(ing)
+    _confidence_option(ing, "store no event less sure than X")
     evq = sub.add_parser(
         "events",
         help="list stored event mentions, filtered",
@@ -175,6 +189,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="count each event cluster (the reports of one event) once per period, not each mention",
     )
     _date_window(dy)
+    _confidence_option(dy, "count only events at least this sure")
     dy.add_argument("--format", choices=("table", "csv", "json"), default="table")
     ac = sub.add_parser("actors", help="list stored actors, most mentioned first")
     _db_option(ac)
@@ -222,12 +237,25 @@ def _event_filters(p: argparse.ArgumentParser, clusters_help: str) -> None:
     p.add_argument("--cameo", metavar="CODE", help="CAMEO code (173) or prefix with * (17*)")
     p.add_argument("--quad", type=int, choices=(1, 2, 3, 4), help="quad class")
     _date_window(p)
-    p.add_argument("--min-confidence", type=float, metavar="X", help="only events with confidence >= X")
+    _confidence_option(p, "only events with confidence >= X")
     p.add_argument("--limit", type=int, metavar="N", help="at most N rows")
     p.add_argument(
         "--cluster", type=int, metavar="ID", help="the mentions of one event cluster (its cluster_id)"
     )
     p.add_argument("--clusters", action="store_true", help=clusters_help)
+
+
+def _confidence_option(p: argparse.ArgumentParser, what: str) -> None:
+    from whodid.events.confidence import DEFAULT_MIN_CONFIDENCE
+
+    p.add_argument(
+        "--min-confidence",
+        type=float,
+        metavar="X",
+        default=DEFAULT_MIN_CONFIDENCE,
+        help=f"{what} (default {DEFAULT_MIN_CONFIDENCE}; 0 for every event). Confidence is calibrated: "
+        "the share of such events that are right on expert-coded whole articles (docs/ACCURACY.md)",
+    )
 
 
 def _date_window(p: argparse.ArgumentParser) -> None:
@@ -284,7 +312,7 @@ def run_query(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 rows = events(store, query)
                 undated = None
             elif args.command == "dyad":
-                window = {"since": args.since, "until": args.until}
+                window = {"since": args.since, "until": args.until, "min_confidence": _min_confidence(args)}
                 rows = dyad(
                     store,
                     args.a,
@@ -438,7 +466,7 @@ def run_ingest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return _fail(err, e)
     with store:
         try:
-            pipeline = _load_pipeline(args.actors)
+            pipeline = _load_pipeline(args.actors, _min_confidence(args))
         except WhodidError as e:
             return _fail(err, e)
         _warn(err, pipeline)
@@ -491,13 +519,23 @@ def run_ingest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_PARTIAL if summary.skipped else EXIT_OK
 
 
-def _load_pipeline(actor_files: Sequence[Path]) -> Pipeline:
+def _load_pipeline(actor_files: Sequence[Path], min_confidence: float | None = None) -> Pipeline:
     from whodid.pipeline import load
 
     try:
-        return load(actor_files=actor_files)
+        if min_confidence is None:
+            return load(actor_files=actor_files)
+        return load(actor_files=actor_files, min_confidence=min_confidence)
     except OSError as e:
         raise Errors.E201.error(model=MODEL, detail=str(e)) from None
+
+
+def _min_confidence(args: argparse.Namespace) -> float | None:
+    """The --min-confidence of a command, checked to lie in [0, 1]; None when the command has none."""
+    value: float | None = getattr(args, "min_confidence", None)
+    if value is not None and not 0.0 <= value <= 1.0:
+        raise Errors.E410.error(option="--min-confidence", value=value, expected="a number from 0 to 1")
+    return value
 
 
 def _warn(err: TextIO, pipeline: Pipeline) -> None:
@@ -510,7 +548,11 @@ def run_eval(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from whodid.evaluate.report import markdown, summary, write_errors
     from whodid.evaluate.run import predict, read_gold, scorer_for
 
+    if args.kind == "articles":
+        return run_eval_articles(args, out, err)
     try:
+        if args.half or args.json:
+            raise Errors.E410.error(option="KIND", value=args.kind, expected="articles with --half or --json")
         if args.limit is not None and args.limit < 1:
             raise Errors.E406.error(option="--limit", value=args.limit)
         gold = read_gold(args.gold, args.limit)
@@ -532,6 +574,36 @@ def run_eval(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.errors:
         n = write_errors(result, args.errors)
         out.write(f"{n} error rows written to {args.errors}\n")
+    return EXIT_OK
+
+
+def run_eval_articles(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """``whodid eval articles DIR``: code a folder of gold articles, print figures and error causes."""
+    from whodid.evaluate import articles
+
+    try:
+        if args.limit is not None and args.limit < 1:
+            raise Errors.E406.error(option="--limit", value=args.limit)
+        gold = articles.read_folder(args.gold, half=args.half, limit=args.limit)
+        pipeline = _load_pipeline(args.actors, _min_confidence(args))
+    except WhodidError as e:
+        return _fail(err, e)
+    _warn(err, pipeline)
+
+    def report(b: BadInput) -> None:
+        err.write(f"whodid: could not code gold article {b.origin}: {b.error.code} {b.error.message}\n")
+
+    result = articles.evaluate(pipeline, gold, directory=args.gold, half=args.half, on_error=report)
+    out.write((json.dumps(articles.to_json(result)) if args.json else articles.summary(result)) + "\n")
+    notes = err if args.json else out  # --json keeps standard output one JSON object
+    if args.report:
+        command = f"whodid eval articles {args.gold}" + (f" --half {args.half}" if args.half else "")
+        command += "".join(f" --actors {a}" for a in args.actors)
+        args.report.write_text(articles.markdown(result, command=command) + "\n", encoding="utf-8")
+        notes.write(f"report written to {args.report}\n")
+    if args.errors:
+        n = articles.write_errors(result, args.errors)
+        notes.write(f"{n} error rows written to {args.errors}\n")
     return EXIT_OK
 
 
@@ -557,7 +629,7 @@ def run_code(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if isinstance(source, list) and len(source) == 1 and isinstance(source[0], BadInput):
         return _fail(err, source[0].error)
     try:
-        pipeline = _load_pipeline(args.actors)
+        pipeline = _load_pipeline(args.actors, _min_confidence(args))
     except WhodidError as e:
         return _fail(err, e)
     _warn(err, pipeline)

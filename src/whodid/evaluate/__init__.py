@@ -19,7 +19,9 @@ MODULES: dict[str, tuple[str, ...]] = {
     "dates": ("whodid.evaluate.dates",),
     "places": ("whodid.evaluate.places",),
 }
-KINDS = tuple(MODULES)
+# kinds scored on a folder rather than one gold file: ``whodid eval articles DIR`` (``articles.py``)
+FOLDER_KINDS = ("articles",)
+KINDS = (*FOLDER_KINDS, *MODULES)
 
 
 def scorers(kind: str) -> list[Scorer]:
@@ -34,4 +36,4 @@ def select(kind: str, first: dict[str, Any]) -> Scorer | None:
     return next((s for s in scorers(kind) if s.accepts(first)), None)
 
 
-__all__ = ["KINDS", "EvalInput", "EvalResult", "Scorer", "scorers", "select"]
+__all__ = ["FOLDER_KINDS", "KINDS", "EvalInput", "EvalResult", "Scorer", "scorers", "select"]
