@@ -135,7 +135,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     ev.add_argument("--json", action="store_true", help="articles only: print the figures as one JSON object")
     _actors_option(ev)
-    _confidence_option(ev, "articles only: leave out events less sure than X, as 'code' does")
+    _confidence_option(
+        ev,
+        "leave out events less sure than X, as 'code' does (make eval scores the sentence-level sets "
+        "with 0: what the coder finds; whole articles with the default)",
+    )
     ing = sub.add_parser(
         "ingest",
         help="code articles and store them in a database (SQLite by default, or PostgreSQL)",
@@ -557,7 +561,7 @@ def run_eval(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             raise Errors.E406.error(option="--limit", value=args.limit)
         gold = read_gold(args.gold, args.limit)
         scorer = scorer_for(args.kind, args.gold, gold[0])
-        pipeline = _load_pipeline(args.actors)
+        pipeline = _load_pipeline(args.actors, _min_confidence(args))
     except WhodidError as e:
         return _fail(err, e)
     _warn(err, pipeline)
@@ -568,7 +572,9 @@ def run_eval(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     result = scorer.score(gold, predict(pipeline, scorer, gold, on_error=report))
     out.write(summary(result) + "\n")
     if args.report:
-        command = f"whodid eval {args.kind} {args.gold}" + "".join(f" --actors {a}" for a in args.actors)
+        command = f"whodid eval {args.kind} {args.gold} --min-confidence {args.min_confidence}" + "".join(
+            f" --actors {a}" for a in args.actors
+        )
         args.report.write_text(markdown(result, command=command) + "\n", encoding="utf-8")
         out.write(f"report written to {args.report}\n")
     if args.errors:

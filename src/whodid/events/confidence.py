@@ -27,6 +27,10 @@ CONFIDENCE_FILE = "confidence.tsv"
 # found and leaves out the bands whose observed precision is about one in ten
 DEFAULT_MIN_CONFIDENCE = 0.25
 STATEMENT = "010"
+POLITICAL_SECTORS = frozenset(
+    {"GOV", "MIL", "COP", "JUD", "LEG", "PTY", "OPP", "REB", "INS", "SEP", "SPY", "UAF", "IGO", "IMG", "NGO"}
+    | {"HRI", "ELI", "RAD", "MOD", "NGM"}
+)
 
 
 def event_features(ev: Event, st: ArticleState) -> list[str]:
@@ -47,10 +51,39 @@ def event_features(ev: Event, st: ArticleState) -> list[str]:
     out.append("how:" + (ev.source_rule.split(" ", 1)[0] or "none"))
     if "reciprocal" in ev.source_rule.split():
         out.append("how:reciprocal")
+    quote = next((q for q in st.quotes if q.start <= ev.evidence_start < q.end), None)
+    if quote is not None:
+        # inside a quotation a verb is the speaker's words: an act of the speaker's own side is its
+        # report, a third party's act only what the speaker says of it
+        own = quote.speaker_actor is not None and (
+            quote.speaker_actor == ev.source.actor_id
+            or (
+                source is not None
+                and source.country is not None
+                and _country(st, quote.speaker_actor) == source.country
+            )
+        )
+        out.append("quoted:own" if own else "quoted:other")
+    if not (_political(source) or _political(target)):
+        out.append("no-political-side")  # a doctor and market analysts: no political event
     out.append(f"modality:{ev.modality}")
     if ev.background:
         out.append("background")
     return out
+
+
+def _country(st: ArticleState, actor_id: str) -> str | None:
+    actor = st.actors.get(actor_id)
+    return actor.country if actor is not None else None
+
+
+def _political(actor: Actor | None) -> bool:
+    """A state, its government, forces, courts, legislators and parties, the opposition, armed groups,
+    international and non-governmental organizations: the actors a political event needs on one side
+    (GUIDELINES: businesses, media or citizens count when they act toward these)."""
+    if actor is None:
+        return False
+    return actor.kind == "state" or bool(actor.igo_code) or actor.sector in POLITICAL_SECTORS
 
 
 def _quality(actor: Actor | None) -> str:
