@@ -58,3 +58,10 @@ def test_a_counterpart_is_not_given_the_story_country(pipeline: Pipeline) -> Non
     rec = pipeline.code(text, published=PUB).to_dict()
     counterpart = [a for a in rec["actors"] if "counterpart" in a["name"]]
     assert counterpart and counterpart[0]["country"] != "BRA"
+
+
+def test_an_apposition_says_where_a_person_works(pipeline: Pipeline) -> None:
+    a = actor(
+        pipeline, "Maria Lopez, an attorney for the family in Chicago, said the ruling was unfair.", "Lopez"
+    )
+    assert (a["country"], a["country_rule"]) == ("USA", "country:apposition")

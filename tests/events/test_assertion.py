@@ -32,3 +32,18 @@ def test_no_plans_to_meet_is_no_intent_to_meet(pipeline: Pipeline) -> None:
 def test_plans_to_meet_are_an_intent(pipeline: Pipeline) -> None:
     evs = events(pipeline, "Egypt plans to meet Ethiopian officials next week.")
     assert [e for e in evs if e["cameo"][:2] in ("03", "04") and e["source"]["country"] == "EGY"]
+
+
+def test_an_attack_asked_about_is_no_attack(pipeline: Pipeline) -> None:
+    assert not [
+        e for e in events(pipeline, "Will Russia attack Ukraine this winter?") if e["cameo"][:2] == "19"
+    ]
+    assert [e for e in events(pipeline, "Russia attacked Ukraine this winter.") if e["cameo"][:2] == "19"]
+
+
+def test_a_conditional_attack_is_no_attack(pipeline: Pipeline) -> None:
+    evs = events(
+        pipeline, "If the United States attacks Iran, Iran will retaliate, the Iranian minister warned."
+    )
+    assert not [e for e in evs if e["cameo"][:2] == "19" and e["source"]["country"] == "USA"]
+    assert not [e for e in evs if e["cameo"][:2] == "13" and e["source"]["country"] == "USA"]

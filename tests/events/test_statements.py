@@ -96,3 +96,22 @@ def test_reader_tone_counts_negation_and_judging_words_only() -> None:
     # nouns and verbs count only from whodid's own list of judging words: "war" names a thing
     assert "war" not in reader.evaluative and reader.evaluative["failure"] < 0
     assert "violate" in reader.accusations
+
+
+def test_another_actor_failing_to_act_is_criticism(pipeline: Pipeline) -> None:
+    evs = statements(pipeline, "The Dutch minister said Belgium had failed to protect the border.", "said")
+    assert [(e["cameo"], keys(e)) for e in evs] == [("111", ("NLD", "BEL"))]
+    assert "content:fault" in evs[0]["rule"]
+
+
+def test_not_knowing_is_no_fault(pipeline: Pipeline) -> None:
+    evs = statements(pipeline, "The Dutch minister said Belgium did not know about the plan.", "said")
+    assert "111" not in [e["cameo"] for e in evs]
+
+
+def test_criticism_of_a_plan_names_who_made_it(pipeline: Pipeline) -> None:
+    rec = pipeline.code(
+        "Canadian senators criticized the plan the Mexican president announced.", published=PUB
+    )
+    evs = [e for e in rec.to_dict()["events"] if e["evidence"]["text"] == "criticized"]
+    assert [(e["cameo"], keys(e)) for e in evs] == [("111", ("CAN", "MEX"))]

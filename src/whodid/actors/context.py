@@ -8,6 +8,8 @@ runs after actors and places and gives such actors a country, with ``country_rul
 
 * ``country:region`` -- a subnational place inside or beside the mention ("the Florida senator",
   "the Punjab police", "Sen. X, R-Fla.", "the mayor of Chicago");
+* ``country:apposition`` -- an apposition naming whom or where a person works for ("X, an attorney
+  for the family in Miami", "Y, a former Clinton administration adviser");
 * ``country:focus`` -- an actor of a state-bound sector (government, legislature, parties, police,
   judiciary, military, opposition, elites) in an article with one clear focus country.
 
@@ -21,7 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from whodid.nlp.state import Actor, ArticleState, state
 
@@ -37,6 +39,8 @@ PARTY_STATE = re.compile(r"\A,?\s*\(?\s*[RDI]\s*[-\u2013]\s*([A-Z][A-Za-z.]*(?:\
 OTHER_SIDE = frozenset(
     {"counterpart", "counterparts", "opponent", "opponents", "rival", "rivals", "adversary"}
 )
+# "an attorney for the family in Miami", "a professor of law at Leeds": where a person works
+APPOSITIVE_PLACE_PREPS = frozenset({"in", "of", "from", "at"})
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 
 
@@ -56,9 +60,9 @@ class ActorContext:
         if not pending:
             return doc
         for actor in pending:
-            iso = self._regional_country(doc, st, actor)
+            iso, why = self._regional_country(doc, st, actor)
             if iso is not None:
-                _give(actor, iso, "country:region")
+                _give(actor, iso, why)
         focus = focus_country(st)
         if focus is None:
             return doc
@@ -71,7 +75,7 @@ class ActorContext:
                 _give(actor, focus, "country:focus")
         return doc
 
-    def _regional_country(self, doc: Doc, st: ArticleState, actor: Actor) -> str | None:
+    def _regional_country(self, doc: Doc, st: ArticleState, actor: Actor) -> tuple[str | None, str]:
         for m in st.actor_mentions:
             if m.actor_id != actor.id:
                 continue
@@ -88,12 +92,36 @@ class ActorContext:
             for tok in near:
                 iso = self._token_region(tok)
                 if iso is not None:
-                    return iso
+                    return iso, "country:region"
+            described = self._appositive_country(doc, st, actor, span)
+            if described is not None:
+                return described, "country:apposition"
             after = PARTY_STATE.match(doc.text[m.end : m.end + 24])
             if after is not None:
                 iso = self.region_country(after.group(1).strip())
                 if iso is not None:
-                    return iso
+                    return iso, "country:region"
+        return None, ""
+
+    def _appositive_country(self, doc: Doc, st: ArticleState, actor: Actor, span: Span) -> str | None:
+        """ "X, an attorney for the family in Miami", "Y, a former Clinton administration adviser": an
+        apposition that names whom the person works for (a modifier that is an actor of known country)
+        or where (a place after in, of, from or at) gives the country."""
+        head = span.root
+        for appos in (c for c in head.children if c.dep_ == "appos"):
+            inside = {t.i for t in appos.subtree}
+            for tok in appos.subtree:
+                if tok.dep_ in ("compound", "poss", "nmod") and tok.head.i in inside:
+                    for other in st.token_actors.get(tok.i, []):
+                        country = st.actors[other].country
+                        if other != actor.id and country and not st.actors[other].country_rule:
+                            return country
+            for p in st.places:
+                if p.place is None or not p.place.country or p.token_start not in inside:
+                    continue
+                root = doc[p.token_start : p.token_end].root
+                if root.dep_ == "pobj" and root.head.lower_ in APPOSITIVE_PLACE_PREPS:
+                    return p.place.country
         return None
 
     def _token_region(self, tok: Token) -> str | None:

@@ -195,9 +195,22 @@ def owner_actors(st: ArticleState, tok: Token, *, amod: bool = False) -> list[st
         return found
     for g in prep_objects(tok, frozenset({"of"})):
         found = actors_at(st, g) or [a for m in owner_tokens(g) if m.dep_ != "amod" for a in actors_at(st, m)]
+        found = found or _relative_subject_actors(st, g)
         if found:
             return found
-    return []
+    return _relative_subject_actors(st, tok)
+
+
+def _relative_subject_actors(st: ArticleState, noun: Token) -> list[str]:
+    """ "the strategy Obama trumpeted": whose a thing is, said by a relative clause's subject."""
+    return [
+        a
+        for rel in noun.children
+        if rel.dep_ == "relcl"
+        for subj in rel.children
+        if subj.dep_ == "nsubj" and subj.tag_ not in ("WP", "WDT")
+        for a in actors_at(st, subj)
+    ]
 
 
 def prep_objects(noun: Token, preps: frozenset[str]) -> list[Token]:

@@ -76,3 +76,13 @@ def conditional(verb: Token) -> bool:
             return False
         cur = cur.head
     return False
+
+
+QUESTION_END = ("?", "?\u201d", "?\"", "?'", "?\u2019")
+
+
+def asked(verb: Token) -> bool:
+    """An act in a question ("will Russia hit back when it launches strikes?") is asked about, not
+    reported: its sentence ends with a question mark. (The speech verb that reports a question is a
+    statement, coded apart.)"""
+    return verb.sent.text.rstrip().endswith(QUESTION_END)

@@ -13,7 +13,7 @@ from typing import Literal
 from spacy.tokens import Doc, Span, Token
 
 from whodid.events import arguments as args
-from whodid.events.assertion import cancelled_by, conditional, plan_denied
+from whodid.events.assertion import asked, cancelled_by, conditional, plan_denied
 from whodid.events.confidence import ConfidenceModel
 from whodid.events.context import (
     clause_dates,
@@ -428,6 +428,8 @@ class EventCoder:
         verb = trig.token
         cameo, rule = trig.cameo, trig.rule
         status = self._assertion(ctx, trig)
+        if trig.cameo != STATEMENT and asked(verb):
+            return []  # "will Russia hit back when it launches strikes?": asked, not reported
         if status == "none":
             return []  # "had no plans to meet"; "cancelled the visit" is coded on "cancelled"
         if trig.nominal is not None:

@@ -44,6 +44,13 @@ APPEAL_VERBS = frozenset({"need"})
 MODALS = frozenset(
     {"will", "would", "shall", "should", "can", "could", "may", "might", "must", "wo", "ca", "'ll", "’ll"}
 )
+# verbs of knowing, thinking and being: negated they report no act left undone
+STATE_VERBS = frozenset(
+    {"know", "think", "believe", "see", "expect", "understand", "remember", "recall", "doubt", "want"}
+    | {"need", "have", "be", "seem", "appear", "matter", "mean", "plan", "intend", "wish", "like"}
+)
+# verbs of falling short whose infinitive was not done: "failed to address", "neglected to act"
+FAILING_VERBS = frozenset({"fail", "neglect", "refuse", "decline"})
 NEGATORS = frozenset({"not", "n't", "never", "no", "n’t", "without", "hardly", "nothing", "nobody"})
 CONTENT_POS = frozenset({"ADJ", "ADV", "NOUN", "VERB"})
 VALENCE_FILE = "valence.tsv"
@@ -115,7 +122,11 @@ class StatementReader:
         if not content:
             return None
         inside = {t.i for t in content}
-        specific = self._appeal(st, content, inside, speakers) or self._denial(st, content, inside, speakers)
+        specific = (
+            self._appeal(st, content, inside, speakers)
+            or self._denial(st, content, inside, speakers)
+            or self._fault(st, content, inside, speakers)
+        )
         if specific is not None:
             return specific
         score = 0.0
@@ -170,6 +181,33 @@ class StatementReader:
             return Content(APPEAL, political, "content:appeal", 0.0)
         return None
 
+    def _fault(
+        self, st: ArticleState, content: list[Token], inside: set[int], speakers: Collection[str]
+    ) -> Content | None:
+        """ "X said Y failed to address the threat", "... Y did not act", "Y offered no changes": another
+        actor's act reported as not done, or done too little, is criticism of it (111)."""
+        home = _country(st, speakers)
+        for tok in content:
+            if tok.pos_ not in ("VERB", "AUX") or (tok.head.i in inside and tok.head.i != tok.i):
+                continue  # only the main clause of what is said
+            if any(c.dep_ == "aux" and c.lower_ in MODALS for c in tok.children) or not _failed(tok):
+                continue
+            if tok.lemma_.lower() in STATE_VERBS:
+                continue  # "did not know how", "does not think": a state of mind, not an act left undone
+            subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if not subj or _first_person(subj[0]):
+                continue
+            others = tuple(
+                a
+                for a in _actors(st, subj[0])
+                if a not in speakers
+                and _codable(st, a)
+                and not (st.actors[a].kind == "state" and st.actors[a].country == home)
+            )
+            if others:
+                return Content(CRITICISM, others, "content:fault", 0.0)
+        return None
+
     def _denial(
         self, st: ArticleState, content: list[Token], inside: set[int], speakers: Collection[str]
     ) -> Content | None:
@@ -191,6 +229,18 @@ class StatementReader:
                 if ours:
                     return Content(DENIAL, (), "content:denial", 0.0)
         return None
+
+
+def _failed(tok: Token) -> bool:
+    """ "did not address", "failed to address", "offered no changes", "has not done enough"."""
+    if any(c.dep_ == "neg" for c in tok.children):
+        return True
+    if any(
+        c.dep_ == "dobj" and any(g.lower_ in ("no", "nothing") for g in (c, *c.children))
+        for c in tok.children
+    ):
+        return True
+    return tok.lemma_.lower() in FAILING_VERBS and any(c.dep_ == "xcomp" for c in tok.children)
 
 
 def _negated(tok: Token, inside: set[int]) -> bool:
