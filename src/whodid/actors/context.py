@@ -25,7 +25,8 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
-from whodid.nlp.state import Actor, ArticleState, state
+from whodid.actors.knowledge import Memo
+from whodid.nlp.state import Actor, ActorMention, ArticleState, PlaceMention, state
 
 # sectors whose actors belong to one state: a countryless one in a one-country story is of that country
 STATE_BOUND_SECTORS = frozenset({"GOV", "LEG", "JUD", "PTY", "COP", "MIL", "OPP", "ELI", "SPY", "MOD"})
@@ -52,15 +53,19 @@ class ActorContext:
 
     def __init__(self, region_country: Callable[[str], str | None]) -> None:
         """``region_country`` maps a region's name or abbreviation ("Florida", "Fla.") to its ISO3."""
-        self.region_country = region_country
+        self.region_country = Memo(region_country)  # the same names recur across articles
 
     def __call__(self, doc: Doc) -> Doc:
         st = state(doc)
         pending = [a for a in st.actors.values() if a.country is None and not a.igo_code]
         if not pending:
             return doc
+        mentions: dict[str, list[ActorMention]] = {}
+        for m in st.actor_mentions:
+            mentions.setdefault(m.actor_id, []).append(m)
+        places = {p.token_start: p for p in st.places if p.place is not None and p.place.country}
         for actor in pending:
-            iso, why = self._regional_country(doc, st, actor)
+            iso, why = self._regional_country(doc, st, actor, mentions.get(actor.id, []), places)
             if iso is not None:
                 _give(actor, iso, why)
         focus = focus_country(st)
@@ -75,10 +80,15 @@ class ActorContext:
                 _give(actor, focus, "country:focus")
         return doc
 
-    def _regional_country(self, doc: Doc, st: ArticleState, actor: Actor) -> tuple[str | None, str]:
-        for m in st.actor_mentions:
-            if m.actor_id != actor.id:
-                continue
+    def _regional_country(
+        self,
+        doc: Doc,
+        st: ArticleState,
+        actor: Actor,
+        mentions: list[ActorMention],
+        places: dict[int, PlaceMention],
+    ) -> tuple[str | None, str]:
+        for m in mentions:
             span = doc[m.token_start : m.token_end]
             near = [*span, *(c for t in span for c in t.children if c.dep_ in MODIFIER_DEPS)]
             near += [
@@ -93,7 +103,7 @@ class ActorContext:
                 iso = self._token_region(tok)
                 if iso is not None:
                     return iso, "country:region"
-            described = self._appositive_country(doc, st, actor, span)
+            described = self._appositive_country(doc, st, actor, span, places)
             if described is not None:
                 return described, "country:apposition"
             after = PARTY_STATE.match(doc.text[m.end : m.end + 24])
@@ -103,7 +113,9 @@ class ActorContext:
                     return iso, "country:region"
         return None, ""
 
-    def _appositive_country(self, doc: Doc, st: ArticleState, actor: Actor, span: Span) -> str | None:
+    def _appositive_country(
+        self, doc: Doc, st: ArticleState, actor: Actor, span: Span, places: dict[int, PlaceMention]
+    ) -> str | None:
         """ "X, an attorney for the family in Miami", "Y, a former Clinton administration adviser": an
         apposition that names whom the person works for (a modifier that is an actor of known country)
         or where (a place after in, of, from or at) gives the country."""
@@ -116,8 +128,9 @@ class ActorContext:
                         country = st.actors[other].country
                         if other != actor.id and country and not st.actors[other].country_rule:
                             return country
-            for p in st.places:
-                if p.place is None or not p.place.country or p.token_start not in inside:
+            for i in sorted(inside):
+                p = places.get(i)
+                if p is None or p.place is None or not p.place.country:
                     continue
                 root = doc[p.token_start : p.token_end].root
                 if root.dep_ == "pobj" and root.head.lower_ in APPOSITIVE_PLACE_PREPS:

@@ -78,7 +78,7 @@ def conditional(verb: Token) -> bool:
     return False
 
 
-QUESTION_END = ("?", "?\u201d", "?\"", "?'", "?\u2019")
+QUESTION_END = ("?", "?\u201d", '?"', "?'", "?\u2019")
 
 
 def asked(verb: Token) -> bool:
