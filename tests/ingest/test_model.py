@@ -7,6 +7,7 @@ import datetime as dt
 import re
 
 import pytest
+from spacy.language import Language
 
 from whodid.errors import InputError
 from whodid.ingest import ArticleInput, article_id, parse_date
@@ -54,3 +55,16 @@ def test_article_input_is_frozen() -> None:
     assert item.id is None and item.origin == ""
     with pytest.raises(dataclasses.FrozenInstanceError):
         item.text = "Other."  # type: ignore[misc]
+
+
+def test_an_attribution_after_a_quoted_question_stays_in_its_sentence(nlp: Language) -> None:
+    from whodid.nlp.model import with_paragraph_rule
+
+    nlp = with_paragraph_rule(nlp)  # the session's model, as whodid.load() sets it up
+    doc = nlp('"Is that all there is?" the senator said. Then the senator left.')
+    assert [s.text for s in doc.sents] == [
+        '"Is that all there is?" the senator said.',
+        "Then the senator left.",
+    ]
+    doc = nlp('The talks ended. "Will you go?" She asked the minister what he would do about the border.')
+    assert len(list(doc.sents)) == 3  # a long sentence after the quotation is a sentence of its own
