@@ -65,3 +65,24 @@ def test_an_apposition_says_where_a_person_works(pipeline: Pipeline) -> None:
         pipeline, "Maria Lopez, an attorney for the family in Chicago, said the ruling was unfair.", "Lopez"
     )
     assert (a["country"], a["country_rule"]) == ("USA", "country:apposition")
+
+
+def test_an_acronym_refers_to_the_organization_named_before(pipeline: Pipeline) -> None:
+    text = (
+        "The Nigerian Civil Aviation Authority said on Monday that flights had resumed. "
+        "The NCAA also said it would inspect more planes."
+    )
+    rec = pipeline.code(text, published=PUB).to_dict()
+    body = [a for a in rec["actors"] if "Aviation" in a["name"]]
+    assert body and body[0]["kind"] == "organization" and body[0]["country"] == "NGA"
+    assert any(m["text"] == "NCAA" and m["rule"] == "organization:acronym" for m in body[0]["mentions"])
+    assert not [a for a in rec["actors"] if a["kind"] == "person"]  # neither name is a person
+
+
+def test_an_organization_before_a_title_gives_the_country(pipeline: Pipeline) -> None:
+    text = (
+        "The Nigerian Civil Aviation Authority said on Monday that flights had resumed. "
+        "NCAA director Amani Odhiambo said the agency would hire more inspectors."
+    )
+    a = actor(pipeline, text, "Odhiambo")
+    assert (a["country"], a["country_rule"]) == ("NGA", "country:affiliation")

@@ -8,6 +8,7 @@ runs after actors and places and gives such actors a country, with ``country_rul
 
 * ``country:region`` -- a subnational place inside or beside the mention ("the Florida senator",
   "the Punjab police", "Sen. X, R-Fla.", "the mayor of Chicago");
+* ``country:affiliation`` -- an organization or state in front of the title ("INS commissioner X");
 * ``country:apposition`` -- an apposition naming whom or where a person works for ("X, an attorney
   for the family in Miami", "Y, a former Clinton administration adviser");
 * ``country:focus`` -- an actor of a state-bound sector (government, legislature, parties, police,
@@ -90,7 +91,17 @@ class ActorContext:
     ) -> tuple[str | None, str]:
         for m in mentions:
             span = doc[m.token_start : m.token_end]
-            near = [*span, *(c for t in span for c in t.children if c.dep_ in MODIFIER_DEPS)]
+            modifiers = [
+                c
+                for t in span
+                for c in t.children
+                if c.dep_ in MODIFIER_DEPS and c.i not in range(span.start, span.end)
+            ]
+            modifiers += [g for c in modifiers for g in c.children if g.dep_ in MODIFIER_DEPS]
+            affiliated = self._affiliation(st, actor, modifiers)
+            if affiliated is not None:
+                return affiliated, "country:affiliation"
+            near = [*span, *modifiers]
             near += [
                 g
                 for t in span
@@ -112,6 +123,16 @@ class ActorContext:
                 if iso is not None:
                     return iso, "country:region"
         return None, ""
+
+    def _affiliation(self, st: ArticleState, actor: Actor, modifiers: list[Token]) -> str | None:
+        """ "INS commissioner Doris Meissner", "the Pentagon spokesman": a modifier that is an
+        organization or state of known country names whom the person works for."""
+        for tok in modifiers:
+            for other in st.token_actors.get(tok.i, []):
+                found = st.actors[other]
+                if other != actor.id and found.country and not found.country_rule and found.kind != "person":
+                    return found.country
+        return None
 
     def _appositive_country(
         self, doc: Doc, st: ArticleState, actor: Actor, span: Span, places: dict[int, PlaceMention]

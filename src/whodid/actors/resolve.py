@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from whodid.actors.describe import GENERIC_HEADS, OWNER_PREPS, Description, country_of_token, describe, norm
 from whodid.actors.dictionary import ActorDictionary, Entry, normalize, split_code
-from whodid.actors.knowledge import ActorKnowledge, BodyInfo, Memo
+from whodid.actors.knowledge import DEFAULT_DATA_DIR, ActorKnowledge, BodyInfo, Memo
 from whodid.actors.registry import ActorRegistry
 from whodid.nlp.state import state
 
@@ -86,6 +86,7 @@ class ActorResolver:
                 if e.default and e.default.code
             )
         self.kb = knowledge
+        self.organization_heads = _organization_heads()
         self.is_toponym = is_toponym or (lambda _name: False)
         # a token's dictionary words; the same few thousand token texts recur across articles
         self._words: Memo[tuple[str, ...]] = Memo(lambda text: tuple(normalize(text).split()))
@@ -113,6 +114,7 @@ class ActorResolver:
             if not reg.claimed(span) and entry.default and entry.default.code:
                 self._listed_country(doc, reg, span, entry, entry.default.code)
         self._find_surnames(doc, tokens, reg, skip)
+        self._find_acronyms(doc, tokens, reg, skip)
         self._resolve_pronouns(doc, tokens, reg, skip)
         self._countries_from_possessors(tokens, reg)
         reg.finish()
@@ -282,10 +284,15 @@ class ActorResolver:
         return bool(kb.country_by_name(text) or kb.country_by_demonym(text) or kb.body(text) or kb.igo(text))
 
     def _looks_like_person(self, span: Span, desc: Description) -> bool:
-        """A non-PERSON entity is a person when it is no known place and the parse calls it one."""
+        """A non-PERSON entity is a person when it is no known place or organization name and the
+        parse calls it one."""
         text = span.text
         if self._is_known_non_person(span) or self.kb.country_by_capital(text):
             return False
+        if len(span) > 1 and span[-1].lower_ in self.organization_heads:
+            return False  # "the Civil Aviation Authority said": an organization speaks
+        if len(span) == 1 and span[0].text.replace(".", "").isupper() and len(span[0].text) >= 2:
+            return False  # an acronym ("the NCAA said") names an organization, not a person
         if self.kb.country_by_demonym(text) or self.is_toponym(text):
             return False
         if len(span) < 2 and span.root.dep_ not in ("nsubj", "appos"):
@@ -644,6 +651,27 @@ class ActorResolver:
             if actor_id is not None:
                 reg.mention(actor_id, doc[tok.i : tok.i + 1], rule="person:surname")
 
+    def _find_acronyms(self, doc: Doc, tokens: list[Token], reg: ActorRegistry, skip: set[int]) -> None:
+        """ "the INS" after "the Immigration and Naturalization Service": an all-capital word that
+        spells the initials of an organization named before it refers to that organization."""
+        named: dict[str, str] = {}
+        for actor in reg.st.actors.values():
+            if actor.kind == "organization":
+                for initials in _initials(actor.name):
+                    named.setdefault(initials, actor.id)
+        if not named:
+            return
+        first = {m.actor_id: m.token_start for m in reg.st.actor_mentions}
+        for tok in tokens:
+            text = tok.text.replace(".", "")
+            if not (2 <= len(text) <= 6 and text.isalpha() and text.isupper()):
+                continue
+            if tok.i in skip or reg.is_claimed(tok.i):
+                continue
+            actor_id = named.get(text)
+            if actor_id is not None and first.get(actor_id, len(doc)) < tok.i:
+                reg.mention(actor_id, doc[tok.i : tok.i + 1], rule="organization:acronym")
+
     def _countries_from_possessors(self, tokens: list[Token], reg: ActorRegistry) -> None:
         """ "its forces", "their troops": a countryless group takes its possessor's country."""
         ta = reg.st.token_actors
@@ -700,6 +728,24 @@ def _agentive_object(tok: Token) -> bool:
         (c.dep_ == "prep" and c.lower_ in ("of", "for")) or c.dep_ in ("oprd", "xcomp", "ccomp")
         for c in after
     )
+
+
+def _organization_heads() -> frozenset[str]:
+    """The head words of organization names (``data/actors/organization_heads.txt``)."""
+    text = (DEFAULT_DATA_DIR / "organization_heads.txt").read_text(encoding="utf-8")
+    return frozenset(w for w in (line.split("#", 1)[0].strip() for line in text.splitlines()) if w)
+
+
+def _initials(name: str) -> set[str]:
+    """The acronyms a name may be known by: the initials of its capitalized words, with and without a
+    leading country word ("U.S. Immigration and Naturalization Service": USINS and INS)."""
+    words = [w for w in name.replace("-", " ").split() if w[:1].isupper()]
+    out = set()
+    for start in range(min(2, len(words))):
+        letters = "".join(w[0] for w in words[start:] if w.replace(".", "").isalpha())
+        if len(letters) >= 2:
+            out.add(letters.upper())
+    return out
 
 
 def _plural_name(tok: Token) -> bool:
