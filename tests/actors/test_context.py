@@ -22,7 +22,7 @@ def test_a_state_in_front_of_a_title_names_the_country(pipeline: Pipeline) -> No
 
 
 def test_party_and_state_after_a_name_name_the_country(pipeline: Pipeline) -> None:
-    a = actor(pipeline, "Sen. Dana Whitlock, R-Fla., criticized the new tax on Monday.", "Whitlock")
+    a = actor(pipeline, "Sen. Dana Whitlock, D-Ore., criticized the new tax on Monday.", "Whitlock")
     assert a["country"] == "USA"
 
 

@@ -57,7 +57,7 @@ def test_own_side_act_reported_as_not_done_is_a_denial(pipeline: Pipeline) -> No
 
 
 def test_a_refusal_to_come_is_no_denial(pipeline: Pipeline) -> None:
-    evs = statements(pipeline, "The Peruvian minister said Peru would not compromise on its borders.", "said")
+    evs = statements(pipeline, "The Peruvian minister said Peru would not negotiate on its borders.", "said")
     assert "016" not in [e["cameo"] for e in evs]
 
 
@@ -82,7 +82,7 @@ def test_a_neutral_statement_stays_010_and_reporters_are_no_target(pipeline: Pip
 
 def test_a_plain_echo_gives_way_to_what_was_said(pipeline: Pipeline) -> None:
     rec = pipeline.code(
-        "Polish senators echoed those comments, saying Germany's energy plan was dangerous and flawed.",
+        "Polish senators repeated the charge, saying Germany's energy plan was dangerous and flawed.",
         published=PUB,
     ).to_dict()
     codes = {(e["cameo"], keys(e)) for e in rec["events"] if e["source"]["country"] == "POL"}

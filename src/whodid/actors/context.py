@@ -1,16 +1,16 @@
 """The country of an actor the text does not name one for, from what the article says around it.
 
-A careful coder keys "the Florida senator", "Sen. X, R-Fla." and "the California Secretary of State"
+A careful coder keys "the Ohio senator", "Sen. X, D-Ore." and "the California Secretary of State"
 to the United States: a state or province names its country. In a story about one country's politics,
 "the president", "Republicans" or "the attorney general" with no other mark belong to that country
 too: the article's *focus* country, the one its dateline, places and actors point at most. This stage
 runs after actors and places and gives such actors a country, with ``country_rule`` saying why:
 
-* ``country:region`` -- a subnational place inside or beside the mention ("the Florida senator",
-  "the Punjab police", "Sen. X, R-Fla.", "the mayor of Chicago");
-* ``country:affiliation`` -- an organization or state in front of the title ("INS commissioner X");
+* ``country:region`` -- a subnational place inside or beside the mention ("the Ohio senator",
+  "the Punjab police", "Sen. X, D-Ore.", "the mayor of Chicago");
+* ``country:affiliation`` -- an organization or state in front of the title ("NCAA director X");
 * ``country:apposition`` -- an apposition naming whom or where a person works for ("X, an attorney
-  for the family in Miami", "Y, a former Clinton administration adviser");
+  for the family in Chicago", "Y, a former State Department adviser");
 * ``country:focus`` -- an actor of a state-bound sector (government, legislature, parties, police,
   judiciary, military, opposition, elites) in an article with one clear focus country.
 
@@ -35,13 +35,13 @@ STATE_BOUND_SECTORS = frozenset({"GOV", "LEG", "JUD", "PTY", "COP", "MIL", "OPP"
 FOCUS_MIN_WEIGHT = 3.0
 FOCUS_MIN_SHARE = 0.4
 DATELINE_WEIGHT = 3.0
-# "Sen. Marco Rubio, R-Fla.": party and state after a legislator's name
+# "Sen. Dana Whitlock, D-Ore.": party and state after a legislator's name
 PARTY_STATE = re.compile(r"\A,?\s*\(?\s*[RDI]\s*[-\u2013]\s*([A-Z][A-Za-z.]*(?:\s?[A-Z][A-Za-z.]*)?)")
 # roles that name the other side of a relation: never of the focus country by default
 OTHER_SIDE = frozenset(
     {"counterpart", "counterparts", "opponent", "opponents", "rival", "rivals", "adversary"}
 )
-# "an attorney for the family in Miami", "a professor of law at Leeds": where a person works
+# "an attorney for the family in Chicago", "a professor of law at Leeds": where a person works
 APPOSITIVE_PLACE_PREPS = frozenset({"in", "of", "from", "at"})
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 
@@ -53,7 +53,7 @@ class ActorContext:
     assigns: tuple[str, ...] = ("actors",)
 
     def __init__(self, region_country: Callable[[str], str | None]) -> None:
-        """``region_country`` maps a region's name or abbreviation ("Florida", "Fla.") to its ISO3."""
+        """``region_country`` maps a region's name or abbreviation ("Oregon", "Ore.") to its ISO3."""
         self.region_country = Memo(region_country)  # the same names recur across articles
 
     def __call__(self, doc: Doc) -> Doc:
@@ -125,7 +125,7 @@ class ActorContext:
         return None, ""
 
     def _affiliation(self, st: ArticleState, actor: Actor, modifiers: list[Token]) -> str | None:
-        """ "INS commissioner Doris Meissner", "the Pentagon spokesman": a modifier that is an
+        """ "NCAA director Amani Odhiambo", "the Pentagon spokesman": a modifier that is an
         organization or state of known country names whom the person works for."""
         for tok in modifiers:
             for other in st.token_actors.get(tok.i, []):
@@ -137,7 +137,7 @@ class ActorContext:
     def _appositive_country(
         self, doc: Doc, st: ArticleState, actor: Actor, span: Span, places: dict[int, PlaceMention]
     ) -> str | None:
-        """ "X, an attorney for the family in Miami", "Y, a former Clinton administration adviser": an
+        """ "X, an attorney for the family in Chicago", "Y, a former State Department adviser": an
         apposition that names whom the person works for (a modifier that is an actor of known country)
         or where (a place after in, of, from or at) gives the country."""
         head = span.root

@@ -652,7 +652,7 @@ class ActorResolver:
                 reg.mention(actor_id, doc[tok.i : tok.i + 1], rule="person:surname")
 
     def _find_acronyms(self, doc: Doc, tokens: list[Token], reg: ActorRegistry, skip: set[int]) -> None:
-        """ "the INS" after "the Immigration and Naturalization Service": an all-capital word that
+        """ "the NCAA" after "the Nigerian Civil Aviation Authority": an all-capital word that
         spells the initials of an organization named before it refers to that organization."""
         named: dict[str, str] = {}
         for actor in reg.st.actors.values():
@@ -738,7 +738,7 @@ def _organization_heads() -> frozenset[str]:
 
 def _initials(name: str) -> set[str]:
     """The acronyms a name may be known by: the initials of its capitalized words, with and without a
-    leading country word ("U.S. Immigration and Naturalization Service": USINS and INS)."""
+    leading country word ("Nigerian Civil Aviation Authority": NCAA and CAA)."""
     words = [w for w in name.replace("-", " ").split() if w[:1].isupper()]
     out = set()
     for start in range(min(2, len(words))):

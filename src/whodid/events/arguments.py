@@ -202,7 +202,7 @@ def owner_actors(st: ArticleState, tok: Token, *, amod: bool = False) -> list[st
 
 
 def _relative_subject_actors(st: ArticleState, noun: Token) -> list[str]:
-    """ "the strategy Obama trumpeted": whose a thing is, said by a relative clause's subject."""
+    """ "the plan the minister announced": whose a thing is, said by a relative clause's subject."""
     return [
         a
         for rel in noun.children

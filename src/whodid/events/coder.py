@@ -464,7 +464,7 @@ class EventCoder:
             negated = self.lexicon.negate(cameo)
             if negated is None:
                 return []
-            # a conflict that did not happen is still reported, as not done; "would not compromise"
+            # a conflict that did not happen is still reported, as not done; "would not negotiate"
             # is a refusal, made now
             modality = "negated" if negated == cameo else "asserted"
             cameo, rule = negated, rule + ">negated"
@@ -905,7 +905,7 @@ def _content_tokens(doc: Doc, verb: Token, quote: Quote | None) -> list[Token]:
 
 
 def _without_plain_restatements(found: list[tuple[Trigger, Event]]) -> list[tuple[Trigger, Event]]:
-    """ "X echoed those comments, saying Y's plan is inadequate": once what a speaker said in a
+    """ "X repeated the charge, saying Y's plan is reckless": once what a speaker said in a
     sentence is coded by its content (criticism of Y), its plain statements there (010, 019) go."""
     read = {ev.source.actor_id for _, ev in found if ev.content_rule}
     if not read:
@@ -918,8 +918,8 @@ def _without_plain_restatements(found: list[tuple[Trigger, Event]]) -> list[tupl
 
 
 def _same_side(st: ArticleState, actor: str | None, speaker: str | None) -> bool:
-    """The speaker itself, or the state the speaker speaks for ("China would not compromise", said
-    China's ambassador)."""
+    """The speaker itself, or the state the speaker speaks for ("Peru would not negotiate", said
+    Peru's ambassador)."""
     if actor is None or speaker is None:
         return False
     if actor == speaker:

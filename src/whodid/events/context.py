@@ -341,7 +341,7 @@ def _better(new: DateMention, old: DateMention | None) -> bool:
 
 
 def _when_clause(doc: Doc, date: DateMention) -> Token | None:
-    """ "a year ago, when Trump ordered a strike": a when-clause right after a time is of that time."""
+    """ "a year ago, when the army shelled the town": a when-clause right after a time is of that time."""
     i = date.token_end
     while i < len(doc) and doc[i].is_punct and doc[i].lower_ == ",":
         i += 1

@@ -21,7 +21,7 @@ def paragraph_boundaries(doc: Doc) -> Doc:
 
 QUOTE_CLOSERS = frozenset({"\u201d", '"', "''", "\u2019"})
 SENTENCE_ENDS = frozenset({".", "?", "!"})
-# how far an attribution after a quotation may run ("the Florida senator said.")
+# how far an attribution after a quotation may run ("the Ohio senator said.")
 ATTRIBUTION_TOKENS = 8
 # inflected speech verbs (the parser has not run, so there are no lemmas yet)
 SPEECH_FORMS = frozenset(
@@ -35,7 +35,7 @@ SPEECH_FORMS = frozenset(
 
 @Language.component("whodid_attributions")
 def attribution_boundaries(doc: Doc) -> Doc:
-    """ '"Is that all there is?" Trump said.': a short speech attribution after a quotation that ends
+    """'"Will they ever pay?" the minister said.': a short speech attribution after a quotation that ends
     with its own question or exclamation mark belongs to the quotation's sentence, not to one of its
     own (the tagger has run; the parser has not, and keeps this boundary)."""
     n = len(doc)
