@@ -65,8 +65,9 @@ class ActorContext:
         for m in st.actor_mentions:
             mentions.setdefault(m.actor_id, []).append(m)
         places = {p.token_start: p for p in st.places if p.place is not None and p.place.country}
+        text = doc.text  # built anew on every access: once per article
         for actor in pending:
-            iso, why = self._regional_country(doc, st, actor, mentions.get(actor.id, []), places)
+            iso, why = self._regional_country(doc, st, actor, mentions.get(actor.id, []), places, text)
             if iso is not None:
                 _give(actor, iso, why)
         focus = focus_country(st)
@@ -88,6 +89,7 @@ class ActorContext:
         actor: Actor,
         mentions: list[ActorMention],
         places: dict[int, PlaceMention],
+        text: str,
     ) -> tuple[str | None, str]:
         for m in mentions:
             span = doc[m.token_start : m.token_end]
@@ -117,7 +119,7 @@ class ActorContext:
             described = self._appositive_country(doc, st, actor, span, places)
             if described is not None:
                 return described, "country:apposition"
-            after = PARTY_STATE.match(doc.text[m.end : m.end + 24])
+            after = PARTY_STATE.match(text[m.end : m.end + 24])
             if after is not None:
                 iso = self.region_country(after.group(1).strip())
                 if iso is not None:
