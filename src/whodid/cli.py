@@ -55,6 +55,7 @@ examples:
   whodid code article.html --published 2024-05-08 --format json > coded.json
   whodid code corpus.jsonl > coded.jsonl          (one record a line; bad lines reported, skipped)
   cat article.txt | whodid code - --format table
+  whodid code article.txt --lexicon my-lexicon/   (your verbs, nouns, valences: docs/lexicons.md)
 
 exit status: 0 all coded; 1 some articles or lines were bad (reported on stderr, the rest coded);
 2 nothing could be coded (e.g. the single input file was empty, binary or too large).
@@ -104,6 +105,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--encoding", default="utf-8", help="text encoding of .txt/.html input (default utf-8), e.g. latin-1"
     )
     _actors_option(code)
+    _lexicon_option(code)
     _confidence_option(code, "leave out events less sure than X")
     ev = sub.add_parser(
         "eval",
@@ -135,6 +137,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     ev.add_argument("--json", action="store_true", help="articles only: print the figures as one JSON object")
     _actors_option(ev)
+    _lexicon_option(ev)
     _confidence_option(
         ev,
         "leave out events less sure than X, as 'code' does (make eval scores the sentence-level sets "
@@ -158,6 +161,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--batch-size", type=int, default=64, metavar="N", help="articles per committed batch (default 64)"
     )
     _actors_option(ing)
+    _lexicon_option(ing)
     _confidence_option(ing, "store no event less sure than X")
     evq = sub.add_parser(
         "events",
@@ -286,6 +290,21 @@ def _actors_option(p: argparse.ArgumentParser) -> None:
         metavar="FILE",
         help="extra actor dictionary (repeatable): whodid's .tsv/.yaml format or a PETRARCH/TABARI "
         ".actors.txt file; see docs/actors.md",
+    )
+
+
+def _lexicon_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--lexicon",
+        action="append",
+        type=Path,
+        default=[],
+        metavar="DIR",
+        help="folder of event lexicon files (verbs.tsv, nouns.tsv, valence.tsv, ...) laid over whodid's "
+        "own (repeatable; later folders win): a row with the key of one of whodid's replaces it, a new "
+        "key is added, a '-word' line takes a word out of a word list. Example: --lexicon my-lexicon/ "
+        "where my-lexicon/verbs.tsv has the row 'torpedo<TAB><TAB>proposal|plan<TAB>-' (torpedoing a "
+        "plan is no attack). See docs/lexicons.md",
     )
 
 
@@ -470,7 +489,7 @@ def run_ingest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return _fail(err, e)
     with store:
         try:
-            pipeline = _load_pipeline(args.actors, _min_confidence(args))
+            pipeline = _load_pipeline(args.actors, _min_confidence(args), args.lexicon)
         except WhodidError as e:
             return _fail(err, e)
         _warn(err, pipeline)
@@ -523,13 +542,15 @@ def run_ingest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_PARTIAL if summary.skipped else EXIT_OK
 
 
-def _load_pipeline(actor_files: Sequence[Path], min_confidence: float | None = None) -> Pipeline:
+def _load_pipeline(
+    actor_files: Sequence[Path], min_confidence: float | None = None, lexicon_dirs: Sequence[Path] = ()
+) -> Pipeline:
     from whodid.pipeline import load
 
     try:
         if min_confidence is None:
-            return load(actor_files=actor_files)
-        return load(actor_files=actor_files, min_confidence=min_confidence)
+            return load(actor_files=actor_files, lexicon_dirs=lexicon_dirs)
+        return load(actor_files=actor_files, min_confidence=min_confidence, lexicon_dirs=lexicon_dirs)
     except OSError as e:
         raise Errors.E201.error(model=MODEL, detail=str(e)) from None
 
@@ -561,7 +582,7 @@ def run_eval(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             raise Errors.E406.error(option="--limit", value=args.limit)
         gold = read_gold(args.gold, args.limit)
         scorer = scorer_for(args.kind, args.gold, gold[0])
-        pipeline = _load_pipeline(args.actors, _min_confidence(args))
+        pipeline = _load_pipeline(args.actors, _min_confidence(args), args.lexicon)
     except WhodidError as e:
         return _fail(err, e)
     _warn(err, pipeline)
@@ -575,6 +596,7 @@ def run_eval(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         command = f"whodid eval {args.kind} {args.gold} --min-confidence {args.min_confidence}" + "".join(
             f" --actors {a}" for a in args.actors
         )
+        command += "".join(f" --lexicon {d}" for d in args.lexicon)
         args.report.write_text(markdown(result, command=command) + "\n", encoding="utf-8")
         out.write(f"report written to {args.report}\n")
     if args.errors:
@@ -591,7 +613,7 @@ def run_eval_articles(args: argparse.Namespace, out: TextIO, err: TextIO) -> int
         if args.limit is not None and args.limit < 1:
             raise Errors.E406.error(option="--limit", value=args.limit)
         gold = articles.read_folder(args.gold, half=args.half, limit=args.limit)
-        pipeline = _load_pipeline(args.actors, _min_confidence(args))
+        pipeline = _load_pipeline(args.actors, _min_confidence(args), args.lexicon)
     except WhodidError as e:
         return _fail(err, e)
     _warn(err, pipeline)
@@ -605,6 +627,7 @@ def run_eval_articles(args: argparse.Namespace, out: TextIO, err: TextIO) -> int
     if args.report:
         command = f"whodid eval articles {args.gold}" + (f" --half {args.half}" if args.half else "")
         command += "".join(f" --actors {a}" for a in args.actors)
+        command += "".join(f" --lexicon {d}" for d in args.lexicon)
         args.report.write_text(articles.markdown(result, command=command) + "\n", encoding="utf-8")
         notes.write(f"report written to {args.report}\n")
     if args.errors:
@@ -635,7 +658,7 @@ def run_code(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if isinstance(source, list) and len(source) == 1 and isinstance(source[0], BadInput):
         return _fail(err, source[0].error)
     try:
-        pipeline = _load_pipeline(args.actors, _min_confidence(args))
+        pipeline = _load_pipeline(args.actors, _min_confidence(args), args.lexicon)
     except WhodidError as e:
         return _fail(err, e)
     _warn(err, pipeline)

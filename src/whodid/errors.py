@@ -242,6 +242,11 @@ class Errors(Enum):
         "Check that it is readable UTF-8 text; reinstall whodid if the file came with the package.",
         DataError,
     )
+    E306 = Entry(
+        "'{path}' is not a lexicon file whodid knows (a --lexicon folder may hold: {known}).",
+        "Rename it to one of those names or move it out of the folder; docs/lexicons.md describes each file.",
+        DataError,
+    )
     # -- E4xx: options and arguments ----------------------------------------------------------------
     E401 = Entry(
         "the size limit must be a positive number of bytes, got {value!r}.",

@@ -22,8 +22,9 @@ from whodid.actors.resolve import ActorResolver
 from whodid.dates import DateFinder
 from whodid.errors import Errors, WhodidError
 from whodid.events.coder import EventCoder
-from whodid.events.confidence import DEFAULT_MIN_CONFIDENCE
-from whodid.events.lexicon import EventLexicon
+from whodid.events.confidence import DEFAULT_MIN_CONFIDENCE, ConfidenceModel
+from whodid.events.lexicon import EventLexicon, LexiconFolders
+from whodid.events.statements import StatementReader
 from whodid.ingest.reader import ArticleInput, BadInput, article_id
 from whodid.nlp.boilerplate import BoilerplateMarker
 from whodid.nlp.model import MODEL, load_model, with_paragraph_rule
@@ -211,6 +212,7 @@ def load(
     actor_files: Sequence[str | Path] = (),
     listed_actors: bool = True,
     min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+    lexicon_dirs: Sequence[str | Path] = (),
 ) -> Pipeline:
     """Load the model and every dictionary once; reuse the returned pipeline for many articles.
 
@@ -220,7 +222,10 @@ def load(
     ``listed_actors=False`` leaves out whodid's own list of office holders (``data/actors/leaders.tsv``).
     ``min_confidence`` leaves out events less sure than that (``0`` keeps every event coded; the default
     is chosen from the reliability table of docs/ACCURACY.md).
+    ``lexicon_dirs`` are folders of event lexicon files overlaid, in order, on whodid's own
+    (``--lexicon DIR``; see docs/lexicons.md): same key replaces, new key extends.
     """
+    lexicons = LexiconFolders(tuple(Path(d) for d in lexicon_dirs))  # a bad folder fails before the rest
     ontology = Ontology.load()
     gazetteer = Gazetteer.load()
     knowledge = ActorKnowledge.load()
@@ -235,7 +240,13 @@ def load(
         PlaceStage(PlaceFinder(gazetteer)),
         ActorContext(gazetteer.region_country),
         QuoteFinder(),
-        EventCoder(EventLexicon.load(ontology=ontology), ontology, min_confidence=min_confidence),
+        EventCoder(
+            EventLexicon.load(lexicons, ontology),
+            ontology,
+            reader=StatementReader.load(lexicons),
+            calibration=ConfidenceModel.load(lexicons),
+            min_confidence=min_confidence,
+        ),
     ]
     return Pipeline(
         load_model(model) if nlp is None else with_paragraph_rule(nlp), stages, [str(p) for p in problems]

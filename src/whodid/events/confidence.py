@@ -18,7 +18,7 @@ import math
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from whodid.events.lexicon import DEFAULT_DIR, read_weights
+from whodid.events.lexicon import LexiconFolders, read_weights
 from whodid.nlp.state import Actor, ArticleState, Event
 
 CONFIDENCE_FILE = "confidence.tsv"
@@ -105,9 +105,11 @@ class ConfidenceModel:
         self.weights = dict(weights)
 
     @classmethod
-    def load(cls, data_dir: Path | None = None) -> ConfidenceModel:
-        """The packaged weights (``data/events/confidence.tsv``), or those of ``data_dir``."""
-        return cls(read_weights((data_dir or DEFAULT_DIR) / CONFIDENCE_FILE))
+    def load(cls, data_dir: Path | LexiconFolders | None = None) -> ConfidenceModel:
+        """The packaged weights (``data/events/confidence.tsv``), or those of ``data_dir``: one folder,
+        or a :class:`~whodid.events.lexicon.LexiconFolders` stack whose user rows replace features'
+        weights or add features."""
+        return cls(LexiconFolders.of(data_dir).table(CONFIDENCE_FILE, read_weights))
 
     def probability(self, features: Iterable[str]) -> float:
         z = sum(self.weights.get(f, 0.0) for f in features)

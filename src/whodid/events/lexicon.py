@@ -24,20 +24,33 @@ Load it once per pipeline and share it; it is immutable::
 
     lexicon = EventLexicon.load()
     lexicon.match_verb("call", {"for"}, {"release"}).cameo   # "0253"
+
+**User folders** (``--lexicon DIR``, ``whodid.load(lexicon_dirs=...)``): a :class:`LexiconFolders` stack
+reads each lexicon file (:data:`LEXICON_FILES`: the files above, ``valence.tsv``, ``accusation.txt``,
+``confidence.tsv``) from the packaged folder, then from each user folder that has it, in order. A row of
+a keyed table replaces the earlier row with its key and a new key extends the table (``verbs.tsv`` is
+keyed by lemma + particle + each object lemma: a row takes over exactly the objects it names, the
+earlier row keeps its others); a word list's words are added and its ``-word`` lines remove words.
+Duplicates inside one file are still errors (E303); a file name whodid does not know is E306. See
+``docs/lexicons.md``::
+
+    folders = LexiconFolders((Path("my-lexicon"),))   # my-lexicon/verbs.tsv: zorble <tab><tab><tab> 173
+    EventLexicon.load(folders).match_verb("zorble", (), ()).cameo   # "173"
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterator, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 from types import MappingProxyType
+from typing import TypeVar
 
 from whodid.errors import Errors
 from whodid.ontology import DataFileError, Ontology
 
-__all__ = ["EventLexicon", "VerbEntry"]
+__all__ = ["LEXICON_FILES", "EventLexicon", "LexiconFolders", "VerbEntry"]
 
 DEFAULT_DIR = Path(__file__).resolve().parents[1] / "data" / "events"
 VERBS_FILE = "verbs.tsv"
@@ -49,11 +62,29 @@ OBJECT_HEADS_FILE = "object_heads.txt"
 NO_EVENT = "-"
 SAME_EVENT = "="
 THREAT_FILE = "threat.tsv"
+VALENCE_FILE = "valence.tsv"  # read by events/statements.py
+ACCUSATION_FILE = "accusation.txt"  # read by events/statements.py
+CONFIDENCE_FILE = "confidence.tsv"  # read by events/confidence.py
+# every file a lexicon folder may hold (docs/lexicons.md describes each)
+LEXICON_FILES = (
+    VERBS_FILE,
+    NOUNS_FILE,
+    NEGATION_FILE,
+    INTENT_FILE,
+    THREAT_FILE,
+    GENERIC_FILE,
+    OBJECT_HEADS_FILE,
+    VALENCE_FILE,
+    ACCUSATION_FILE,
+    CONFIDENCE_FILE,
+)
 
 _WORD = re.compile(r"[a-z][a-z'-]*")
 _PHRASE = re.compile(r"[a-z][a-z'-]*(?: [a-z][a-z'-]*)*")
 _PREFIX = re.compile(r"\d{2,4}")
 _ONTOLOGY_FILE = "data/ontology/cameo.tsv"
+_K = TypeVar("_K")
+_V = TypeVar("_V")
 
 
 @dataclass(frozen=True)
@@ -148,22 +179,52 @@ def _parse_verb(line: _Line, ontology: Ontology) -> VerbEntry:
     return VerbEntry(lemma, particle or None, frozenset(words), code)
 
 
-def _read_verbs(path: Path, ontology: Ontology) -> dict[str, tuple[VerbEntry, ...]]:
-    """All verb entries by lemma, most specific first (ties: the more detailed code, then file order)."""
-    by_lemma: dict[str, list[VerbEntry]] = {}
+def _read_verb_file(path: Path, ontology: Ontology) -> list[VerbEntry]:
+    """The entries of one ``verbs.tsv`` in file order; a key (lemma, particle, object) defined twice is
+    an error (E303)."""
+    entries: list[VerbEntry] = []
     seen: dict[tuple[str, str | None, str], int] = {}  # (lemma, particle, object or "") -> line
     for line in _read_lines(path, ("lemma", "particle", "object", "cameo", "note")):
         entry = _parse_verb(line, ontology)
-        for obj in entry.objects or {""}:
-            key = (entry.lemma, entry.particle, obj)
+        for key in _verb_keys(entry):
             if key in seen:
                 shown = " ".join(k for k in key if k)
                 raise line.duplicate(shown, seen[key])
             seen[key] = line.number
-        by_lemma.setdefault(entry.lemma, []).append(entry)
+        entries.append(entry)
+    return entries
+
+
+def _verb_keys(entry: VerbEntry) -> list[tuple[str, str | None, str]]:
+    """The keys an entry defines: one per object lemma, or one with no object."""
+    return [(entry.lemma, entry.particle, obj) for obj in sorted(entry.objects or {""})]
+
+
+def _without_keys(entry: VerbEntry, taken: Collection[tuple[str, str | None, str]]) -> list[VerbEntry]:
+    """``entry`` less the keys a later folder took over: its other objects stay (none left: no entry)."""
+    if not entry.objects:
+        return [] if (entry.lemma, entry.particle, "") in taken else [entry]
+    left = frozenset(o for o in entry.objects if (entry.lemma, entry.particle, o) not in taken)
+    if left == entry.objects:
+        return [entry]
+    return [replace(entry, objects=left)] if left else []
+
+
+def _read_verbs(paths: Sequence[Path], ontology: Ontology) -> dict[str, tuple[VerbEntry, ...]]:
+    """All verb entries by lemma, most specific first (ties: the later folder, the more detailed code,
+    then file order). Each folder's entries take over the keys they define from the folders before."""
+    rows: list[tuple[int, VerbEntry]] = []
+    for layer, path in enumerate(paths):
+        entries = _read_verb_file(path, ontology)
+        taken = {key for e in entries for key in _verb_keys(e)}
+        rows = [(n, kept) for n, e in rows for kept in _without_keys(e, taken)]
+        rows.extend((layer, e) for e in entries)
+    by_lemma: dict[str, list[tuple[int, VerbEntry]]] = {}
+    for row in rows:
+        by_lemma.setdefault(row[1].lemma, []).append(row)
     return {
-        lemma: tuple(sorted(entries, key=lambda e: (-e.specificity, -len(e.cameo))))
-        for lemma, entries in by_lemma.items()
+        lemma: tuple(e for _, e in sorted(items, key=lambda r: (-r[1].specificity, -r[0], -len(r[1].cameo))))
+        for lemma, items in by_lemma.items()
     }
 
 
@@ -200,23 +261,26 @@ def _read_prefix_table(path: Path, header: tuple[str, str, str], ontology: Ontol
     return rules
 
 
-def _read_words(path: Path) -> frozenset[str]:
-    """A list of lower-case lemmas, one a line (``#`` starts a comment)."""
+def _read_words(path: Path, *, removals: bool = False) -> tuple[frozenset[str], frozenset[str]]:
+    """The words a list adds and, with ``removals`` (a user folder's list), those it removes (``-word``)."""
     text = _read_text(path)
-    words = set()
+    added: set[str] = set()
+    removed: set[str] = set()
     for number, raw in enumerate(text.splitlines(), start=1):
         word = raw.split("#", 1)[0].strip()
         if not word:
             continue
-        if not _WORD.fullmatch(word):
-            raise _Line(path, number, (word,)).fail(f"{word!r} must be one lower-case word")
-        words.add(word)
-    return frozenset(words)
+        drop = removals and word.startswith("-")
+        if not _WORD.fullmatch(word[1:] if drop else word):
+            expected = "one lower-case word, or -word to remove one" if removals else "one lower-case word"
+            raise _Line(path, number, (word,)).fail(f"{word!r} must be {expected}")
+        (removed if drop else added).add(word[1:] if drop else word)
+    return frozenset(added), frozenset(removed)
 
 
 def read_word_list(path: Path) -> frozenset[str]:
     """A data file of lower-case lemmas, one a line (``#`` starts a comment)."""
-    return _read_words(path)
+    return _read_words(path)[0]
 
 
 def read_valences(path: Path) -> dict[str, float]:
@@ -260,16 +324,74 @@ def _read_negation(path: Path, ontology: Ontology) -> dict[str, str | None]:
     return _read_prefix_table(path, ("cameo_prefix", "negated_cameo", "note"), ontology)
 
 
-def _read_threat(path: Path, ontology: Ontology) -> dict[str, str]:
+def _read_threat(path: Path, ontology: Ontology) -> dict[str, str | None]:
     """CAMEO code prefix -> the threat (13x) code of that conflict announced but not yet done."""
-    table = _read_prefix_table(path, ("cameo_prefix", "threat_cameo", "note"), ontology)
-    return {prefix: code for prefix, code in table.items() if code is not None}
+    return _read_prefix_table(path, ("cameo_prefix", "threat_cameo", "note"), ontology)
 
 
-def _read_intent(path: Path, ontology: Ontology) -> dict[str, str]:
+def _read_intent(path: Path, ontology: Ontology) -> dict[str, str | None]:
     """CAMEO code prefix -> the intent (03x) code of that cooperation announced but not yet done."""
-    table = _read_prefix_table(path, ("cameo_prefix", "intent_cameo", "note"), ontology)
+    return _read_prefix_table(path, ("cameo_prefix", "intent_cameo", "note"), ontology)
+
+
+def _codes_only(table: Mapping[str, str | None]) -> dict[str, str]:
+    """A prefix table without its ``-`` rows (the prefixes that have no such code)."""
     return {prefix: code for prefix, code in table.items() if code is not None}
+
+
+@dataclass(frozen=True)
+class LexiconFolders:
+    """Where lexicon files are read from: ``base`` (the packaged folder), then each ``user`` folder.
+
+    Every user folder is checked when the stack is made: it must be a readable folder holding only
+    files named in :data:`LEXICON_FILES` (hidden files such as ``.DS_Store`` are passed over).
+    """
+
+    user: tuple[Path, ...] = ()
+    base: Path = DEFAULT_DIR
+
+    def __post_init__(self) -> None:
+        for folder in self.user:
+            _check_user_folder(folder)
+
+    @classmethod
+    def of(cls, data_dir: Path | LexiconFolders | None) -> LexiconFolders:
+        """A stack as is; one folder (the ``load(data_dir)`` of old) or None (packaged) as a stack of one."""
+        if isinstance(data_dir, LexiconFolders):
+            return data_dir
+        return cls(base=data_dir or DEFAULT_DIR)
+
+    def paths(self, name: str) -> tuple[Path, ...]:
+        """``name`` in the base folder (which must have it: E301), then in each user folder holding it."""
+        return (self.base / name, *(folder / name for folder in self.user if (folder / name).exists()))
+
+    def table(self, name: str, read: Callable[[Path], Mapping[_K, _V]]) -> dict[_K, _V]:
+        """A keyed table read by ``read`` from each folder: a later folder's row replaces the row with
+        the same key, a new key extends the table."""
+        out: dict[_K, _V] = {}
+        for path in self.paths(name):
+            out.update(read(path))
+        return out
+
+    def words(self, name: str) -> frozenset[str]:
+        """A word list: the base file's words, plus each user file's, less its ``-word`` lines."""
+        words: frozenset[str] = frozenset()
+        for layer, path in enumerate(self.paths(name)):
+            added, removed = _read_words(path, removals=layer > 0)
+            words = (words - removed) | added
+        return words
+
+
+def _check_user_folder(folder: Path) -> None:
+    """A user lexicon folder must exist and hold only lexicon files (E410, E306)."""
+    try:
+        names = sorted(p.name for p in folder.iterdir() if not p.name.startswith("."))
+    except OSError as err:
+        expected = "an existing, readable folder of lexicon files (docs/lexicons.md)"
+        raise Errors.E410.error(option="--lexicon", value=str(folder), expected=expected) from err
+    for name in names:
+        if name not in LEXICON_FILES:
+            raise Errors.E306.error(path=folder / name, known=", ".join(LEXICON_FILES))
 
 
 class EventLexicon:
@@ -295,22 +417,25 @@ class EventLexicon:
         self._negation: Mapping[str, str | None] = MappingProxyType(dict(negation))
 
     @classmethod
-    def load(cls, data_dir: Path | None = None, ontology: Ontology | None = None) -> EventLexicon:
-        """Read ``verbs.tsv``, ``nouns.tsv`` and ``negation.tsv`` from ``data_dir`` (default: packaged).
+    def load(
+        cls, data_dir: Path | LexiconFolders | None = None, ontology: Ontology | None = None
+    ) -> EventLexicon:
+        """Read the lexicon files from ``data_dir``: one folder holding them all (default: the packaged
+        one), or a :class:`LexiconFolders` stack whose user folders overlay the packaged files.
 
         Every CAMEO code is checked against ``ontology`` (default: the packaged one); a malformed line
         raises :class:`~whodid.ontology.DataFileError`, a ``ValueError`` naming the file and line.
         """
-        folder = data_dir or DEFAULT_DIR
+        folders = LexiconFolders.of(data_dir)
         onto = ontology or Ontology.load()
         return cls(
-            _read_verbs(folder / VERBS_FILE, onto),
-            _read_nouns(folder / NOUNS_FILE, onto),
-            _read_negation(folder / NEGATION_FILE, onto),
-            _read_intent(folder / INTENT_FILE, onto),
-            _read_words(folder / GENERIC_FILE),
-            _read_threat(folder / THREAT_FILE, onto),
-            _read_words(folder / OBJECT_HEADS_FILE),
+            _read_verbs(folders.paths(VERBS_FILE), onto),
+            folders.table(NOUNS_FILE, lambda p: _read_nouns(p, onto)),
+            folders.table(NEGATION_FILE, lambda p: _read_negation(p, onto)),
+            _codes_only(folders.table(INTENT_FILE, lambda p: _read_intent(p, onto))),
+            folders.words(GENERIC_FILE),
+            _codes_only(folders.table(THREAT_FILE, lambda p: _read_threat(p, onto))),
+            folders.words(OBJECT_HEADS_FILE),
         )
 
     def verb_entries(self, lemma: str) -> tuple[VerbEntry, ...]:
@@ -324,7 +449,8 @@ class EventLexicon:
 
         An entry fits when its particle (if it has one) is among ``particles`` and its objects (if it
         has any) share a lemma with ``objects``. Specificity: particle and object > object >
-        particle > bare lemma; ties go to the more detailed CAMEO code, then to file order.
+        particle > bare lemma; ties go to a later (user) folder's entry, then to the more detailed
+        CAMEO code, then to file order.
         """
         found = {p.lower() for p in particles}
         lemmas = {o.lower() for o in objects}

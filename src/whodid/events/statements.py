@@ -1,6 +1,6 @@
 """Statements coded by what they say: the content of a speech act decides its CAMEO code.
 
-"X said Y's strategy is inadequate" is criticism of Y (111), not a bare statement (010); "X said Y
+"X said Y's trade policy is reckless" is criticism of Y (111), not a bare statement (010); "X said Y
 should withdraw" an appeal to Y (02x); "X said Y lied" an accusation (112); "X said the talks went
 well" optimism (013). The content is the reported clause of the speech verb, or the quotation the
 quote stage tied to it. Its tone is the sum of the valences of its content words: the VADER word list
@@ -22,7 +22,7 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
-from whodid.events.lexicon import DEFAULT_DIR, read_valences, read_word_list
+from whodid.events.lexicon import LexiconFolders, read_valences
 from whodid.nlp.state import ArticleState
 
 CRITICISM = "111"
@@ -78,9 +78,13 @@ class StatementReader:
         self.accusations = frozenset(accusations)
 
     @classmethod
-    def load(cls, data_dir: Path | None = None) -> StatementReader:
-        """VADER's word list overlaid by ``valence.tsv``; ``accusation.txt`` for accusations."""
-        folder = data_dir or DEFAULT_DIR
+    def load(cls, data_dir: Path | LexiconFolders | None = None) -> StatementReader:
+        """VADER's word list overlaid by ``valence.tsv``; ``accusation.txt`` for accusations.
+
+        ``data_dir`` is one folder holding both files (default: the packaged one), or a
+        :class:`~whodid.events.lexicon.LexiconFolders` stack whose user files overlay them.
+        """
+        folders = LexiconFolders.of(data_dir)
         vader = resources.files("vaderSentiment").joinpath("vader_lexicon.txt").read_text(encoding="utf-8")
         valences: dict[str, float] = {}
         for line in vader.splitlines():
@@ -91,9 +95,9 @@ class StatementReader:
                     valences[word] = float(score)
                 except ValueError:
                     continue
-        own = read_valences(folder / VALENCE_FILE)
+        own = folders.table(VALENCE_FILE, read_valences)
         valences.update(own)
-        return cls(valences, read_word_list(folder / ACCUSATION_FILE), own)
+        return cls(valences, folders.words(ACCUSATION_FILE), own)
 
     def valence(self, tok: Token) -> float:
         """A word's valence: adjectives and adverbs from either list; nouns and verbs, which mostly
@@ -218,7 +222,7 @@ class StatementReader:
             if tok.pos_ not in ("VERB", "AUX") or not any(c.dep_ == "neg" for c in tok.children):
                 continue
             if any(c.dep_ == "aux" and c.lower_ in MODALS for c in tok.children):
-                continue  # "would not compromise" refuses what is to come; a denial is of what was done
+                continue  # "would not negotiate" refuses what is to come; a denial is of what was done
             if tok.head.i in inside and tok.head.i != tok.i and tok.dep_ not in ("ccomp", "conj"):
                 continue  # only the content's own clauses
             for subj in (c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")):
@@ -262,8 +266,8 @@ def _actors(st: ArticleState, tok: Token) -> list[str]:
 
 
 def _holder(st: ArticleState, word: Token, inside: set[int], speakers: Collection[str]) -> tuple[str, ...]:
-    """Whose is the judged word: the owner of a judged noun ("Reno's failure", "the failure of X"),
-    the subject of a judged verb or predicate ("Obama failed", "the plan is inadequate": the plan's
+    """Whose is the judged word: the owner of a judged noun ("the ministry's failure", "the failure of X"),
+    the subject of a judged verb or predicate ("the governor failed", "the plan is reckless": the plan's
     owner), a passive's agent ("frustrated by X"); climbing at most two heads."""
     tok = word
     for _ in range(3):
