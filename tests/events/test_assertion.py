@@ -47,3 +47,16 @@ def test_a_conditional_attack_is_no_attack(pipeline: Pipeline) -> None:
     )
     assert not [e for e in evs if e["cameo"][:2] == "19" and e["source"]["country"] == "USA"]
     assert not [e for e in evs if e["cameo"][:2] == "13" and e["source"]["country"] == "USA"]
+
+
+def test_declining_to_act_is_not_acting(pipeline: Pipeline) -> None:
+    evs = events(pipeline, "The Danish prime minister declined to threaten Norway.")
+    assert not [e for e in evs if e["cameo"][:2] == "13"]
+
+
+def test_reinforcing_a_view_is_no_mobilization_but_reinforcing_troops_is(pipeline: Pipeline) -> None:
+    assert not [
+        e for e in events(pipeline, "The Danish vote reinforced the view of Norway.") if e["cameo"] == "154"
+    ]
+    evs = events(pipeline, "Russia reinforced its troops on the Ukrainian border.")
+    assert [e for e in evs if e["cameo"] == "154" and e["source"]["country"] == "RUS"]

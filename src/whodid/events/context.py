@@ -13,7 +13,7 @@ from whodid.nlp.state import DateMention, Modality, PlaceMention, Quote
 
 NEGATIONS = frozenset({"not", "n't", "never", "no", "neither", "nor", "n’t"})
 # verbs whose infinitive complement did not happen: "failed to reach a deal"
-NEGATING_GOVERNORS = frozenset({"fail"})
+NEGATING_GOVERNORS = frozenset({"fail", "decline"})
 FUTURE_AUX = frozenset({"will", "shall", "wo", "'ll", "’ll"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "can", "must", "ought"})
 # governing verbs that make what they govern intended (future) or wished for (hypothetical)
