@@ -64,7 +64,7 @@ def test_bodies_named_with_their_country(pipeline: Pipeline) -> None:
 
 def test_historical_states_and_country_names_the_ner_missed(pipeline: Pipeline) -> None:
     actors = _actors(pipeline, "The Soviet Union sent troops to Afghanistan.")
-    assert {a["code"] for a in actors.values()} >= {"USR", "AFG"}  # CAMEO keys historical states by their own code
+    assert {a["code"] for a in actors.values()} >= {"USR", "AFG"}  # CAMEO codes: USR
     assert all(a["sector"] != "LAB" for a in actors.values())  # no labour union
     text = "Uzbekistan quietly closed its northern border crossings on Monday."
     assert not [e for e in pipeline.make_doc(text).ents if e.text == "Uzbekistan"]  # the NER misses it
