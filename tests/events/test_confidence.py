@@ -55,3 +55,17 @@ def test_a_bad_weight_line_names_file_and_line(tmp_path: Path) -> None:
     (tmp_path / "confidence.tsv").write_text("feature\tweight\tnote\nbias\tmany\t\n", encoding="utf-8")
     with pytest.raises(DataFileError, match=r"confidence\.tsv"):
         ConfidenceModel.load(tmp_path)
+
+
+def test_a_third_partys_act_inside_a_quotation_is_marked_and_less_sure(pipeline: Pipeline) -> None:
+    text = '"Kenya attacked our border posts on Monday," the Ugandan foreign minister said.'
+    doc = pipeline.make_doc(text, id="q")
+    pipeline.run_stages(doc)
+    st = state(doc)
+    attack = [ev for ev in st.events if ev.cameo[:2] == "19"]
+    assert attack, [(ev.cameo, ev.rule) for ev in st.events]
+    assert "quoted:other" in event_features(attack[0], st)
+    model = ConfidenceModel.load()
+    feats = event_features(attack[0], st)
+    outside = [f for f in feats if f != "quoted:other"]
+    assert model.probability(feats) < model.probability(outside)
