@@ -115,3 +115,10 @@ def test_criticism_of_a_plan_names_who_made_it(pipeline: Pipeline) -> None:
     )
     evs = [e for e in rec.to_dict()["events"] if e["evidence"]["text"] == "criticized"]
     assert [(e["cameo"], keys(e)) for e in evs] == [("111", ("CAN", "MEX"))]
+
+
+def test_wanting_another_actor_to_act_is_an_appeal_to_it(pipeline: Pipeline) -> None:
+    rec = pipeline.code("Canadian senators want Mexico to lower its tariffs.", published=PUB).to_dict()
+    assert [(e["cameo"], keys(e)) for e in rec["events"]] == [("020", ("CAN", "MEX"))]
+    rec = pipeline.code("Canadian senators want to lower tariffs.", published=PUB).to_dict()
+    assert not [e for e in rec["events"] if e["cameo"][:2] == "02"]

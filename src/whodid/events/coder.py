@@ -45,6 +45,9 @@ from whodid.ontology import Ontology
 from whodid.quotes.finder import load_cues
 
 STATEMENT = "010"
+# wanting another actor to act is an appeal to it ("want Y to lower tariffs")
+WISH_LEMMAS = frozenset({"want", "wish", "need"})
+APPEAL = "020"
 # warnings are read for what they say: blame, accusation or gloom recode them (not appeals or praise)
 WARNING_LEMMAS = frozenset({"warn", "caution"})
 WARNING_READINGS = frozenset({"111", "112", "012"})
@@ -224,7 +227,11 @@ class EventCoder:
             found: list[tuple[Trigger, Event]] = []
             statements: list[Trigger] = []
             for tok in sent:
-                trig = self._trigger(tok, st.non_place_tokens) or self._nominal_trigger(tok)
+                trig = (
+                    self._trigger(tok, st.non_place_tokens)
+                    or self._nominal_trigger(tok)
+                    or _wish_trigger(tok, st)
+                )
                 demand = self._demand_trigger(tok, trig, st.non_place_tokens)
                 if demand is not None:
                     for ev in self._events(ctx, demand, found, use_speakers=True):
@@ -902,6 +909,20 @@ def _content_tokens(doc: Doc, verb: Token, quote: Quote | None) -> list[Token]:
         if span is not None:
             out = list(span)
     return out
+
+
+def _wish_trigger(tok: Token, st: ArticleState) -> Trigger | None:
+    """ "X wants Y to lower its tariffs": wanting another actor to act is an appeal to it (020); the
+    wanted act is what the appeal is about. "X wants to lower tariffs" (no other actor) is not."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in WISH_LEMMAS:
+        return None
+    for comp in tok.children:
+        if comp.dep_ != "ccomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in comp.children):
+            continue
+        subj = [c for c in comp.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+        if subj and args.actors_at(st, subj[0]):
+            return Trigger(tok, tok, APPEAL, f"verb:{tok.lemma_.lower()}+object-infinitive")
+    return None
 
 
 def _without_plain_restatements(found: list[tuple[Trigger, Event]]) -> list[tuple[Trigger, Event]]:
