@@ -86,3 +86,12 @@ def test_an_organization_before_a_title_gives_the_country(pipeline: Pipeline) ->
     )
     a = actor(pipeline, text, "Odhiambo")
     assert (a["country"], a["country_rule"]) == ("NGA", "country:affiliation")
+
+
+def test_his_country_is_the_country_of_whom_his_refers_to(pipeline: Pipeline) -> None:
+    rec = pipeline.code(
+        "The Kuwaiti ambassador said his country would never accept the deal.", published=PUB
+    ).to_dict()
+    kuwait = [a for a in rec["actors"] if a["code"] == "KWT"]
+    assert kuwait and any(m["rule"] == "state:possessed" for m in kuwait[0]["mentions"])
+    assert [e for e in rec["events"] if e["source"]["code"] == "KWT" and e["cameo"][:2] == "12"]

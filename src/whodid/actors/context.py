@@ -172,7 +172,7 @@ def focus_country(st: ArticleState) -> str | None:
     weights: dict[str, float] = {}
     for m in st.actor_mentions:
         country = st.actors[m.actor_id].country
-        if country:
+        if country and m.rule != "state:possessed":  # "his country" repeats its owner's mention
             weights[country] = weights.get(country, 0.0) + 1.0
     dateline = set(st.dateline_tokens)
     for p in st.places:

@@ -22,6 +22,8 @@ PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself"
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
 NEUTER_PRONOUNS = frozenset({"it", "its"})
 # "the country said": a bare definite noun that points back to the last state mentioned
+# nouns that, owned by a pronoun, name its referent's state: "his country", "their government"
+POSSESSED_STATES = frozenset({"country", "nation", "homeland", "government"})
 STATE_ANAPHORS = frozenset({"country", "nation", "government", "administration", "state", "regime"})
 NAME_LABELS = frozenset({"PERSON", "GPE", "LOC", "ORG", "NORP", "FAC"})
 LOCATIVE_PREPS = frozenset(
@@ -117,6 +119,7 @@ class ActorResolver:
         self._find_acronyms(doc, tokens, reg, skip)
         self._resolve_pronouns(doc, tokens, reg, skip)
         self._countries_from_possessors(tokens, reg)
+        self._possessed_countries(doc, tokens, reg, skip)
         reg.finish()
         return doc
 
@@ -671,6 +674,25 @@ class ActorResolver:
             actor_id = named.get(text)
             if actor_id is not None and first.get(actor_id, len(doc)) < tok.i:
                 reg.mention(actor_id, doc[tok.i : tok.i + 1], rule="organization:acronym")
+
+    def _possessed_countries(self, doc: Doc, tokens: list[Token], reg: ActorRegistry, skip: set[int]) -> None:
+        """ "the ambassador ... his country", "their government": the country (or its government) of
+        the person or group the possessive pronoun refers to."""
+        ta = reg.st.token_actors
+        for tok in tokens:
+            if tok.lower_ not in POSSESSED_STATES or tok.i in skip or reg.is_claimed(tok.i):
+                continue
+            owners = [c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PRON" and c.i in ta]
+            if not owners:
+                continue
+            country = reg.st.actors[ta[owners[0].i][0]].country
+            if not country:
+                continue
+            name = self._country_name(country)
+            actor_id = (
+                reg.government(country, name) if tok.lower_ == "government" else reg.state(country, name)
+            )
+            reg.mention(actor_id, doc[owners[0].i : tok.i + 1], rule="state:possessed", head=tok.i)
 
     def _countries_from_possessors(self, tokens: list[Token], reg: ActorRegistry) -> None:
         """ "its forces", "their troops": a countryless group takes its possessor's country."""
