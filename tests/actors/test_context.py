@@ -95,3 +95,19 @@ def test_his_country_is_the_country_of_whom_his_refers_to(pipeline: Pipeline) ->
     kuwait = [a for a in rec["actors"] if a["code"] == "KWT"]
     assert kuwait and any(m["rule"] == "state:possessed" for m in kuwait[0]["mentions"])
     assert [e for e in rec["events"] if e["source"]["code"] == "KWT" and e["cameo"][:2] == "12"]
+
+
+def test_a_company_spokesman_and_a_chief_technology_officer_are_business(pipeline: Pipeline) -> None:
+    assert (
+        actor(pipeline, "A spokesman for Acme Corp said the plant would close.", "spokesman")["sector"]
+        == "BUS"
+    )
+    assert (
+        actor(pipeline, "An Acme Corp spokesman said the plant would close.", "spokesman")["sector"] == "BUS"
+    )
+    reed = actor(
+        pipeline, "Nimbus Technologies chief technology officer Dana Reed said it was hacked.", "Reed"
+    )
+    assert reed["sector"] == "BUS"
+    police = actor(pipeline, "A spokesman for the Kenyan police said the road would close.", "spokesman")
+    assert police["code"] == "KENCOP"  # a state body's spokesman stays with the state

@@ -26,7 +26,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
-from whodid.actors.knowledge import Memo
+from whodid.actors.knowledge import DEFAULT_DATA_DIR, Memo
 from whodid.nlp.state import Actor, ActorMention, ArticleState, PlaceMention, state
 
 # sectors whose actors belong to one state: a countryless one in a one-country story is of that country
@@ -37,6 +37,8 @@ FOCUS_MIN_SHARE = 0.4
 DATELINE_WEIGHT = 3.0
 # "Sen. Dana Whitlock, D-Ore.": party and state after a legislator's name
 PARTY_STATE = re.compile(r"\A,?\s*\(?\s*[RDI]\s*[-\u2013]\s*([A-Z][A-Za-z.]*(?:\s?[A-Z][A-Za-z.]*)?)")
+# sectors a spokesman or officer gets by default; a company's name beside them makes them BUS
+OFFICIAL_SECTORS = frozenset({"GOV", "COP", "MIL"})
 # roles that name the other side of a relation: never of the focus country by default
 OTHER_SIDE = frozenset(
     {"counterpart", "counterparts", "opponent", "opponents", "rival", "rivals", "adversary"}
@@ -55,6 +57,10 @@ class ActorContext:
     def __init__(self, region_country: Callable[[str], str | None]) -> None:
         """``region_country`` maps a region's name or abbreviation ("Oregon", "Ore.") to its ISO3."""
         self.region_country = Memo(region_country)  # the same names recur across articles
+        text = (DEFAULT_DATA_DIR / "business_heads.txt").read_text(encoding="utf-8")
+        self.business_heads = frozenset(
+            w for w in (line.split("#", 1)[0].strip() for line in text.splitlines()) if w
+        )
 
     def __call__(self, doc: Doc) -> Doc:
         st = state(doc)
@@ -66,6 +72,13 @@ class ActorContext:
             mentions.setdefault(m.actor_id, []).append(m)
         places = {p.token_start: p for p in st.places if p.place is not None and p.place.country}
         text = doc.text  # built anew on every access: once per article
+        for actor in st.actors.values():
+            if (
+                actor.kind == "person"
+                and actor.sector in OFFICIAL_SECTORS
+                and _for_a_business(doc, mentions.get(actor.id, []), self.business_heads)
+            ):
+                actor.sector = "BUS"  # "a spokesman for Acme Corp" speaks for a company
         for actor in pending:
             iso, why = self._regional_country(doc, st, actor, mentions.get(actor.id, []), places, text)
             if iso is not None:
@@ -164,6 +177,26 @@ class ActorContext:
         if tok.pos_ != "PROPN" or not tok.is_title or tok.ent_type_ == "PERSON":
             return None  # "Virginia Smith" names a person, not a state
         return self.region_country(tok.text)
+
+
+def _for_a_business(doc: Doc, mentions: list[ActorMention], heads: frozenset[str]) -> bool:
+    """A person's mention names a company: its own words ("an Acme Corp spokesman") or its "for"/"of"
+    object ("a spokesman for Acme Corp")."""
+    for m in mentions:
+        span = doc[m.token_start : m.token_end]
+        words = [
+            *span,
+            *(
+                g
+                for t in span
+                for p in t.children
+                if p.dep_ == "prep" and p.lower_ in ("for", "of", "at")
+                for g in p.subtree
+            ),
+        ]
+        if any(t.lower_.rstrip(".") in heads and (t.pos_ == "PROPN" or t.is_title) for t in words):
+            return True
+    return False
 
 
 def focus_country(st: ArticleState) -> str | None:
