@@ -19,6 +19,7 @@ from whodid.events.lexicon import (
     OBJECT_HEADS_FILE,
     SAME_EVENT,
     THREAT_FILE,
+    TOPIC_VERBS_FILE,
     VERBS_FILE,
     EventLexicon,
 )
@@ -225,6 +226,7 @@ def _copy_data(tmp_path: Path) -> Path:
         GENERIC_FILE,
         THREAT_FILE,
         OBJECT_HEADS_FILE,
+        TOPIC_VERBS_FILE,
     ):
         shutil.copy(DEFAULT_DIR / name, tmp_path / name)
     return tmp_path

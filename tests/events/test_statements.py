@@ -122,3 +122,10 @@ def test_wanting_another_actor_to_act_is_an_appeal_to_it(pipeline: Pipeline) -> 
     assert [(e["cameo"], keys(e)) for e in rec["events"]] == [("020", ("CAN", "MEX"))]
     rec = pipeline.code("Canadian senators want to lower tariffs.", published=PUB).to_dict()
     assert not [e for e in rec["events"] if e["cameo"][:2] == "02"]
+
+
+def test_a_topic_is_not_a_target(pipeline: Pipeline) -> None:
+    rec = pipeline.code("The German minister discussed the Syria plan with France.", published=PUB).to_dict()
+    assert [(e["cameo"][:2], keys(e)) for e in rec["events"]] == [("04", ("DEU", "FRA"))]
+    rec = pipeline.code("Germany and France discussed Syria on Monday.", published=PUB).to_dict()
+    assert {keys(e) for e in rec["events"]} == {("DEU", "FRA"), ("FRA", "DEU")}

@@ -581,6 +581,12 @@ class EventCoder:
         toks = args.target_tokens(trig.token, src_toks)
         if trig.cameo == STATEMENT:  # what a statement is about is not whom it is made to
             toks = [t for t in toks if t.dep_ not in ("nsubj", "nsubjpass")]
+        if trig.token.lemma_.lower() in self.lexicon.topic_verbs:
+            # "discussed the Syria plan with France": the plan is the topic, France the counterpart
+            # (the parser may hang "with France" on the plan)
+            topics = [t for t in toks if t.dep_ == "dobj"]
+            toks = [t for t in toks if t.dep_ != "dobj"]
+            toks += [g for t in topics for g in args.prep_objects(t, frozenset({"with"}))]
         if trig.target_hint is not None:
             toks = args.prep_objects(trig.target_hint, args.TARGET_PREPS) + toks
         out: list[str] = []

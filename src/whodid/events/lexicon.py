@@ -15,6 +15,8 @@ at its top):
   an intent (03x); conflict its actor plans or holds out is a threat (13x).
 * ``generic_heads.txt`` -- nouns such as "effort" or "operation" that take the code of their event
   modifier ("a mediation effort").
+* ``topic_verbs.txt`` -- verbs whose direct object is their topic, not their target ("discussed the
+  plan with France" is aimed at France).
 * ``object_heads.txt`` -- object nouns that stand for their "of" phrase ("700 kg of medicine", "part of
   the town", "the return of inspectors"): the "of" object counts as the verb's object too.
 
@@ -59,6 +61,7 @@ NEGATION_FILE = "negation.tsv"
 INTENT_FILE = "intent.tsv"
 GENERIC_FILE = "generic_heads.txt"
 OBJECT_HEADS_FILE = "object_heads.txt"
+TOPIC_VERBS_FILE = "topic_verbs.txt"
 NO_EVENT = "-"
 SAME_EVENT = "="
 THREAT_FILE = "threat.tsv"
@@ -74,6 +77,7 @@ LEXICON_FILES = (
     THREAT_FILE,
     GENERIC_FILE,
     OBJECT_HEADS_FILE,
+    TOPIC_VERBS_FILE,
     VALENCE_FILE,
     ACCUSATION_FILE,
     CONFIDENCE_FILE,
@@ -406,10 +410,12 @@ class EventLexicon:
         generic_heads: frozenset[str] = frozenset(),
         threat: Mapping[str, str] | None = None,
         object_heads: frozenset[str] = frozenset(),
+        topic_verbs: frozenset[str] = frozenset(),
     ) -> None:
         """Wrap already-validated tables; use :meth:`load` to read the data files."""
         self._generic = generic_heads
         self._object_heads = object_heads
+        self._topic_verbs = topic_verbs
         self._threat: Mapping[str, str] = MappingProxyType(dict(threat or {}))
         self._intent: Mapping[str, str] = MappingProxyType(dict(intent or {}))
         self._verbs: Mapping[str, tuple[VerbEntry, ...]] = MappingProxyType(dict(verbs))
@@ -436,6 +442,7 @@ class EventLexicon:
             folders.words(GENERIC_FILE),
             _codes_only(folders.table(THREAT_FILE, lambda p: _read_threat(p, onto))),
             folders.words(OBJECT_HEADS_FILE),
+            folders.words(TOPIC_VERBS_FILE),
         )
 
     def verb_entries(self, lemma: str) -> tuple[VerbEntry, ...]:
@@ -518,6 +525,11 @@ class EventLexicon:
     def object_heads(self) -> frozenset[str]:
         """Object nouns that stand for their "of" phrase ("kg", "part", "return")."""
         return self._object_heads
+
+    @property
+    def topic_verbs(self) -> frozenset[str]:
+        """Verbs whose direct object is their topic, not their target ("discuss", "debate")."""
+        return self._topic_verbs
 
     @property
     def nouns(self) -> Mapping[str, str]:
