@@ -111,3 +111,8 @@ def test_a_company_spokesman_and_a_chief_technology_officer_are_business(pipelin
     assert reed["sector"] == "BUS"
     police = actor(pipeline, "A spokesman for the Kenyan police said the road would close.", "spokesman")
     assert police["code"] == "KENCOP"  # a state body's spokesman stays with the state
+
+
+def test_protesters_and_residents_are_of_the_story_country(pipeline: Pipeline) -> None:
+    protesters = actor(pipeline, STORY + " Police arrested twelve protesters in Manaus.", "protesters")
+    assert (protesters["country"], protesters["country_rule"]) == ("BRA", "country:focus")

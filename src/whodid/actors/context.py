@@ -37,6 +37,8 @@ FOCUS_MIN_SHARE = 0.4
 DATELINE_WEIGHT = 3.0
 # "Sen. Dana Whitlock, D-Ore.": party and state after a legislator's name
 PARTY_STATE = re.compile(r"\A,?\s*\(?\s*[RDI]\s*[-\u2013]\s*([A-Z][A-Za-z.]*(?:\s?[A-Z][A-Za-z.]*)?)")
+# people of the place a story is about: "protesters", "residents", "students", "workers"
+LOCAL_GROUP_SECTORS = frozenset({"OPP", "CVL", "LAB", "EDU", "HLH", "AGR", "REL", "CRM"})
 # sectors a spokesman or officer gets by default; a company's name beside them makes them BUS
 OFFICIAL_SECTORS = frozenset({"GOV", "COP", "MIL"})
 # roles that name the other side of a relation: never of the focus country by default
@@ -90,7 +92,9 @@ class ActorContext:
             if actor.description and actor.description.split()[-1].lower() in OTHER_SIDE:
                 continue  # "his counterpart" is of the other side, not of the story's country
             if actor.country is None and (
-                actor.sector in STATE_BOUND_SECTORS or (actor.kind == "person" and actor.sector is None)
+                actor.sector in STATE_BOUND_SECTORS
+                or (actor.kind == "person" and actor.sector is None)
+                or (actor.kind == "group" and actor.sector in LOCAL_GROUP_SECTORS)
             ):
                 _give(actor, focus, "country:focus")
         return doc
