@@ -132,7 +132,7 @@ def markdown(scored: list[tuple[float, int, frozenset[str]]], names: list[str], 
         "|---|---|---|---|---|",
     ]
     for band, n, mean, obs in reliability(cross):
-        lines.append(f"| {band} | {n} | {mean:.2f} | {obs:.2f} | {abs(mean - obs):.2f} |")
+        lines.append(f"| {band} | {n} | {mean:.3f} | {obs:.3f} | {abs(mean - obs):.3f} |")
     lines += [
         "",
         "| --min-confidence | events kept | right | precision | required-event recall |",

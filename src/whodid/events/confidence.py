@@ -25,7 +25,7 @@ CONFIDENCE_FILE = "confidence.tsv"
 # events below this confidence are left out by default (whodid code, ingest, events, dyad, export):
 # chosen from the reliability table in docs/ACCURACY.md, where it keeps nearly all the required events
 # found and leaves out the bands whose observed precision is about one in ten
-DEFAULT_MIN_CONFIDENCE = 0.25
+DEFAULT_MIN_CONFIDENCE = 0.3
 STATEMENT = "010"
 POLITICAL_SECTORS = frozenset(
     {"GOV", "MIL", "COP", "JUD", "LEG", "PTY", "OPP", "REB", "INS", "SEP", "SPY", "UAF", "IGO", "IMG", "NGO"}
