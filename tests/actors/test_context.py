@@ -116,3 +116,8 @@ def test_a_company_spokesman_and_a_chief_technology_officer_are_business(pipelin
 def test_protesters_and_residents_are_of_the_story_country(pipeline: Pipeline) -> None:
     protesters = actor(pipeline, STORY + " Police arrested twelve protesters in Manaus.", "protesters")
     assert (protesters["country"], protesters["country_rule"]) == ("BRA", "country:focus")
+
+
+def test_an_apposition_naming_a_company_makes_a_spokesman_business(pipeline: Pipeline) -> None:
+    reed = actor(pipeline, "Dana Reed, a spokesman for Acme Bank, said the branch would close.", "Reed")
+    assert reed["sector"] == "BUS"

@@ -60,3 +60,13 @@ def test_reinforcing_a_view_is_no_mobilization_but_reinforcing_troops_is(pipelin
     ]
     evs = events(pipeline, "Russia reinforced its troops on the Ukrainian border.")
     assert [e for e in evs if e["cameo"] == "154" and e["source"]["country"] == "RUS"]
+
+
+def test_seeking_to_act_or_holding_a_post_is_no_event(pipeline: Pipeline) -> None:
+    assert not events(pipeline, "The Danish prime minister sought to distance himself from the scandal.")
+    assert not [
+        e
+        for e in events(pipeline, "He has occupied the post of Danish foreign minister.")
+        if e["cameo"] == "192"
+    ]
+    assert [e for e in events(pipeline, "Denmark sought aid from Norway.") if e["cameo"][:2] == "02"]

@@ -184,8 +184,8 @@ class ActorContext:
 
 
 def _for_a_business(doc: Doc, mentions: list[ActorMention], heads: frozenset[str]) -> bool:
-    """A person's mention names a company: its own words ("an Acme Corp spokesman") or its "for"/"of"
-    object ("a spokesman for Acme Corp")."""
+    """A person's mention names a company: its own words ("an Acme Corp spokesman"), its "for"/"of"
+    object ("a spokesman for Acme Corp") or its apposition ("X, an analyst at Acme Bank")."""
     for m in mentions:
         span = doc[m.token_start : m.token_end]
         words = [
@@ -197,6 +197,7 @@ def _for_a_business(doc: Doc, mentions: list[ActorMention], heads: frozenset[str
                 if p.dep_ == "prep" and p.lower_ in ("for", "of", "at")
                 for g in p.subtree
             ),
+            *(g for t in span for a in t.children if a.dep_ == "appos" for g in a.subtree),
         ]
         if any(t.lower_.rstrip(".") in heads and (t.pos_ == "PROPN" or t.is_title) for t in words):
             return True
