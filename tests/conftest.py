@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 import pytest
@@ -35,3 +37,13 @@ def pipeline(nlp: Language) -> Pipeline:
     from whodid.pipeline import load
 
     return load(nlp=nlp, min_confidence=0.0)  # every event the coder finds; the filter is tested apart
+
+
+@pytest.fixture(scope="session")
+def reference_scorer(shared_dir: Path) -> ModuleType:
+    """The workspace's reference scorer, ``../shared/tools/score_article.py``, imported as a module."""
+    spec = importlib.util.spec_from_file_location("score_article", shared_dir / "tools" / "score_article.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

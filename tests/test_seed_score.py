@@ -6,7 +6,6 @@ annotation are read from ../shared at test time and never copied into the reposi
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 from types import ModuleType
@@ -29,20 +28,12 @@ FLOORS = {  # name: minimum hits (for counts) or maximum (for the error counters
 MUST_BE_ZERO = ("actors_taken_for_places", "events_in_negative_sentences", "background_dated_today")
 
 
-def _scorer(shared: Path) -> ModuleType:
-    spec = importlib.util.spec_from_file_location("score_article", shared / "tools" / "score_article.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
-def seed_report(pipeline: Pipeline, shared_dir: Path) -> dict[str, Any]:
+def seed_report(pipeline: Pipeline, shared_dir: Path, reference_scorer: ModuleType) -> dict[str, Any]:
     text = (shared_dir / f"{SEED}.txt").read_text(encoding="utf-8")
     gold = json.loads((shared_dir / f"{SEED}.gold.json").read_text(encoding="utf-8"))
     out = pipeline.code(text, published=gold["published"]).to_dict()
-    report, _detail = _scorer(shared_dir).score(text, gold, json.loads(json.dumps(out)))
+    report, _detail = reference_scorer.score(text, gold, json.loads(json.dumps(out)))
     return dict(report)
 
 

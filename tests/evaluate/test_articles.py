@@ -8,7 +8,6 @@ applied to the same whodid output.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from collections import Counter
 from pathlib import Path
@@ -258,14 +257,6 @@ def test_cli_one_half_as_json_and_refusals(folder: Path) -> None:
 # -- the same figures as the reference scorer -------------------------------------------------------
 
 
-def _reference(shared: Path) -> ModuleType:
-    spec = importlib.util.spec_from_file_location("score_article", shared / "tools" / "score_article.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def gold_articles(pipeline: Pipeline, shared_dir: Path) -> tuple[list[GoldArticle], list[Coded]]:
     """Every gold article of ../shared/gold/articles, coded once."""
@@ -273,9 +264,8 @@ def gold_articles(pipeline: Pipeline, shared_dir: Path) -> tuple[list[GoldArticl
     return arts, code(pipeline, arts)
 
 
-def _compare(shared: Path, arts: list[GoldArticle], coded: list[Coded]) -> dict[str, Any]:
+def _compare(reference: ModuleType, arts: list[GoldArticle], coded: list[Coded]) -> dict[str, Any]:
     """Score each article with both scorers on the same output; return the summed reference figures."""
-    reference = _reference(shared)
     mine = ArticlesResult(Path("."), [])
     totals: dict[str, Any] = {k: [0, 0] for k in PAIRS} | dict.fromkeys(COUNTERS, 0)
     for art, c in zip(arts, coded, strict=True):
@@ -303,19 +293,21 @@ def _compare(shared: Path, arts: list[GoldArticle], coded: list[Coded]) -> dict[
     return totals
 
 
-def test_seed_figures_equal_the_reference(pipeline: Pipeline, shared_dir: Path) -> None:
+def test_seed_figures_equal_the_reference(
+    pipeline: Pipeline, shared_dir: Path, reference_scorer: ModuleType
+) -> None:
     arts = read_folder(shared_dir / "seed")
     assert [a.name for a in arts] == ["anchorage-2021-03-17"]
-    totals = _compare(shared_dir, arts, code(pipeline, arts))
+    totals = _compare(reference_scorer, arts, code(pipeline, arts))
     assert totals["event_recall_root"][1] > 0
 
 
 def test_gold_folder_figures_equal_the_reference(
-    shared_dir: Path, gold_articles: tuple[list[GoldArticle], list[Coded]]
+    reference_scorer: ModuleType, gold_articles: tuple[list[GoldArticle], list[Coded]]
 ) -> None:
     arts, coded = gold_articles
     assert len(arts) == 44
-    totals = _compare(shared_dir, arts, coded)
+    totals = _compare(reference_scorer, arts, coded)
     assert totals["event_recall_root"][1] == 382  # required gold events (../shared/gold/README.md)
     a, b = (sum(1 for x in arts if x.half == h) for h in ("A", "B"))
     assert a + b == 44 and a > 0 and b > 0

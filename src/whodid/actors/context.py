@@ -26,7 +26,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
-from whodid.actors.knowledge import DEFAULT_DATA_DIR, Memo
+from whodid.actors.knowledge import Memo, read_words
 from whodid.nlp.state import Actor, ActorMention, ArticleState, PlaceMention, state
 
 # sectors whose actors belong to one state: a countryless one in a one-country story is of that country
@@ -59,10 +59,7 @@ class ActorContext:
     def __init__(self, region_country: Callable[[str], str | None]) -> None:
         """``region_country`` maps a region's name or abbreviation ("Oregon", "Ore.") to its ISO3."""
         self.region_country = Memo(region_country)  # the same names recur across articles
-        text = (DEFAULT_DATA_DIR / "business_heads.txt").read_text(encoding="utf-8")
-        self.business_heads = frozenset(
-            w for w in (line.split("#", 1)[0].strip() for line in text.splitlines()) if w
-        )
+        self.business_heads = read_words("business_heads.txt")
 
     def __call__(self, doc: Doc) -> Doc:
         st = state(doc)

@@ -90,6 +90,12 @@ class Memo(Generic[V]):
         return value
 
 
+def read_words(name: str, data_dir: Path | None = None) -> frozenset[str]:
+    """A word list of ``data/actors/`` (one lower-case word a line; ``#`` starts a comment)."""
+    text = ((data_dir or DEFAULT_DATA_DIR) / name).read_text(encoding="utf-8")
+    return frozenset(w for w in (line.split("#", 1)[0].strip() for line in text.splitlines()) if w)
+
+
 def clean(text: str) -> str:
     """Unify apostrophes, dashes and whitespace, trim edge punctuation and drop a leading "the"."""
     text = unicodedata.normalize("NFC", text).translate(_APOSTROPHES).translate(_DASHES)

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from whodid.actors.describe import GENERIC_HEADS, OWNER_PREPS, Description, country_of_token, describe, norm
 from whodid.actors.dictionary import ActorDictionary, Entry, normalize, split_code
-from whodid.actors.knowledge import DEFAULT_DATA_DIR, ActorKnowledge, BodyInfo, Memo
+from whodid.actors.knowledge import ActorKnowledge, BodyInfo, Memo, read_words
 from whodid.actors.registry import ActorRegistry
 from whodid.nlp.state import state
 
@@ -88,7 +88,7 @@ class ActorResolver:
                 if e.default and e.default.code
             )
         self.kb = knowledge
-        self.organization_heads = _organization_heads()
+        self.organization_heads = read_words("organization_heads.txt")
         self.is_toponym = is_toponym or (lambda _name: False)
         # a token's dictionary words; the same few thousand token texts recur across articles
         self._words: Memo[tuple[str, ...]] = Memo(lambda text: tuple(normalize(text).split()))
@@ -750,12 +750,6 @@ def _agentive_object(tok: Token) -> bool:
         (c.dep_ == "prep" and c.lower_ in ("of", "for")) or c.dep_ in ("oprd", "xcomp", "ccomp")
         for c in after
     )
-
-
-def _organization_heads() -> frozenset[str]:
-    """The head words of organization names (``data/actors/organization_heads.txt``)."""
-    text = (DEFAULT_DATA_DIR / "organization_heads.txt").read_text(encoding="utf-8")
-    return frozenset(w for w in (line.split("#", 1)[0].strip() for line in text.splitlines()) if w)
 
 
 def _initials(name: str) -> set[str]:
