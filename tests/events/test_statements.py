@@ -129,3 +129,15 @@ def test_a_topic_is_not_a_target(pipeline: Pipeline) -> None:
     assert [(e["cameo"][:2], keys(e)) for e in rec["events"]] == [("04", ("DEU", "FRA"))]
     rec = pipeline.code("Germany and France discussed Syria on Monday.", published=PUB).to_dict()
     assert {keys(e) for e in rec["events"]} == {("DEU", "FRA"), ("FRA", "DEU")}
+
+
+def test_a_plain_statement_is_aimed_at_the_actor_it_is_about(pipeline: Pipeline) -> None:
+    evs = statements(
+        pipeline, "The Swedish foreign minister said Norway would hold its election in the autumn.", "said"
+    )
+    assert [(e["cameo"], keys(e)) for e in evs] == [("010", ("SWE", "NOR"))]
+    # private people the statement is about are no target
+    evs = statements(
+        pipeline, "The Swedish foreign minister said farmers would sell their grain in the autumn.", "said"
+    )
+    assert [(e["cameo"], e["target"]) for e in evs] == [("010", None)]

@@ -284,6 +284,10 @@ class EventCoder:
                     continue
                 if ev.target is not None and _audience(ctx.st, ev.target.actor_id):
                     ev = replace(ev, target=None)  # "told reporters": an audience is no target
+                if ev.target is None:
+                    about = self.reader.about(ctx.st, content, {src} if src else set())
+                    if about:
+                        ev = replace(ev, target=_side(ctx.st, about[0], ctx.span))
                 out.append((trig, ev))
                 stated.add(src)
                 continue

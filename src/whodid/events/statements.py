@@ -163,6 +163,11 @@ class StatementReader:
             return Content(OPTIMISM, (), "content:optimism", score)
         return None
 
+    def about(self, st: ArticleState, content: list[Token], speakers: Collection[str]) -> tuple[str, ...]:
+        """Whom a plain statement is about (see ``_about``)."""
+        found = _about(st, content, {t.i for t in content}, speakers, anywhere=False)
+        return tuple(a for a in found if st.actors[a].sector not in PRIVATE_SECTORS)
+
     def _appeal(
         self, st: ArticleState, content: list[Token], inside: set[int], speakers: Collection[str]
     ) -> Content | None:
@@ -293,7 +298,12 @@ def _holder(st: ArticleState, word: Token, inside: set[int], speakers: Collectio
 
 
 def _about(
-    st: ArticleState, content: list[Token], inside: set[int], speakers: Collection[str]
+    st: ArticleState,
+    content: list[Token],
+    inside: set[int],
+    speakers: Collection[str],
+    *,
+    anywhere: bool = True,
 ) -> tuple[str, ...]:
     """Whom the content is about: the subject of its main clause (or the subject's owner), else the
     object, else the first actor it names other than the speaker."""
@@ -309,7 +319,8 @@ def _about(
             if g.dep_ == "poss"
         ]
         ranked += [c for c in root.children if c.dep_ in ("dobj", "dative", "attr")]
-    ranked += content
+    if anywhere:
+        ranked += content
     for tok in ranked:
         if tok.i not in inside:
             continue
