@@ -121,3 +121,13 @@ def test_protesters_and_residents_are_of_the_story_country(pipeline: Pipeline) -
 def test_an_apposition_naming_a_company_makes_a_spokesman_business(pipeline: Pipeline) -> None:
     reed = actor(pipeline, "Dana Reed, a spokesman for Acme Bank, said the branch would close.", "Reed")
     assert reed["sector"] == "BUS"
+
+
+def test_a_place_in_the_mention_names_the_country_of_its_people(pipeline: Pipeline) -> None:
+    text = STORY + " Farmers in Lyon said the new limits would hurt their trade."
+    a = actor(pipeline, text, "Farmers")
+    assert (a["country"], a["country_rule"]) == ("FRA", "country:place")
+    # an envoy's post is abroad: the city of the post is not the envoy's country
+    text = STORY + " The ambassador in Lyon said the new limits would hurt trade."
+    a = actor(pipeline, text, "ambassador")
+    assert a.get("country_rule") != "country:place"

@@ -9,6 +9,8 @@ runs after actors and places and gives such actors a country, with ``country_rul
 * ``country:region`` -- a subnational place inside or beside the mention ("the Ohio senator",
   "the Punjab police", "Sen. X, D-Ore.", "the mayor of Chicago");
 * ``country:affiliation`` -- an organization or state in front of the title ("NCAA director X");
+* ``country:place`` -- a place the mention puts its people in ("relatives in Lyon", "farmers from
+  Bavaria"); never for envoys and correspondents, who serve abroad;
 * ``country:apposition`` -- an apposition naming whom or where a person works for ("X, an attorney
   for the family in Chicago", "Y, a former State Department adviser");
 * ``country:focus`` -- an actor of a state-bound sector (government, legislature, parties, police,
@@ -48,6 +50,12 @@ OTHER_SIDE = frozenset(
 # "an attorney for the family in Chicago", "a professor of law at Leeds": where a person works
 APPOSITIVE_PLACE_PREPS = frozenset({"in", "of", "from", "at"})
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
+# "relatives in Lyon", "farmers from Bavaria": where the people of a mention are
+LOCATED_PREPS = frozenset({"in", "from", "at"})
+# people whose post is in another country than their own
+POSTED_ABROAD = frozenset(
+    {"ambassador", "envoy", "diplomat", "embassy", "consul", "correspondent", "delegation", "mission"}
+)
 
 
 class ActorContext:
@@ -130,6 +138,9 @@ class ActorContext:
                 iso = self._token_region(tok)
                 if iso is not None:
                     return iso, "country:region"
+            located = _located_country(span, places)
+            if located is not None:
+                return located, "country:place"
             described = self._appositive_country(doc, st, actor, span, places)
             if described is not None:
                 return described, "country:apposition"
@@ -178,6 +189,27 @@ class ActorContext:
         if tok.pos_ != "PROPN" or not tok.is_title or tok.ent_type_ == "PERSON":
             return None  # "Virginia Smith" names a person, not a state
         return self.region_country(tok.text)
+
+
+def _located_country(span: Span, places: dict[int, PlaceMention]) -> str | None:
+    """ "relatives in Lyon", "farmers from Bavaria", "the council at Leeds": a place the mention puts
+    its people in names their country. Not for envoys and correspondents, whose post is abroad ("the
+    ambassador in Paris" serves another state)."""
+    if any(t.lemma_.lower() in POSTED_ABROAD for t in span):
+        return None
+    heads = [
+        g
+        for t in span
+        for p in t.children
+        if p.dep_ == "prep" and p.lower_ in LOCATED_PREPS
+        for g in p.children
+        if g.dep_ == "pobj"
+    ]
+    for tok in [*span, *heads]:
+        p = places.get(tok.i)
+        if p is not None and p.place is not None and p.place.country:
+            return p.place.country
+    return None
 
 
 def _for_a_business(doc: Doc, mentions: list[ActorMention], heads: frozenset[str]) -> bool:
