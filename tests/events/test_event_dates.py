@@ -66,10 +66,17 @@ def test_earlier_this_month_is_background(pipeline: Pipeline) -> None:
     assert when(ev) == ("2019-05", "month", True)
 
 
-def test_an_undated_present_perfect_is_current(pipeline: Pipeline) -> None:
+def test_an_undated_present_perfect_is_current_but_not_of_the_day(pipeline: Pipeline) -> None:
+    # an act "up to now" at no stated time is current news, but the article does not say it was
+    # today: the publication's month, not its day
     ev = one(code(pipeline, "Turkey has expelled the Dutch ambassador.", FRIDAY), "expelled")
-    assert when(ev) == (FRIDAY, "day", False)
+    assert when(ev) == (FRIDAY[:7], "month", False)
     assert ev["date_source"] == "publication"
+    ev = one(code(pipeline, "Turkey expelled the Dutch ambassador.", FRIDAY), "expelled")
+    assert when(ev) == (FRIDAY, "day", False)
+    # a present perfect with a time of its own keeps it
+    ev = one(code(pipeline, "Turkey has expelled the Dutch ambassador on Thursday.", FRIDAY), "expelled")
+    assert when(ev) == ("2019-05-09", "day", False)
 
 
 def test_the_past_is_background_without_a_date(pipeline: Pipeline) -> None:

@@ -22,6 +22,7 @@ from whodid.events.context import (
     is_attempt,
     is_decided,
     is_negated,
+    is_present_perfect,
     is_threatened,
     is_underway,
     modality_of,
@@ -638,7 +639,7 @@ class EventCoder:
         code = self.ontology.get(cameo)
         verb = trig.token
         date, inherited, background = event_time(verb, trig.evidence, ctx.dates, st.published)
-        when = _event_date(st, date, inherited, background)
+        when = _event_date(st, date, inherited, background, undated=is_present_perfect(verb))
         place = place_for(verb, ctx.places)
         modality = modality or modality_of(verb)
         return Event(
@@ -670,12 +671,16 @@ class EventCoder:
 
 
 def _event_date(
-    st: ArticleState, date: DateMention | None, inherited: bool, background: bool
+    st: ArticleState, date: DateMention | None, inherited: bool, background: bool, *, undated: bool = False
 ) -> tuple[str | None, Precision, DateSource]:
+    """An event's own date; else, for an act "up to now" at no stated time (a present perfect), the
+    publication's month; else the publication day."""
     if date is not None and date.value is not None:
         return date.value, date.precision, "text" if not inherited else "inferred"
     if background or st.published is None:
         return None, "unknown", "publication" if not background else "inferred"
+    if undated:
+        return st.published.isoformat()[:7], "month", "publication"
     return st.published.isoformat(), "day", "publication"
 
 

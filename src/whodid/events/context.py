@@ -149,6 +149,10 @@ def modality_of(verb: Token) -> Modality:
     return "asserted"
 
 
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+PRESENT_HAVE = frozenset({"has", "have", "'ve"})
+
+
 def _going_to(verb: Token) -> bool:
     head = verb.head
     return verb.dep_ == "xcomp" and head.lemma_ == "go" and head.tag_ == "VBG"
@@ -159,6 +163,16 @@ def is_background(verb: Token) -> bool:
     if any(c.lower_ in BACKGROUND_ADVERBS and c.dep_ in ("advmod", "npadvmod") for c in verb.children):
         return True
     return any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children)
+
+
+def is_present_perfect(verb: Token) -> bool:
+    """ "has denied", "have been killed", "has emasculated ..., locking up": an act up to now, at no
+    stated time. The first verb of the clause chain with a tense of its own decides."""
+    for tok in clause_chain(verb):
+        auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+        if auxes or tok.tag_ in FINITE_TAGS:
+            return tok.tag_ == "VBN" and any(a.dep_ == "aux" and a.lower_ in PRESENT_HAVE for a in auxes)
+    return False
 
 
 def clause_chain(verb: Token) -> list[Token]:
