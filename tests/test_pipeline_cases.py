@@ -233,6 +233,19 @@ def test_pronoun_prefers_the_previous_sentence_subject(pipeline: Pipeline) -> No
     assert crit[0]["target"]["code"] == "CHNGOV"
 
 
+def test_a_pronoun_after_a_long_quotation_refers_to_its_speaker(pipeline: Pipeline) -> None:
+    # the quoted sentences are the speaker's words: they neither put the speaker out of reach nor
+    # offer the people they name ("the governor") as the referent
+    text = (
+        "Dutch Foreign Minister Anna Berg spoke in The Hague on Monday. "
+        'Berg said: "The talks were long. The governor was not there. We heard many views. '
+        'We will meet again." She urged Belgium to reopen the border.'
+    )
+    rec = code(pipeline, text)
+    urged = events_with(rec, "urged")
+    assert [(e["source"]["country"], e["target"]["country"]) for e in urged] == [("NLD", "BEL")]
+
+
 def test_demonym_adjective_names_the_target(pipeline: Pipeline) -> None:
     rec = code(pipeline, "Rebels attacked a Malian army post near Gao on Sunday.")
     evs = events_with(rec, "attacked")

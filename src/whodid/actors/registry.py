@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from whodid.actors.describe import Description, norm
 from whodid.nlp.state import Actor, ActorMention, ArticleState
+from whodid.quotes.finder import find_quote_spans
 
 
 @dataclass
@@ -33,6 +34,7 @@ class ActorRegistry:
         # (token start, head, actor, the kinds a pronoun may take it for)
         self._mention_kinds: list[tuple[int, int, str, frozenset[str]]] = []
         self._sent_starts = [s.start for s in doc.sents]
+        self._quoted_sents: frozenset[int] | None = None  # computed at the first pronoun
 
     # ------------------------------------------------------------ creation
     def _new(self, key: tuple[str, ...], actor: Actor) -> str:
@@ -255,13 +257,40 @@ class ActorRegistry:
         )
         self.link_token(tok.i, actor_id)
 
+    def quoted_sentences(self) -> frozenset[int]:
+        """Indices of the sentences that lie wholly inside one quotation."""
+        if self._quoted_sents is None:
+            spans = find_quote_spans(self.doc.text)
+            opens = [q.open_at for q in spans]
+            quoted = set()
+            for i, sent in enumerate(self.doc.sents):
+                text = sent.text.rstrip()
+                start, end = sent.start_char, sent.start_char + len(text)
+                k = bisect.bisect_right(opens, start) - 1
+                if k >= 0 and spans[k].close_at >= end - 2 and spans[k].open_at <= start:
+                    quoted.add(i)
+            self._quoted_sents = frozenset(quoted)
+        return self._quoted_sents
+
     def _antecedent(self, tok: Token, kinds: Sequence[str], max_sents: int) -> str | None:
         sent_starts = self._sent_starts
         cur = bisect.bisect_right(sent_starts, tok.i) - 1
-        earliest = sent_starts[max(0, cur - max_sents + 1)] if max_sents else 0
+        quoted = self.quoted_sentences()
+        # sentences wholly inside a quotation are the speaker's words: a pronoun outside them neither
+        # counts them in its reach nor takes its referent from them ("X said: '...' He urged ...")
+        skip = quoted if cur not in quoted else frozenset()
+        earliest_sent = cur
+        reach = max_sents - 1
+        while reach > 0 and earliest_sent > 0:
+            earliest_sent -= 1
+            if earliest_sent not in skip:
+                reach -= 1
+        earliest = sent_starts[earliest_sent] if max_sents else 0
         by_sent: dict[int, list[tuple[int, int, str]]] = {}
         for start, head, actor_id, fits in self._mention_kinds:
             if start >= tok.i or start < earliest or fits.isdisjoint(kinds):
+                continue
+            if skip and bisect.bisect_right(sent_starts, start) - 1 in skip:
                 continue
             if self.doc[head].head.i == tok.i:
                 continue  # a noun's own modifier is not its antecedent
