@@ -136,6 +136,11 @@ def test_a_plain_statement_is_aimed_at_the_actor_it_is_about(pipeline: Pipeline)
         pipeline, "The Swedish foreign minister said Norway would hold its election in the autumn.", "said"
     )
     assert [(e["cameo"], keys(e)) for e in evs] == [("010", ("SWE", "NOR"))]
+    # a passive's agent is whom the statement is about
+    evs = statements(
+        pipeline, "The Swedish foreign minister said the fishing rules were written by Norway.", "said"
+    )
+    assert [(e["cameo"], keys(e)) for e in evs] == [("010", ("SWE", "NOR"))]
     # private people the statement is about are no target
     evs = statements(
         pipeline, "The Swedish foreign minister said farmers would sell their grain in the autumn.", "said"

@@ -319,6 +319,8 @@ def _about(
             if g.dep_ == "poss"
         ]
         ranked += [c for c in root.children if c.dep_ in ("dobj", "dative", "attr")]
+        # "no action was announced by the agency": a passive's agent is whom it is about
+        ranked += [g for c in root.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     if anywhere:
         ranked += content
     for tok in ranked:
