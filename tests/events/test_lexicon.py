@@ -11,6 +11,7 @@ from spacy.language import Language
 
 from whodid.events.lexicon import (
     DEFAULT_DIR,
+    FIGURATIVE_FILE,
     GENERIC_FILE,
     INTENT_FILE,
     NEGATION_FILE,
@@ -173,6 +174,14 @@ def test_match_noun_prefers_a_listed_phrase(lexicon: EventLexicon) -> None:
     assert lexicon.noun("table") is None
 
 
+def test_a_figurative_modifier_takes_a_conflict_noun_out_of_the_fight(lexicon: EventLexicon) -> None:
+    assert lexicon.match_noun("battle", ["ideological"]) is None
+    assert lexicon.match_noun("war", ["price"]) is None
+    assert lexicon.match_noun("battle", ["fierce"]) == lexicon.noun("battle") is not None
+    # only conflict nouns: "trade talks" are still talks
+    assert lexicon.match_noun("talk", ["trade"]) == lexicon.noun("talk") is not None
+
+
 # ------------------------------------------------------------------------------------------ negation
 @pytest.mark.parametrize(
     ("cameo", "negated"),
@@ -227,6 +236,7 @@ def _copy_data(tmp_path: Path) -> Path:
         THREAT_FILE,
         OBJECT_HEADS_FILE,
         TOPIC_VERBS_FILE,
+        FIGURATIVE_FILE,
     ):
         shutil.copy(DEFAULT_DIR / name, tmp_path / name)
     return tmp_path

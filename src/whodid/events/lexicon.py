@@ -17,6 +17,8 @@ at its top):
   modifier ("a mediation effort").
 * ``topic_verbs.txt`` -- verbs whose direct object is their topic, not their target ("discussed the
   plan with France" is aimed at France).
+* ``figurative_modifiers.txt`` -- modifiers naming a domain without violence: a conflict noun (18x-20x)
+  they modify is no event ("an ideological battle", "a legal fight", "a price war").
 * ``object_heads.txt`` -- object nouns that stand for their "of" phrase ("700 kg of medicine", "part of
   the town", "the return of inspectors"): the "of" object counts as the verb's object too.
 
@@ -62,6 +64,9 @@ INTENT_FILE = "intent.tsv"
 GENERIC_FILE = "generic_heads.txt"
 OBJECT_HEADS_FILE = "object_heads.txt"
 TOPIC_VERBS_FILE = "topic_verbs.txt"
+FIGURATIVE_FILE = "figurative_modifiers.txt"
+# event-noun roots a figurative modifier takes out of the fight: assault, force, mass violence
+CONFLICT_NOUN_ROOTS = ("18", "19", "20")
 NO_EVENT = "-"
 SAME_EVENT = "="
 THREAT_FILE = "threat.tsv"
@@ -78,6 +83,7 @@ LEXICON_FILES = (
     GENERIC_FILE,
     OBJECT_HEADS_FILE,
     TOPIC_VERBS_FILE,
+    FIGURATIVE_FILE,
     VALENCE_FILE,
     ACCUSATION_FILE,
     CONFIDENCE_FILE,
@@ -411,11 +417,13 @@ class EventLexicon:
         threat: Mapping[str, str] | None = None,
         object_heads: frozenset[str] = frozenset(),
         topic_verbs: frozenset[str] = frozenset(),
+        figurative: frozenset[str] = frozenset(),
     ) -> None:
         """Wrap already-validated tables; use :meth:`load` to read the data files."""
         self._generic = generic_heads
         self._object_heads = object_heads
         self._topic_verbs = topic_verbs
+        self._figurative = figurative
         self._threat: Mapping[str, str] = MappingProxyType(dict(threat or {}))
         self._intent: Mapping[str, str] = MappingProxyType(dict(intent or {}))
         self._verbs: Mapping[str, tuple[VerbEntry, ...]] = MappingProxyType(dict(verbs))
@@ -443,6 +451,7 @@ class EventLexicon:
             _codes_only(folders.table(THREAT_FILE, lambda p: _read_threat(p, onto))),
             folders.words(OBJECT_HEADS_FILE),
             folders.words(TOPIC_VERBS_FILE),
+            folders.words(FIGURATIVE_FILE),
         )
 
     def verb_entries(self, lemma: str) -> tuple[VerbEntry, ...]:
@@ -481,13 +490,20 @@ class EventLexicon:
         """The code of a noun with its compound modifiers: a listed phrase beats the bare head.
 
         ``match_noun("strike", ["hunger"])`` is ``"142"`` (the phrase "hunger strike") where
-        ``noun("strike")`` alone is a military strike.
+        ``noun("strike")`` alone is a military strike. A conflict noun with a figurative modifier
+        (``match_noun("battle", ["ideological"])``) is None.
         """
         for modifier in modifiers:
             code = self.noun(f"{modifier} {lemma}")
             if code is not None:
                 return code
         code = self.noun(lemma)
+        if (
+            code is not None
+            and code.startswith(CONFLICT_NOUN_ROOTS)
+            and not self._figurative.isdisjoint(modifiers)
+        ):
+            return None
         if code is None and lemma.lower() in self._generic:
             # "a mediation effort", "a relief operation": the generic head takes its modifier's code
             return next((c for c in map(self.noun, modifiers) if c is not None), None)
