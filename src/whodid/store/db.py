@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -30,6 +31,7 @@ from whodid.errors import Errors
 from whodid.store.clusters import backfill_cluster_sources, place_events
 
 DEFAULT_URL = "sqlite:///whodid.db"
+SQLITE_TIMEOUT = 30.0  # seconds a connection waits for another process's lock
 # the tables the migrations make (besides schema_migrations)
 TABLES = (
     "articles",
@@ -449,8 +451,8 @@ def _connect_sqlite(url: str, create: bool) -> Connection:
     if path.parent and not path.parent.exists():
         raise Errors.E408.error(url=url, directory=str(path.parent))
     try:
-        conn = sqlite3.connect(path, isolation_level=None, timeout=30)
-        conn.execute("PRAGMA journal_mode=WAL")
+        conn = sqlite3.connect(path, isolation_level=None, timeout=SQLITE_TIMEOUT)
+        _wal_mode(conn)
         conn.execute("PRAGMA foreign_keys=ON")
         conn.execute("PRAGMA synchronous=NORMAL")
         # SQLite's own LOWER folds ASCII only; PostgreSQL's folds every letter ("Élysée" ~ "élysée")
@@ -458,6 +460,23 @@ def _connect_sqlite(url: str, create: bool) -> Connection:
     except sqlite3.Error as e:
         raise Errors.E409.error(url=url, detail=str(e)) from None
     return Connection(conn, "sqlite")
+
+
+def _wal_mode(conn: sqlite3.Connection) -> None:
+    """Switch to write-ahead logging. Switching needs a lock that SQLite's busy handler does not wait
+    for: while another process creates the same database the switch fails at once with "database is
+    locked", so it is retried for up to ``SQLITE_TIMEOUT`` seconds."""
+    deadline = time.monotonic() + SQLITE_TIMEOUT
+    delay = 0.01
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as e:
+            if "locked" not in str(e) or time.monotonic() + delay > deadline:
+                raise
+        time.sleep(delay)
+        delay = min(delay * 2, 0.5)
 
 
 def _driver_errors() -> type[Exception]:
