@@ -1,4 +1,6 @@
-"""The ``whodid`` command on good and bad input, run as a user runs it (a real subprocess)."""
+"""The ``whodid`` command on good and bad input. A few tests run it as a user runs it (a real
+subprocess: the JSON contract, standard input); the others run it in this process with the session's
+model (``tests/inprocess.py``), the same code after the interpreter has started."""
 
 from __future__ import annotations
 
@@ -8,6 +10,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from spacy.language import Language
+
+from tests.inprocess import whodid as run
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "harbour-talks.txt"
@@ -34,6 +39,7 @@ def example_json() -> dict[str, object]:
     return data
 
 
+@pytest.mark.slow
 def test_code_json_follows_the_contract(example_json: dict[str, object]) -> None:
     assert example_json["schema"] == "whodid.article/1"
     assert set(example_json) >= {"article", "actors", "events", "quotes", "dates", "places"}
@@ -61,19 +67,21 @@ def test_code_json_follows_the_contract(example_json: dict[str, object]) -> None
     assert all(keys <= set(e) for e in events)
 
 
-def test_code_table_lists_every_section() -> None:
-    proc = whodid("code", str(EXAMPLE), "--published", "2024-05-07", "--format", "table")
+def test_code_table_lists_every_section(nlp: Language) -> None:
+    proc = run("code", str(EXAMPLE), "--published", "2024-05-07", "--format", "table", nlp=nlp)
     assert proc.returncode == 0, proc.stderr
     for section in ("ACTORS", "EVENTS", "QUOTES", "DATES", "PLACES"):
         assert section in proc.stdout
 
 
+@pytest.mark.slow
 def test_stdin_input() -> None:
     proc = whodid("code", "-", "--published", "2024-05-07", stdin=EXAMPLE.read_bytes())
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["events"]
 
 
+@pytest.mark.slow
 def test_json_lines_on_stdin_are_coded_one_record_a_line() -> None:
     lines = [
         json.dumps({"id": "x1", "text": "Kenya accused Uganda of moving troops to the border on Wednesday."}),
@@ -95,24 +103,26 @@ def test_json_lines_on_stdin_are_coded_one_record_a_line() -> None:
         ("chinese.txt", "外交部发言人周三表示，双方将于下周在北京举行会谈，讨论贸易问题。".encode(), "E140"),
     ],
 )
-def test_bad_single_file_gets_a_coded_error(tmp_path: Path, name: str, content: bytes, code: str) -> None:
+def test_bad_single_file_gets_a_coded_error(
+    tmp_path: Path, name: str, content: bytes, code: str, nlp: Language
+) -> None:
     path = tmp_path / name
     path.write_bytes(content)
-    proc = whodid("code", str(path))
+    proc = run("code", str(path), nlp=nlp)
     assert proc.returncode == 2
     assert f"error {code}" in proc.stderr
     assert "Traceback" not in proc.stderr and proc.stdout == ""
 
 
-def test_huge_file_is_refused(tmp_path: Path) -> None:
+def test_huge_file_is_refused(tmp_path: Path, nlp: Language) -> None:
     path = tmp_path / "huge.txt"
     with path.open("wb") as f:
         f.truncate(20_000_000)
-    proc = whodid("code", str(path))
+    proc = run("code", str(path), nlp=nlp)
     assert proc.returncode == 2 and "error E104" in proc.stderr
 
 
-def test_broken_jsonl_line_is_reported_and_the_rest_coded(tmp_path: Path) -> None:
+def test_broken_jsonl_line_is_reported_and_the_rest_coded(tmp_path: Path, nlp: Language) -> None:
     good = EXAMPLE.read_text(encoding="utf-8")
     lines = [
         json.dumps({"id": "one", "text": good, "published": "2024-05-07"}),
@@ -123,7 +133,7 @@ def test_broken_jsonl_line_is_reported_and_the_rest_coded(tmp_path: Path) -> Non
     ]
     path = tmp_path / "batch.jsonl"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    proc = whodid("code", str(path))
+    proc = run("code", str(path), nlp=nlp)
     assert proc.returncode == 1
     assert f"{path}:2" in proc.stderr and "E110" in proc.stderr
     ids = [json.loads(line)["article"]["id"] for line in proc.stdout.splitlines()]
@@ -131,11 +141,11 @@ def test_broken_jsonl_line_is_reported_and_the_rest_coded(tmp_path: Path) -> Non
 
 
 def test_help_shows_an_example() -> None:
-    proc = whodid("code", "--help")
+    proc = run("code", "--help")
     assert proc.returncode == 0 and "examples:" in proc.stdout
 
 
-def test_html_main_text_without_scripts(tmp_path: Path) -> None:
+def test_html_main_text_without_scripts(tmp_path: Path, nlp: Language) -> None:
     page = (
         "<html><head><title>Border talks</title><script>var note = 'Chile invaded Peru';</script></head>"
         "<body><nav>Home | World | Sport</nav><article><h1>Border talks</h1>"
@@ -145,7 +155,7 @@ def test_html_main_text_without_scripts(tmp_path: Path) -> None:
     )
     path = tmp_path / "page.html"
     path.write_text(page, encoding="utf-8")
-    proc = whodid("code", str(path), "--published", "2024-05-08")
+    proc = run("code", str(path), "--published", "2024-05-08", nlp=nlp)
     assert proc.returncode == 0, proc.stderr
     data = json.loads(proc.stdout)
     assert "invaded" not in proc.stdout
@@ -155,10 +165,10 @@ def test_html_main_text_without_scripts(tmp_path: Path) -> None:
     }
 
 
-def test_impossible_option_and_missing_file_are_coded_errors(tmp_path: Path) -> None:
-    proc = whodid("code", str(EXAMPLE), "--max-bytes", "0")
+def test_impossible_option_and_missing_file_are_coded_errors(tmp_path: Path, nlp: Language) -> None:
+    proc = run("code", str(EXAMPLE), "--max-bytes", "0", nlp=nlp)
     assert proc.returncode == 2 and "error E401" in proc.stderr and "Traceback" not in proc.stderr
-    proc = whodid("code", str(tmp_path / "missing.txt"))
+    proc = run("code", str(tmp_path / "missing.txt"), nlp=nlp)
     assert proc.returncode == 2 and "error E105" in proc.stderr
-    proc = whodid("code", str(EXAMPLE), "--published", "next Tuesday")
+    proc = run("code", str(EXAMPLE), "--published", "next Tuesday", nlp=nlp)
     assert proc.returncode == 2 and "error E120" in proc.stderr

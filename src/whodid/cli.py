@@ -19,6 +19,8 @@ from whodid.record import ArticleRecord
 from whodid.table import render_table
 
 if TYPE_CHECKING:
+    from spacy.language import Language
+
     from whodid.pipeline import Pipeline
     from whodid.store.ingest import IngestSummary
     from whodid.store.query import EventQuery
@@ -308,14 +310,16 @@ def _lexicon_option(p: argparse.ArgumentParser) -> None:
     )
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, *, nlp: Language | None = None) -> int:
+    """Run one ``whodid`` command. ``nlp`` is an already loaded spaCy model to code with (a program or
+    test that runs several commands loads it once); by default each command loads its own."""
     args = build_parser().parse_args(argv)
     if args.command == "code":
-        return run_code(args, sys.stdout, sys.stderr)
+        return run_code(args, sys.stdout, sys.stderr, nlp=nlp)
     if args.command == "eval":
-        return run_eval(args, sys.stdout, sys.stderr)
+        return run_eval(args, sys.stdout, sys.stderr, nlp=nlp)
     if args.command == "ingest":
-        return run_ingest(args, sys.stdout, sys.stderr)
+        return run_ingest(args, sys.stdout, sys.stderr, nlp=nlp)
     if args.command in ("events", "dyad", "actors", "quotes"):
         return run_query(args, sys.stdout, sys.stderr)
     if args.command == "export":
@@ -474,7 +478,7 @@ def _cell(value: object, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def run_ingest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+def run_ingest(args: argparse.Namespace, out: TextIO, err: TextIO, *, nlp: Language | None = None) -> int:
     """``whodid ingest``: code and store; a summary at the end, bad input reported as it comes."""
     from whodid.ingest.reader import count_articles
     from whodid.store.db import database_errors, error_detail, hide_password, open_store
@@ -489,7 +493,7 @@ def run_ingest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return _fail(err, e)
     with store:
         try:
-            pipeline = _load_pipeline(args.actors, _min_confidence(args), args.lexicon)
+            pipeline = _load_pipeline(args.actors, _min_confidence(args), args.lexicon, nlp)
         except WhodidError as e:
             return _fail(err, e)
         _warn(err, pipeline)
@@ -543,14 +547,19 @@ def run_ingest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _load_pipeline(
-    actor_files: Sequence[Path], min_confidence: float | None = None, lexicon_dirs: Sequence[Path] = ()
+    actor_files: Sequence[Path],
+    min_confidence: float | None = None,
+    lexicon_dirs: Sequence[Path] = (),
+    nlp: Language | None = None,
 ) -> Pipeline:
     from whodid.pipeline import load
 
     try:
         if min_confidence is None:
-            return load(actor_files=actor_files, lexicon_dirs=lexicon_dirs)
-        return load(actor_files=actor_files, min_confidence=min_confidence, lexicon_dirs=lexicon_dirs)
+            return load(actor_files=actor_files, lexicon_dirs=lexicon_dirs, nlp=nlp)
+        return load(
+            actor_files=actor_files, min_confidence=min_confidence, lexicon_dirs=lexicon_dirs, nlp=nlp
+        )
     except OSError as e:
         raise Errors.E201.error(model=MODEL, detail=str(e)) from None
 
@@ -568,13 +577,13 @@ def _warn(err: TextIO, pipeline: Pipeline) -> None:
         err.write(f"whodid: warning: skipped dictionary line {w}\n")
 
 
-def run_eval(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+def run_eval(args: argparse.Namespace, out: TextIO, err: TextIO, *, nlp: Language | None = None) -> int:
     """``whodid eval``: code a gold file's texts, print the figures, write the report and errors."""
     from whodid.evaluate.report import markdown, summary, write_errors
     from whodid.evaluate.run import predict, read_gold, scorer_for
 
     if args.kind == "articles":
-        return run_eval_articles(args, out, err)
+        return run_eval_articles(args, out, err, nlp=nlp)
     try:
         if args.half or args.json:
             raise Errors.E410.error(option="KIND", value=args.kind, expected="articles with --half or --json")
@@ -582,7 +591,7 @@ def run_eval(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             raise Errors.E406.error(option="--limit", value=args.limit)
         gold = read_gold(args.gold, args.limit)
         scorer = scorer_for(args.kind, args.gold, gold[0])
-        pipeline = _load_pipeline(args.actors, _min_confidence(args), args.lexicon)
+        pipeline = _load_pipeline(args.actors, _min_confidence(args), args.lexicon, nlp)
     except WhodidError as e:
         return _fail(err, e)
     _warn(err, pipeline)
@@ -605,7 +614,9 @@ def run_eval(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_OK
 
 
-def run_eval_articles(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+def run_eval_articles(
+    args: argparse.Namespace, out: TextIO, err: TextIO, *, nlp: Language | None = None
+) -> int:
     """``whodid eval articles DIR``: code a folder of gold articles, print figures and error causes."""
     from whodid.evaluate import articles
 
@@ -613,7 +624,7 @@ def run_eval_articles(args: argparse.Namespace, out: TextIO, err: TextIO) -> int
         if args.limit is not None and args.limit < 1:
             raise Errors.E406.error(option="--limit", value=args.limit)
         gold = articles.read_folder(args.gold, half=args.half, limit=args.limit)
-        pipeline = _load_pipeline(args.actors, _min_confidence(args), args.lexicon)
+        pipeline = _load_pipeline(args.actors, _min_confidence(args), args.lexicon, nlp)
     except WhodidError as e:
         return _fail(err, e)
     _warn(err, pipeline)
@@ -636,7 +647,7 @@ def run_eval_articles(args: argparse.Namespace, out: TextIO, err: TextIO) -> int
     return EXIT_OK
 
 
-def run_code(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+def run_code(args: argparse.Namespace, out: TextIO, err: TextIO, *, nlp: Language | None = None) -> int:
     """``whodid code``: read, code and print; errors go to ``err`` once, never as a traceback."""
     is_jsonl = str(args.input).endswith((".jsonl", ".ndjson"))
     try:
@@ -658,7 +669,7 @@ def run_code(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if isinstance(source, list) and len(source) == 1 and isinstance(source[0], BadInput):
         return _fail(err, source[0].error)
     try:
-        pipeline = _load_pipeline(args.actors, _min_confidence(args), args.lexicon)
+        pipeline = _load_pipeline(args.actors, _min_confidence(args), args.lexicon, nlp)
     except WhodidError as e:
         return _fail(err, e)
     _warn(err, pipeline)

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from tests.test_cli import whodid
+from tests.inprocess import whodid
 from whodid.errors import UsageError
 from whodid.evaluate.base import empty_prediction
 from whodid.ontology import Ontology
