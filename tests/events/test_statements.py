@@ -141,6 +141,14 @@ def test_a_plain_statement_is_aimed_at_the_actor_it_is_about(pipeline: Pipeline)
         pipeline, "The Swedish foreign minister said the fishing rules were written by Norway.", "said"
     )
     assert [(e["cameo"], keys(e)) for e in evs] == [("010", ("SWE", "NOR"))]
+    # whose the object is, or what it is about ("questions about X's rules")
+    for text in (
+        "The Swedish foreign minister said she had read Norway's fishing rules.",
+        "The Swedish foreign minister said she had questions about Norway's fishing rules.",
+    ):
+        assert [(e["cameo"], keys(e)) for e in statements(pipeline, text, "said")] == [
+            ("010", ("SWE", "NOR"))
+        ]
     # private people the statement is about are no target
     evs = statements(
         pipeline, "The Swedish foreign minister said farmers would sell their grain in the autumn.", "said"

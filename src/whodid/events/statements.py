@@ -49,6 +49,8 @@ STATE_VERBS = frozenset(
     {"know", "think", "believe", "see", "expect", "understand", "remember", "recall", "doubt", "want"}
     | {"need", "have", "be", "seem", "appear", "matter", "mean", "plan", "intend", "wish", "like"}
 )
+# prepositions whose object is what a statement is about: "concerns about X", "angry over X's move"
+TOPIC_PREPS = frozenset({"about", "over", "of", "against"})
 # verbs of falling short whose infinitive was not done: "failed to address", "neglected to act"
 FAILING_VERBS = frozenset({"fail", "neglect", "refuse", "decline"})
 NEGATORS = frozenset({"not", "n't", "never", "no", "n’t", "without", "hardly", "nothing", "nobody"})
@@ -321,6 +323,18 @@ def _about(
         ranked += [c for c in root.children if c.dep_ in ("dobj", "dative", "attr")]
         # "no action was announced by the agency": a passive's agent is whom it is about
         ranked += [g for c in root.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        # "had concerns about X's ties", "criticised X's plan": whose the object or its topic is
+        objects = [c for c in root.children if c.dep_ == "dobj"]
+        ranked += [g for o in objects for g in o.children if g.dep_ == "poss"]
+        topics = [
+            g
+            for o in (root, *objects)
+            for p in o.children
+            if p.dep_ == "prep" and p.lower_ in TOPIC_PREPS
+            for g in p.children
+            if g.dep_ == "pobj"
+        ]
+        ranked += [t for g in topics for t in (g, *(c for c in g.children if c.dep_ == "poss"))]
     if anywhere:
         ranked += content
     for tok in ranked:
