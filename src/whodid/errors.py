@@ -357,6 +357,17 @@ class Errors(Enum):
         "Check that you run the latest whodid, then report the bug with the article attached.",
         CodingError,
     )
+    E502 = Entry(
+        "the pipeline stage '{stage}' needs '{needs}', which no earlier stage assigns (order: {order}).",
+        "Use an order where a stage that assigns '{needs}' runs before '{stage}'; docs/pipeline.md lists "
+        "what each stage needs and assigns.",
+        CodingError,
+    )
+    E503 = Entry(
+        "the pipeline stage '{stage}' says it assigns '{field}', which is no field of the article state.",
+        "Correct the stage's assigns to name fields of whodid.nlp.state.ArticleState.",
+        CodingError,
+    )
 
     @property
     def code(self) -> str:

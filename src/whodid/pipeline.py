@@ -1,14 +1,16 @@
 """The whodid pipeline: one spaCy ``Doc`` through small stages, then the contract record.
 
 Order: spaCy (tagger, paragraph rule, parser, NER) -> boilerplate -> dates -> actors -> places ->
-quotes -> events -> record. Each stage reads what earlier ones wrote on ``doc._.whodid`` and adds its own.
+actor context -> quotes -> events -> record. Each stage reads what earlier ones wrote on ``doc._.whodid``
+and adds its own; its ``requires`` and ``assigns`` say what, and building a :class:`Pipeline` checks
+the order (:func:`check_stages`). Stage code lives with its stage; this module only assembles.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import replace
+from dataclasses import fields as dataclass_fields
 from pathlib import Path
 from typing import Protocol
 
@@ -20,6 +22,7 @@ from whodid.actors.dictionary import load_dictionaries
 from whodid.actors.knowledge import DEFAULT_DATA_DIR, ActorKnowledge
 from whodid.actors.resolve import ActorResolver
 from whodid.dates import DateFinder
+from whodid.dates.stage import DateStage
 from whodid.errors import Errors, WhodidError
 from whodid.events.coder import EventCoder
 from whodid.events.confidence import DEFAULT_MIN_CONFIDENCE, ConfidenceModel
@@ -28,9 +31,10 @@ from whodid.events.statements import StatementReader
 from whodid.ingest.reader import ArticleInput, BadInput, article_id
 from whodid.nlp.boilerplate import BoilerplateMarker
 from whodid.nlp.model import MODEL, load_model, with_paragraph_rule
-from whodid.nlp.state import ArticleState, DateMention, ensure_extension, state
+from whodid.nlp.state import ArticleState, ensure_extension
 from whodid.ontology import Ontology
 from whodid.places import Gazetteer, PlaceFinder
+from whodid.places.stage import PlaceStage
 from whodid.quotes.finder import QuoteFinder
 from whodid.record import ArticleRecord, build_record
 
@@ -39,47 +43,50 @@ CHUNK_CHARS = 100_000  # longer texts are parsed paragraph-aligned chunks at a t
 
 
 class Stage(Protocol):
+    """A step of the pipeline: reads and writes the article state of a ``Doc``.
+
+    ``requires`` names what it reads: spaCy components of the model ("parser", "ner") or fields of
+    :class:`~whodid.nlp.state.ArticleState`; ``assigns`` names the state fields it writes. A
+    :class:`Pipeline` checks when it is built that every stage comes after what it needs."""
+
+    name: str
     requires: tuple[str, ...]
     assigns: tuple[str, ...]
 
     def __call__(self, doc: Doc) -> Doc: ...
 
 
-class DateStage:
-    """Adapter: ``DateFinder`` as a stage (needs the publication date on the state)."""
-
-    requires: tuple[str, ...] = ("parser", "ner")
-    assigns: tuple[str, ...] = ("dates",)
-
-    def __init__(self, finder: DateFinder) -> None:
-        self.finder = finder
-
-    def __call__(self, doc: Doc) -> Doc:
-        st = state(doc)
-        st.dates = [
-            _week_as_month(d) for d in self.finder.find(doc, st.published) if not _unreadable_entity(d)
-        ]
-        return doc
+# the state fields set from the article itself before any stage runs (``Pipeline._attach``)
+GIVEN_FIELDS = ("article_id", "published", "title", "source", "url")
 
 
-class PlaceStage:
-    """Adapter: ``PlaceFinder`` as a stage; the article's countries weigh ambiguous names."""
+def check_stages(nlp: Language, stages: Sequence[Stage]) -> None:
+    """Fail with a catalogued error when a stage needs what neither the model nor an earlier stage
+    provides, or assigns what is no field of the article state (as spaCy's ``analyze_pipes``)."""
+    fields = {f.name for f in dataclass_fields(ArticleState)}
+    provided = set(GIVEN_FIELDS)
+    order = " -> ".join(s.name for s in stages)
+    for stage in stages:
+        for need in stage.requires:
+            if need in fields:
+                if need not in provided:
+                    raise Errors.E502.error(stage=stage.name, needs=need, order=order)
+            elif need not in nlp.pipe_names:
+                raise Errors.E203.error(component=need, components=", ".join(nlp.pipe_names))
+        for field in stage.assigns:
+            if field not in fields:
+                raise Errors.E503.error(stage=stage.name, field=field)
+        provided.update(stage.assigns)
 
-    requires: tuple[str, ...] = ("ner", "actors")
-    assigns: tuple[str, ...] = ("places",)
 
-    def __init__(self, finder: PlaceFinder) -> None:
-        self.finder = finder
-
-    def __call__(self, doc: Doc) -> Doc:
-        st = state(doc)
-        weights: dict[str, float] = {}
-        for m in st.actor_mentions:
-            country = st.actors[m.actor_id].country
-            if country:
-                weights[country] = weights.get(country, 0.0) + 1.0
-        st.places = self.finder.find(doc, exclude_tokens=st.non_place_tokens, context_countries=weights)
-        return doc
+def stage_table(stages: Sequence[Stage]) -> str:
+    """The stages in order with what each needs and assigns, as a Markdown table (docs/pipeline.md)."""
+    rows = ["| stage | requires | assigns |", "|---|---|---|"]
+    for s in stages:
+        needs = ", ".join(f"`{n}`" for n in s.requires)
+        gives = ", ".join(f"`{n}`" for n in s.assigns)
+        rows.append(f"| `{s.name}` | {needs} | {gives} |")
+    return "\n".join(rows)
 
 
 class Pipeline:
@@ -87,6 +94,7 @@ class Pipeline:
 
     def __init__(self, nlp: Language, stages: Sequence[Stage], warnings: Sequence[str] = ()) -> None:
         ensure_extension()
+        check_stages(nlp, stages)
         self.nlp = nlp
         self.stages = list(stages)
         self.warnings = list(warnings)  # e.g. lines of an actor dictionary that could not be used
@@ -251,22 +259,6 @@ def load(
     return Pipeline(
         load_model(model) if nlp is None else with_paragraph_rule(nlp), stages, [str(p) for p in problems]
     )
-
-
-def _week_as_month(d: DateMention) -> DateMention:
-    """A week ("next week") has no precision of its own: report its month when it lies in one, so a
-    value always comes with a precision (the days stay in ``values``)."""
-    if d.precision != "unknown" or d.value is None:
-        return d
-    months = {v[:7] for v in (d.values or [d.value])}
-    if len(months) == 1:
-        return replace(d, value=months.pop(), precision="month", rule=d.rule + ">month")
-    return replace(d, value=None, rule=d.rule + ">spans-months")
-
-
-def _unreadable_entity(d: DateMention) -> bool:
-    """A DATE entity no rule understood and with no number in it ("a good day") is no date."""
-    return d.value is None and d.rule == "entity" and not any(ch.isdigit() for ch in d.text)
 
 
 def _as_date(value: dt.date | str | None) -> dt.date | None:

@@ -61,7 +61,8 @@ POSTED_ABROAD = frozenset(
 class ActorContext:
     """Pipeline stage: gives countryless actors the country of a region beside them or of the story."""
 
-    requires: tuple[str, ...] = ("actors", "places")
+    name = "actor_context"
+    requires: tuple[str, ...] = ("actors", "actor_mentions", "token_actors", "dateline_tokens", "places")
     assigns: tuple[str, ...] = ("actors",)
 
     def __init__(self, region_country: Callable[[str], str | None]) -> None:

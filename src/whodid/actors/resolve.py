@@ -66,7 +66,8 @@ TITLE_ABBREVIATIONS = frozenset(
 class ActorResolver:
     """Pipeline stage: fills ``actors``, ``actor_mentions``, ``token_actors``, ``non_place_tokens``."""
 
-    requires: tuple[str, ...] = ("parser", "ner", "boilerplate")
+    name = "actors"
+    requires: tuple[str, ...] = ("parser", "ner", "published", "boilerplate_sentences", "dateline_tokens")
     assigns: tuple[str, ...] = ("actors", "actor_mentions", "token_actors", "non_place_tokens")
 
     def __init__(

@@ -194,7 +194,19 @@ class Trigger:
 class EventCoder:
     """Pipeline stage: fills ``events``."""
 
-    requires: tuple[str, ...] = ("parser", "actors", "dates", "places", "quotes")
+    name = "events"
+    requires: tuple[str, ...] = (
+        "parser",
+        "published",
+        "boilerplate_sentences",
+        "actors",
+        "actor_mentions",
+        "token_actors",
+        "non_place_tokens",
+        "dates",
+        "places",
+        "quotes",
+    )
     assigns: tuple[str, ...] = ("events",)
 
     def __init__(

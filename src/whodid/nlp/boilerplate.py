@@ -26,10 +26,11 @@ def load_patterns() -> list[re.Pattern[str]]:
 
 
 class BoilerplateMarker:
-    """Pipeline stage: fills ``boilerplate_sentences``."""
+    """Pipeline stage: fills ``boilerplate_sentences`` and ``dateline_tokens``."""
 
+    name = "boilerplate"
     requires: tuple[str, ...] = ("parser",)
-    assigns: tuple[str, ...] = ("boilerplate_sentences",)
+    assigns: tuple[str, ...] = ("boilerplate_sentences", "dateline_tokens")
 
     def __init__(self, patterns: list[re.Pattern[str]] | None = None) -> None:
         self.patterns = patterns if patterns is not None else load_patterns()

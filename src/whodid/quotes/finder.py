@@ -50,8 +50,15 @@ def load_quote_cues() -> frozenset[str]:
 class QuoteFinder:
     """Pipeline stage: fills ``quotes`` and links first-person pronouns in them to the speaker."""
 
-    requires: tuple[str, ...] = ("parser", "actors")
-    assigns: tuple[str, ...] = ("quotes",)
+    name = "quotes"
+    requires: tuple[str, ...] = (
+        "parser",
+        "actors",
+        "actor_mentions",
+        "token_actors",
+        "boilerplate_sentences",
+    )
+    assigns: tuple[str, ...] = ("quotes", "token_actors")
 
     def __init__(self, cues: frozenset[str] | None = None) -> None:
         self.cues = cues if cues is not None else load_quote_cues()
