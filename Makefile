@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test check lint typecheck eval bench bench-store clean
+.PHONY: demo test test-fast check lint typecheck eval bench bench-store clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +20,11 @@ demo: $(STAMP)  ## code the bundled example article, store all examples in ./who
 test: $(STAMP)  ## the whole test suite (skips what ../shared lacks)
 	@$(BIN)/python -m pytest -q; rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "make test: pytest collected no tests; the suite is missing"; exit 1; fi; \
+	exit $$rc
+
+test-fast: $(STAMP)  ## the suite without the tests marked slow (real subprocesses, concurrent ingests)
+	@$(BIN)/python -m pytest -q -m "not slow"; rc=$$?; \
+	if [ $$rc -eq 5 ]; then echo "make test-fast: pytest collected no tests; the suite is missing"; exit 1; fi; \
 	exit $$rc
 
 lint: $(STAMP)

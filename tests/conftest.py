@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import importlib.util
+import subprocess
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING
@@ -47,3 +50,11 @@ def reference_scorer(shared_dir: Path) -> ModuleType:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+@pytest.fixture(scope="session")
+def cli(nlp: Language) -> Callable[..., subprocess.CompletedProcess[str]]:
+    """``cli("code", path, ...)``: the ``whodid`` command run in this process with the session's model."""
+    from tests.inprocess import whodid
+
+    return functools.partial(whodid, nlp=nlp)

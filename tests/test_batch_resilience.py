@@ -24,6 +24,7 @@ def test_bad_records_are_reported_and_the_batch_goes_on(pipeline: Pipeline) -> N
 class _BrokenOnMarker:
     """A stage with a bug that shows on one article only."""
 
+    name = "broken"
     requires: tuple[str, ...] = ()
     assigns: tuple[str, ...] = ()
 

@@ -9,14 +9,15 @@ applied to the same whodid output.
 from __future__ import annotations
 
 import json
+import subprocess
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import pytest
 
-from tests.test_cli import whodid
 from whodid.errors import WhodidError
 from whodid.evaluate import articles
 from whodid.evaluate.articles import (
@@ -34,6 +35,8 @@ from whodid.evaluate.articles import (
     score_article,
 )
 from whodid.pipeline import Pipeline
+
+CLI = Callable[..., subprocess.CompletedProcess[str]]
 
 PUBLISHED = "2024-05-08"  # a Wednesday
 
@@ -158,7 +161,7 @@ def test_every_false_positive_and_miss_has_one_cause(result: ArticlesResult) -> 
     assert fp == 9 - 2 and misses == 7 - 1
 
 
-def test_error_rows_carry_sentence_gold_and_whodid(result: ArticlesResult, tmp_path: Path) -> None:
+def test_error_rows_carry_sentence_gold_and_cli(result: ArticlesResult, tmp_path: Path, cli: CLI) -> None:
     rows = {(e.kind, e.cause): e.to_dict() for e in result.errors}
     nothing = rows[(MISS, "no event in sentence")]
     assert nothing["article"] == "alpha" and nothing["whodid"] is None
@@ -227,9 +230,9 @@ def test_without_sentences_the_figures_are_the_same(
 # -- the command line ---------------------------------------------------------------------------
 
 
-def test_cli_prints_totals_halves_causes_and_writes_files(folder: Path, tmp_path: Path) -> None:
+def test_cli_prints_totals_halves_causes_and_writes_files(folder: Path, tmp_path: Path, cli: CLI) -> None:
     errors, report = tmp_path / "e.jsonl", tmp_path / "r.md"
-    proc = whodid("eval", "articles", str(folder), "--errors", str(errors), "--report", str(report))
+    proc = cli("eval", "articles", str(folder), "--errors", str(errors), "--report", str(report))
     assert proc.returncode == 0, proc.stderr
     lines = proc.stdout.splitlines()
     assert any(line.startswith("alpha") and "recall  1/4" in line for line in lines)
@@ -241,16 +244,16 @@ def test_cli_prints_totals_halves_causes_and_writes_files(folder: Path, tmp_path
     assert "Whole articles" in text and f"whodid eval articles {folder}" in text and "| half B |" in text
 
 
-def test_cli_one_half_as_json_and_refusals(folder: Path) -> None:
-    proc = whodid("eval", "articles", str(folder), "--half", "B", "--json")
+def test_cli_one_half_as_json_and_refusals(folder: Path, cli: CLI) -> None:
+    proc = cli("eval", "articles", str(folder), "--half", "B", "--json")
     assert proc.returncode == 0, proc.stderr
     data = json.loads(proc.stdout)
     assert data["half"] == "B" and list(data["articles"]) == ["gamma"] and list(data["totals"]) == ["all"]
     assert data["totals"]["all"]["event_recall_root"] == [0, 3]
     assert data["totals"]["all"]["causes"]["miss"]["wrong sentence"] == 1
-    proc = whodid("eval", "articles", str(folder / "missing"))
+    proc = cli("eval", "articles", str(folder / "missing"))
     assert proc.returncode == 2 and "E105" in proc.stderr
-    proc = whodid("eval", "events", str(folder / "alpha.gold.json"), "--half", "A")
+    proc = cli("eval", "events", str(folder / "alpha.gold.json"), "--half", "A")
     assert proc.returncode == 2 and "E410" in proc.stderr
 
 

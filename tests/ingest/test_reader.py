@@ -190,6 +190,7 @@ def test_stdin_too_large_is_refused(monkeypatch: pytest.MonkeyPatch, english: st
     assert f"more than {len(english)}" in bad.error.problem
 
 
+@pytest.mark.slow
 def test_stdin_in_a_real_process(english: str) -> None:
     script = (
         "from whodid.ingest import read_path\n"

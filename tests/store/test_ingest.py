@@ -90,6 +90,7 @@ def test_migrations_are_numbered_and_applied_once(db_url: str) -> None:
     assert tables >= {*TABLES, "schema_migrations"}
 
 
+@pytest.mark.slow
 def test_migrations_from_two_processes_at_once_apply_once(db_url: str) -> None:
     code = "import sys; from whodid.store.db import open_store; open_store(sys.argv[1]).close()"
     procs = [subprocess.Popen([sys.executable, "-c", code, db_url], stderr=subprocess.PIPE) for _ in range(3)]
@@ -215,6 +216,7 @@ def test_readers_query_while_an_ingest_writes(tmp_path: Path, db_url: str) -> No
     assert all(n % 2 == 0 for n in seen)  # and it sees whole committed batches of two, never half of one
 
 
+@pytest.mark.slow
 def test_a_progress_bar_on_a_terminal_only(tmp_path: Path) -> None:
     import fcntl
     import pty
@@ -364,6 +366,7 @@ def test_a_database_lost_mid_ingest_is_reported_and_a_rerun_completes(
             conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
+@pytest.mark.slow
 def test_ingest_reads_json_lines_or_plain_text_from_standard_input(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'stdin.db'}"
     cmd = [sys.executable, "-m", "whodid.cli", "ingest", "-", "--db", url]

@@ -1,11 +1,14 @@
 """An offline gazetteer: countries, regions, seas and GeoNames cities, indexed by lower-cased name.
 
-Built once per process with :meth:`Gazetteer.load`; every lookup afterwards is a few dict accesses.
+Built once per process (:meth:`Gazetteer.shared`, about two seconds); every lookup afterwards is a
+few dict accesses. Its tables never change once built (it only fills caches of its own, the same for
+every caller), so every pipeline of a process shares the one instance.
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
+from functools import cache
 from dataclasses import replace
 from typing import NamedTuple
 
@@ -72,6 +75,12 @@ class Gazetteer:
         self._towns_loaded = False  # small towns (``towns.tsv``) are read on the first lookup
         self._main_cities = 0  # cities before this index come from GeoNames cities5000
         self._county_points: dict[tuple[str, str], tuple[float, float]] | None = None
+
+    @classmethod
+    @cache
+    def shared(cls) -> Gazetteer:
+        """The gazetteer of whodid's packaged tables, built on the first call in a process."""
+        return cls.load()
 
     @classmethod
     def load(cls) -> Gazetteer:
