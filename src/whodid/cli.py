@@ -80,7 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="code articles into actors, CAMEO events, quotations, dates and places",
         description="Code one article (.txt, .html, - for stdin) or many (.jsonl: one "
         '{"id", "text", "published", "title", "url", "source"} record a line) into whodid.article/1 '
-        "records (see CONTRACT.md).",
+        "records (see docs/output.md).",
         epilog=CODE_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )

@@ -1,4 +1,4 @@
-"""Turn a coded ``Doc`` into the ``whodid.article/1`` record of ../shared/CONTRACT.md."""
+"""Turn a coded ``Doc`` into the ``whodid.article/1`` record (docs/output.md describes every field)."""
 
 from __future__ import annotations
 
@@ -44,7 +44,7 @@ class ArticleRecord:
     places: tuple[PlaceMention, ...]
 
     def to_dict(self) -> dict[str, Any]:
-        """The ``whodid.article/1`` object (see CONTRACT.md)."""
+        """The ``whodid.article/1`` object (see docs/output.md)."""
         return {
             "schema": SCHEMA,
             "article": {

@@ -8,8 +8,8 @@ every caller), so every pipeline of a process shares the one instance.
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
-from functools import cache
 from dataclasses import replace
+from functools import cache
 from typing import NamedTuple
 
 from whodid.nlp.state import Feature, Place
