@@ -108,7 +108,7 @@ class StatementReader:
         if tok.pos_ not in CONTENT_POS:
             return 0.0
         table = self.valences if tok.pos_ in ("ADJ", "ADV") else self.evaluative
-        for key in (tok.lower_, tok.lemma_.lower()):
+        for key in (tok.lower_, tok.lemma_.lower(), *_stems(tok)):
             if key in table:
                 return table[key]
         return 0.0
@@ -240,6 +240,18 @@ class StatementReader:
                 if ours:
                     return Content(DENIAL, (), "content:denial", 0.0)
         return None
+
+
+def _stems(tok: Token) -> tuple[str, ...]:
+    """The bare verb of an inflected form the lemmatizer missed ("overselling" lemmatized
+    "overselle"): the form without -ing, -ed or -s."""
+    if tok.pos_ != "VERB":
+        return ()
+    low = tok.lower_
+    for ending in ("ing", "ed", "es", "s"):
+        if low.endswith(ending) and len(low) > len(ending) + 3:
+            return (low[: -len(ending)],)
+    return ()
 
 
 def _failed(tok: Token) -> bool:
