@@ -162,3 +162,18 @@ def test_an_inflection_the_lemmatizer_misses_keeps_its_tone(pipeline: Pipeline) 
     word = next(t for t in doc if t.text == "overselling")
     assert word.lemma_ != "oversell"  # the model's lemma is wrong: the stem is found anyway
     assert reader.valence(word) == reader.evaluative["oversell"] < 0
+
+
+def test_calling_or_describing_an_actor_is_coded_by_the_label(pipeline: Pipeline) -> None:
+    evs = statements(
+        pipeline, "The Chilean minister called the Brazilian plan reckless and dangerous.", "called"
+    )
+    assert [(e["cameo"], keys(e)) for e in evs] == [("111", ("CHL", "BRA"))]
+    evs = statements(
+        pipeline, "The Chilean senator described the Peruvian treaty as a disaster.", "described"
+    )
+    assert [(e["cameo"], keys(e)) for e in evs] == [("111", ("CHL", "PER"))]
+    # describing with no label, or a label inside another clause ("what he called"), states nothing
+    assert statements(pipeline, "The Chilean senator described the meeting.", "described") == []
+    text = "The Chilean senator said Chile would resist what he called reckless Peruvian moves."
+    assert statements(pipeline, text, "called") == []

@@ -931,6 +931,11 @@ def _content_tokens(doc: Doc, verb: Token, quote: Quote | None) -> list[Token]:
     for c in verb.children:
         if c.dep_ in ("ccomp", "parataxis") or (c.dep_ == "xcomp" and c.pos_ in ("ADJ", "VERB")):
             out.extend(c.subtree)
+    if not out:
+        # "called the plan reckless", "described the treaty as a disaster": what the object is said to be
+        said = _characterization(verb)
+        if said:
+            out = sorted({t for c in verb.children if c.dep_ == "dobj" for t in c.subtree} | set(said))
     if not out and quote is not None:
         span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
         if span is not None:
@@ -981,9 +986,25 @@ def _audience(st: ArticleState, actor_id: str | None) -> bool:
     return actor_id is not None and st.actors[actor_id].sector in AUDIENCE_SECTORS
 
 
+def _characterization(verb: Token) -> list[Token]:
+    """What "called X Y", "described X as Y", "branded X Y" say X is: the object complement. Not "what
+    he called Y": that attributes a label inside another clause, it reports no statement of its own."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if not objects or any(o.tag_ in ("WP", "WDT") for o in objects):
+        return []
+    out: list[Token] = []
+    for c in verb.children:
+        if c.dep_ == "oprd":
+            out.extend(c.subtree)
+        elif c.dep_ == "prep" and c.lower_ == "as":
+            out.extend(t for g in c.children if g.dep_ == "pobj" for t in g.subtree)
+    return out
+
+
 def _reports_something(verb: Token) -> bool:
-    """A speech verb with what was said: a clause, a "that", or a quotation right by it."""
-    if any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in verb.children):
+    """A speech verb with what was said: a clause, a "that", a characterization ("called X Y") or a
+    quotation right by it."""
+    if any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in verb.children) or _characterization(verb):
         return True
     near = verb.doc[max(0, verb.i - 3) : verb.i + 4]
     return any(t.text in ("\u201c", "\u201d", '"', ":") for t in near)
