@@ -313,3 +313,12 @@ def test_intent_maps_announced_cooperation_to_root_03(lexicon: EventLexicon) -> 
     assert lexicon.intent("0874") == "0356"
     assert lexicon.intent("071") == "0331"
     assert lexicon.intent("190") is None  # conflict keeps its code; modality says it has not happened
+
+
+def test_dismissing_a_suggestion_rejects_it_and_dismissing_a_charge_denies_it(lexicon: EventLexicon) -> None:
+    suggestion = lexicon.match_verb("dismiss", [], ["suggestion"])
+    charge = lexicon.match_verb("dismiss", [], ["allegation"])
+    assert suggestion is not None and suggestion.cameo[:2] == "12"
+    assert charge is not None and charge.cameo == "016"
+    rejected = lexicon.match_verb("reject", [], ["suggestion"])
+    assert rejected is not None and rejected.cameo[:2] == "12"
