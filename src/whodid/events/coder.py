@@ -16,6 +16,7 @@ from whodid.events import arguments as args
 from whodid.events.assertion import asked, cancelled_by, conditional, plan_denied
 from whodid.events.confidence import ConfidenceModel
 from whodid.events.context import (
+    clause_chain,
     clause_dates,
     event_time,
     governing_verb,
@@ -27,9 +28,10 @@ from whodid.events.context import (
     is_underway,
     modality_of,
     place_for,
+    speaks,
 )
 from whodid.events.lexicon import EventLexicon
-from whodid.events.statements import StatementReader
+from whodid.events.statements import APPEAL_AUX, StatementReader
 from whodid.nlp.state import (
     ArticleState,
     DateMention,
@@ -456,6 +458,8 @@ class EventCoder:
             return []  # "will Russia hit back when it launches strikes?": asked, not reported
         if status == "none":
             return []  # "had no plans to meet"; "cancelled the visit" is coded on "cancelled"
+        if trig.cameo != STATEMENT and _appealed(verb):
+            return []  # "X says Y should send troops": X's appeal to Y (statements.py), not Y's act
         if trig.nominal is not None:
             return self._nominal_events(ctx, trig, status)
         src_toks, how = args.source_tokens(verb, st)
@@ -984,6 +988,14 @@ def _same_side(st: ArticleState, actor: str | None, speaker: str | None) -> bool
 def _audience(st: ArticleState, actor_id: str | None) -> bool:
     """Whom a statement is made to when they are only its listeners: the press, the public."""
     return actor_id is not None and st.actors[actor_id].sector in AUDIENCE_SECTORS
+
+
+def _appealed(verb: Token) -> bool:
+    """An act someone says another should do ("X says Y should contribute forces"): a "should" or
+    "ought" clause reported by a verb of speaking."""
+    if not any(c.dep_ == "aux" and c.lower_ in APPEAL_AUX for c in verb.children):
+        return False
+    return any(speaks(t) for t in clause_chain(verb)[1:])
 
 
 def _characterization(verb: Token) -> list[Token]:
