@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from whodid import __version__
 from whodid.errors import Errors, WhodidError
 from whodid.evaluate import KINDS
-from whodid.ingest.reader import STDIN_ORIGIN, ArticleInput, BadInput, parse_date, read_path
+from whodid.ingest.reader import STDIN_ORIGIN, ArticleInput, BadInput, input_kind, parse_date, read_path
 from whodid.nlp.model import MODEL
 from whodid.record import ArticleRecord
 from whodid.table import render_table
@@ -649,7 +649,7 @@ def run_eval_articles(
 
 def run_code(args: argparse.Namespace, out: TextIO, err: TextIO, *, nlp: Language | None = None) -> int:
     """``whodid code``: read, code and print; errors go to ``err`` once, never as a traceback."""
-    is_jsonl = str(args.input).endswith((".jsonl", ".ndjson"))
+    is_jsonl = input_kind(args.input) in ("jsonl", "jsonl.gz")
     try:
         published = parse_date(args.published) if args.published else None
         inputs = read_path(

@@ -270,29 +270,11 @@ def _as_date(value: dt.date | str | None) -> dt.date | None:
 
 
 def _as_input(rec: ArticleInput | BadInput | dict[str, object]) -> ArticleInput | BadInput:
+    """A record given to ``code_many`` read as a JSON Lines record is (``ArticleInput.from_record``)."""
     if not isinstance(rec, dict):
         return rec
     origin = str(rec.get("id", "<record>"))
-    text = rec.get("text")
-    if not isinstance(text, str):
-        return BadInput(
-            origin=origin, error=Errors.E112.error(origin=origin, fields=", ".join(map(str, rec)))
-        )
-    pub = rec.get("published")
     try:
-        published = _as_date(pub) if isinstance(pub, str | dt.date) else None
+        return ArticleInput.from_record(rec, origin=origin)
     except WhodidError as err:
         return BadInput(origin=origin, error=err)
-    return ArticleInput(
-        text=text,
-        id=_str(rec.get("id")),
-        published=published,
-        title=_str(rec.get("title")),
-        url=_str(rec.get("url")),
-        source=_str(rec.get("source")),
-        origin=origin,
-    )
-
-
-def _str(v: object) -> str | None:
-    return v if isinstance(v, str) else None

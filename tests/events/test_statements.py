@@ -180,6 +180,8 @@ def test_calling_or_describing_an_actor_is_coded_by_the_label(pipeline: Pipeline
 
 
 def test_what_a_speaker_says_another_should_do_is_an_appeal_not_its_act(pipeline: Pipeline) -> None:
-    rec = pipeline.code("The Ohio senator said the United States should send troops to Mexico.", published=PUB)
+    rec = pipeline.code(
+        "The Ohio senator said the United States should send troops to Mexico.", published=PUB
+    )
     events = rec.to_dict()["events"]
     assert [(e["cameo"][:2], keys(e)) for e in events] == [("02", ("USA", "USA"))]

@@ -16,16 +16,16 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import suppress
 from typing import Any, BinaryIO
 
 from whodid.errors import Errors, InputError
 from whodid.ingest.model import ArticleInput, BadInput, article_id, parse_date
 from whodid.ingest.sniff import SNIFF_BYTES, binary_reason, guess_encoding, utf16_guess
-from whodid.ingest.text import check_size, validate_text
+from whodid.ingest.text import DEFAULT_MAX_BYTES, check_size, validate_text
 
-__all__ = ["LINE_FACTOR", "parse_record", "read_jsonl_stream"]
+__all__ = ["LINE_FACTOR", "from_record", "parse_record", "read_jsonl_stream"]
 
 LINE_FACTOR = 6
 _SKIP_CHUNK = 1 << 16
@@ -76,7 +76,7 @@ def _decode_line(line: bytes, origin: str) -> dict[str, Any]:
     return record
 
 
-def _optional(record: dict[str, Any], field: str, origin: str) -> str | None:
+def _optional(record: Mapping[str, Any], field: str, origin: str) -> str | None:
     """A string field that may be absent, null or empty (all three give None); E114 otherwise."""
     value = record.get(field)
     if value is None or value == "":
@@ -92,9 +92,29 @@ def parse_record(
     line: bytes, *, origin: str, published: dt.date | None, max_bytes: int, check_language: bool = True
 ) -> ArticleInput:
     """Turn one JSON Lines line into an :class:`ArticleInput`; raise ``InputError`` when it is bad."""
-    record = _decode_line(line, origin)
+    return from_record(
+        _decode_line(line, origin),
+        origin=origin,
+        published=published,
+        max_bytes=max_bytes,
+        check_language=check_language,
+    )
+
+
+def from_record(
+    record: Mapping[str, Any],
+    *,
+    origin: str,
+    published: dt.date | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    check_language: bool = True,
+) -> ArticleInput:
+    """The one reading of an article record, for JSON Lines and the Python API alike
+    (:meth:`ArticleInput.from_record`): ``text`` (required, checked as any article's text), ``id``
+    (a string or an integer), ``published`` (or, failing that, an ISO ``date``), ``title``, ``url``,
+    ``source``. ``published`` is the date to use when the record has none. Raises ``InputError``."""
     if "text" not in record:
-        raise Errors.E112.error(origin=origin, fields=", ".join(sorted(record)) or "none")
+        raise Errors.E112.error(origin=origin, fields=", ".join(sorted(map(str, record))) or "none")
     text = record["text"]
     if not isinstance(text, str):
         raise Errors.E113.error(origin=origin, json_type=_json_type(text))
@@ -102,9 +122,11 @@ def parse_record(
     validate_text(text, origin=origin, check_language=check_language)
     field = "published" if record.get("published") is not None else "date"  # "date" is a common name too
     date_value = record.get(field)
-    if date_value is not None and not isinstance(date_value, str):
+    if isinstance(date_value, dt.date):  # a Python caller's date object
+        published = date_value
+    elif date_value is not None and not isinstance(date_value, str):
         raise Errors.E114.error(origin=origin, field=field, json_type=_json_type(date_value))
-    if date_value and field == "published":
+    elif date_value and field == "published":
         published = parse_date(date_value, origin=origin)
     elif date_value:
         with suppress(InputError):  # a looser "date" field counts only as an ISO date ("December 7" not)

@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from whodid.errors import Errors, WhodidError
 
@@ -30,6 +32,29 @@ class ArticleInput:
     url: str | None = None
     source: str | None = None
     origin: str = ""
+
+    @classmethod
+    def from_record(
+        cls,
+        record: Mapping[str, Any],
+        *,
+        origin: str,
+        published: dt.date | None = None,
+        max_bytes: int | None = None,
+        check_language: bool = True,
+    ) -> ArticleInput:
+        """An article from a record (a JSON Lines line's object, or a dict given to the Python API):
+        the one reading both use (``ingest/jsonl.py``'s ``from_record``). Raises ``InputError``."""
+        from whodid.ingest.jsonl import from_record
+        from whodid.ingest.text import DEFAULT_MAX_BYTES
+
+        return from_record(
+            record,
+            origin=origin,
+            published=published,
+            max_bytes=DEFAULT_MAX_BYTES if max_bytes is None else max_bytes,
+            check_language=check_language,
+        )
 
 
 @dataclass(frozen=True)

@@ -64,6 +64,7 @@ __all__ = [
     "ArticleInput",
     "BadInput",
     "article_id",
+    "input_kind",
     "parse_date",
     "read_path",
     "read_text_bytes",
@@ -83,6 +84,18 @@ EXTENSIONS: dict[str, str] = {
     ".ndjson": "jsonl",
 }
 _SUPPORTED = ".txt, .text, .md, .html, .htm, .xhtml, .jsonl, .ndjson and files without an extension"
+_GZIP_JSONL = (".jsonl.gz", ".ndjson.gz")
+
+
+def input_kind(path: Path | str) -> str | None:
+    """How a file is read, from its name alone: ``"jsonl.gz"``, ``"jsonl"``, ``"html"`` or ``"text"``;
+    None for a name whodid does not read (and ``"stdin"`` for ``-``). Every command asks this."""
+    if str(path) == STDIN:
+        return "stdin"
+    path = Path(path)
+    if path.name.lower().endswith(_GZIP_JSONL):
+        return "jsonl.gz"
+    return EXTENSIONS.get(path.suffix.lower())
 
 
 def read_path(
@@ -124,10 +137,10 @@ def _read_file(path: Path, options: _Options) -> Iterator[ArticleInput | BadInpu
     origin = str(path)
     try:
         info = _stat(path, origin)
-        if path.name.lower().endswith((".jsonl.gz", ".ndjson.gz")):
+        kind = input_kind(path)
+        if kind == "jsonl.gz":
             yield from _read_jsonl(path, options, compressed=True)
             return
-        kind = EXTENSIONS.get(path.suffix.lower())
         if kind is None:
             raise Errors.E107.error(origin=origin, extension=path.suffix, supported=_SUPPORTED)
         if kind == "jsonl":
@@ -199,8 +212,7 @@ def expand_paths(paths: Iterable[Path | str]) -> Iterator[Path]:
         for child in sorted(path.rglob("*")):
             if child.name.startswith(".") or not child.is_file():
                 continue
-            name = child.name.lower()
-            if child.suffix.lower() in EXTENSIONS or name.endswith((".jsonl.gz", ".ndjson.gz")):
+            if input_kind(child) is not None:
                 yield child
 
 
@@ -210,12 +222,12 @@ def count_articles(paths: Iterable[Path | str]) -> int:
     reported as one skipped input)."""
     total = 0
     for path in expand_paths(paths):
-        name = path.name.lower()
+        kind = input_kind(path)
         try:
-            if name.endswith((".jsonl.gz", ".ndjson.gz")):
+            if kind == "jsonl.gz":
                 with gzip.open(path, "rb") as fh:
                     total += sum(1 for line in fh if line.strip())
-            elif EXTENSIONS.get(path.suffix.lower()) == "jsonl":
+            elif kind == "jsonl":
                 with path.open("rb") as fh:
                     total += sum(1 for line in fh if line.strip())
             else:
