@@ -356,3 +356,25 @@ def test_export_of_articles_coded_by_the_real_pipeline(
     accuse = [r for r in gdelt.values() if r["EventRootCode"] == "11"]
     assert accuse and accuse[0]["Actor1CountryCode"] == "GHA" and accuse[0]["Actor2CountryCode"] == "NGA"
     assert {p["code"] for p in plover if p["cameo"].startswith("11")} == {"ACCUSE"}
+
+
+def test_stored_csv_and_parquet_event_columns_are_the_schema_list(store: Store, tmp_path: Path) -> None:
+    import pyarrow.parquet as pq
+
+    from whodid.store import schema
+
+    events = list(schema.names(schema.EVENTS))
+    for table, columns in (("events", schema.EVENTS), ("quotes", schema.QUOTES), ("places", schema.PLACES)):
+        stored = [d[0] for d in store.conn.execute(f"SELECT * FROM {table} LIMIT 1").description]
+        assert stored == list(schema.names(columns)), table
+    header = next(csv.reader(io.StringIO(_export(store, "csv"))))
+    path = tmp_path / "e.parquet"
+    export(store, "parquet", path=path)
+    parquet = pq.read_table(path).schema.names
+    assert header[: len(events)] == events == parquet[: len(events)]
+    assert header == parquet  # the same columns after the events' own (the article's url, date, source)
+    # every INSERT names its columns: the statement lists exactly the columns read from the record
+    sql = schema.insert_sql("places", schema.PLACES)
+    assert sql.startswith("INSERT INTO places (article_id, idx, text,") and sql.count("?") == len(
+        schema.PLACES
+    )

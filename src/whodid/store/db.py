@@ -28,6 +28,7 @@ from typing import Any
 
 from whodid import __version__
 from whodid.errors import Errors
+from whodid.store import schema
 from whodid.store.clusters import backfill_cluster_sources, place_events
 
 DEFAULT_URL = "sqlite:///whodid.db"
@@ -304,127 +305,15 @@ class Store:
                 for a in record["actors"]
             ],
         )
-        ex(
-            f"INSERT INTO events ({', '.join(EVENT_FIELDS)}) VALUES ({','.join('?' * len(EVENT_FIELDS))})",
-            [_event_row(aid, e) for e in record["events"]],
-        )
-        ex(
-            "INSERT INTO quotes VALUES (" + ",".join("?" * 12) + ")",
-            [
-                (
-                    aid,
-                    q["id"],
-                    q["text"],
-                    q["start"],
-                    q["end"],
-                    q["kind"],
-                    q.get("cue"),
-                    (q.get("speaker") or {}).get("actor"),
-                    (q.get("speaker") or {}).get("country"),
-                    (q.get("speaker") or {}).get("text"),
-                    q.get("rule"),
-                    q.get("confidence"),
-                )
-                for q in record["quotes"]
-            ],
-        )
-        ex(
-            "INSERT INTO places VALUES (" + ",".join("?" * 13) + ")",
-            [
-                (
-                    aid,
-                    k,
-                    p["text"],
-                    p["start"],
-                    p["end"],
-                    p.get("name"),
-                    p.get("country"),
-                    p.get("lat"),
-                    p.get("lon"),
-                    p.get("feature"),
-                    p.get("geonameid"),
-                    p.get("rule"),
-                    p.get("confidence"),
-                )
-                for k, p in enumerate(record["places"])
-            ],
-        )
+        ex(schema.insert_sql("events", schema.EVENTS), schema.rows(schema.EVENTS, aid, record["events"]))
+        ex(schema.insert_sql("quotes", schema.QUOTES), schema.rows(schema.QUOTES, aid, record["quotes"]))
+        ex(schema.insert_sql("places", schema.PLACES), schema.rows(schema.PLACES, aid, record["places"]))
         place_events(self.conn, art, record["events"])
         return 1
 
     # ------------------------------------------------------------------ reading
     def counts(self) -> dict[str, int]:
         return {t: int(self.conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]) for t in TABLES}
-
-
-EVENT_FIELDS = (
-    "article_id",
-    "event_id",
-    "source_actor",
-    "source_country",
-    "source_code",
-    "source_text",
-    "target_actor",
-    "target_country",
-    "target_code",
-    "target_text",
-    "cameo",
-    "cameo_root",
-    "plover",
-    "quad_class",
-    "goldstein",
-    "date",
-    "date_precision",
-    "date_source",
-    "location_name",
-    "location_country",
-    "lat",
-    "lon",
-    "modality",
-    "background",
-    "sentence_idx",
-    "evidence_start",
-    "evidence_end",
-    "evidence_text",
-    "rule",
-    "confidence",
-)
-
-
-def _event_row(aid: str, e: dict[str, Any]) -> tuple[Any, ...]:
-    src, tgt, loc = e.get("source") or {}, e.get("target") or {}, e.get("location") or {}
-    return (
-        aid,
-        e["id"],
-        src.get("actor"),
-        src.get("country"),
-        src.get("code"),
-        src.get("text"),
-        tgt.get("actor"),
-        tgt.get("country"),
-        tgt.get("code"),
-        tgt.get("text"),
-        e["cameo"],
-        e["cameo"][:2],
-        e.get("plover"),
-        e["quad_class"],
-        e["goldstein"],
-        e.get("date"),
-        e["date_precision"],
-        e["date_source"],
-        loc.get("name"),
-        loc.get("country"),
-        loc.get("lat"),
-        loc.get("lon"),
-        e["modality"],
-        int(bool(e["background"])),
-        e["sentence"]["index"],
-        e["evidence"]["start"],
-        e["evidence"]["end"],
-        e["evidence"]["text"],
-        e["rule"],
-        e["confidence"],
-    )
 
 
 def open_store(url: str | None = None, *, create: bool = True) -> Store:

@@ -21,6 +21,7 @@ from typing import Any, TextIO
 
 from whodid.errors import Errors
 from whodid.ontology import CameoCode
+from whodid.store import schema
 from whodid.store.db import Store
 from whodid.store.query import EventQuery, _where
 
@@ -96,44 +97,13 @@ ICEWS_COLUMNS = (
 
 # csv and Parquet: every column of the events table, then the article's; with the Parquet type of each.
 MENTION_TYPES: dict[str, str] = {
-    "article_id": "string",
-    "event_id": "string",
-    "source_actor": "string",
-    "source_country": "string",
-    "source_code": "string",
-    "source_text": "string",
-    "target_actor": "string",
-    "target_country": "string",
-    "target_code": "string",
-    "target_text": "string",
-    "cameo": "string",
-    "cameo_root": "string",
-    "plover": "string",
-    "quad_class": "int64",
-    "goldstein": "float64",
-    "date": "string",
-    "date_precision": "string",
-    "date_source": "string",
-    "location_name": "string",
-    "location_country": "string",
-    "lat": "float64",
-    "lon": "float64",
-    "modality": "string",
-    "background": "bool",
-    "sentence_idx": "int64",
-    "evidence_start": "int64",
-    "evidence_end": "int64",
-    "evidence_text": "string",
-    "rule": "string",
-    "confidence": "float64",
-    "cluster_id": "int64",
-    "cluster_reason": "string",
+    **{c.name: c.parquet for c in schema.EVENTS},
     "url": "string",
     "published": "string",
     "source": "string",
 }
 MENTION_COLUMNS = tuple(MENTION_TYPES)
-_EVENT_COLUMNS = MENTION_COLUMNS[:-3]
+_EVENT_COLUMNS = schema.names(schema.EVENTS)
 
 # What the SELECT of ``mentions`` returns, after the events table's columns.
 _EXTRA = (

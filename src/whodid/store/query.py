@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from whodid.errors import Errors
+from whodid.store import schema
 from whodid.store.db import Store
 
 EVENT_COLUMNS = (
@@ -38,6 +39,13 @@ EVENT_COLUMNS = (
     "cluster_id",
     "cluster_reason",
 )
+# how each column of ``events`` is selected: the stored event columns (store/schema.py), the sentence
+# and the article's URL
+_EVENT_SELECT = {
+    **{name: f"e.{name}" for name in schema.names(schema.EVENTS)},
+    "sentence": "s.text",
+    "url": "a.url",
+}
 PERIODS = {"day": 10, "month": 7, "year": 4}
 # modalities of events reported as not done: kept as records, never counted as the act
 NOT_DONE = ("negated", "cancelled")
@@ -136,10 +144,9 @@ def events(store: Store, q: EventQuery) -> list[dict[str, Any]]:
     if q.clusters:
         return _clusters(store, q, where, args)
     sql = (
-        "SELECT e.article_id, e.event_id, e.date, e.date_precision, e.source_code, e.source_text, "
-        "e.cameo, e.plover, e.quad_class, e.goldstein, e.target_code, e.target_text, e.modality, "
-        "e.confidence, e.rule, e.evidence_text, s.text, a.url, e.cluster_id, e.cluster_reason "
-        "FROM events e JOIN articles a ON a.id = e.article_id "
+        "SELECT "
+        + ", ".join(_EVENT_SELECT[c] for c in EVENT_COLUMNS)
+        + " FROM events e JOIN articles a ON a.id = e.article_id "
         "LEFT JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence_idx "
         "WHERE " + " AND ".join(where) + " ORDER BY e.date IS NULL, e.date DESC, e.article_id, e.event_id"
     )
