@@ -110,3 +110,16 @@ def test_fields_are_the_template_fields() -> None:
         if name
     }
     assert Errors.E102.fields == expected == {"origin", "detail", "encoding"}
+
+
+def test_versions_of_spacy_and_the_model_are_checked() -> None:
+    from whodid.errors import ModelError
+    from whodid.nlp.model import MODEL_VERSION, check_versions
+
+    check_versions("3.8.18", MODEL_VERSION)  # the pinned pair passes
+    with pytest.raises(ModelError) as err:
+        check_versions("3.7.2")
+    assert err.value.code == "E204" and "3.8.*" in str(err.value)
+    with pytest.raises(ModelError) as err:
+        check_versions("3.8.18", "3.7.1")
+    assert err.value.code == "E202" and MODEL_VERSION in str(err.value)

@@ -502,7 +502,7 @@ def run_ingest(args: argparse.Namespace, out: TextIO, err: TextIO, *, nlp: Langu
 
         def report(b: BadInput) -> None:
             progress.clear()
-            err.write(f"whodid: skipped {b.origin}: {b.error.code} {b.error.message}\n")
+            _skipped(err, b)
             progress.bar.refresh()
 
         committed = [0]  # articles stored by the batches committed so far
@@ -597,7 +597,7 @@ def run_eval(args: argparse.Namespace, out: TextIO, err: TextIO, *, nlp: Languag
     _warn(err, pipeline)
 
     def report(b: BadInput) -> None:
-        err.write(f"whodid: could not code gold record {b.origin}: {b.error.code} {b.error.message}\n")
+        _skipped(err, b, what="could not code gold record")
 
     result = scorer.score(gold, predict(pipeline, scorer, gold, on_error=report))
     out.write(summary(result) + "\n")
@@ -630,7 +630,7 @@ def run_eval_articles(
     _warn(err, pipeline)
 
     def report(b: BadInput) -> None:
-        err.write(f"whodid: could not code gold article {b.origin}: {b.error.code} {b.error.message}\n")
+        _skipped(err, b, what="could not code gold article")
 
     result = articles.evaluate(pipeline, gold, directory=args.gold, half=args.half, on_error=report)
     out.write((json.dumps(articles.to_json(result)) if args.json else articles.summary(result)) + "\n")
@@ -677,7 +677,7 @@ def run_code(args: argparse.Namespace, out: TextIO, err: TextIO, *, nlp: Languag
 
     def report(b: BadInput) -> None:
         bad.append(b)
-        err.write(f"whodid: skipped {b.origin}: {b.error.code} {b.error.message}\n")
+        _skipped(err, b)
 
     coded = 0
     for record in pipeline.code_many(source, on_error=report):
@@ -696,6 +696,11 @@ def _write(out: TextIO, record: ArticleRecord, fmt: str) -> None:
         out.write(json.dumps(data, ensure_ascii=False) + "\n")
     else:
         out.write(render_table(data) + "\n")
+
+
+def _skipped(err: TextIO, b: BadInput, *, what: str = "skipped") -> None:
+    """The one line for an input left out: where it came from, its error code and message."""
+    err.write(f"whodid: {what} {b.origin}: {b.error.code} {b.error.message}\n")
 
 
 def _fail(err: TextIO, e: WhodidError) -> int:

