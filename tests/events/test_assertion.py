@@ -49,6 +49,16 @@ def test_a_conditional_attack_is_no_attack(pipeline: Pipeline) -> None:
     assert not [e for e in evs if e["cameo"][:2] == "13" and e["source"]["country"] == "USA"]
 
 
+def test_an_act_named_as_a_condition_is_no_act(pipeline: Pipeline) -> None:
+    # "until" or "once" before a clause still to come is a condition, as "if" is
+    text = "Kenyan troops will stay on the border until Uganda releases the prisoners."
+    assert not [e for e in events(pipeline, text) if e["source"]["country"] == "UGA"]
+    text = "Kenyan troops stayed on the border until Uganda released the prisoners."
+    assert [e for e in events(pipeline, text) if e["source"]["country"] == "UGA" and e["cameo"][:2] == "08"]
+    text = "If Uganda releases the prisoners, Kenya will reopen the border."
+    assert not [e for e in events(pipeline, text) if e["source"]["country"] == "UGA"]
+
+
 def test_declining_to_act_is_not_acting(pipeline: Pipeline) -> None:
     evs = events(pipeline, "The Danish prime minister declined to threaten Norway.")
     assert not [e for e in evs if e["cameo"][:2] == "13"]

@@ -23,6 +23,10 @@ CANCELLING_PARTICLES = frozenset({("call", "off"), ("break", "off"), ("put", "of
 PLAN_NOUNS = frozenset({"plan", "intention", "intent", "plot", "bid", "proposal", "scheme"})
 NO_WORDS = frozenset({"no", "never"})
 CONDITION_MARKS = frozenset({"if", "unless", "whether"})
+# marks of a time clause that is a condition when its main clause is still to come ("will stay until
+# Iraq complies", "will leave once the deal is signed"): what it names has not happened
+PENDING_MARKS = frozenset({"until", "till", "once"})
+MODALS = frozenset({"will", "would", "shall", "can", "could", "may", "might", "must", "should", "'ll"})
 
 
 def cancelling(verb: Token) -> bool:
@@ -66,16 +70,23 @@ def plan_denied(tok: Token) -> bool:
 
 
 def conditional(verb: Token) -> bool:
-    """An act in a condition: "if the US sought to strike", "unless it gives access", also through the
-    infinitives it governs ("if they try to attack")."""
+    """An act in a condition: "if the US sought to strike", "unless it gives access", "(troops will
+    remain) until Iraq complies", also through the infinitives it governs ("if they try to attack")."""
     cur = verb
     for _ in range(3):
         if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in cur.children):
+            return True
+        if any(c.dep_ == "mark" and c.lower_ in PENDING_MARKS for c in cur.children) and _to_come(cur.head):
             return True
         if cur.dep_ not in ("xcomp", "conj") or cur.head.i == cur.i:
             return False
         cur = cur.head
     return False
+
+
+def _to_come(verb: Token) -> bool:
+    """A clause set in the future: a modal on it ("will remain", "would stay")."""
+    return any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children)
 
 
 QUESTION_END = ("?", "?\u201d", '?"', "?'", "?\u2019")

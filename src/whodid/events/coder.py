@@ -153,6 +153,9 @@ LIGHT_VERBS = frozenset(
         "perpetrate",
     }
 )
+# cooperation named as a condition ("until Iraq complies", "if they release him", "if they meet") is
+# no act and no intent (conflict is handled apart: its speaker's threat is coded)
+CONDITIONAL_NO_EVENT_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 OBJECT_TARGET_PREPS = frozenset({"on", "against", "to", "with", "toward", "towards"})
 NOMINAL_PATIENT_PREPS = frozenset({"of", "on", "against", "into", "to", "with"})
 # cooperation that compound subjects do with each other (agree, meet, negotiate, cooperate)
@@ -485,8 +488,8 @@ class EventCoder:
         ):
             threat = None
         if conditional(verb):
-            if cameo[:2] in MATERIAL_CONFLICT_ROOTS:
-                return []  # "if the US strikes": a condition, no strike (the speaker's threat is coded)
+            if cameo[:2] in MATERIAL_CONFLICT_ROOTS or trig.cameo[:2] in CONDITIONAL_NO_EVENT_ROOTS:
+                return []  # "if the US strikes", "until Iraq complies": a condition, not an act
             threat = None  # a condition on an act is no threat by its subject
         if is_negated(verb):
             negated = self.lexicon.negate(cameo)
