@@ -246,6 +246,17 @@ def test_a_pronoun_after_a_long_quotation_refers_to_its_speaker(pipeline: Pipeli
     assert [(e["source"]["country"], e["target"]["country"]) for e in urged] == [("NLD", "BEL")]
 
 
+def test_a_subject_pronoun_takes_up_the_subject_of_its_sentence(pipeline: Pipeline) -> None:
+    # "it" is the government that speaks, not the army named nearer to it
+    text = (
+        "The Kenyan government accused the Ugandan army of the raid "
+        "and said it would expel Ugandan diplomats."
+    )
+    rec = code(pipeline, text)
+    expel = events_with(rec, "expel")
+    assert [e["source"]["code"] for e in expel] == ["KENGOV"]
+
+
 def test_demonym_adjective_names_the_target(pipeline: Pipeline) -> None:
     rec = code(pipeline, "Rebels attacked a Malian army post near Gao on Sunday.")
     evs = events_with(rec, "attacked")

@@ -302,6 +302,12 @@ class ActorRegistry:
         latest = max(by_sent)
         cands = sorted(by_sent[latest])
         if latest == cur:
+            if tok.dep_ in ("nsubj", "nsubjpass"):
+                # a subject pronoun takes up an earlier subject of its sentence ("Russia accused Ukraine
+                # and said it would respond" is Russia), else the nearest mention
+                subjects = [c for c in cands if self.doc[c[1]].dep_ in ("nsubj", "nsubjpass")]
+                if subjects:
+                    return subjects[-1][2]
             return cands[-1][2]
         subjects = [c for c in cands if self.doc[c[1]].dep_ in ("nsubj", "nsubjpass")]
         return (subjects[0] if subjects else cands[-1])[2]
