@@ -88,3 +88,14 @@ def test_actor_names_do_not_end_in_function_words(pipeline: Pipeline) -> None:
     rec = pipeline.code("A spokesman for the State Department said the talks had failed.").to_dict()
     names = [a["name"] for a in rec["actors"]]
     assert names and all(n.split()[-1].lower() not in ("for", "the", "of", "from") for n in names), names
+
+
+def test_the_country_that_backs_a_group_is_not_its_own(pipeline: Pipeline) -> None:
+    rec = pipeline.code(
+        "The Russian-backed separatists shelled the Ukrainian town.", published=None
+    ).to_dict()
+    shellers = [e["source"] for e in rec["events"] if e["evidence"]["text"] == "shelled"]
+    assert shellers and all(s["country"] != "RUS" for s in shellers)
+    # a country leading a coalition still names it
+    rec = pipeline.code("A Saudi-led coalition bombed the port.", published=None).to_dict()
+    assert [e["source"]["country"] for e in rec["events"] if e["evidence"]["text"] == "bombed"] == ["SAU"]

@@ -18,6 +18,10 @@ from whodid.actors.knowledge import ActorKnowledge, BodyInfo, Memo, read_words
 from whodid.actors.registry import ActorRegistry
 from whodid.nlp.state import state
 
+# participles whose country modifier backs a group rather than names its country ("US-backed")
+SPONSOR_LEMMAS = frozenset(
+    {"back", "support", "fund", "finance", "arm", "sponsor", "train", "equip", "supply", "bankroll", "aid"}
+)
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
 NEUTER_PRONOUNS = frozenset({"it", "its"})
@@ -458,7 +462,7 @@ class ActorResolver:
             ]
         toks: list[Token] = []
         for m in mods:
-            toks.extend(t for t in m.subtree if t.i < span.start)
+            toks.extend(t for t in m.subtree if t.i < span.start and not _sponsor(t))
         # "police in Cairo", "the army in Mali", "a group based in Chad": a generic body located in a
         # country belongs to it
         holders = [head] + [c for c in head.children if c.dep_ == "acl" and c.lemma_ in BASED_LEMMAS]
@@ -514,7 +518,9 @@ class ActorResolver:
                     left = t.i + 1
             toks = [t for t in tok.subtree if t.i <= tok.i or (t.head == tok and t.dep_ == "prep")]
             toks = sorted(tok.subtree, key=lambda t: t.i) if any(t.dep_ == "prep" for t in toks) else toks
-            desc = describe(self.kb, [t for t in toks if t.i >= left and not reg.is_claimed(t.i)])
+            desc = describe(
+                self.kb, [t for t in toks if t.i >= left and not reg.is_claimed(t.i) and not _sponsor(t)]
+            )
             head_role = self.kb.role(role)
             if head_role is not None:  # the head noun says what they are: "anti-government protesters"
                 owner_sector = desc.sector if desc.owned and head_role.role in GENERIC_HEADS else None
@@ -739,6 +745,15 @@ class ActorResolver:
                     max_sents=2,
                     as_state=True,
                 )
+
+
+def _sponsor(tok: Token) -> bool:
+    """ "US" in "US-backed fighters", "Iranian" in "Iranian-funded militias": the country that backs a
+    group, not the group's own (a "Saudi-led coalition" is led by Saudi Arabia, and keeps it)."""
+    head = tok.head
+    return (
+        tok.dep_ in ("npadvmod", "compound", "amod") and head.tag_ == "VBN" and head.lemma_ in SPONSOR_LEMMAS
+    )
 
 
 def _agentive_object(tok: Token) -> bool:
