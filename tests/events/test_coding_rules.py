@@ -170,3 +170,11 @@ def test_sending_inspectors_is_an_investigation(pipeline: Pipeline) -> None:
     assert any(e.cameo == "090" for e in evs)
     evs = events(pipeline, "The African Union sent troops to Malawi.")
     assert not any(e.cameo == "090" for e in evs)
+
+
+def test_an_agentless_act_of_authority_in_a_country_is_that_states(pipeline: Pipeline) -> None:
+    detained = events(pipeline, "Two Kenyan journalists were detained in Uganda on Monday.")
+    assert [(e.cameo[:2], e.source.country) for e in detained] == [("17", "UGA")]
+    # a killing in a country says nothing about who killed
+    killed = events(pipeline, "Two Kenyan journalists were killed in Uganda on Monday.")
+    assert not [e for e in killed if e.source.country == "UGA"]

@@ -153,6 +153,10 @@ LIGHT_VERBS = frozenset(
         "perpetrate",
     }
 )
+# acts only a state's authorities do, whose agentless passive "in <country>" is that state's
+# ("were detained in China", "was charged in Iran", "were expelled from Russia"); a killing or a
+# deployment "in Syria" says nothing about who did it
+STATE_AUTHORITY_ROOTS = frozenset({"11", "12", "16", "17"})
 # cooperation named as a condition ("until Iraq complies", "if they release him", "if they meet") is
 # no act and no intent (conflict is handled apart: its speaker's threat is coded)
 CONDITIONAL_NO_EVENT_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
@@ -513,7 +517,7 @@ class EventCoder:
             how = "manner-agent" if sources else "none"
         if not sources and src_toks and how == "explicit":
             sources, how = self._speaker_fallback(st, verb), "speaker"
-        if not sources and how == "agentless-passive":
+        if not sources and how == "agentless-passive" and cameo[:2] in STATE_AUTHORITY_ROOTS:
             sources, how = self._custody_country(st, verb), "location-agent"
         # a named person is an actor even when the dictionaries do not know their country
         sources = [a for a in sources if st.actors[a].code or st.actors[a].kind == "person"]
@@ -592,7 +596,8 @@ class EventCoder:
         return []
 
     def _custody_country(self, st: ArticleState, verb: Token) -> list[str]:
-        """An agentless passive done "in <country>": that country's government is the agent."""
+        """An agentless passive act of authority done "in <country>": that country's government is the
+        agent (see ``STATE_AUTHORITY_ROOTS``)."""
         for tok in args.locative_objects(verb):
             for a in st.token_actors.get(tok.i, []):
                 if st.actors[a].kind == "state":
