@@ -322,3 +322,10 @@ def test_dismissing_a_suggestion_rejects_it_and_dismissing_a_charge_denies_it(le
     assert charge is not None and charge.cameo == "016"
     rejected = lexicon.match_verb("reject", [], ["suggestion"])
     assert rejected is not None and rejected.cameo[:2] == "12"
+
+
+def test_forces_meeting_forces_is_no_meeting(lexicon: EventLexicon) -> None:
+    assert lexicon.match_verb("meet", [], ["force"]) is None  # an armed encounter, not talks
+    assert lexicon.match_verb("meet", [], ["criticism"]) is None  # "met with criticism"
+    meeting = lexicon.match_verb("meet", [], ["leader"])
+    assert meeting is not None and meeting.cameo == "040"
