@@ -366,6 +366,16 @@ def test_dateline_is_a_place_not_an_actor(pipeline: Pipeline) -> None:
     assert [p for p in rec["places"] if p["text"] == "LIMA" or p["text"] == "Peru"]
 
 
+def test_a_place_and_a_colon_opening_the_text_is_a_dateline(pipeline: Pipeline) -> None:
+    # the dateline names the story's country, which the local police take
+    text = "Filed March 3\n\nlucknow: the state police arrested twelve men on thursday."
+    arrests = events_with(code(pipeline, text), "arrested")
+    assert [e["source"]["country"] for e in arrests] == ["IND"]
+    # further down the text a word and a colon are no dateline
+    late = "The weather was fine. " * 20 + "\n\nlucknow: the state police arrested twelve men on thursday."
+    assert [e["source"]["country"] for e in events_with(code(pipeline, late), "arrested")] == [None]
+
+
 def test_owner_of_a_role_gives_it_a_code(pipeline: Pipeline) -> None:
     rec = code(pipeline, "European Union foreign ministers agreed to provide aid to Moldova.")
     ministers = [a for a in rec["actors"] if "ministers" in a["name"]]

@@ -16,6 +16,12 @@ DATELINE = re.compile(
     r"\s*(?:\([\w .&-]{2,30}\))?"  # the agency
     r"\s*[\u2014\u2013-]{1,2}\s"
 )
+# "LAHORE: The provincial government ...", "lucknow: yet another ...": a place and a colon opening one
+# of the first paragraphs (the style of many South Asian and African papers)
+COLON_DATELINE = re.compile(
+    r"(?m)^[ \t]*([A-Za-z][A-Za-z.'\u2019-]*(?: [A-Za-z][A-Za-z.'\u2019-]*){0,2}):[ \t]"
+)
+DATELINE_REACH = 300  # characters from the start of the text in which a dateline is looked for
 
 
 def load_patterns() -> list[re.Pattern[str]]:
@@ -41,9 +47,13 @@ class BoilerplateMarker:
             text = sent.text.strip()
             if any(p.search(text) for p in self.patterns):
                 st.boilerplate_sentences.add(k)
-        match = DATELINE.match(doc.text[:300])
+        head = doc.text[:DATELINE_REACH]
+        match = DATELINE.match(head)
         if match:
             span = doc.char_span(0, match.end(), alignment_mode="contract")
-            if span is not None:
-                st.dateline_tokens.update(range(span.start, span.end))
+        else:
+            colon = COLON_DATELINE.search(head)
+            span = doc.char_span(colon.start(1), colon.end(1), alignment_mode="contract") if colon else None
+        if span is not None:
+            st.dateline_tokens.update(range(span.start, span.end))
         return doc

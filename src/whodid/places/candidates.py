@@ -170,6 +170,9 @@ def _subtokens(doc: Doc, i: int, names: Names, source: str) -> Iterator[Candidat
         offset += len(part) + 1
 
 
+COLON_DATELINE_REACH = 300  # characters from the top in which "Place:" counts as a dateline
+
+
 def find_candidates(doc: Doc, names: Names, exclude_tokens: set[int]) -> list[Candidate]:
     """Candidate toponyms of a doc, sorted and non-overlapping (in token order)."""
     blocked = set(exclude_tokens) - _named_areas(doc, names)
@@ -255,7 +258,9 @@ def _same_name_again(doc: Doc, kept: list[Candidate], names: Names) -> list[Cand
 
 def _datelines(doc: Doc, names: Names, blocked: set[int]) -> Iterator[Candidate]:
     """The place of a dateline: capitals before a dash that opens a paragraph ("SPRINGFIELD --",
-    "ST. PARIS —"), any town of the gazetteer; a "Town, State" dateline gives both."""
+    "ST. PARIS —"), any town of the gazetteer; a "Town, State" dateline gives both. Near the top of
+    the text, a place and a colon opening a paragraph ("LAHORE: ...", "lucknow: ...") is one too."""
+    yield from _colon_datelines(doc, names, blocked)
     for sent in doc.sents:
         start = sent.start
         for end in range(start + 1, min(len(doc), start + MAX_DATELINE_TOKENS + 1)):
@@ -272,6 +277,28 @@ def _datelines(doc: Doc, names: Names, blocked: set[int]) -> Iterator[Candidate]
             text = doc[run_start:run_end].text
             if names.kinds(text.title()) or names.kinds(text):
                 yield _candidate(doc, run_start, run_end, "dateline")
+
+
+def _colon_datelines(doc: Doc, names: Names, blocked: set[int]) -> Iterator[Candidate]:
+    for sent in doc.sents:
+        if sent.start_char >= COLON_DATELINE_REACH:
+            break
+        start = sent.start
+        if start > 0 and "\n" not in doc[start - 1].text_with_ws:
+            continue  # a dateline opens a paragraph
+        for end in range(start + 1, min(sent.end, start + MAX_DATELINE_TOKENS + 1)):
+            if doc[end].text == ":":
+                break
+            if not doc[end].is_alpha:
+                end = -1
+                break
+        else:
+            continue
+        if end <= start or not doc[start].is_alpha or any(i in blocked for i in range(start, end)):
+            continue
+        text = doc[start:end].text
+        if names.kinds(text.title()) or names.kinds(text):
+            yield _candidate(doc, start, end, "dateline")
 
 
 def _abbreviated_regions(doc: Doc, names: Names) -> Iterator[Candidate]:
