@@ -178,3 +178,9 @@ def test_an_agentless_act_of_authority_in_a_country_is_that_states(pipeline: Pip
     # a killing in a country says nothing about who killed
     killed = events(pipeline, "Two Kenyan journalists were killed in Uganda on Monday.")
     assert not [e for e in killed if e.source.country == "UGA"]
+
+
+def test_the_participle_of_an_object_names_its_target(pipeline: Pipeline) -> None:
+    evs = events(pipeline, "The Security Council said it will not lift the sanctions imposed on Iraq.")
+    lift = [e for e in evs if e.evidence_text == "lift"]
+    assert [(e.cameo[:2], e.target.country if e.target else None) for e in lift] == [("12", "IRQ")]

@@ -627,9 +627,14 @@ class EventCoder:
                 # "the Irish premier Leo Varadkar", "the US decision", "the head of the agency"
                 found = args.owner_actors(st, tok, amod=True)
             if not found and tok.pos_ == "NOUN" and tok.dep_ == "dobj":
-                # "imposed sanctions on X", "launched an attack against X"
+                # "imposed sanctions on X", "launched an attack against X", "lift the sanctions
+                # imposed on X" (the object's participle names on whom)
+                holders = [tok, *(c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN")]
                 found = [
-                    a for m in args.prep_objects(tok, OBJECT_TARGET_PREPS) for a in args.actors_at(st, m)
+                    a
+                    for h in holders
+                    for m in args.prep_objects(h, OBJECT_TARGET_PREPS)
+                    for a in args.actors_at(st, m)
                 ]
             found = [a for a in found if st.actors[a].code]  # "both sides" names nobody codable
             out.extend(a for a in found if a not in out)
