@@ -80,3 +80,10 @@ def test_seeking_to_act_or_holding_a_post_is_no_event(pipeline: Pipeline) -> Non
         if e["cameo"] == "192"
     ]
     assert [e for e in events(pipeline, "Denmark sought aid from Norway.") if e["cameo"][:2] == "02"]
+
+
+def test_an_act_the_speaker_denies_is_the_denial_only(pipeline: Pipeline) -> None:
+    evs = events(pipeline, "Syria denied that its forces had attacked the town.")
+    assert [e["cameo"] for e in evs] == ["016"]
+    evs = events(pipeline, "The Turkish official denied that the American president had expressed concern.")
+    assert [(e["cameo"], e["source"]["country"]) for e in evs] == [("016", "TUR")]

@@ -153,6 +153,8 @@ LIGHT_VERBS = frozenset(
         "perpetrate",
     }
 )
+# verbs whose clause is an act reported as not done by the speaker: the denial itself is the event
+DENYING_VERBS = frozenset({"deny"})
 # acts only a state's authorities do, whose agentless passive "in <country>" is that state's
 # ("were detained in China", "was charged in Iran", "were expelled from Russia"); a killing or a
 # deployment "in Syria" says nothing about who did it
@@ -465,6 +467,8 @@ class EventCoder:
             return []  # "will Russia hit back when it launches strikes?": asked, not reported
         if status == "none":
             return []  # "had no plans to meet"; "cancelled the visit" is coded on "cancelled"
+        if _denied(verb):
+            return []  # "denied that Trump had expressed concern": the denial (016) is coded, not the act
         if trig.cameo != STATEMENT and _appealed(verb):
             return []  # "X says Y should send troops": X's appeal to Y (statements.py), not Y's act
         if trig.nominal is not None:
@@ -1001,6 +1005,12 @@ def _same_side(st: ArticleState, actor: str | None, speaker: str | None) -> bool
 def _audience(st: ArticleState, actor_id: str | None) -> bool:
     """Whom a statement is made to when they are only its listeners: the press, the public."""
     return actor_id is not None and st.actors[actor_id].sector in AUDIENCE_SECTORS
+
+
+def _denied(verb: Token) -> bool:
+    """An act a speaker denies ("denied that X had attacked", "denied attacking"): the clause of a
+    denying verb."""
+    return verb.dep_ in ("ccomp", "xcomp", "pcomp") and verb.head.lemma_ in DENYING_VERBS
 
 
 def _appealed(verb: Token) -> bool:
