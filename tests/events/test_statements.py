@@ -185,3 +185,10 @@ def test_what_a_speaker_says_another_should_do_is_an_appeal_not_its_act(pipeline
     )
     events = rec.to_dict()["events"]
     assert [(e["cameo"][:2], keys(e)) for e in events] == [("02", ("USA", "USA"))]
+
+
+def test_not_trusting_another_actor_is_criticism_not_denial(pipeline: Pipeline) -> None:
+    text = "The Chilean senator said that he does not completely trust the Peruvian president."
+    evs = statements(pipeline, text, "said")
+    assert [(e["cameo"], keys(e)) for e in evs] == [("111", ("CHL", "PER"))]
+    assert "content:distrust" in evs[0]["rule"]

@@ -51,6 +51,8 @@ STATE_VERBS = frozenset(
 )
 # prepositions whose object is what a statement is about: "concerns about X", "angry over X's move"
 TOPIC_PREPS = frozenset({"about", "over", "of", "against"})
+# attitudes toward someone: not holding one ("does not trust X") says something of X, denies nothing
+ATTITUDE_VERBS = frozenset({"trust", "like", "respect", "support", "believe", "endorse", "back", "accept"})
 # verbs of falling short whose infinitive was not done: "failed to address", "neglected to act"
 FAILING_VERBS = frozenset({"fail", "neglect", "refuse", "decline"})
 NEGATORS = frozenset({"not", "n't", "never", "no", "n’t", "without", "hardly", "nothing", "nobody"})
@@ -237,6 +239,15 @@ class StatementReader:
                 ours = _first_person(subj) or any(
                     a in speakers or (home is not None and st.actors[a].country == home) for a in owners
                 )
+                if ours and tok.lemma_.lower() in ATTITUDE_VERBS:
+                    # "he does not trust X": distrust of X is criticism of X, no denial
+                    objects = [c for c in tok.children if c.dep_ == "dobj"]
+                    others = tuple(
+                        a for o in objects for a in _actors(st, o) if a not in speakers and _codable(st, a)
+                    )
+                    if others:
+                        return Content(CRITICISM, others, "content:distrust", 0.0)
+                    continue
                 if ours:
                     return Content(DENIAL, (), "content:denial", 0.0)
         return None
