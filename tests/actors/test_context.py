@@ -131,3 +131,9 @@ def test_a_place_in_the_mention_names_the_country_of_its_people(pipeline: Pipeli
     text = STORY + " The ambassador in Lyon said the new limits would hurt trade."
     a = actor(pipeline, text, "ambassador")
     assert a.get("country_rule") != "country:place"
+
+
+def test_a_person_of_the_story_place_is_of_the_story_country(pipeline: Pipeline) -> None:
+    text = STORY + " A local pastor said the new rules were unfair."
+    a = actor(pipeline, text, "pastor")
+    assert (a["country"], a["country_rule"]) == ("BRA", "country:focus")

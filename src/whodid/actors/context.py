@@ -17,8 +17,9 @@ runs after actors and places and gives such actors a country, with ``country_rul
   judiciary, military, opposition, elites) in an article with one clear focus country.
 
 A named person of whom the article says nothing else (no title, no affiliation) is taken to be of the
-story's country too, as a coder keys a quoted resident or lawyer; a person of a private sector whose
-country is unknown (a "professor", "residents") and international bodies never are.
+story's country too, as a coder keys a quoted resident or lawyer; so are the people of the story's
+place, alone or in groups ("residents", "a pastor", "the boy's grandmother", "a union leader",
+"students"); international bodies never are.
 """
 
 from __future__ import annotations
@@ -39,7 +40,8 @@ FOCUS_MIN_SHARE = 0.4
 DATELINE_WEIGHT = 3.0
 # "Sen. Dana Whitlock, D-Ore.": party and state after a legislator's name
 PARTY_STATE = re.compile(r"\A,?\s*\(?\s*[RDI]\s*[-\u2013]\s*([A-Z][A-Za-z.]*(?:\s?[A-Z][A-Za-z.]*)?)")
-# people of the place a story is about: "protesters", "residents", "students", "workers"
+# people of the place a story is about: "protesters", "residents", "students", "workers", and one
+# such person ("a pastor", "the boy's grandmother", "a union leader")
 LOCAL_GROUP_SECTORS = frozenset({"OPP", "CVL", "LAB", "EDU", "HLH", "AGR", "REL", "CRM"})
 # sectors a spokesman or officer gets by default; a company's name beside them makes them BUS
 OFFICIAL_SECTORS = frozenset({"GOV", "COP", "MIL"})
@@ -100,7 +102,7 @@ class ActorContext:
             if actor.country is None and (
                 actor.sector in STATE_BOUND_SECTORS
                 or (actor.kind == "person" and actor.sector is None)
-                or (actor.kind == "group" and actor.sector in LOCAL_GROUP_SECTORS)
+                or (actor.kind in ("group", "person") and actor.sector in LOCAL_GROUP_SECTORS)
             ):
                 _give(actor, focus, "country:focus")
         return doc
