@@ -69,3 +69,13 @@ def test_a_third_partys_act_inside_a_quotation_is_marked_and_less_sure(pipeline:
     feats = event_features(attack[0], st)
     outside = [f for f in feats if f != "quoted:other"]
     assert model.probability(feats) < model.probability(outside)
+
+
+def test_a_private_persons_act_is_marked(pipeline: Pipeline) -> None:
+    doc = pipeline.make_doc("A Kenyan pastor accused Ugandan police of theft on Monday.", id="p")
+    pipeline.run_stages(doc)
+    st = state(doc)
+    accused = [ev for ev in st.events if ev.evidence_text == "accused"]
+    assert accused and "src:private" in event_features(accused[0], st)
+    police = [ev for ev in st.events if ev.source.actor_id and st.actors[ev.source.actor_id].sector == "COP"]
+    assert all("src:private" not in event_features(ev, st) for ev in police)

@@ -23,10 +23,12 @@ from whodid.nlp.state import Actor, ArticleState, Event
 
 CONFIDENCE_FILE = "confidence.tsv"
 # events below this confidence are left out by default (whodid code, ingest, events, dyad, export):
-# chosen from the reliability table in docs/ACCURACY.md, where it keeps nearly all the required events
-# found and leaves out the bands whose observed precision is about one in ten
-DEFAULT_MIN_CONFIDENCE = 0.3
+# chosen from the cross-fitted threshold table in docs/ACCURACY.md, where it keeps nine in ten of the
+# required events found and leaves out the bands whose observed precision is about one in four
+DEFAULT_MIN_CONFIDENCE = 0.35
 STATEMENT = "010"
+# sectors of private people (citizens, refugees, clergy, teachers, doctors, media)
+PRIVATE_SECTORS = frozenset({"CVL", "REF", "REL", "EDU", "HLH", "MED"})
 POLITICAL_SECTORS = frozenset(
     {"GOV", "MIL", "COP", "JUD", "LEG", "PTY", "OPP", "REB", "INS", "SEP", "SPY", "UAF", "IGO", "IMG", "NGO"}
     | {"HRI", "ELI", "RAD", "MOD", "NGM"}
@@ -45,6 +47,8 @@ def event_features(ev: Event, st: ArticleState) -> list[str]:
     source = st.actors.get(ev.source.actor_id or "")
     target = st.actors.get(ev.target.actor_id or "") if ev.target is not None else None
     out.append("src:" + _quality(source))
+    if source is not None and source.sector in PRIVATE_SECTORS:
+        out.append("src:private")  # a grandmother, a pastor, residents: they speak more than they act
     out.append("tgt:" + (_quality(target) if ev.target is not None else "none"))
     if source is not None and target is not None and source.country and source.country == target.country:
         out.append("same-country")
