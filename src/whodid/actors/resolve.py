@@ -29,10 +29,10 @@ NEUTER_PRONOUNS = frozenset({"it", "its"})
 # nouns that, owned by a pronoun, name its referent's state: "his country", "their government"
 POSSESSED_STATES = frozenset({"country", "nation", "homeland", "government"})
 STATE_ANAPHORS = frozenset({"country", "nation", "government", "administration", "state", "regime"})
-NAME_LABELS = frozenset({"PERSON", "GPE", "LOC", "ORG", "NORP", "FAC"})
-LOCATIVE_PREPS = frozenset(
-    {"in", "at", "near", "from", "to", "into", "across", "around", "outside", "inside"}
-)
+# entity labels a person may hide behind: the small model calls some names places or organizations
+PERSON_ENTITY_LABELS = frozenset({"PERSON", "GPE", "LOC", "ORG", "NORP", "FAC"})
+# prepositions whose object is where someone is or goes ("officials in X", "troops to X")
+PLACE_PREPS = frozenset({"in", "at", "near", "from", "to", "into", "across", "around", "outside", "inside"})
 SPEECH_LEMMAS = frozenset({"say", "tell", "add", "reply", "note", "insist", "argue", "claim", "state"})
 QUANTIFIERS = frozenset(
     {
@@ -243,7 +243,7 @@ class ActorResolver:
     ) -> list[tuple[Span, Description]]:
         found: list[tuple[Span, Description]] = []
         for ent in doc.ents:
-            if ent.label_ not in NAME_LABELS or ent.start in skip:
+            if ent.label_ not in PERSON_ENTITY_LABELS or ent.start in skip:
                 continue
             if any(t.i in listed for t in ent) or self._national_group(ent) is not None:
                 continue
@@ -917,13 +917,13 @@ def _quantified(tok: Token, *, numbers: bool = True) -> bool:
 def _is_agentive(span: Span) -> bool:
     """A capital acts as its government unless it is a location ("in Beijing") or a modifier."""
     root = span.root
-    if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS:
+    if root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS:
         return False
     if root.dep_ in ("compound", "nmod", "npadvmod", "appos"):
         return False
     head = root.head
     while root.dep_ == "conj":
         root, head = head, head.head
-        if root.dep_ == "pobj" and head.lower_ in LOCATIVE_PREPS:
+        if root.dep_ == "pobj" and head.lower_ in PLACE_PREPS:
             return False
     return True

@@ -167,7 +167,7 @@ NOMINAL_PATIENT_PREPS = frozenset({"of", "on", "against", "into", "to", "with"})
 # cooperation that compound subjects do with each other (agree, meet, negotiate, cooperate)
 RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06"})
 # prepositions that place an event ("met in Rome", "arrested at the border")
-LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside"})
+EVENT_PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside"})
 # currency words and symbols: their amount is given or cut as money ("gave $2 million")
 CURRENCY_WORDS = frozenset(
     {"$", "€", "£", "¥", "us$", "dollar", "dollars", "euro", "euros", "pound", "pounds"}
@@ -1065,7 +1065,7 @@ def _places_by_verb(doc: Doc, st: ArticleState) -> dict[int, PlaceMention]:
         while root.dep_ in ("appos", "conj") and prep is None:
             root = root.head
             prep = root.head if root.dep_ == "pobj" else None
-        if prep is None or prep.lower_ not in LOCATIVE_PREPS:
+        if prep is None or prep.lower_ not in EVENT_PLACE_PREPS:
             continue
         head = prep.head
         if head.pos_ not in ("VERB", "AUX") and not (head.dep_ == "dobj" and head.head.pos_ == "VERB"):

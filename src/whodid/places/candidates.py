@@ -18,7 +18,7 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Numbers, dates and amounts swallow a following toponym ("24 Hong Kong", "Monday Kabul"): look inside.
 SCAN_INSIDE_LABELS = frozenset({"PERCENT", "CARDINAL", "MONEY", "QUANTITY", "ORDINAL", "DATE", "TIME"})
 # Names of people and organizations: the toponyms inside them are not places ("Washington Post").
-NAME_LABELS = frozenset({"PERSON", "ORG"})
+NON_PLACE_NAME_LABELS = frozenset({"PERSON", "ORG"})
 MAX_TOKENS = 6
 # Lower-case words allowed inside a multi-word toponym ("Gulf of Aden", "Bosnia and Herzegovina").
 CONNECTORS = frozenset({"of", "and", "the", "de", "-", "&", "al", "el", "du", "da", "do"})

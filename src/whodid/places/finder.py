@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from spacy.tokens import Doc
 
 from whodid.nlp.state import Place, PlaceMention
-from whodid.places.candidates import NAME_LABELS, Candidate, find_candidates
+from whodid.places.candidates import NON_PLACE_NAME_LABELS, Candidate, find_candidates
 from whodid.places.gazetteer import Gazetteer, Resolution
 from whodid.places.tables import fold
 
@@ -250,9 +250,11 @@ class PlaceFinder:
         for start in range(max(0, comma - _MAX_TOWN_TOKENS), comma):
             tokens = doc[start:comma]
             # an organization "Wainwright, Alta" that spans the comma is the pair, not a name
-            pair = doc[comma].ent_iob_ == "I" and doc[comma].ent_type_ in NAME_LABELS
+            pair = doc[comma].ent_iob_ == "I" and doc[comma].ent_type_ in NON_PLACE_NAME_LABELS
             if any(
-                (i in blocked and not pair) or t.pos_ != "PROPN" or (t.ent_type_ in NAME_LABELS and not pair)
+                (i in blocked and not pair)
+                or t.pos_ != "PROPN"
+                or (t.ent_type_ in NON_PLACE_NAME_LABELS and not pair)
                 for i, t in zip(range(start, comma), tokens, strict=True)
             ):
                 continue
