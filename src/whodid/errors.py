@@ -247,6 +247,12 @@ class Errors(Enum):
         "Rename it to one of those names or move it out of the folder; docs/lexicons.md describes each file.",
         DataError,
     )
+    E307 = Entry(
+        "{where}: {detail}.",
+        "Correct that line of the data file (its comment block says what each column holds); reinstall "
+        "whodid if the file came with the package.",
+        DataError,
+    )
     # -- E4xx: options and arguments ----------------------------------------------------------------
     E401 = Entry(
         "the size limit must be a positive number of bytes, got {value!r}.",

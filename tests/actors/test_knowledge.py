@@ -338,7 +338,7 @@ def append_line(path: Path, line: str) -> int:
 )
 def test_malformed_row_reports_file_and_line(data_copy: Path, file: str, line: str, message: str) -> None:
     number = append_line(data_copy / file, line)
-    with pytest.raises(ValueError, match=rf"{file} line {number}: .*{message}"):
+    with pytest.raises(ValueError, match=rf"E307 {file} line {number}: .*{message}"):
         ActorKnowledge.load(data_copy)
 
 
@@ -352,7 +352,7 @@ def test_bad_header_is_reported(data_copy: Path) -> None:
 
 def test_missing_file_is_reported(data_copy: Path) -> None:
     (data_copy / "bodies.tsv").unlink()
-    with pytest.raises(ValueError, match=r"bodies\.tsv: cannot read"):
+    with pytest.raises(ValueError, match=r"E305 cannot read the data file '.*bodies\.tsv'"):
         ActorKnowledge.load(data_copy)
 
 

@@ -17,6 +17,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Generic, TypeVar
 
+from whodid.errors import Errors
+from whodid.ontology import DataFileError
+
 DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "actors"
 
 _ROLE_KINDS = frozenset({"person", "group"})
@@ -165,13 +168,14 @@ class _Index(Generic[T]):
         """Register ``alias``; a key that already means something else is a data error."""
         exact, key = _alias_key(alias)
         if not key:
-            raise ValueError(f"{where}: empty {self._what} {alias!r}")
+            raise _data_error(where, f"empty {self._what} {alias!r}")
         table = self._exact if exact else self._folded
         old = table.get(key)
         if old is not None and self._identity(old) != self._identity(value):
-            raise ValueError(
-                f"{where}: {self._what} {alias!r} already means {old!r}; "
-                "give the word to one entry only (or make it exact-case with a leading '=')"
+            raise _data_error(
+                where,
+                f"{self._what} {alias!r} already means {old!r}; "
+                "give the word to one entry only (or make it exact-case with a leading '=')",
             )
         table.setdefault(key, value)
 
@@ -204,9 +208,14 @@ class _Row:
     def where(self) -> str:
         return f"{self.file} line {self.line}"
 
-    def fail(self, message: str) -> ValueError:
-        """A ValueError naming this row."""
-        return ValueError(f"{self.where}: {message}")
+    def fail(self, message: str) -> DataFileError:
+        """A catalogued data error (E307, also a ``ValueError``) naming this row."""
+        return _data_error(self.where, message)
+
+
+def _data_error(where: str, detail: str) -> DataFileError:
+    """A malformed-data error (E307) at ``where`` ("roles.tsv line 12")."""
+    return DataFileError(Errors.E307, where=where, detail=detail)
 
 
 def _read_table(path: Path, columns: Sequence[str], required: Sequence[str]) -> Iterator[_Row]:
@@ -217,7 +226,7 @@ def _read_table(path: Path, columns: Sequence[str], required: Sequence[str]) -> 
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise ValueError(f"{path.name}: cannot read actor data file {path}: {exc}") from exc
+        raise DataFileError(Errors.E305, path=str(path), detail=str(exc)) from exc
     expected_header = "\t".join(columns)
     needed = [columns.index(name) for name in required]
     header_seen = False
@@ -227,18 +236,19 @@ def _read_table(path: Path, columns: Sequence[str], required: Sequence[str]) -> 
         cells = [cell.strip() for cell in line.split("\t")]
         if not header_seen:
             if cells != list(columns):
-                raise ValueError(f"{path.name} line {number}: expected the header {expected_header!r}")
+                raise _data_error(f"{path.name} line {number}", f"expected the header {expected_header!r}")
             header_seen = True
             continue
         cells += [""] * (len(columns) - len(cells))
         if len(cells) > len(columns) or not all(cells[i] for i in needed):
-            raise ValueError(
-                f"{path.name} line {number}: expected {len(columns)} tab-separated columns "
-                f"({', '.join(columns)}) with {', '.join(required)} filled, found {line!r}"
+            raise _data_error(
+                f"{path.name} line {number}",
+                f"expected {len(columns)} tab-separated columns "
+                f"({', '.join(columns)}) with {', '.join(required)} filled, found {line!r}",
             )
         yield _Row(path.name, number, tuple(cells))
     if not header_seen:
-        raise ValueError(f"{path.name}: no header line {expected_header!r}")
+        raise _data_error(path.name, f"no header line {expected_header!r}")
 
 
 def _load_sectors(data_dir: Path) -> frozenset[str]:

