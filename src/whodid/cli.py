@@ -16,7 +16,7 @@ from whodid.evaluate import KINDS
 from whodid.ingest.reader import STDIN_ORIGIN, ArticleInput, BadInput, input_kind, parse_date, read_path
 from whodid.nlp.model import MODEL
 from whodid.record import ArticleRecord
-from whodid.table import render_table
+from whodid.table import aligned, render_table
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -466,16 +466,8 @@ def _print_rows(out: TextIO, rows: list[dict[str, Any]], fmt: str) -> None:
         if "sentence" in columns
         else columns
     )
-    cells = [[_cell(r[c]) for c in shown] for r in rows]
-    widths = [max(len(c), *(len(row[k]) for row in cells)) for k, c in enumerate(shown)]
-    out.write("  ".join(c.ljust(w) for c, w in zip(shown, widths, strict=True)).rstrip() + "\n")
-    for row in cells:
-        out.write("  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)).rstrip() + "\n")
-
-
-def _cell(value: object, limit: int = 40) -> str:
-    text = "" if value is None else str(value)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    cells = [["" if r[c] is None else str(r[c]) for c in shown] for r in rows]
+    out.write("\n".join(aligned(shown, cells, cap=40)) + "\n")
 
 
 def run_ingest(args: argparse.Namespace, out: TextIO, err: TextIO, *, nlp: Language | None = None) -> int:

@@ -62,14 +62,22 @@ def render_table(record: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def aligned(header: list[str], rows: list[list[str]], *, cap: int, indent: str = "") -> list[str]:
+    """``header`` and ``rows`` as lines of left-aligned columns two spaces apart, each column as wide as
+    its widest cell up to ``cap`` characters (longer cells are clipped with "…"). The one renderer of
+    whodid's plain-text tables (``whodid code --format table`` and the query commands)."""
+    widths = [min(cap, max(len(str(r[k])) for r in [header, *rows])) for k in range(len(header))]
+    return [
+        (indent + "  ".join(_clip(str(c), w).ljust(w) for c, w in zip(row, widths, strict=True))).rstrip()
+        for row in [header, *rows]
+    ]
+
+
 def _section(title: str, header: list[str], rows: list[list[str]]) -> list[str]:
     out = ["", f"{title} ({len(rows)})"]
     if not rows:
         return out
-    widths = [min(60, max(len(str(r[k])) for r in [header, *rows])) for k in range(len(header))]
-    for row in [header, *rows]:
-        out.append("  " + "  ".join(_clip(str(c), w).ljust(w) for c, w in zip(row, widths, strict=True)))
-    return out
+    return out + aligned(header, rows, cap=60, indent="  ")
 
 
 def _side(side: dict[str, Any] | None, actors: dict[str, Any]) -> str:
