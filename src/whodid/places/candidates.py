@@ -12,6 +12,7 @@ from typing import NamedTuple, Protocol
 
 from spacy.tokens import Doc, Span, Token
 
+from whodid.nlp.boilerplate import COLON_DATELINE, DATELINE_REACH
 from whodid.places.tables import read_name_heads, read_word_list
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -170,9 +171,6 @@ def _subtokens(doc: Doc, i: int, names: Names, source: str) -> Iterator[Candidat
         offset += len(part) + 1
 
 
-COLON_DATELINE_REACH = 300  # characters from the top in which "Place:" counts as a dateline
-
-
 def find_candidates(doc: Doc, names: Names, exclude_tokens: set[int]) -> list[Candidate]:
     """Candidate toponyms of a doc, sorted and non-overlapping (in token order)."""
     blocked = set(exclude_tokens) - _named_areas(doc, names)
@@ -280,25 +278,17 @@ def _datelines(doc: Doc, names: Names, blocked: set[int]) -> Iterator[Candidate]
 
 
 def _colon_datelines(doc: Doc, names: Names, blocked: set[int]) -> Iterator[Candidate]:
-    for sent in doc.sents:
-        if sent.start_char >= COLON_DATELINE_REACH:
-            break
-        start = sent.start
-        if start > 0 and "\n" not in doc[start - 1].text_with_ws:
-            continue  # a dateline opens a paragraph
-        for end in range(start + 1, min(sent.end, start + MAX_DATELINE_TOKENS + 1)):
-            if doc[end].text == ":":
-                break
-            if not doc[end].is_alpha:
-                end = -1
-                break
-        else:
+    """ "Place:" opening a paragraph near the top, found as the boilerplate stage finds it."""
+    for match in COLON_DATELINE.finditer(doc.text[:DATELINE_REACH]):
+        span = doc.char_span(match.start(1), match.end(1), alignment_mode="contract")
+        if (
+            span is None
+            or len(span) > MAX_DATELINE_TOKENS
+            or any(i in blocked for i in range(span.start, span.end))
+        ):
             continue
-        if end <= start or not doc[start].is_alpha or any(i in blocked for i in range(start, end)):
-            continue
-        text = doc[start:end].text
-        if names.kinds(text.title()) or names.kinds(text):
-            yield _candidate(doc, start, end, "dateline")
+        if names.kinds(span.text.title()) or names.kinds(span.text):
+            yield _candidate(doc, span.start, span.end, "dateline")
 
 
 def _abbreviated_regions(doc: Doc, names: Names) -> Iterator[Candidate]:

@@ -128,9 +128,5 @@ def insert_sql(table: str, columns: Sequence[Column]) -> str:
 
 def rows(columns: Sequence[Column], article_id: str, items: Iterable[Item]) -> list[tuple[Any, ...]]:
     """The INSERT rows of ``items`` (the record's events, quotes or places, in order)."""
-    cols = inserted(columns)
-    out = []
-    for k, item in enumerate(items):
-        getters = [c.get for c in cols if c.get is not None]
-        out.append(tuple(get(article_id, k, item) for get in getters))
-    return out
+    getters = [c.get for c in columns if c.get is not None]
+    return [tuple(get(article_id, k, item) for get in getters) for k, item in enumerate(items)]
