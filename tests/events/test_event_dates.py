@@ -146,6 +146,19 @@ def test_a_past_narrative_goes_on_at_its_earlier_time(pipeline: Pipeline) -> Non
     assert ev["date_source"] == "inferred"
 
 
+def test_clauses_of_one_past_sentence_share_its_earlier_time(pipeline: Pipeline) -> None:
+    text = (
+        "The town fell to the rebels in 2015 when militants conquered the nearby city; "
+        "the rebels destroyed a monastery and imprisoned many of the town's residents."
+    )
+    events = code(pipeline, text, FRIDAY)
+    for verb in ("destroyed", "imprisoned"):
+        assert when(one(events, verb)) == ("2015", "year", True), verb
+    # a clause in the present keeps the news's time
+    text = "In 2015 Syrian forces shelled Turkish villages, and Turkey now accuses Syria of war crimes."
+    assert one(code(pipeline, text, FRIDAY), "accuses")["background"] is False
+
+
 def test_a_new_speaker_speaks_now(pipeline: Pipeline) -> None:
     text = (
         "In 2015 Syrian forces shelled Turkish villages. "

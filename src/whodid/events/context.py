@@ -336,8 +336,13 @@ def clause_dates(
     for sent in doc.sents:
         if _resumes(sent) and last is not None and is_earlier(last, published):
             carried = NarrativeTime(last)  # "... since Jan. 13. Then the government stopped ...": Jan. 13
-        if carried is not None and _main_date(sent.root, out) is None:
+        main = _resolved(_main_date(sent.root, out)) or _reported_date(sent.root, out)
+        if carried is not None and main is None:
             out.reference[sent.start] = carried
+        elif main is not None and is_earlier(main, published):
+            # "the town fell in 2015; militants destroyed a monastery": a past narrative's clauses
+            # share the earlier time its main clause names
+            out.reference[sent.start] = NarrativeTime(main, speaks(sent.root), _speaker_names(sent.root))
         carried = _sentence_time(sent.root, out, published, carried)
         in_sent = [d for d in dates if sent.start <= d.token_start < sent.end and d.value is not None]
         last = in_sent[-1] if in_sent else None
@@ -381,12 +386,7 @@ def _sentence_time(
     what a date-less main clause reports: "emails indicate that in 2010 X met Y"), else the time it
     was handed when it goes on in the simple past (a speech only by the same speaker) or states a
     present fact; None once the story is back in the news's present."""
-    own = _main_date(root, by_verb)
-    if own is None:
-        reported = [
-            _resolved(by_verb.get(c.i)) for c in root.children if c.dep_ == "ccomp" and is_narrative_past(c)
-        ]
-        own = next((d for d in reported if d is not None), None)
+    own = _main_date(root, by_verb) or _reported_date(root, by_verb)
     if own is not None:
         # a calendar time is handed on; "in the past" is too vague to set a story's time
         if own.value is None or not is_earlier(own, published):
@@ -401,6 +401,15 @@ def _sentence_time(
     if is_narrative_past(root) or _stative_present(root):
         return carried
     return None
+
+
+def _reported_date(root: Token, by_verb: dict[int, DateMention]) -> DateMention | None:
+    """The date of what a date-less main clause reports in the simple past ("emails indicate that in
+    2010 X met Y")."""
+    reported = [
+        _resolved(by_verb.get(c.i)) for c in root.children if c.dep_ == "ccomp" and is_narrative_past(c)
+    ]
+    return next((d for d in reported if d is not None), None)
 
 
 def is_reporting(verb: Token) -> bool:
