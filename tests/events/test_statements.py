@@ -149,6 +149,14 @@ def test_a_plain_statement_is_aimed_at_the_actor_it_is_about(pipeline: Pipeline)
         assert [(e["cameo"], keys(e)) for e in statements(pipeline, text, "said")] == [
             ("010", ("SWE", "NOR"))
         ]
+    # a statement about the speaker's own side that names another country is about that relation
+    evs = statements(
+        pipeline,
+        "A Kenyan army spokesman said Kenyan troops would stay in the region "
+        "until Uganda withdrew its forces.",
+        "said",
+    )
+    assert [(e["cameo"], keys(e)) for e in evs] == [("010", ("KEN", "UGA"))]
     # private people the statement is about are no target
     evs = statements(
         pipeline, "The Swedish foreign minister said farmers would sell their grain in the autumn.", "said"

@@ -169,8 +169,29 @@ class StatementReader:
 
     def about(self, st: ArticleState, content: list[Token], speakers: Collection[str]) -> tuple[str, ...]:
         """Whom a plain statement is about (see ``_about``)."""
-        found = _about(st, content, {t.i for t in content}, speakers, anywhere=False)
-        return tuple(a for a in found if st.actors[a].sector not in PRIVATE_SECTORS)
+        inside = {t.i for t in content}
+        found = tuple(
+            a
+            for a in _about(st, content, inside, speakers, anywhere=False)
+            if st.actors[a].sector not in PRIVATE_SECTORS
+        )
+        home = _country(st, speakers)
+        if home is None or not found or any(st.actors[a].country != home for a in found):
+            return found
+        # "the spokesman said our troops will stay until Iraq complies": a statement about the
+        # speaker's own side that names another country is about its relations with that country
+        for tok in content:
+            foreign = tuple(
+                a
+                for a in st.token_actors.get(tok.i, [])
+                if a not in speakers
+                and _codable(st, a)
+                and st.actors[a].country not in (None, home)
+                and st.actors[a].sector not in PRIVATE_SECTORS
+            )
+            if foreign:
+                return foreign
+        return found
 
     def _appeal(
         self, st: ArticleState, content: list[Token], inside: set[int], speakers: Collection[str]
