@@ -184,3 +184,14 @@ def test_the_participle_of_an_object_names_its_target(pipeline: Pipeline) -> Non
     evs = events(pipeline, "The Security Council said it will not lift the sanctions imposed on Iraq.")
     lift = [e for e in evs if e.evidence_text == "lift"]
     assert [(e.cameo[:2], e.target.country if e.target else None) for e in lift] == [("12", "IRQ")]
+
+
+def test_a_colon_dateline_is_not_the_subject_and_a_title_names_a_lowercase_name(pipeline: Pipeline) -> None:
+    # lower-case wire copy: the parser takes "nairobi" for the subject and the name for its apposition,
+    # and the NER does not see the name; the title in front of it says who acts
+    evs = events(
+        pipeline, "nairobi: interior minister j kamau ouko on monday appealed to the citizens to remain calm."
+    )
+    assert [(e.cameo[:2], e.source.code, e.target.code if e.target else None) for e in evs] == [
+        ("02", "KENGOV", "KENCVL")
+    ]

@@ -62,10 +62,25 @@ def actors_at(st: ArticleState, tok: Token) -> list[str]:
         refs = st.token_actors.get(t.i, [])
         if not refs and (t.lemma_.lower() in QUANTITY_NOUNS or t.pos_ == "NUM"):
             refs = [a for g in prep_objects(t, frozenset({"of"})) for a in st.token_actors.get(g.i, [])]
+        if not refs and t.pos_ == "PROPN":
+            refs = _titled_name(st, t)
         for a in refs:
             if a not in out:
                 out.append(a)
     return out
+
+
+def _titled_name(st: ArticleState, name: Token) -> list[str]:
+    """ "home minister t devender goud": a name the resolver missed (lower case, unknown to the NER)
+    is the person its title in front of it names; the title is a compound modifier of the name."""
+    stack = [c for c in name.children if c.dep_ == "compound" and c.i < name.i]
+    while stack:
+        c = stack.pop()
+        people = [a for a in st.token_actors.get(c.i, []) if st.actors[a].kind == "person"]
+        if people:
+            return people
+        stack.extend(g for g in c.children if g.dep_ == "compound" and g.i < c.i)
+    return []
 
 
 def conjuncts(tok: Token) -> list[Token]:
@@ -112,6 +127,10 @@ def source_tokens(verb: Token, st: ArticleState) -> tuple[list[Token], str]:
         agent = agent_of(verb)
         return (agent, "agent") if agent else ([], "agentless-passive")
     subj = explicit_subjects(verb)
+    if subj and subj[0].i in st.dateline_tokens:
+        # "lucknow: the home minister on monday appealed ...": the parser takes the dateline for the
+        # subject and the true subject for its apposition
+        subj = [a for a in subj[0].children if a.dep_ == "appos" and a.i not in st.dateline_tokens]
     if subj:
         rel = relative_head(verb)
         if rel is not None and subj[0].tag_ in ("WP", "WDT"):
