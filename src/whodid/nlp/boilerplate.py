@@ -24,6 +24,17 @@ COLON_DATELINE = re.compile(
 DATELINE_REACH = 300  # characters from the start of the text in which a dateline is looked for
 
 
+def text_head(doc: Doc, chars: int = DATELINE_REACH) -> str:
+    """The first ``chars`` characters of the text, from the first tokens only (``Doc.text`` would join
+    every token of the article)."""
+    parts: list[str] = []
+    for token in doc:
+        if token.idx >= chars:
+            break
+        parts.append(token.text_with_ws)
+    return "".join(parts)[:chars]
+
+
 def load_patterns() -> list[re.Pattern[str]]:
     """The expressions of ``data/text/boilerplate.txt``, compiled once."""
     text = resources.files("whodid.data").joinpath("text/boilerplate.txt").read_text(encoding="utf-8")
@@ -47,7 +58,7 @@ class BoilerplateMarker:
             text = sent.text.strip()
             if any(p.search(text) for p in self.patterns):
                 st.boilerplate_sentences.add(k)
-        head = doc.text[:DATELINE_REACH]
+        head = text_head(doc)
         match = DATELINE.match(head)
         if match:
             span = doc.char_span(0, match.end(), alignment_mode="contract")

@@ -12,7 +12,7 @@ from typing import NamedTuple, Protocol
 
 from spacy.tokens import Doc, Span, Token
 
-from whodid.nlp.boilerplate import COLON_DATELINE, DATELINE_REACH
+from whodid.nlp.boilerplate import COLON_DATELINE, text_head
 from whodid.places.tables import read_name_heads, read_word_list
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -279,7 +279,7 @@ def _datelines(doc: Doc, names: Names, blocked: set[int]) -> Iterator[Candidate]
 
 def _colon_datelines(doc: Doc, names: Names, blocked: set[int]) -> Iterator[Candidate]:
     """ "Place:" opening a paragraph near the top, found as the boilerplate stage finds it."""
-    for match in COLON_DATELINE.finditer(doc.text[:DATELINE_REACH]):
+    for match in COLON_DATELINE.finditer(text_head(doc)):
         span = doc.char_span(match.start(1), match.end(1), alignment_mode="contract")
         if (
             span is None

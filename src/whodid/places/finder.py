@@ -63,21 +63,21 @@ class PlaceFinder:
         first = [fixed.get((c.start, c.end)) or r for c, r in zip(cands, first, strict=True)]
         evidence = self._article_evidence(cands, first)
         home = self._home_state(cands, first)
+        totals = _evidence_without(evidence, "")
         contexts: dict[str, tuple[dict[str, float], frozenset[str]]] = {}
+        text = doc.text  # Doc.text joins every token on each access: read it once, not per mention
         mentions = []
         for cand in cands:
             res = fixed.get((cand.start, cand.end))
             if res is None:
                 key = fold(cand.text)
                 if key not in contexts:
-                    others = _evidence_without(evidence, key)
+                    others = _others_evidence(totals, evidence.get(key, {}))
                     named = frozenset(code for code in others if "." not in code)
                     contexts[key] = (self._merge(context_countries, others), named)
                 res = self._resolve(cand, contexts[key][0], home, contexts[key][1])
-            mentions.append(_mention(cand, res, doc.text))
-        return self._resolve_us_counties(
-            mentions, self._merge(context_countries, _evidence_without(evidence, "")), home
-        )
+            mentions.append(_mention(cand, res, text))
+        return self._resolve_us_counties(mentions, self._merge(context_countries, totals), home)
 
     def _resolve_us_counties(
         self, mentions: list[PlaceMention], context: Mapping[str, float], home: str | None = None
@@ -185,8 +185,10 @@ class PlaceFinder:
             if default is not None and default.rule == "capital":
                 continue  # "Washington" stays the capital in an article that names Georgia
             hits = []
-            for code, namers in areas.items():
-                if key in namers:
+            # only the areas that hold a place of this name, not every area for every name (quadratic);
+            # their order does not matter: one hit is kept, several are none
+            for code in self._gazetteer.areas_holding(cand.text) & areas.keys():
+                if key in areas[code]:
                     continue
                 res = self._gazetteer.resolve_detailed(cand.text, context_countries=context, within=code)
                 if res is not None and res.rule == "within" and res.place.feature == "city":
@@ -233,13 +235,14 @@ class PlaceFinder:
     ) -> list[Candidate]:
         """Small towns the model missed, recognised by their container: "Smallville, Kansas"."""
         taken = {t for c in cands for t in range(c.token_start, c.token_end)}
+        blocked = taken | exclude_tokens  # once, not once per candidate
         added: list[Candidate] = []
         for outer in cands:
             comma = outer.token_start - 1
             if comma < 1 or doc[comma].text != "," or (comma - 1) in taken:
                 continue
             codes = [code for code, _ in self._gazetteer.containers(outer.text)]
-            town = self._town_before(doc, comma, codes, taken | exclude_tokens)
+            town = self._town_before(doc, comma, codes, blocked)
             if town is not None:
                 added.append(town)
         if not added:
@@ -384,6 +387,18 @@ def _evidence_without(evidence: dict[str, dict[str, float]], key: str) -> dict[s
             for code, weight in counts.items():
                 total[code] = total.get(code, 0.0) + weight
     return total
+
+
+def _others_evidence(totals: Mapping[str, float], own: Mapping[str, float]) -> dict[str, float]:
+    """The evidence of every toponym but one: the article's totals less that toponym's own counts.
+
+    Linear in the codes, where summing the other toponyms for each one was quadratic in the article's
+    distinct names. Exact: the counts are sums of 1 and 1/2.
+    """
+    if not own:
+        return dict(totals)
+    rest = {code: weight - own.get(code, 0.0) for code, weight in totals.items()}
+    return {code: weight for code, weight in rest.items() if weight > 0}
 
 
 def _mention(cand: Candidate, res: Resolution | None, text: str) -> PlaceMention:

@@ -318,6 +318,15 @@ class Gazetteer:
                 found.add(cand.admin1)
         return frozenset(found)
 
+    def areas_holding(self, name: str) -> frozenset[str]:
+        """The ``ISO3.ADMIN1`` areas with a city or region named ``name``: the only ``within`` codes for
+        which :meth:`resolve_detailed` can answer with the rule "within"."""
+        return frozenset(
+            f"{c.country}.{c.admin1}"
+            for c in self._lookup(name)
+            if c.kind != "country" and c.country and c.admin1
+        )
+
     def us_points(self, name: str, state: str) -> list[tuple[float, float]]:
         """Where ``name`` can be in the US state ``state``: its towns of that name and its county."""
         points = [
