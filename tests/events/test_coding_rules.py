@@ -195,3 +195,15 @@ def test_a_colon_dateline_is_not_the_subject_and_a_title_names_a_lowercase_name(
     assert [(e.cameo[:2], e.source.code, e.target.code if e.target else None) for e in evs] == [
         ("02", "KENGOV", "KENCVL")
     ]
+
+
+def test_backing_of_or_by_an_armed_force_is_military_cooperation(pipeline: Pipeline) -> None:
+    def backing(text: str) -> list[str]:
+        return [e.cameo for e in events(pipeline, text) if e.evidence_text == "backed"]
+
+    assert backing("The Kenyan army, backed by fighters from Uganda, said it had retaken the town.") == [
+        "062"
+    ]
+    assert backing("The Ugandan army backed the Kenyan rebels with weapons.") == ["062"]
+    # backing a state's bid is words of support
+    assert backing("Uganda has backed Kenya's bid for a seat on the council.") == ["051"]

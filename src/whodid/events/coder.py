@@ -54,6 +54,11 @@ APPEAL = "020"
 # warnings are read for what they say: blame, accusation or gloom recode them (not appeals or praise)
 WARNING_LEMMAS = frozenset({"warn", "caution"})
 WARNING_READINGS = frozenset({"111", "112", "012"})
+# "forces backed by Iran": backing given to or by an armed force is military cooperation
+BACKING_VERBS = frozenset({"back", "support"})
+ARMED_SECTORS = frozenset({"MIL", "REB", "INS", "IMG", "UAF"})
+VERBAL_SUPPORT = "051"
+MILITARY_COOPERATION = "062"
 # material conflict: in a condition ("if they attack") it is no event
 MATERIAL_CONFLICT_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
 # statements that say nothing specific: dropped when the same speaker's content is read in the sentence
@@ -530,6 +535,10 @@ class EventCoder:
         targets: list[str | None] = [
             t for t in self._targets(st, trig, src_toks, earlier) if t not in sources
         ]
+        if cameo == VERBAL_SUPPORT and verb.lemma_ in BACKING_VERBS and _armed(st, [*sources, *targets]):
+            # "forces backed by Iran", "fighters backed the army": backing of or by an armed force
+            # is military cooperation (062), not words of support
+            cameo, rule = MILITARY_COOPERATION, rule + ">armed"
         if not targets and len(sources) > 1 and cameo[:2] in RECIPROCAL_ROOTS:
             # "A and B signed an agreement": each is the other's counterpart
             return [
@@ -928,6 +937,15 @@ def _protest_demands(found: list[tuple[Trigger, Event]], ontology: Ontology) -> 
         if len(ev.cameo) == 4 and ev.cameo[:3] in REFORM_DEMANDS and len(host.cameo) == 3:
             refined[id(host)] = host.cameo + ev.cameo[3]
     return [(t, _recoded(ev, refined[id(ev)], ontology) if id(ev) in refined else ev) for t, ev in out]
+
+
+def _armed(st: ArticleState, actor_ids: list[str | None]) -> bool:
+    """Whether one of the actors is an armed force: a military, rebels, insurgents, militants."""
+    return any(
+        a is not None
+        and (st.actors[a].sector in ARMED_SECTORS or (st.actors[a].code or "")[:3] in ARMED_SECTORS)
+        for a in actor_ids
+    )
 
 
 def _recoded(ev: Event, cameo: str, ontology: Ontology, *, why: str | None = None) -> Event:
