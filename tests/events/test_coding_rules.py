@@ -207,3 +207,14 @@ def test_backing_of_or_by_an_armed_force_is_military_cooperation(pipeline: Pipel
     assert backing("The Ugandan army backed the Kenyan rebels with weapons.") == ["062"]
     # backing a state's bid is words of support
     assert backing("Uganda has backed Kenya's bid for a seat on the council.") == ["051"]
+
+
+def test_support_given_is_diplomatic_support_not_aid(lexicon: EventLexicon, pipeline: Pipeline) -> None:
+    for verb in ("give", "provide", "lend"):
+        entry = lexicon.match_verb(verb, (), {"support"})
+        assert entry is not None and entry.cameo == "051", verb
+    assert lexicon.match_verb("give", (), {"aid"}).cameo == "070"  # type: ignore[union-attr]
+    evs = events(pipeline, "Uganda gave tacit support to Kenya's military operation.")
+    assert [(e.cameo, e.target.country if e.target else None) for e in evs if e.evidence_text == "gave"] == [
+        ("051", "KEN")
+    ]

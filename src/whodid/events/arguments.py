@@ -181,6 +181,10 @@ def target_tokens(verb: Token, sources: list[Token]) -> list[Token]:
         if passive:
             return passive
     objs = [c for c in verb.children if c.dep_ in ("dobj", "dative", "attr") and c.i not in src]
+    # "gave support to Kenya": the parser marks the preposition itself as the dative
+    objs = [
+        g for c in objs for g in ([c] if c.pos_ != "ADP" else [x for x in c.children if x.dep_ == "pobj"])
+    ]
     for prep in verb.children:
         if prep.dep_ in ("prep", "prt") and prep.lower_ in TARGET_PREPS:
             objs.extend(g for g in prep.children if g.dep_ == "pobj")
