@@ -200,3 +200,19 @@ def test_not_trusting_another_actor_is_criticism_not_denial(pipeline: Pipeline) 
     evs = statements(pipeline, text, "said")
     assert [(e["cameo"], keys(e)) for e in evs] == [("111", ("CHL", "PER"))]
     assert "content:distrust" in evs[0]["rule"]
+
+
+def test_holding_another_actor_responsible_is_an_accusation(pipeline: Pipeline) -> None:
+    for text in (
+        "The Kenyan foreign minister said the Ugandan government bears responsibility for the victims.",
+        "The Kenyan foreign minister said Uganda was to blame for the attack.",
+        "The Kenyan foreign minister said Uganda was responsible for the deaths.",
+    ):
+        evs = statements(pipeline, text, "said")
+        assert [(e["cameo"], keys(e)) for e in evs] == [("112", ("KEN", "UGA"))], text
+        assert "content:blame" in evs[0]["rule"]
+    # clearing another actor of blame is no accusation
+    evs = statements(
+        pipeline, "The Kenyan foreign minister said Uganda was not responsible for the deaths.", "said"
+    )
+    assert [e["cameo"] for e in evs] == ["010"]

@@ -53,6 +53,10 @@ STATE_VERBS = frozenset(
 TOPIC_PREPS = frozenset({"about", "over", "of", "against"})
 # attitudes toward someone: not holding one ("does not trust X") says something of X, denies nothing
 ATTITUDE_VERBS = frozenset({"trust", "like", "respect", "support", "believe", "endorse", "back", "accept"})
+# "Y bears responsibility for", "Y is responsible for", "Y is to blame": another actor held to account
+BLAME_VERBS = frozenset({"bear", "have", "carry", "shoulder"})
+BLAME_NOUNS = frozenset({"responsibility", "blame"})
+BLAME_PREDICATES = frozenset({"responsible", "blame", "culpable", "guilty", "accountable"})
 # verbs of falling short whose infinitive was not done: "failed to address", "neglected to act"
 FAILING_VERBS = frozenset({"fail", "neglect", "refuse", "decline"})
 NEGATORS = frozenset({"not", "n't", "never", "no", "n’t", "without", "hardly", "nothing", "nobody"})
@@ -134,6 +138,7 @@ class StatementReader:
             self._appeal(st, content, inside, speakers)
             or self._denial(st, content, inside, speakers)
             or self._fault(st, content, inside, speakers)
+            or self._blame(st, content, inside, speakers)
         )
         if specific is not None:
             return specific
@@ -240,6 +245,42 @@ class StatementReader:
             )
             if others:
                 return Content(CRITICISM, others, "content:fault", 0.0)
+        return None
+
+    def _blame(
+        self, st: ArticleState, content: list[Token], inside: set[int], speakers: Collection[str]
+    ) -> Content | None:
+        """ "X said Y bears responsibility for the deaths", "Y is to blame", "Y was responsible for the
+        attack": holding another actor responsible is an accusation (112)."""
+        home = _country(st, speakers)
+        for tok in content:
+            if (
+                tok.pos_ not in ("VERB", "AUX")
+                or _negated(tok, inside)
+                or any(c.dep_ == "neg" for c in tok.children)
+            ):
+                continue
+            blamed = (
+                any(c.dep_ in ("dobj", "attr") and c.lemma_.lower() in BLAME_NOUNS for c in tok.children)
+                and tok.lemma_.lower() in BLAME_VERBS
+            )
+            blamed = blamed or any(
+                c.dep_ in ("acomp", "xcomp") and c.lemma_.lower() in BLAME_PREDICATES for c in tok.children
+            )
+            if not blamed:
+                continue
+            subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if not subj or _first_person(subj[0]):
+                continue
+            others = tuple(
+                a
+                for a in _actors(st, subj[0])
+                if a not in speakers
+                and _codable(st, a)
+                and not (st.actors[a].kind == "state" and st.actors[a].country == home)
+            )
+            if others:
+                return Content(ACCUSATION, others, "content:blame", 0.0)
         return None
 
     def _denial(
