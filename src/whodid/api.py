@@ -4,14 +4,17 @@
     db = whodid.open("sqlite:///news.db")
     db.events(source="USA", target="CHN", cameo="17*", since="2024-01")   # one row per mention
     db.events(clusters=True)                                              # one row per event cluster
+    db.events(modality="all")                 # also future, hypothetical, negated, cancelled events
     db.dyad("USA", "CHN", by="month")                                     # both directions per month
     db.actors(code="USA"); db.quotes(speaker="Blanco")
 
 The filters and columns are those of the command line (``whodid events --help``, docs/store.md).
+Every count and row holds asserted events only unless ``modality=`` asks for more.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -54,11 +57,15 @@ class Database:
         since: str | None = None,
         until: str | None = None,
         min_confidence: float | None = None,
+        modality: str | Sequence[str] = query.DEFAULT_MODALITY,
+        include_background: bool = True,
     ) -> pd.DataFrame:
         """Both directions between ``a`` and ``b`` per period (see ``whodid.store.query.dyad``);
         ``normalize`` adds ``articles`` and ``events_per_1k_articles``; ``clusters`` counts each event
         cluster once instead of each mention; ``since``/``until`` keep the events dated within them;
-        ``min_confidence`` the events at least that sure."""
+        ``min_confidence`` the events at least that sure; ``modality`` the modalities counted
+        (asserted by default, ``"all"`` or ``"asserted,future"`` to opt in); ``include_background=False``
+        leaves out the events a story recalls from before its news."""
         columns = query.DYAD_COLUMNS + (query.VOLUME_COLUMNS if normalize else ())
         rows = query.dyad(
             self.store,
@@ -70,6 +77,8 @@ class Database:
             since=since,
             until=until,
             min_confidence=min_confidence,
+            modality=modality,
+            include_background=include_background,
         )
         return _frame(rows, columns)
 

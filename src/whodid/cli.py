@@ -169,9 +169,11 @@ def build_parser() -> argparse.ArgumentParser:
         "events",
         help="list stored event mentions, filtered",
         description="List the event mentions stored by 'whodid ingest', newest first, each with its "
-        "sentence and the rule that produced it.",
+        "sentence and the rule that produced it (--format csv or json show them). Only asserted events "
+        "(reported as done) unless --modality asks for more.",
         epilog="examples:\n  whodid events --source USA --target CHN --cameo '17*' --since 2024-01\n"
-        "  whodid events --actor Blanco --quad 4 --format csv > conflict.csv",
+        "  whodid events --actor Blanco --quad 4 --format csv > conflict.csv\n"
+        "  whodid events --cameo '19*' --modality negated,future      (attacks denied or announced)",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     _db_option(evq)
@@ -182,7 +184,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="a pair of actors' relations over time, both directions",
         description="Counts per quad class, Goldstein sum and mean and net cooperation ((quad 1 + 2) - "
         "(quad 3 + 4)) per period, for A->B and B->A (country or actor codes, prefix match). Events "
-        "dated less precisely than the period are left out and counted below the table.",
+        "dated less precisely than the period are left out and counted below the table. Only asserted "
+        "events count (not 'did not attack', 'may attack', 'will attack') unless --modality says more.",
+        epilog="examples:\n  whodid dyad USA CHN --by month\n"
+        "  whodid dyad USA CHN --by year --modality all --no-include-background",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     _db_option(dy)
     dy.add_argument("a", help="first country or actor code (USA)")
@@ -200,6 +206,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _date_window(dy)
     _confidence_option(dy, "count only events at least this sure")
+    _modality_options(dy)
     dy.add_argument("--format", choices=("table", "csv", "json"), default="table")
     ac = sub.add_parser("actors", help="list stored actors, most mentioned first")
     _db_option(ac)
@@ -218,7 +225,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Write the stored event mentions (newest first, with the filters of 'whodid events') in "
         "another project's format: gdelt (the 61 GDELT 2.0 Event columns, tab-separated), icews (the ICEWS "
         "coded event columns, tab-separated), plover (one PLOVER-style JSON object a line), csv or parquet "
-        "(every stored column). docs/export.md maps each column to whodid's fields.",
+        "(every stored column). Only asserted events unless --modality asks for more. docs/export.md maps "
+        "each column to whodid's fields.",
         epilog="examples:\n  whodid export --format gdelt --since 2024-01 > events.gdelt.tsv\n"
         "  whodid export --format parquet --output events.parquet --db sqlite:///news.db\n"
         "  whodid export --format plover --source USA --cameo '17*' --output usa-coerce.jsonl",
@@ -253,6 +261,27 @@ def _event_filters(p: argparse.ArgumentParser, clusters_help: str) -> None:
         "--cluster", type=int, metavar="ID", help="the mentions of one event cluster (its cluster_id)"
     )
     p.add_argument("--clusters", action="store_true", help=clusters_help)
+    _modality_options(p)
+
+
+def _modality_options(p: argparse.ArgumentParser) -> None:
+    """``--modality`` and ``--include-background`` of the commands that list, count or export events."""
+    from whodid.store.query import MODALITIES
+
+    p.add_argument(
+        "--modality",
+        metavar="LIST",
+        default="asserted",
+        help="the events kept: asserted (default: those reported as done), all, or a comma list of "
+        f"{', '.join(MODALITIES)} (e.g. asserted,future)",
+    )
+    p.add_argument(
+        "--include-background",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="keep the events a story recalls from before its news, at their own date (default); "
+        "--no-include-background leaves them out",
+    )
 
 
 def _confidence_option(p: argparse.ArgumentParser, what: str) -> None:
@@ -339,7 +368,13 @@ def run_query(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 rows = events(store, query)
                 undated = None
             elif args.command == "dyad":
-                window = {"since": args.since, "until": args.until, "min_confidence": _min_confidence(args)}
+                window = {
+                    "since": args.since,
+                    "until": args.until,
+                    "min_confidence": _min_confidence(args),
+                    "modality": args.modality,
+                    "include_background": args.include_background,
+                }
                 rows = dyad(
                     store,
                     args.a,
@@ -380,7 +415,12 @@ def _event_query(args: argparse.Namespace) -> EventQuery:
         "limit",
         "cluster",
     )
-    return EventQuery(**{f: getattr(args, f) for f in fields}, clusters=args.clusters)
+    return EventQuery(
+        **{f: getattr(args, f) for f in fields},
+        clusters=args.clusters,
+        modality=args.modality,
+        include_background=args.include_background,
+    )
 
 
 def _read_failure(url: str | None, e: Exception) -> WhodidError:

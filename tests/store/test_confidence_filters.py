@@ -53,7 +53,7 @@ def test_dyad_never_counts_what_did_not_happen(store: Store) -> None:
 def test_dyad_and_events_keep_a_confidence_floor(store: Store) -> None:
     rows = dyad(store, "RUR", "OST", by="month", min_confidence=0.5)
     assert [(r["events"], r["verbal_conflict"]) for r in rows] == [(1, 0)]  # e4 (0.1) left out
-    kept = events(store, EventQuery(min_confidence=0.5))
+    kept = events(store, EventQuery(min_confidence=0.5, modality="all"))
     assert sorted(r["event_id"] for r in kept) == ["e1", "e2", "e3", "e5"]  # records stay listed
     assert {r["modality"] for r in kept} == {"asserted", "negated", "cancelled"}
 

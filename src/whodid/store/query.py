@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, get_args
 
 from whodid.errors import Errors
+from whodid.nlp.state import Modality
 from whodid.store import schema
 from whodid.store.db import Store
 
@@ -47,8 +49,10 @@ _EVENT_SELECT = {
     "url": "a.url",
 }
 PERIODS = {"day": 10, "month": 7, "year": 4}
-# modalities of events reported as not done: kept as records, never counted as the act
-NOT_DONE = ("negated", "cancelled")
+# every modality a record can have (asserted, future, hypothetical, negated, cancelled)
+MODALITIES: tuple[str, ...] = get_args(Modality)
+# what is counted and exported unless a query asks for more: the events reported as done
+DEFAULT_MODALITY = "asserted"
 DYAD_COLUMNS = (
     "period",
     "direction",
@@ -81,6 +85,40 @@ class EventQuery:
     limit: int | None = None
     cluster: int | None = None  # the mentions of one event cluster (its id, from --clusters)
     clusters: bool = False  # one row per event cluster (any of whose mentions matches)
+    # "asserted" (the default), "all", a comma list ("asserted,future") or a sequence of modalities
+    modality: str | Sequence[str] = DEFAULT_MODALITY
+    include_background: bool = True  # events the story recalls from before its news, at their own date
+
+
+def modalities(value: str | Sequence[str] | None) -> tuple[str, ...] | None:
+    """The modalities a ``modality`` filter keeps, checked; None for every one (``"all"``).
+
+    >>> modalities("asserted,future")
+    ('asserted', 'future')
+    >>> modalities("all") is None
+    True"""
+    if value is None:
+        return None
+    wanted = [v.strip().lower() for v in (value.split(",") if isinstance(value, str) else value)]
+    if "all" in wanted:
+        return None
+    unknown = [v for v in wanted if v not in MODALITIES]
+    if unknown or not wanted:
+        expected = "all, or one or more of " + ", ".join(MODALITIES) + " separated by commas"
+        raise Errors.E410.error(option="--modality", value=",".join(unknown) or str(value), expected=expected)
+    return tuple(dict.fromkeys(wanted))
+
+
+def _modality_sql(column: str, value: str | Sequence[str] | None) -> tuple[str, list[object]]:
+    """The condition (``""`` for none) keeping the modalities of ``value``; a record stored without
+    one (none is, under the contract) counts as asserted."""
+    kept = modalities(value)
+    if kept is None:
+        return "", []
+    cond = f"{column} IN ({', '.join('?' * len(kept))})"
+    if DEFAULT_MODALITY in kept:
+        cond = f"({cond} OR {column} IS NULL)"
+    return cond, list(kept)
 
 
 def _check(q: EventQuery) -> None:
@@ -134,6 +172,12 @@ def _where(q: EventQuery) -> tuple[list[str], list[object]]:
     if q.cluster is not None:
         where.append("e.cluster_id = ?")
         args.append(q.cluster)
+    kept, kept_args = _modality_sql("e.modality", q.modality)
+    if kept:
+        where.append(kept)
+        args += kept_args
+    if not q.include_background:
+        where.append("e.background = 0")
     return where, args
 
 
@@ -201,6 +245,8 @@ def dyad(
     since: str | None = None,
     until: str | None = None,
     min_confidence: float | None = None,
+    modality: str | Sequence[str] = DEFAULT_MODALITY,
+    include_background: bool = True,
 ) -> list[dict[str, Any]]:
     """Both directions between two country or actor codes (prefix match), per period.
 
@@ -217,11 +263,13 @@ def dyad(
     that a busier news month does not read as a busier relation.
 
     ``since`` and ``until`` keep the events dated within them, as ``whodid events`` does;
-    ``min_confidence`` the events at least that sure. Events reported as not done (modality
-    ``negated`` or ``cancelled``) are never counted: "did not attack" is no attack."""
+    ``min_confidence`` the events at least that sure. ``modality`` says which events count: by
+    default the asserted ones only ("did not attack", "may attack" and "will attack" are no attack);
+    ``"all"`` or a comma list (``"asserted,future"``) opts in. Background events (recalled by the
+    story from before its news) count at their own date unless ``include_background`` is False."""
     if by not in (*PERIODS, "week"):
         raise Errors.E410.error(option="--by", value=by, expected="day, week, month or year")
-    window, window_args = _window(since, until, min_confidence)
+    window, window_args = _window(since, until, min_confidence, modality, include_background)
     width = PERIODS.get(by, 10)  # a week is folded from days
     volume = _article_volume(store, by) if normalize else {}
     out: list[dict[str, Any]] = []
@@ -319,13 +367,19 @@ def _period(date: str, by: str) -> str:
 
 
 def _window(
-    since: str | None, until: str | None, min_confidence: float | None = None
+    since: str | None,
+    until: str | None,
+    min_confidence: float | None = None,
+    modality: str | Sequence[str] = DEFAULT_MODALITY,
+    include_background: bool = True,
 ) -> tuple[str, list[object]]:
     """The SQL (to append after AND-ed conditions) and parameters of a ``since``/``until`` window, of
-    a confidence floor, and of the events that happened (not negated or cancelled)."""
+    a confidence floor, of the modalities counted and of background events left out."""
     _check(EventQuery(since=since, until=until))
-    sql = f" AND (modality IS NULL OR modality NOT IN ({', '.join(repr(m) for m in NOT_DONE)}))"
-    args: list[object] = []
+    kept, args = _modality_sql("modality", modality)
+    sql = f" AND {kept}" if kept else ""
+    if not include_background:
+        sql += " AND background = 0"
     if min_confidence is not None:
         sql += " AND confidence >= ?"
         args.append(min_confidence)
@@ -347,11 +401,14 @@ def dyad_undated(
     since: str | None = None,
     until: str | None = None,
     min_confidence: float | None = None,
+    modality: str | Sequence[str] = DEFAULT_MODALITY,
+    include_background: bool = True,
 ) -> int:
     """Events of the dyad (both directions) whose date is missing or less precise than ``by`` (within
-    ``since``/``until`` when given: then only dates too coarse for the period, not missing ones)."""
+    ``since``/``until`` when given: then only dates too coarse for the period, not missing ones),
+    with the modality and background filters of ``dyad``."""
     width = PERIODS.get(by, 10)
-    window, window_args = _window(since, until, min_confidence)
+    window, window_args = _window(since, until, min_confidence, modality, include_background)
     total = 0
     for src, tgt in ((a, b), (b, a)):
         sources, source_args = _source_codes(store, src)
