@@ -24,6 +24,8 @@ from whodid.store.db import Store, open_store
 if TYPE_CHECKING:
     import pandas as pd
 
+    from whodid.store.export import Exported
+
 
 class Database:
     """A whodid store opened for analysis (reads; ``whodid ingest`` writes)."""
@@ -82,9 +84,10 @@ class Database:
         )
         return _frame(rows, columns)
 
-    def export(self, fmt: str, path: str | Path, *, header: bool = True, **filters: Any) -> int:
+    def export(self, fmt: str, path: str | Path, *, header: bool = True, **filters: Any) -> Exported:
         """Write the mentions matching ``filters`` to ``path`` as gdelt, icews, plover, csv or parquet
-        (see docs/export.md); returns the number of rows written."""
+        (see docs/export.md); returns the rows written (``.rows``) and the matching mentions the
+        format cannot hold (``.left_out``, ``.reason``)."""
         from whodid.store.export import check_output, export
 
         check_output(fmt, Path(path))

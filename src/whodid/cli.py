@@ -438,7 +438,7 @@ def run_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     try:
         check_output(args.format, args.output)
         with open_store(args.db, create=False) as store:
-            n = export(store, args.format, query, out=out, path=args.output, header=args.header)
+            done = export(store, args.format, query, out=out, path=args.output, header=args.header)
     except WhodidError as e:
         return _fail(err, e)
     except database_errors() as e:
@@ -447,7 +447,9 @@ def run_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
     if args.output is not None:
-        err.write(f"whodid: wrote {n} rows to {args.output}\n")
+        err.write(f"whodid: wrote {done.rows} rows to {args.output}\n")
+    if done.left_out:
+        err.write(f"whodid: left out {done.left_out} matching event mentions: {done.reason}\n")
     return EXIT_OK
 
 

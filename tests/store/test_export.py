@@ -165,13 +165,26 @@ def test_gdelt_values_land_in_their_columns(store: Store) -> None:
     assert (shell["ActionGeo_Type"], shell["ActionGeo_CountryCode"]) == ("4", "GM")
     assert shell["ActionGeo_FullName"] == "Hamburg, Germany" and float(shell["ActionGeo_Lat"]) == 53.55
     assert shell["ActionGeo_FeatureID"] == "2911298"
-    assert shell["AvgTone"] == "" and shell["DATEADDED"] == "" and shell["Actor1Geo_Type"] == "0"
+    assert shell["AvgTone"] == "" and shell["DATEADDED"] == ""
+    # Actor1Geo: the Norwegian army's country (the event lies outside it); Actor2Geo: the German army's
+    # own country holds the event, so its place
+    assert [shell[f"Actor1Geo_{c}"] for c in ("Type", "FullName", "CountryCode")] == ["1", "Norway", "NO"]
+    assert [shell[f"Actor2Geo_{c}"] for c in ("Type", "FullName", "FeatureID")] == [
+        "4",
+        "Hamburg, Germany",
+        "2911298",
+    ]
     aid = rows[str(event_number("sha256-00000000000000a1", "e2"))]
-    assert (aid["SQLDATE"], aid["MonthYear"], aid["Year"]) == ("", "202403", "2024")  # month-precise
+    # month-precise: GDELT's day is the publication day
+    assert (aid["SQLDATE"], aid["MonthYear"], aid["Year"]) == ("20240305", "202403", "2024")
     assert (aid["EventCode"], aid["EventBaseCode"], aid["EventRootCode"]) == ("0331", "033", "03")
     assert aid["NumMentions"] == "1" and aid["IsRootEvent"] == "0" and aid["ActionGeo_Type"] == "0"
     undated = rows[str(event_number("sha256-00000000000000b2", "e2"))]
-    assert (undated["SQLDATE"], undated["Year"], undated["SOURCEURL"]) == ("", "", "https://other.example/b")
+    assert (undated["SQLDATE"], undated["Year"], undated["SOURCEURL"]) == (
+        "20240306",
+        "2024",
+        "https://other.example/b",
+    )
     # a country-level location: type 1, the FIPS code as country, ADM1 and feature id (GDELT's convention)
     geo = [undated[f"ActionGeo_{c}"] for c in ("Type", "FullName", "CountryCode", "ADM1Code", "FeatureID")]
     assert geo == ["1", "Germany", "GM", "GM", "GM"]
@@ -231,7 +244,7 @@ def test_parquet_reads_back_typed(store: Store, tmp_path: Path) -> None:
     import pyarrow.parquet as pq
 
     path = tmp_path / "events.parquet"
-    assert export(store, "parquet", path=path) == 4
+    assert export(store, "parquet", path=path).rows == 4
     table = pq.read_table(path)
     assert table.num_rows == 4
     types = {f.name: f.type for f in table.schema}
@@ -250,7 +263,7 @@ def test_parquet_reads_back_typed(store: Store, tmp_path: Path) -> None:
     )
     assert rows[("sha256-00000000000000b2", "e2")]["date"] is None
     empty = tmp_path / "none.parquet"
-    assert export(store, "parquet", EventQuery(cameo="999"), path=empty) == 0
+    assert export(store, "parquet", EventQuery(cameo="999"), path=empty).rows == 0
     assert pq.read_table(empty).num_rows == 0 and pq.read_table(empty).schema == table.schema
     with pytest.raises(UsageError, match="--output"):
         export(store, "parquet", out=io.StringIO())  # binary: a file only
@@ -342,17 +355,18 @@ def test_export_of_articles_coded_by_the_real_pipeline(
         summary = ingest([path], store, pipeline)
         assert summary.stored == 2 and summary.events > 0
         stored = store.conn.execute(
-            "SELECT e.article_id, e.event_id, e.cameo, e.quad_class, e.date, a.url FROM events e "
-            "JOIN articles a ON a.id = e.article_id"
+            "SELECT e.article_id, e.event_id, e.cameo, e.quad_class, e.date, a.url, a.published "
+            "FROM events e JOIN articles a ON a.id = e.article_id"
         ).fetchall()
         gdelt = {r["GLOBALEVENTID"]: r for r in _tsv(_export(store, "gdelt"))}
         plover = [json.loads(line) for line in _export(store, "plover").splitlines()]
     assert len(gdelt) == len(stored) == len(plover) == summary.events
-    for aid, eid, cameo, quad, date, url in stored:
+    for aid, eid, cameo, quad, date, url, published in stored:
         row = gdelt[str(event_number(aid, eid))]
         assert (row["EventCode"], row["EventRootCode"], row["QuadClass"]) == (cameo, cameo[:2], str(quad))
         assert row["SOURCEURL"] == (url or "")
-        assert row["SQLDATE"] == (date.replace("-", "") if date and len(date) == 10 else "")
+        day = date if date and len(date) == 10 else published  # else the publication day, as GDELT
+        assert row["SQLDATE"] == day.replace("-", "")
     accuse = [r for r in gdelt.values() if r["EventRootCode"] == "11"]
     assert accuse and accuse[0]["Actor1CountryCode"] == "GHA" and accuse[0]["Actor2CountryCode"] == "NGA"
     assert {p["code"] for p in plover if p["cameo"].startswith("11")} == {"ACCUSE"}

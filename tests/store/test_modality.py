@@ -129,5 +129,5 @@ def test_the_python_api(store: Store, tmp_path: Path) -> None:
         assert len(db.events(modality="all")) == 6
         assert db.dyad("USA", "RUS", by="year")["events"].sum() == 2
         assert db.dyad("USA", "RUS", by="year", modality="all", include_background=False)["events"].sum() == 5
-        assert db.export("csv", tmp_path / "a.csv", header=False) == 2
-        assert db.export("csv", tmp_path / "b.csv", modality="all") == 6
+        assert db.export("csv", tmp_path / "a.csv", header=False).rows == 2
+        assert db.export("csv", tmp_path / "b.csv", modality="all").rows == 6

