@@ -216,3 +216,14 @@ def test_holding_another_actor_responsible_is_an_accusation(pipeline: Pipeline) 
         pipeline, "The Kenyan foreign minister said Uganda was not responsible for the deaths.", "said"
     )
     assert [e["cameo"] for e in evs] == ["010"]
+
+
+def test_a_clause_naming_what_was_said_reports_nothing(pipeline: Pipeline) -> None:
+    # "the union leaders she wrote about": the relative clause points at words written before and
+    # reports no statement; the attribution of the quotation stays one
+    text = (
+        '"She was fair," the Kenyan labor minister said. '
+        '"That is what earned her the respect of the union leaders she wrote about."'
+    )
+    rec = pipeline.code(text, published=PUB).to_dict()
+    assert [(e["evidence"]["text"], e["cameo"]) for e in rec["events"]] == [("said", "010")]

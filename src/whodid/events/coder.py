@@ -54,6 +54,7 @@ APPEAL = "020"
 # warnings are read for what they say: blame, accusation or gloom recode them (not appeals or praise)
 WARNING_LEMMAS = frozenset({"warn", "caution"})
 WARNING_READINGS = frozenset({"111", "112", "012"})
+QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "``", "''", "'", "\u2018", "\u2019"})
 # "forces backed by Iran": backing given to or by an armed force is military cooperation
 BACKING_VERBS = frozenset({"back", "support"})
 ARMED_SECTORS = frozenset({"MIL", "REB", "INS", "IMG", "UAF"})
@@ -298,6 +299,8 @@ class EventCoder:
             return []  # a statement needs a speaker named in its own clause
         if verb.i not in ctx.speakers and not _reports_something(verb):
             return []  # "could hardly speak the language" states nothing
+        if _names_what_was_said(verb):
+            return []  # "nothing the president said", "the remarks he made": a reference, no report
         governed = [ev for t, ev in found if _governs(verb, t.token) or t.token.i == verb.i]
         content = _content_tokens(ctx.span.doc, verb, quotes_by_cue.get(verb.i))
         triggers = {t.evidence.i for t, _ in found} | {t.token.i for t, _ in found}
@@ -1061,6 +1064,21 @@ def _reports_something(verb: Token) -> bool:
         return True
     near = verb.doc[max(0, verb.i - 3) : verb.i + 4]
     return any(t.text in ("\u201c", "\u201d", '"', ":") for t in near)
+
+
+def _names_what_was_said(verb: Token) -> bool:
+    """A speech verb in a relative clause on what was said ("nothing the president said will help",
+    "the promises he made"): its own subject is no relative pronoun, so the noun it modifies is its
+    object, and the clause only points at a statement made before."""
+    if verb.dep_ != "relcl":
+        return False
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects or any(s.tag_ in ("WP", "WDT") for s in subjects):
+        return False
+    # "the place the government says remains closed" reports what is said of the place; a quotation
+    # opening right after the verb is someone else's, attributed after it
+    said = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis", "dobj") and c.i > verb.i]
+    return not any(verb.doc[c.left_edge.i].text not in QUOTE_MARKS for c in said)
 
 
 def _governs(head: Token, tok: Token) -> bool:
