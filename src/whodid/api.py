@@ -84,10 +84,11 @@ class Database:
         )
         return _frame(rows, columns)
 
-    def export(self, fmt: str, path: str | Path, *, header: bool = True, **filters: Any) -> Exported:
+    def export(self, fmt: str, path: str | Path, *, header: bool | None = None, **filters: Any) -> Exported:
         """Write the mentions matching ``filters`` to ``path`` as gdelt, icews, plover, csv or parquet
-        (see docs/export.md); returns the rows written (``.rows``) and the matching mentions the
-        format cannot hold (``.left_out``, ``.reason``)."""
+        (see docs/export.md); ``header`` as the files of the format (none for gdelt) unless given.
+        Returns the rows written (``.rows``) and the matching mentions the format cannot hold
+        (``.left_out``, ``.reason``)."""
         from whodid.store.export import check_output, export
 
         check_output(fmt, Path(path))

@@ -223,11 +223,13 @@ def build_parser() -> argparse.ArgumentParser:
         "export",
         help="export stored event mentions as GDELT, ICEWS, PLOVER, csv or Parquet",
         description="Write the stored event mentions (newest first, with the filters of 'whodid events') in "
-        "another project's format: gdelt (the 61 GDELT 2.0 Event columns, tab-separated), icews (the ICEWS "
+        "another project's format: gdelt (the 61 GDELT 2.0 Event columns, tab-separated, no header line, "
+        "every row dated to a day), icews (the ICEWS "
         "coded event columns, tab-separated), plover (one PLOVER-style JSON object a line), csv or parquet "
         "(every stored column). Only asserted events unless --modality asks for more. docs/export.md maps "
         "each column to whodid's fields.",
         epilog="examples:\n  whodid export --format gdelt --since 2024-01 > events.gdelt.tsv\n"
+        "  whodid export --format gdelt --header --output events.gdelt.tsv    # with column names\n"
         "  whodid export --format parquet --output events.parquet --db sqlite:///news.db\n"
         "  whodid export --format plover --source USA --cameo '17*' --output usa-coerce.jsonl",
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -236,10 +238,11 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--format", required=True, choices=("gdelt", "icews", "plover", "parquet", "csv"))
     ex.add_argument("--output", type=Path, metavar="PATH", help="file to write (default: standard output)")
     ex.add_argument(
-        "--no-header",
-        dest="header",
-        action="store_false",
-        help="gdelt, icews, csv: no line of column names (GDELT's own files have none)",
+        "--header",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="a first line of column names: by default for icews and csv, not for gdelt (GDELT's own "
+        "files have none; --header adds it)",
     )
     _event_filters(ex, "one row per event cluster (its most confident mention, with the cluster's counts)")
     return parser

@@ -133,16 +133,18 @@ def _export(store: Store, fmt: str, q: EventQuery | None = None, **kw: Any) -> s
 
 
 def test_gdelt_header_is_the_codebook_list(store: Store) -> None:
-    text = _export(store, "gdelt")
+    text = _export(store, "gdelt", header=True)
     lines = text.splitlines()
     assert lines[0].split("\t") == GDELT_CODEBOOK and len(GDELT_CODEBOOK) == 61
     assert len(lines) == 5 and all(len(line.split("\t")) == 61 for line in lines)
-    bare = _export(store, "gdelt", header=False).splitlines()
-    assert bare == lines[1:]  # --no-header: GDELT's own files have no header line
+    bare = _export(store, "gdelt").splitlines()
+    assert bare == lines[1:]  # by default none: GDELT's own files have no header line
+    assert _export(store, "icews").startswith("Event ID\t")  # ICEWS's files and csv have one
+    assert _export(store, "csv").startswith("article_id,")
 
 
 def test_gdelt_values_land_in_their_columns(store: Store) -> None:
-    rows = {r["GLOBALEVENTID"]: r for r in _tsv(_export(store, "gdelt"))}
+    rows = {r["GLOBALEVENTID"]: r for r in _tsv(_export(store, "gdelt", header=True))}
     shell = rows[str(event_number("sha256-00000000000000a1", "e1"))]
     assert (shell["SQLDATE"], shell["MonthYear"], shell["Year"]) == ("20240304", "202403", "2024")
     assert shell["FractionDate"] == str(round(2024 + (3 * 30 + 4) / 365, 4))
@@ -313,7 +315,7 @@ def test_the_command_line(store: Store, tmp_path: Path) -> None:
     assert proc.returncode == 2 and "E412" in proc.stderr and "--output" in proc.stderr
     proc = whodid("export", "--format", "csv", "--output", str(tmp_path / "no" / "x.csv"), "--db", url)
     assert proc.returncode == 2 and "E413" in proc.stderr
-    proc = whodid("export", "--format", "gdelt", "--db", url, "--quad", "4", "--no-header")
+    proc = whodid("export", "--format", "gdelt", "--db", url, "--quad", "4")
     assert proc.returncode == 0, proc.stderr
     assert sorted(line.split("\t")[26] for line in proc.stdout.splitlines()) == ["190", "193"]
     out = tmp_path / "e.parquet"
@@ -358,7 +360,7 @@ def test_export_of_articles_coded_by_the_real_pipeline(
             "SELECT e.article_id, e.event_id, e.cameo, e.quad_class, e.date, a.url, a.published "
             "FROM events e JOIN articles a ON a.id = e.article_id"
         ).fetchall()
-        gdelt = {r["GLOBALEVENTID"]: r for r in _tsv(_export(store, "gdelt"))}
+        gdelt = {r["GLOBALEVENTID"]: r for r in _tsv(_export(store, "gdelt", header=True))}
         plover = [json.loads(line) for line in _export(store, "plover").splitlines()]
     assert len(gdelt) == len(stored) == len(plover) == summary.events
     for aid, eid, cameo, quad, date, url, published in stored:

@@ -251,18 +251,21 @@ def export(
     *,
     out: TextIO | None = None,
     path: Path | str | None = None,
-    header: bool = True,
+    header: bool | None = None,
 ) -> Exported:
     """Write the mentions matching ``q`` in ``fmt`` to ``path`` (a file) or ``out`` (a text stream,
     standard output by default).
 
-    ``header`` writes the column names first (gdelt, icews, csv). Returns how many rows were written
-    and how many matching mentions the format left out.
+    ``header`` writes the column names first: by default for icews and csv, whose files have one,
+    not for gdelt, whose files have none (``header=True`` adds it). Returns how many rows were
+    written and how many matching mentions the format left out.
     Parquet needs ``path``; an unknown format, or parquet without a path, is a usage error."""
     if fmt not in FORMATS:
         raise Errors.E410.error(option="--format", value=fmt, expected=", ".join(FORMATS))
     if fmt == "parquet" and path is None:
         raise Errors.E412.error()
+    if header is None:
+        header = fmt != "gdelt"
     rows = mentions(store, q or EventQuery())
     if fmt == "parquet":
         return Exported(_write_parquet(rows, Path(str(path))))
