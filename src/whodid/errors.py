@@ -183,9 +183,34 @@ class Errors(Enum):
         "(a line may be {factor} times --max-bytes, to allow for JSON escapes).",
         InputError,
     )
+    E116 = Entry(
+        "{origin}: the line holds binary data, not JSON text ({detail}).",
+        "Remove that line (the other lines are read), or write the file again from its source.",
+        InputError,
+    )
+    E117 = Entry(
+        "{origin}: the compressed data inflates to over {inflated} bytes from {compressed}, more than "
+        "{ratio} times its size; the records before were read, the rest of the file is not.",
+        "Check the file: this is how a decompression bomb looks. If it is genuine, decompress it "
+        "('gunzip -k FILE') and pass the .jsonl file, which is read line by line without that limit.",
+        InputError,
+    )
+    E118 = Entry(
+        "{origin}: the compressed data is damaged after line {line} ({detail}); the records before "
+        "it were read, the rest of the file is not.",
+        "Check the file with 'gzip -t FILE'; write it again from its source, or pass what can be "
+        "recovered ('zcat FILE > FILE.jsonl' keeps the lines before the damage).",
+        InputError,
+    )
     E120 = Entry(
         "{origin}: cannot read the published date {value!r}; expected an ISO date YYYY-MM-DD.",
         "Write it as YYYY-MM-DD (e.g. 2024-03-15) or as a full ISO timestamp, or leave it out.",
+        InputError,
+    )
+    E121 = Entry(
+        "{origin}: the published date {value!r} lies outside the years whodid codes ({first} to {last}).",
+        "Correct the date, or leave it out when it is unknown (9999-12-31 and 0001-01-01 are often "
+        "placeholders for 'no date').",
         InputError,
     )
     E130 = Entry(

@@ -276,11 +276,12 @@ def load(
 
 
 def _as_date(value: dt.date | str | None) -> dt.date | None:
-    if value is None or isinstance(value, dt.date):
-        return value
-    from whodid.ingest.reader import parse_date
+    """``published`` as a date whodid codes (E120 unreadable, E121 out of range)."""
+    from whodid.ingest.model import check_date, parse_date
 
-    return parse_date(value)
+    if value is None:
+        return None
+    return check_date(value) if isinstance(value, dt.date) else parse_date(value)
 
 
 def _as_input(rec: ArticleInput | BadInput | dict[str, object]) -> ArticleInput | BadInput:

@@ -186,4 +186,5 @@ def test_gzip_jsonl_is_read(tmp_path: Path, english: str) -> None:
     broken = tmp_path / "broken.jsonl.gz"
     broken.write_bytes(path.read_bytes()[:20])
     bad = list(read_path(broken))
-    assert bad and isinstance(bad[-1], BadInput) and bad[-1].error.code == "E108"
+    # damaged gzip data (issue 14, item 8)
+    assert bad and isinstance(bad[-1], BadInput) and bad[-1].error.code == "E118"

@@ -5,7 +5,14 @@ when ``published`` is absent and it holds an ISO date); only ``text`` is
 required. ``published`` is an ISO date (or timestamp) and overrides the caller's default date; ``id``
 defaults to :func:`~whodid.ingest.model.article_id` of the text (a number is accepted and turned into a
 string). Blank lines are skipped. A bad line becomes a :class:`BadInput` named ``"path:LINE"`` (lines
-count from 1, blank ones included) and reading goes on with the next line.
+count from 1, blank ones included) and reading goes on with the next line, wherever the bad line is: a
+line of NUL bytes or control characters is E116, one that is not UTF-8 E103, not JSON E110. Only what
+makes the whole stream unreadable is judged from its first bytes, as a :class:`BadInput` named
+``path``: nothing in it (E100), UTF-16/32 (E103), another format's signature (E101: a PDF, a zip).
+
+Text: lone surrogates (``"\\ud800"``) in ``text`` become U+FFFD, offsets unchanged; in ``title``,
+``url``, ``source`` and ``id`` NUL does too (see :mod:`whodid.ingest.text`). A ``published`` date
+outside the years whodid codes is E121.
 
 Limits: each record's text obeys ``max_bytes`` (E104); a line may be at most
 :data:`LINE_FACTOR` ``* max_bytes`` bytes (E115), which bounds memory without refusing texts whose
@@ -21,9 +28,9 @@ from contextlib import suppress
 from typing import Any, BinaryIO
 
 from whodid.errors import Errors, InputError
-from whodid.ingest.model import ArticleInput, BadInput, article_id, parse_date
-from whodid.ingest.sniff import SNIFF_BYTES, binary_reason, guess_encoding, utf16_guess
-from whodid.ingest.text import DEFAULT_MAX_BYTES, check_size, validate_text
+from whodid.ingest.model import ArticleInput, BadInput, article_id, check_date, parse_date
+from whodid.ingest.sniff import SNIFF_BYTES, binary_reason, guess_encoding, signature_reason, utf16_guess
+from whodid.ingest.text import DEFAULT_MAX_BYTES, check_size, clean_field, validate_text
 
 __all__ = ["LINE_FACTOR", "from_record", "parse_record", "read_jsonl_stream"]
 
@@ -61,7 +68,10 @@ def _lines(stream: BinaryIO, limit: int) -> Iterator[tuple[int, bytes | None]]:
 
 
 def _decode_line(line: bytes, origin: str) -> dict[str, Any]:
-    """Decode one line into a JSON object (E103, E110, E111)."""
+    """Decode one line into a JSON object (E116, E103, E110, E111)."""
+    reason = binary_reason(line)
+    if reason is not None:
+        raise Errors.E116.error(origin=origin, detail=reason)
     try:
         raw = line.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -85,7 +95,7 @@ def _optional(record: Mapping[str, Any], field: str, origin: str) -> str | None:
         return str(value)
     if not isinstance(value, str):
         raise Errors.E114.error(origin=origin, field=field, json_type=_json_type(value))
-    return value
+    return clean_field(value)
 
 
 def parse_record(
@@ -119,11 +129,11 @@ def from_record(
     if not isinstance(text, str):
         raise Errors.E113.error(origin=origin, json_type=_json_type(text))
     check_size(len(text.encode("utf-8", errors="surrogatepass")), origin=origin, max_bytes=max_bytes)
-    validate_text(text, origin=origin, check_language=check_language)
+    text = validate_text(text, origin=origin, check_language=check_language)
     field = "published" if record.get("published") is not None else "date"  # "date" is a common name too
     date_value = record.get(field)
     if isinstance(date_value, dt.date):  # a Python caller's date object
-        published = date_value
+        published = check_date(date_value, origin=origin)
     elif date_value is not None and not isinstance(date_value, str):
         raise Errors.E114.error(origin=origin, field=field, json_type=_json_type(date_value))
     elif date_value and field == "published":
@@ -144,15 +154,24 @@ def from_record(
 
 
 def _check_head(stream: BinaryIO, origin: str) -> None:
-    """File-level checks on the first bytes (E100, E101, E103), then rewind."""
-    head = stream.read(SNIFF_BYTES)
+    """Whole-stream checks on the first bytes (E100, E103, E101 for a format signature), then rewind.
+    NUL bytes or control characters there are the first line's problem (E116), not the stream's.
+    Read a line at a time, so that damaged gzip data just after the first lines (E118) is reported
+    after them, not instead of them."""
+    head = b""
+    try:
+        while len(head) < SNIFF_BYTES and (line := stream.readline(SNIFF_BYTES - len(head))):
+            head += line
+    except InputError:
+        if not head:
+            raise
     stream.seek(0)
     if not head:
         raise Errors.E100.error(origin=origin, detail="0 bytes")
     guess = utf16_guess(head)
     if guess is not None:
         raise Errors.E103.error(origin=origin, detail=guess.evidence, encoding=guess.encoding)
-    reason = binary_reason(head)
+    reason = signature_reason(head)
     if reason is not None:
         raise Errors.E101.error(origin=origin, detail=reason)
 
@@ -165,7 +184,9 @@ def read_jsonl_stream(
     max_bytes: int,
     check_language: bool = True,
 ) -> Iterator[ArticleInput | BadInput]:
-    """Yield one item per non-blank line of a seekable binary JSON Lines stream."""
+    """Yield one item per non-blank line of a seekable binary JSON Lines stream. An ``InputError`` the
+    stream itself raises while it is read (a damaged or over-inflating gzip stream: E117, E118) ends
+    the stream as one last :class:`BadInput` named ``origin``, after the lines read before it."""
     try:
         _check_head(stream, origin)
     except InputError as exc:
@@ -173,7 +194,15 @@ def read_jsonl_stream(
         return
     limit = LINE_FACTOR * max_bytes
     records = 0
-    for number, line in _lines(stream, limit):
+    lines = _lines(stream, limit)
+    while True:
+        try:
+            number, line = next(lines)
+        except StopIteration:
+            break
+        except InputError as exc:
+            yield BadInput(origin, exc)
+            return
         where = f"{origin}:{number}"
         if line is None:
             records += 1

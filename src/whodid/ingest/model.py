@@ -11,9 +11,13 @@ from typing import Any
 
 from whodid.errors import Errors, WhodidError
 
-__all__ = ["ArticleInput", "BadInput", "article_id", "parse_date"]
+__all__ = ["FIRST_DATE", "LAST_DATE", "ArticleInput", "BadInput", "article_id", "check_date", "parse_date"]
 
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+# Publication dates whodid codes: any news archive's, with room on both sides for "200 years ago" or
+# "in 50 years" without reaching Python's year 1 or 9999 (where date arithmetic overflows).
+FIRST_DATE = dt.date(1600, 1, 1)
+LAST_DATE = dt.date(2399, 12, 31)
 
 
 @dataclass(frozen=True)
@@ -75,7 +79,8 @@ def parse_date(value: str, *, origin: str = "published") -> dt.date:
     """Read an ISO date ``YYYY-MM-DD``; a full ISO timestamp is accepted and its date kept as written.
 
     The date part of a timestamp is taken as written, without converting between time zones
-    (``2024-03-15T23:30:00-05:00`` is 2024-03-15). Anything else raises ``InputError`` E120.
+    (``2024-03-15T23:30:00-05:00`` is 2024-03-15). Anything else raises ``InputError`` E120, and a
+    date outside :data:`FIRST_DATE` - :data:`LAST_DATE` E121 (``9999-12-31``, ``0001-01-01``).
     """
     cleaned = value.strip() if isinstance(value, str) else ""
     match = _ISO_DATE.match(cleaned)
@@ -88,4 +93,16 @@ def parse_date(value: str, *, origin: str = "published") -> dt.date:
             dt.datetime.fromisoformat(cleaned)  # validates the time part; the date is kept as written
     except ValueError as exc:
         raise Errors.E120.error(origin=origin, value=value) from exc
+    return check_date(date, origin=origin, value=value)
+
+
+def check_date(date: dt.date, *, origin: str = "published", value: object = None) -> dt.date:
+    """``date`` when whodid can code it (:data:`FIRST_DATE` to :data:`LAST_DATE`), else E121."""
+    if not FIRST_DATE <= date <= LAST_DATE:
+        raise Errors.E121.error(
+            origin=origin,
+            value=date.isoformat() if value is None else value,
+            first=FIRST_DATE,
+            last=LAST_DATE,
+        )
     return date

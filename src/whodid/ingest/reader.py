@@ -11,12 +11,14 @@ File types are chosen by extension (case-insensitive):
 * ``.html``, ``.htm``, ``.xhtml``: the main text extracted by trafilatura, one article;
 * ``.jsonl``, ``.ndjson``: one article per line (see :mod:`whodid.ingest.jsonl`);
 * ``-``: standard input, read as plain text, or (``stdin_jsonl``, as ``whodid code -`` and ``whodid
-  ingest -`` ask) as JSON Lines when its first line is a JSON object with a ``"text"`` string;
+  ingest -`` ask) as JSON Lines when its first non-blank line starts with ``{`` or a later line of its
+  first ``max_bytes`` is a JSON object with a ``"text"`` string; then line by line, as a file is;
 * anything else: ``BadInput`` E107.
 
 Size: a plain-text or HTML file larger than ``max_bytes`` is refused from its size on disk, before
 reading; pipes and stdin are read up to ``max_bytes + 1`` bytes only. JSON Lines files may be any size
-(they are streamed); the limit applies to each record's text.
+(they are streamed); the limit applies to each record's text. A ``.jsonl.gz`` file is inflated within
+the bounds of :mod:`whodid.ingest.gzipped` (E117), and damaged gzip data is E118 after the lines read.
 
 Dates: ``published`` is the default publication date. A JSON Lines record's own ``published`` and a
 date an HTML page declares in its metadata take precedence over it.
@@ -28,7 +30,6 @@ Articles without an id get :func:`article_id` of their text.
 from __future__ import annotations
 
 import datetime as dt
-import gzip
 import io
 import json
 import os
@@ -36,16 +37,16 @@ import shutil
 import stat
 import sys
 import tempfile
-import zlib
 from collections.abc import Iterable, Iterator
-from contextlib import nullcontext
+from contextlib import closing, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, cast
 
 from whodid.errors import Errors, InputError
+from whodid.ingest.gzipped import BLOCK_BYTES, BoundedGzip
 from whodid.ingest.html import decode_html, extract_html
-from whodid.ingest.jsonl import LINE_FACTOR, read_jsonl_stream
+from whodid.ingest.jsonl import read_jsonl_stream
 from whodid.ingest.model import ArticleInput, BadInput, article_id, parse_date
 from whodid.ingest.text import (
     DEFAULT_MAX_BYTES,
@@ -188,7 +189,7 @@ def _read_jsonl(
         raw = path.open("rb")
     except OSError as exc:
         raise Errors.E108.error(origin=origin, detail=exc.strerror or str(exc)) from exc
-    with raw, gzip.GzipFile(fileobj=raw) if compressed else nullcontext(raw) as opened:
+    with raw, closing(BoundedGzip(raw, origin=origin)) if compressed else nullcontext(raw) as opened:
         stream = cast(BinaryIO, opened)
         try:
             yield from read_jsonl_stream(
@@ -198,8 +199,8 @@ def _read_jsonl(
                 max_bytes=options.max_bytes,
                 check_language=options.check_language,
             )
-        except (OSError, EOFError) as exc:  # a truncated or corrupt gzip stream
-            raise Errors.E108.error(origin=origin, detail=str(exc)) from exc
+        except OSError as exc:  # the disk failed (damaged gzip data is E118, from BoundedGzip)
+            raise Errors.E108.error(origin=origin, detail=exc.strerror or str(exc)) from exc
 
 
 def expand_paths(paths: Iterable[Path | str]) -> Iterator[Path]:
@@ -219,22 +220,40 @@ def expand_paths(paths: Iterable[Path | str]) -> Iterator[Path]:
 def count_articles(paths: Iterable[Path | str]) -> int:
     """How many articles ``paths`` hold, for a progress bar: the non-blank lines of each JSON Lines
     file (plain or gzip), one for any other file. A file that cannot be read counts one (it will be
-    reported as one skipped input)."""
+    reported as one skipped input); so does the end of a gzip file past its inflation bound (E117).
+    Memory stays within a block of :data:`~whodid.ingest.gzipped.BLOCK_BYTES`, however long a line."""
     total = 0
     for path in expand_paths(paths):
         kind = input_kind(path)
+        if kind not in ("jsonl", "jsonl.gz"):
+            total += 1
+            continue
         try:
-            if kind == "jsonl.gz":
-                with gzip.open(path, "rb") as fh:
-                    total += sum(1 for line in fh if line.strip())
-            elif kind == "jsonl":
-                with path.open("rb") as fh:
-                    total += sum(1 for line in fh if line.strip())
-            else:
-                total += 1
-        except (OSError, EOFError, zlib.error):
+            with path.open("rb") as raw:
+                if kind == "jsonl.gz":
+                    with closing(BoundedGzip(raw, origin=str(path))) as inflated:
+                        total += _count_lines(cast(BinaryIO, inflated))
+                else:
+                    total += _count_lines(raw)
+        except (OSError, InputError):
             total += 1
     return total
+
+
+def _count_lines(stream: BinaryIO) -> int:
+    """The non-blank lines of ``stream``, read a block at a time (never a whole line at once); one more
+    when the stream stops with an ``InputError`` (E117, E118: reported as one skipped input)."""
+    count, pending = 0, False  # pending: the current, unfinished line has a non-blank byte
+    try:
+        while block := stream.read(BLOCK_BYTES):
+            *ended, rest = block.split(b"\n")
+            for line in ended:
+                count += pending or bool(line.strip())
+                pending = False
+            pending = pending or bool(rest.strip())
+    except InputError:
+        return count + 1
+    return count + pending
 
 
 def _text_article(data: bytes, origin: str, options: _Options) -> ArticleInput:
@@ -267,16 +286,18 @@ def _html_article(data: bytes, origin: str, options: _Options) -> ArticleInput:
 
 def _read_stdin(options: _Options, *, sniff_jsonl: bool = False) -> Iterator[ArticleInput | BadInput]:
     """Standard input as one plain-text article, read (when iterated) up to ``max_bytes + 1`` bytes;
-    with ``sniff_jsonl``, as JSON Lines when its first line is a JSON object with a ``"text"`` string
-    (spooled to a temporary file, in memory up to 16 MB, so that any length can be read)."""
+    with ``sniff_jsonl``, as JSON Lines when those first bytes look like it (:func:`_looks_like_jsonl`),
+    spooled to a temporary file (in memory up to 16 MB) so that a stream of any length is read line by
+    line, each bad line reported alone, as in a ``.jsonl`` file."""
     try:
         stream = getattr(sys.stdin, "buffer", None)
         if stream is None:  # a text stream without a buffer (e.g. replaced in tests or embedding code)
             stream = io.BytesIO(sys.stdin.read(options.max_bytes + 1).encode("utf-8"))
-        first = stream.readline(LINE_FACTOR * options.max_bytes) if sniff_jsonl else b""
-        if first and _is_jsonl_record(first):
+        head = stream.read(options.max_bytes + 1)
+        if sniff_jsonl and _looks_like_jsonl(head):
             with tempfile.SpooledTemporaryFile(max_size=16 << 20) as spool:
-                spool.write(first)
+                spool.write(head)
+                del head
                 shutil.copyfileobj(stream, spool)
                 spool.seek(0)
                 yield from read_jsonl_stream(
@@ -287,14 +308,22 @@ def _read_stdin(options: _Options, *, sniff_jsonl: bool = False) -> Iterator[Art
                     check_language=options.check_language,
                 )
             return
-        data = first + stream.read(max(options.max_bytes + 1 - len(first), 0))
         yield _text_article(
-            read_limited(io.BytesIO(data), origin=STDIN_ORIGIN, max_bytes=options.max_bytes),
+            read_limited(io.BytesIO(head), origin=STDIN_ORIGIN, max_bytes=options.max_bytes),
             STDIN_ORIGIN,
             options,
         )
     except InputError as exc:
         yield BadInput(STDIN_ORIGIN, exc)
+
+
+def _looks_like_jsonl(head: bytes) -> bool:
+    """Whether the first bytes of standard input are JSON Lines: the first non-blank line starts with
+    ``{`` (however long or malformed that line is), or a later line of ``head`` is a JSON object with a
+    ``"text"`` string (a first line of NUL bytes or noise does not turn a JSON Lines feed into text)."""
+    lines = head.removeprefix(b"\xef\xbb\xbf").split(b"\n")
+    first = next((line.lstrip() for line in lines if line.strip()), b"")
+    return first.startswith(b"{") or any(_is_jsonl_record(line) for line in lines if b'"text"' in line)
 
 
 def _is_jsonl_record(line: bytes) -> bool:

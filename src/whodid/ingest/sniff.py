@@ -18,6 +18,7 @@ __all__ = [
     "bom_encoding",
     "guess_encoding",
     "html_charset",
+    "signature_reason",
     "utf16_guess",
 ]
 
@@ -86,14 +87,23 @@ def utf16_guess(data: bytes) -> EncodingGuess | None:
     return bom_encoding(data) or _utf16_without_bom(data[:SNIFF_BYTES])
 
 
-def binary_reason(data: bytes) -> str | None:
-    """Why ``data`` looks binary (a phrase for a message), or None when it may be text.
-
-    UTF-16 text also contains NUL bytes: check :func:`utf16_guess` first for that case.
-    """
+def signature_reason(data: bytes) -> str | None:
+    """The non-text format ``data`` starts with (a phrase for a message: "it is a PDF document"), if any."""
     for signature, reason in _SIGNATURES:
         if data.startswith(signature):
             return reason
+    return None
+
+
+def binary_reason(data: bytes) -> str | None:
+    """Why ``data`` looks binary (a phrase for a message), or None when it may be text: a format
+    signature, a NUL byte or more than 10 % control characters in its first :data:`SNIFF_BYTES`.
+
+    UTF-16 text also contains NUL bytes: check :func:`utf16_guess` first for that case.
+    """
+    signature = signature_reason(data)
+    if signature is not None:
+        return signature
     sample = data[:SNIFF_BYTES]
     if b"\x00" in sample:
         return f"it contains NUL bytes (first at byte {sample.index(0)})"

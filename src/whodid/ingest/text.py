@@ -6,11 +6,20 @@ control characters (E101), whitespace only (E100), English (E140).
 Byte-order mark: a leading UTF-8 BOM (U+FEFF) is dropped, so the returned text -- and every character
 offset the pipeline reports -- starts after it. Nothing else is changed: line ends (``\\r\\n``) and all
 other characters are kept exactly, so offsets index the text as read.
+
+Unencodable characters: a string from JSON (``"\\ud800"``) or from Python may hold lone surrogates,
+which no UTF-8 writer, tokenizer or database accepts. :func:`validate_text` replaces each with U+FFFD
+(one character for one, so every offset still indexes the text as given); :func:`clean_field` does the
+same for a title, URL, source or id, and also replaces NUL, which PostgreSQL cannot store.
+
+>>> validate_text("Talks \\ud800resumed in Oslo.", origin="x", check_language=False)
+'Talks \\ufffdresumed in Oslo.'
 """
 
 from __future__ import annotations
 
 import codecs
+import re
 from typing import BinaryIO
 
 from whodid.errors import Errors
@@ -21,6 +30,7 @@ __all__ = [
     "DEFAULT_MAX_BYTES",
     "check_max_bytes",
     "check_size",
+    "clean_field",
     "codec_name",
     "decode_bytes",
     "read_limited",
@@ -33,6 +43,9 @@ DEFAULT_MAX_BYTES = 5_000_000
 _UTF8 = frozenset({"utf-8", "utf-8-sig"})
 _WIDE = ("utf-16", "utf-32")
 _ALLOWED_CONTROLS = frozenset("\t\n\v\f\r\x1b")
+_SURROGATES = re.compile("[\ud800-\udfff]")
+_FIELD_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+REPLACEMENT = "\ufffd"
 
 
 def check_max_bytes(max_bytes: int) -> None:
@@ -90,8 +103,15 @@ def decode_bytes(data: bytes, *, origin: str, encoding: str = "utf-8") -> str:
     return text.removeprefix("\ufeff")
 
 
+def clean_field(value: str) -> str:
+    """A title, URL, source or id with each lone surrogate and NUL replaced by U+FFFD."""
+    return _FIELD_UNSTORABLE.sub(REPLACEMENT, value)
+
+
 def validate_text(text: str, *, origin: str, check_language: bool = True) -> str:
-    """Check decoded text (E101 control characters, E100 whitespace only, E140 not English); return it."""
+    """Check decoded text (E101 control characters, E100 whitespace only, E140 not English); return it,
+    each lone surrogate replaced by U+FFFD (offsets unchanged: see the module docstring)."""
+    text = _SURROGATES.sub(REPLACEMENT, text)
     if "\x00" in text:
         raise Errors.E101.error(
             origin=origin, detail=f"it contains NUL characters (first at {text.index(chr(0))})"
