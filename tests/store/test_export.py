@@ -206,7 +206,7 @@ def test_icews_header_and_values(store: Store) -> None:
     assert shell["Event Text"] == Ontology.load().get("190").name
     assert (shell["Source Name"], shell["Source Sectors"], shell["Source Country"]) == (
         "Norwegian army",
-        "MIL",
+        "Military,Government",  # ICEWS's sector names
         "Norway",
     )
     assert (shell["Target Name"], shell["Target Country"]) == ("German army", "Germany")

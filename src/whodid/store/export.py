@@ -22,7 +22,14 @@ from whodid.errors import Errors
 from whodid.store import schema
 from whodid.store.db import Store
 from whodid.store.gdelt import GDELT_COLUMNS, gdelt_row
-from whodid.store.lookups import cameo_codes, country_name, event_number, segment_table
+from whodid.store.lookups import (
+    cameo_codes,
+    country_name,
+    event_day,
+    event_number,
+    icews_sectors,
+    segment_table,
+)
 from whodid.store.query import EventQuery, _where
 
 __all__ = ["FORMATS", "GDELT_COLUMNS", "ICEWS_COLUMNS", "Exported", "event_number", "export", "mentions"]
@@ -83,6 +90,7 @@ _EXTRA = (
 # Why a format leaves a matching mention out (see ``Exported``).
 LEFT_OUT_REASONS = {
     "gdelt": "neither the event nor its article is dated to a day (GDELT dates every row to a day)",
+    "icews": "neither the event nor its article is dated to a day (ICEWS dates every row to a day)",
 }
 _PLACE = (
     "(SELECT p.{col} FROM places p WHERE p.article_id = e.article_id AND p.name = e.location_name AND "
@@ -148,20 +156,23 @@ def _text(value: object) -> str:
 
 
 # ---------------------------------------------------------------------------------------------- ICEWS
-def icews_row(r: dict[str, Any]) -> list[object]:
-    """One mention as the 20 ICEWS coded-event columns."""
+def icews_row(r: dict[str, Any]) -> list[object] | None:
+    """One mention as the 20 ICEWS coded-event columns; None when it cannot be dated to a day."""
+    day = event_day(r["date"], r["published"])
+    if day is None:
+        return None
     feature = r["location_feature"]
     return [
         event_number(r["article_id"], r["event_id"]),
-        r["date"],
+        day,
         r["source_name"] or r["source_text"],
-        r["source_sector"],
+        icews_sectors(r["source_sector"]),
         country_name(r["source_country"]),
         cameo_codes()[r["cameo"]].name if r["cameo"] in cameo_codes() else "",
         r["cameo"],
         r["goldstein"],
         r["target_name"] or r["target_text"],
-        r["target_sector"],
+        icews_sectors(r["target_sector"]),
         country_name(r["target_country"]),
         r["article_id"],
         int(r["sentence_idx"]) + 1,

@@ -20,7 +20,7 @@ from __future__ import annotations
 from typing import Any
 
 from whodid.store.actor_codes import SegmentTable
-from whodid.store.lookups import country_centroid, country_name, event_number, fips
+from whodid.store.lookups import country_centroid, country_name, event_day, event_number, fips
 
 # The 61 columns of the GDELT 2.0 Event table, in codebook order, named as in GDELT's own header file
 # and BigQuery table (the codebook's prose calls the first two GlobalEventID and Day).
@@ -71,9 +71,7 @@ _PLACE_FEATURES = ("city", "landmark", "region")
 def gdelt_date(date: str | None, published: str | None) -> list[object] | None:
     """SQLDATE, MonthYear, Year and FractionDate of the event's day, else of the publication day;
     None when neither is known to the day."""
-    day = date if date and len(date) == 10 else None
-    if day is None and published and len(published) >= 10:
-        day = published[:10]
+    day = event_day(date, published)
     if day is None:
         return None
     year, month, dom = int(day[:4]), int(day[5:7]), int(day[8:10])

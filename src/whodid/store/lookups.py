@@ -1,8 +1,10 @@
 """The tables the exports look codes up in, each read once per process: country names, FIPS codes
-and centroids, CAMEO event codes and the kinds of CAMEO actor code segments.
+and centroids, CAMEO event codes, the kinds of CAMEO actor code segments and ICEWS sector names.
 
     >>> fips("DEU"), country_name("DEU")
     ('GM', 'Germany')
+    >>> icews_sectors("MIL")
+    'Military,Government'
     >>> event_number("sha256-00000000000000a1", "e1") > 0
     True
 """
@@ -11,9 +13,26 @@ from __future__ import annotations
 
 import hashlib
 from functools import lru_cache
+from importlib import resources
 
+from whodid.errors import Errors
 from whodid.ontology import CameoCode
 from whodid.store.actor_codes import SegmentTable
+
+
+def event_day(date: str | None, published: str | None) -> str | None:
+    """The day an export that dates every row to a day (GDELT, ICEWS) gives a mention: its event's
+    date when day-precise, else its article's publication day (as GDELT and ICEWS date an event the
+    text gives no day); None when neither is known.
+
+    >>> event_day("2024-03", "2024-03-05T10:00:00Z"), event_day("2024-03-04", None)
+    ('2024-03-05', '2024-03-04')
+    """
+    if date and len(date) == 10:
+        return date
+    if published and len(published) >= 10:
+        return published[:10]
+    return None
 
 
 def event_number(article_id: str, event_id: str) -> int:
@@ -71,3 +90,34 @@ def country_centroid(iso3: str | None) -> tuple[float, float] | None:
 def fips(iso3: str | None) -> str:
     """The FIPS 10-4 code GDELT uses for a country ("" when unknown)."""
     return _fips_codes().get(iso3, "") if iso3 else ""
+
+
+_ICEWS_SECTORS = "data/export/icews_sectors.tsv"
+
+
+@lru_cache(maxsize=1)
+def _icews_sector_table() -> dict[str, str]:
+    """CAMEO agent code -> ICEWS sector names (``data/export/icews_sectors.tsv``)."""
+    try:
+        text = resources.files("whodid").joinpath(_ICEWS_SECTORS).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        raise Errors.E305.error(path=_ICEWS_SECTORS, detail=str(e)) from None
+    table: dict[str, str] = {}
+    lines = [
+        (n, line) for n, line in enumerate(text.splitlines(), start=1) if line.strip() and line[0] != "#"
+    ]
+    for number, line in lines[1:]:  # after the header
+        fields = line.split("\t")
+        if len(fields) != 3 or fields[2] not in ("yes", "no") or not fields[1]:
+            detail = "expected CODE<TAB>SECTORS<TAB>SEEN with SEEN yes or no"
+            raise Errors.E302.error(path=_ICEWS_SECTORS, line=number, detail=detail)
+        table[fields[0]] = fields[1]
+    return table
+
+
+def icews_sectors(sector: str | None) -> str:
+    """The ICEWS sector names of a CAMEO agent code, comma separated ("" for none; the code itself
+    when the table does not know it)."""
+    if not sector:
+        return ""
+    return _icews_sector_table().get(sector, sector)

@@ -1,8 +1,9 @@
-"""The GDELT export read as GDELT users read GDELT's files: no header, GDELT's 61 names, pandas types.
+"""The GDELT and ICEWS exports read as their users read GDELT's and ICEWS's files, with pandas.
 
 Issue 11, point 2: known-group and religion columns from the segments of three-part codes (not by
 position), SQLDATE always a day (the publication day for a month-precise event), no header line by
-default, Actor1Geo/Actor2Geo filled from the actor's place or country.
+default, Actor1Geo/Actor2Geo filled from the actor's place or country. Point 3: ICEWS's Event Date
+always a day, its sectors ICEWS's sector names.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ ACTORS = {
     "a5": ("Boston police", "USA", "USACOP"),
     "a6": ("Shia militia", "IRQ", "IRQMOSSHIREB"),
 }
+SECTORS = {"a1": "HRI", "a5": "COP", "a6": "REB"}
 
 
 def _event(eid: str, source: str, target: str, cameo: str, date: str | None, **kw: Any) -> dict[str, Any]:
@@ -64,7 +66,15 @@ def _article(aid: str, published: str | None, events: list[dict[str, Any]]) -> d
     record = empty_prediction(aid)
     record["article"]["published"] = published
     record["actors"] = [
-        {"id": a, "name": n, "kind": "organization", "country": c, "code": code, "mentions": [{}]}
+        {
+            "id": a,
+            "name": n,
+            "kind": "organization",
+            "country": c,
+            "code": code,
+            "sector": SECTORS.get(a),
+            "mentions": [{}],
+        }
         for a, (n, c, code) in ACTORS.items()
     ]
     record["events"] = events
@@ -181,3 +191,40 @@ def test_gdelt_dates() -> None:
     assert gdelt_date("2024-03-04", "2024-05-01") == [20240304, 202403, 2024, round(2024 + 94 / 365, 4)]
     assert gdelt_date("2024", "2024-05-01T10:00:00Z")[:3] == [20240501, 202405, 2024]  # type: ignore[index]
     assert gdelt_date(None, None) is None and gdelt_date("2024-03", None) is None
+
+
+def test_icews_dates_every_row_to_a_day_and_names_its_sectors(store: Store, tmp_path: Path) -> None:
+    import pandas as pd
+
+    path = tmp_path / "events.tab"
+    done = export(store, "icews", path=path)
+    assert (done.rows, done.left_out) == (3, 1) and "ICEWS" in done.reason
+    frame = pd.read_csv(path, sep="\t", parse_dates=["Event Date"])
+    assert pd.api.types.is_datetime64_any_dtype(frame["Event Date"]) and not frame["Event Date"].isna().any()
+    rows = frame.set_index("Event ID")
+    nato = rows.loc[event_number("sha256-0000000000000001", "e2")]
+    assert nato["Event Date"] == pd.Timestamp("2024-03-05")  # month-precise: the publication day
+    police = rows.loc[event_number("sha256-0000000000000001", "e3")]
+    assert (police["Event Date"], police["Source Sectors"], police["Target Sectors"]) == (
+        pd.Timestamp("2024-03-01"),
+        "Police,Government",
+        "Rebel",
+    )
+    assert (police["Source Country"], police["Target Country"], police["City"]) == (
+        "United States",
+        "Iraq",
+        "Boston",
+    )
+    amnesty = rows.loc[event_number("sha256-0000000000000001", "e1")]
+    assert amnesty["Source Sectors"] == "Human Rights" and pd.isna(amnesty["Target Sectors"])
+
+
+def test_every_sector_has_an_icews_name() -> None:
+    from importlib import resources
+
+    from whodid.store.lookups import icews_sectors
+
+    text = resources.files("whodid").joinpath("data/actors/sectors.tsv").read_text(encoding="utf-8")
+    codes = [line.split("\t")[0] for line in text.splitlines() if line and line[0] != "#"][1:]
+    assert codes and all(icews_sectors(code) != code for code in codes)
+    assert icews_sectors(None) == ""
