@@ -33,6 +33,7 @@ import datetime as dt
 import io
 import json
 import os
+import re
 import shutil
 import stat
 import sys
@@ -66,6 +67,7 @@ __all__ = [
     "BadInput",
     "article_id",
     "input_kind",
+    "origin_of",
     "parse_date",
     "read_path",
     "read_text_bytes",
@@ -84,6 +86,8 @@ EXTENSIONS: dict[str, str] = {
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
 }
+_NEEDS_ESCAPE = re.compile("[\\\\\x00-\x1f\x7f\udc80-\udcff]")
+_ESCAPES = {"\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
 _SUPPORTED = ".txt, .text, .md, .html, .htm, .xhtml, .jsonl, .ndjson and files without an extension"
 _GZIP_JSONL = (".jsonl.gz", ".ndjson.gz")
 
@@ -97,6 +101,35 @@ def input_kind(path: Path | str) -> str | None:
     if path.name.lower().endswith(_GZIP_JSONL):
         return "jsonl.gz"
     return EXTENSIONS.get(path.suffix.lower())
+
+
+def origin_of(path: Path | str) -> str:
+    """How a file is named in messages and in the store (``origin``): its path as text, losslessly.
+
+    A path that is UTF-8 without control characters or backslashes is itself. Otherwise each byte that
+    is not UTF-8 is written ``\\xNN`` (Python's ``surrogateescape`` made explicit), each control
+    character ``\\n``, ``\\r``, ``\\t`` or ``\\xNN`` and each backslash ``\\\\``: the bytes of the name
+    can be recovered, any database can store it and no name can forge a line of output.
+
+    >>> origin_of(os.fsdecode(b"news/caf\\xe9.txt"))
+    'news/caf\\\\xe9.txt'
+    >>> print(origin_of("a\\nwhodid: skipped b.txt"))
+    a\\nwhodid: skipped b.txt
+    """
+    text = os.fsdecode(path)
+    if not _NEEDS_ESCAPE.search(text):
+        return text
+    out = []
+    for ch in text:
+        if "\udc80" <= ch <= "\udcff":  # a byte that is not UTF-8, as os.fsdecode keeps it
+            out.append(f"\\x{ord(ch) - 0xDC00:02x}")
+        elif ch in _ESCAPES:
+            out.append(_ESCAPES[ch])
+        elif ch < " " or ch == "\x7f":
+            out.append(f"\\x{ord(ch):02x}")
+        else:
+            out.append(ch)
+    return "".join(out)
 
 
 def read_path(
@@ -135,7 +168,7 @@ class _Options:
 
 def _read_file(path: Path, options: _Options) -> Iterator[ArticleInput | BadInput]:
     """Dispatch one path on its extension, after checking that it exists and is not a directory."""
-    origin = str(path)
+    origin = origin_of(path)
     try:
         info = _stat(path, origin)
         kind = input_kind(path)
@@ -184,7 +217,7 @@ def _read_jsonl(
     path: Path, options: _Options, *, compressed: bool = False
 ) -> Iterator[ArticleInput | BadInput]:
     """Stream a JSON Lines file (gzip-compressed when ``compressed``)."""
-    origin = str(path)
+    origin = origin_of(path)
     try:
         raw = path.open("rb")
     except OSError as exc:
