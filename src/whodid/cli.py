@@ -224,10 +224,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="export stored event mentions as GDELT, ICEWS, PLOVER, csv or Parquet",
         description="Write the stored event mentions (newest first, with the filters of 'whodid events') in "
         "another project's format: gdelt (the 61 GDELT 2.0 Event columns, tab-separated, no header line, "
-        "every row dated to a day), icews (the ICEWS "
-        "coded event columns, tab-separated), plover (one PLOVER-style JSON object a line), csv or parquet "
-        "(every stored column). Only asserted events unless --modality asks for more. docs/export.md maps "
-        "each column to whodid's fields.",
+        "every row dated to a day), icews (the ICEWS coded event columns, tab-separated, dated to a day), "
+        "plover (one PLOVER-style JSON object a line, events of a PLOVER type only), csv or parquet "
+        "(every stored column). Only asserted events unless --modality asks for more. A mention the "
+        "format cannot hold is left out, and how many is said on stderr. docs/export.md maps each column "
+        "to whodid's fields.",
         epilog="examples:\n  whodid export --format gdelt --since 2024-01 > events.gdelt.tsv\n"
         "  whodid export --format gdelt --header --output events.gdelt.tsv    # with column names\n"
         "  whodid export --format parquet --output events.parquet --db sqlite:///news.db\n"

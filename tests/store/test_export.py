@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from tests.inprocess import whodid
+from whodid import open as whodid_open
 from whodid.errors import UsageError
 from whodid.evaluate.base import empty_prediction
 from whodid.ontology import Ontology
@@ -241,6 +242,28 @@ def test_plover_lines_parse_and_carry_the_type(store: Store) -> None:
     assert records["sha256-00000000000000a1/e2"]["source_name"] == "Norway"
 
 
+def test_plover_holds_plover_events_only(db_url: str, tmp_path: Path) -> None:
+    record, text, origin, given = _records()[0]
+    statement = _event("e3", ("a3", "NOR"), ("a4", "DEU"), "010", "2024-03-04", sentence=(1, 55, 81))
+    appeal = _event("e4", ("a3", "NOR"), ("a4", "DEU"), "020", "2024-03-04", sentence=(1, 55, 81))
+    record["events"] = [*record["events"], statement, appeal]
+    with open_store(db_url) as store:
+        store.add([(record, text, origin, given)])
+        out = io.StringIO()
+        done = export(store, "plover", out=out)
+        assert (done.rows, done.left_out) == (2, 2) and "no PLOVER event type" in done.reason
+        records = [json.loads(line) for line in out.getvalue().splitlines()]
+        assert [r["code"] for r in records] == ["ASSAULT", "AGREE"] and all(r["code"] for r in records)
+        assert export(store, "csv", out=io.StringIO()).rows == 4  # the csv keeps every mention
+    proc = whodid("export", "--format", "plover", "--db", db_url)
+    assert proc.returncode == 0 and len(proc.stdout.splitlines()) == 2
+    assert "left out 2 matching event mentions: their CAMEO code has no PLOVER event type" in proc.stderr
+    path = tmp_path / "p.jsonl"
+    with whodid_open(db_url) as db:
+        done = db.export("plover", path)
+    assert (done.rows, done.left_out) == (2, 2) and len(path.read_text().splitlines()) == 2
+
+
 def test_parquet_reads_back_typed(store: Store, tmp_path: Path) -> None:
     import pyarrow as pa
     import pyarrow.parquet as pq
@@ -362,7 +385,8 @@ def test_export_of_articles_coded_by_the_real_pipeline(
         ).fetchall()
         gdelt = {r["GLOBALEVENTID"]: r for r in _tsv(_export(store, "gdelt", header=True))}
         plover = [json.loads(line) for line in _export(store, "plover").splitlines()]
-    assert len(gdelt) == len(stored) == len(plover) == summary.events
+    assert len(gdelt) == len(stored) == summary.events
+    assert len(plover) == sum(1 for row in stored if Ontology.load().get(row[2]).plover)  # PLOVER types only
     for aid, eid, cameo, quad, date, url, published in stored:
         row = gdelt[str(event_number(aid, eid))]
         assert (row["EventCode"], row["EventRootCode"], row["QuadClass"]) == (cameo, cameo[:2], str(quad))

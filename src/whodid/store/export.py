@@ -91,6 +91,8 @@ _EXTRA = (
 LEFT_OUT_REASONS = {
     "gdelt": "neither the event nor its article is dated to a day (GDELT dates every row to a day)",
     "icews": "neither the event nor its article is dated to a day (ICEWS dates every row to a day)",
+    "plover": "their CAMEO code has no PLOVER event type (statements, appeals and the like: "
+    "--format csv keeps them)",
 }
 _PLACE = (
     "(SELECT p.{col} FROM places p WHERE p.article_id = e.article_id AND p.name = e.location_name AND "
@@ -188,8 +190,8 @@ def icews_row(r: dict[str, Any]) -> list[object] | None:
 
 # ---------------------------------------------------------------------------------------------- PLOVER
 def plover_record(r: dict[str, Any]) -> dict[str, Any]:
-    """One mention as a PLOVER-style JSON object (field names of the PLOVER gold-standard records
-    where whodid has the data, whodid's own names for the rest)."""
+    """One mention of a PLOVER event type as a PLOVER-style JSON object (field names of the PLOVER
+    gold-standard records where whodid has the data, whodid's own names for the rest)."""
     location = None
     if r["location_name"] or r["lat"] is not None:
         location = {
@@ -302,10 +304,14 @@ def check_output(fmt: str, path: Path | str | None) -> None:
 def _write_text(rows: Iterable[dict[str, Any]], fmt: str, out: TextIO, header: bool) -> Exported:
     n = 0
     if fmt == "plover":
+        left_out = 0
         for r in rows:
+            if r["plover"] is None:
+                left_out += 1
+                continue
             out.write(json.dumps(plover_record(r), ensure_ascii=False) + "\n")
             n += 1
-        return Exported(n)
+        return Exported(n, left_out, LEFT_OUT_REASONS[fmt] if left_out else "")
     if fmt == "csv":
         writer = csv.writer(out, lineterminator="\n")
         if header:
