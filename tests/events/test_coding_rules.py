@@ -218,3 +218,37 @@ def test_support_given_is_diplomatic_support_not_aid(lexicon: EventLexicon, pipe
     assert [(e.cameo, e.target.country if e.target else None) for e in evs if e.evidence_text == "gave"] == [
         ("051", "KEN")
     ]
+
+
+def side(ev: Event) -> tuple[str | None, str | None]:
+    return ev.source.country, ev.target.country if ev.target else None
+
+
+def test_who_is_angered_disapproves_of_its_cause(pipeline: Pipeline) -> None:
+    # a verb of feeling: the one who feels (object or passive subject) is the source, the cause (or
+    # its owner) the target, in either voice
+    for text in (
+        "The German chancellor was angered by Poland's decision.",
+        "Poland's decision angered the German chancellor.",
+        "The German government was frustrated by the Polish government's refusal to negotiate.",
+    ):
+        evs = [e for e in events(pipeline, text) if e.cameo.startswith("11")]
+        assert [(e.cameo, side(e), e.source_rule) for e in evs] == [("110", ("DEU", "POL"), "experiencer")], (
+            text
+        )
+    # without a cause the feeling is a state, no disapproval of anyone
+    assert not [
+        e for e in events(pipeline, "The German army has been troubled for years.") if e.cameo == "110"
+    ]
+
+
+def test_a_predicate_of_feeling_needs_what_it_is_about(pipeline: Pipeline) -> None:
+    evs = events(pipeline, "The French president is unhappy with the British government's stance.")
+    assert [(e.cameo, side(e), e.trigger_rule) for e in evs] == [("110", ("FRA", "GBR"), "verb:be+unhappy")]
+    evs = events(pipeline, "The Brazilian minister was angry that Argentina had left the talks.")
+    assert [(e.cameo, side(e)) for e in evs] == [("110", ("BRA", "ARG"))]
+    # "so upset he fell ill" says how someone felt, not what they disapprove of
+    assert not events(pipeline, "The Brazilian minister was so upset he fell ill.")
+    # the comments of pessimism name what they are about as the target
+    evs = events(pipeline, "The Kenyan government is deeply concerned about Uganda's troop movements.")
+    assert [(e.cameo, side(e)) for e in evs] == [("012", ("KEN", "UGA"))]

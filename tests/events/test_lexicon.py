@@ -11,6 +11,7 @@ from spacy.language import Language
 
 from whodid.events.lexicon import (
     DEFAULT_DIR,
+    EXPERIENCER_FILE,
     FIGURATIVE_FILE,
     GENERIC_FILE,
     INTENT_FILE,
@@ -237,6 +238,7 @@ def _copy_data(tmp_path: Path) -> Path:
         OBJECT_HEADS_FILE,
         TOPIC_VERBS_FILE,
         FIGURATIVE_FILE,
+        EXPERIENCER_FILE,
     ):
         shutil.copy(DEFAULT_DIR / name, tmp_path / name)
     return tmp_path

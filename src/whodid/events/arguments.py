@@ -32,6 +32,8 @@ STANCE_NOUNS = frozenset(
 )
 # prepositions whose object can be whom the event is done to
 TARGET_PREPS = frozenset({"with", "against", "to", "toward", "towards", "for", "on", "at", "upon", "from"})
+# what a feeling is about: "angry at Beijing", "frustrated with the talks", "concerned about X's moves"
+CAUSE_PREPS = frozenset({"at", "with", "about", "over", "by", "toward", "towards"})
 
 
 QUANTITY_NOUNS = frozenset(
@@ -166,6 +168,25 @@ def inherited_subject(verb: Token, st: ArticleState) -> tuple[list[Token], str]:
             return subj, "inherited"
         tok = head
     return [], "none"
+
+
+def experiencer_roles(verb: Token) -> tuple[list[Token], list[Token]]:
+    """Who feels and what caused it, for a verb of feeling whose object is the one who feels:
+    "Berlin was angered by Poland's decision" and "Poland's decision angered Berlin" give
+    ([Berlin], [decision]); "officials angered by the move", "X, who was angered by Y" too."""
+    if is_passive(verb):
+        who = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT]
+        rel = relative_head(verb)
+        if rel is not None and (not who or who[0].tag_ in ("WP", "WDT")):
+            who = [rel]
+        if not who and verb.dep_ == "acl":
+            who = [verb.head]
+        return who, agent_of(verb) or prep_objects(verb, CAUSE_PREPS)
+    cause = explicit_subjects(verb)
+    rel = relative_head(verb)
+    if rel is not None and cause and cause[0].tag_ in ("WP", "WDT"):
+        cause = [rel]
+    return [c for c in verb.children if c.dep_ == "dobj"], cause
 
 
 def target_tokens(verb: Token, sources: list[Token]) -> list[Token]:

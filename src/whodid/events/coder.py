@@ -54,6 +54,7 @@ APPEAL = "020"
 # warnings are read for what they say: blame, accusation or gloom recode them (not appeals or praise)
 WARNING_LEMMAS = frozenset({"warn", "caution"})
 WARNING_READINGS = frozenset({"111", "112", "012"})
+DISAPPROVAL_ROOT = "11"
 QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "``", "''", "'", "\u2018", "\u2019"})
 # "forces backed by Iran": backing given to or by an armed force is military cooperation
 BACKING_VERBS = frozenset({"back", "support"})
@@ -416,7 +417,11 @@ class EventCoder:
         entry = self.lexicon.match_verb(tok.lemma_.lower(), (), complements) if complements else None
         if entry is None or not entry.objects:
             return None
-        return Trigger(tok, tok, entry.cameo, f"verb:{entry.lemma}+" + "|".join(sorted(entry.objects)))
+        complement = next(c for c in tok.children if c.dep_ == "acomp" and c.lemma_.lower() in entry.objects)
+        if entry.cameo[:2] == DISAPPROVAL_ROOT and not _has_cause(complement):
+            return None  # "he was so upset he fell ill": a feeling, disapproval only of something
+        rule = f"verb:{entry.lemma}+{complement.lemma_.lower()}"  # the adjective that matched
+        return Trigger(tok, tok, entry.cameo, rule, target_hint=complement)
 
     def _demand_trigger(self, tok: Token, trig: Trigger | None, names: set[int]) -> Trigger | None:
         """ "X said Y must end the attacks": a speech verb over a clause of obligation on someone is a
@@ -482,6 +487,13 @@ class EventCoder:
         if trig.nominal is not None:
             return self._nominal_events(ctx, trig, status)
         src_toks, how = args.source_tokens(verb, st)
+        cause: list[Token] | None = None
+        if trig.evidence.i == verb.i and verb.lemma_.lower() in self.lexicon.experiencer_verbs:
+            # "Berlin was angered by Poland's decision": who feels is the source, the cause the target
+            src_toks, cause = args.experiencer_roles(verb)
+            how = "experiencer"
+            if not cause:
+                return []  # "the industry has been troubled for years": a state, no reaction to anyone
         modality: Modality | None = status
         intent = self.lexicon.intent(cameo)
         if (
@@ -516,7 +528,7 @@ class EventCoder:
             modality = "negated" if negated == cameo else "asserted"
             cameo, rule = negated, rule + ">negated"
         sources = [a for t in src_toks for a in args.actors_at(st, t)]
-        if not sources and how in ("explicit", "inherited", "object-control"):
+        if not sources and how in ("explicit", "inherited", "object-control", "experiencer"):
             # "the UN human rights office urged": the office's owner acts; "the head of the UN
             # agency", "members of the army": the body they belong to
             sources = [a for t in src_toks for a in args.owner_actors(st, t)]
@@ -536,7 +548,7 @@ class EventCoder:
         if not sources:
             return []
         targets: list[str | None] = [
-            t for t in self._targets(st, trig, src_toks, earlier) if t not in sources
+            t for t in self._targets(st, trig, src_toks, earlier, given=cause) if t not in sources
         ]
         if cameo == VERBAL_SUPPORT and verb.lemma_ in BACKING_VERBS and _armed(st, [*sources, *targets]):
             # "forces backed by Iran", "fighters backed the army": backing of or by an armed force
@@ -621,8 +633,18 @@ class EventCoder:
         return []
 
     def _targets(
-        self, st: ArticleState, trig: Trigger, src_toks: list[Token], earlier: list[tuple[Trigger, Event]]
+        self,
+        st: ArticleState,
+        trig: Trigger,
+        src_toks: list[Token],
+        earlier: list[tuple[Trigger, Event]],
+        *,
+        given: list[Token] | None = None,
     ) -> list[str]:
+        """The target actors of a trigger: of ``given`` tokens when the caller found them (the cause
+        of a feeling), else of the verb's objects and the phrases of its event noun."""
+        if given is not None:
+            return self._actors_of(st, given, earlier)
         toks = args.target_tokens(trig.token, src_toks)
         if trig.cameo == STATEMENT:  # what a statement is about is not whom it is made to
             toks = [t for t in toks if t.dep_ not in ("nsubj", "nsubjpass")]
@@ -633,7 +655,23 @@ class EventCoder:
             toks = [t for t in toks if t.dep_ != "dobj"]
             toks += [g for t in topics for g in args.prep_objects(t, frozenset({"with"}))]
         if trig.target_hint is not None:
-            toks = args.prep_objects(trig.target_hint, args.TARGET_PREPS) + toks
+            # "angry at Beijing", "concerned about Uganda's moves": a predicate adjective's phrase
+            # names what the feeling is about
+            hint = trig.target_hint
+            if hint.dep_ == "acomp":  # "angry that Argentina left": the clause's subject too
+                said = [
+                    g for c in hint.children if c.dep_ == "ccomp" for g in c.children if g.dep_ == "nsubj"
+                ]
+                toks = args.prep_objects(hint, args.CAUSE_PREPS) + said + toks
+            else:
+                toks = args.prep_objects(hint, args.TARGET_PREPS) + toks
+        return self._actors_of(st, toks, earlier)
+
+    def _actors_of(
+        self, st: ArticleState, toks: list[Token], earlier: list[tuple[Trigger, Event]]
+    ) -> list[str]:
+        """The coded actors the first of ``toks`` that names any stands for: itself, whoever did the
+        event it names earlier in the sentence, or its owner ("the US decision")."""
         out: list[str] = []
         for tok in toks:
             found = args.actors_at(st, tok)
@@ -1064,6 +1102,15 @@ def _reports_something(verb: Token) -> bool:
         return True
     near = verb.doc[max(0, verb.i - 3) : verb.i + 4]
     return any(t.text in ("\u201c", "\u201d", '"', ":") for t in near)
+
+
+def _has_cause(feeling: Token) -> bool:
+    """Whether a predicate of feeling says what it is about: "angry at X", "upset that X left"."""
+    if args.prep_objects(feeling, args.CAUSE_PREPS):
+        return True
+    # "so upset he fell ill": after "so" or "too" the clause is a result, not the cause
+    degree = any(c.dep_ == "advmod" and c.lower_ in ("so", "too") for c in feeling.children)
+    return not degree and any(c.dep_ in ("ccomp", "advcl") for c in feeling.children)
 
 
 def _names_what_was_said(verb: Token) -> bool:

@@ -17,6 +17,8 @@ at its top):
   modifier ("a mediation effort").
 * ``topic_verbs.txt`` -- verbs whose direct object is their topic, not their target ("discussed the
   plan with France" is aimed at France).
+* ``experiencer_verbs.txt`` -- verbs of feeling whose object feels and whose subject is the cause
+  ("Berlin was angered by Poland's decision" is Berlin's disapproval of Poland).
 * ``figurative_modifiers.txt`` -- modifiers naming a domain without violence: a conflict noun (18x-20x)
   they modify is no event ("an ideological battle", "a legal fight", "a price war").
 * ``object_heads.txt`` -- object nouns that stand for their "of" phrase ("700 kg of medicine", "part of
@@ -64,6 +66,7 @@ INTENT_FILE = "intent.tsv"
 GENERIC_FILE = "generic_heads.txt"
 OBJECT_HEADS_FILE = "object_heads.txt"
 TOPIC_VERBS_FILE = "topic_verbs.txt"
+EXPERIENCER_FILE = "experiencer_verbs.txt"
 FIGURATIVE_FILE = "figurative_modifiers.txt"
 # event-noun roots a figurative modifier takes out of the fight: assault, force, mass violence
 CONFLICT_NOUN_ROOTS = ("18", "19", "20")
@@ -418,12 +421,14 @@ class EventLexicon:
         object_heads: frozenset[str] = frozenset(),
         topic_verbs: frozenset[str] = frozenset(),
         figurative: frozenset[str] = frozenset(),
+        experiencer_verbs: frozenset[str] = frozenset(),
     ) -> None:
         """Wrap already-validated tables; use :meth:`load` to read the data files."""
         self._generic = generic_heads
         self._object_heads = object_heads
         self._topic_verbs = topic_verbs
         self._figurative = figurative
+        self._experiencer_verbs = experiencer_verbs
         self._threat: Mapping[str, str] = MappingProxyType(dict(threat or {}))
         self._intent: Mapping[str, str] = MappingProxyType(dict(intent or {}))
         self._verbs: Mapping[str, tuple[VerbEntry, ...]] = MappingProxyType(dict(verbs))
@@ -452,6 +457,7 @@ class EventLexicon:
             folders.words(OBJECT_HEADS_FILE),
             folders.words(TOPIC_VERBS_FILE),
             folders.words(FIGURATIVE_FILE),
+            folders.words(EXPERIENCER_FILE),
         )
 
     def verb_entries(self, lemma: str) -> tuple[VerbEntry, ...]:
@@ -546,6 +552,11 @@ class EventLexicon:
     def topic_verbs(self) -> frozenset[str]:
         """Verbs whose direct object is their topic, not their target ("discuss", "debate")."""
         return self._topic_verbs
+
+    @property
+    def experiencer_verbs(self) -> frozenset[str]:
+        """Verbs of feeling whose object is the one who feels ("anger", "frustrate", "dismay")."""
+        return self._experiencer_verbs
 
     @property
     def nouns(self) -> Mapping[str, str]:
