@@ -22,10 +22,13 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
     from whodid.pipeline import Pipeline
+    from whodid.store.db import Store
     from whodid.store.ingest import IngestSummary
     from whodid.store.query import EventQuery
 
 EXIT_OK, EXIT_PARTIAL, EXIT_FAILED = 0, 1, 2
+EXIT_NOT_FOUND = 1  # an actor code or country name the store does not know (as grep: nothing matched)
+_NOT_FOUND = frozenset({"E419", "E420"})
 
 EVAL_EPILOG = """\
 examples:
@@ -183,16 +186,18 @@ def build_parser() -> argparse.ArgumentParser:
         "dyad",
         help="a pair of actors' relations over time, both directions",
         description="Counts per quad class, Goldstein sum and mean and net cooperation ((quad 1 + 2) - "
-        "(quad 3 + 4)) per period, for A->B and B->A (country or actor codes, prefix match). Events "
+        "(quad 3 + 4)) per period, for A->B and B->A (country or actor codes, each with the codes that "
+        "extend it, or country names; a code no stored event has is an error naming the nearest). Events "
         "dated less precisely than the period are left out and counted below the table. Only asserted "
         "events count (not 'did not attack', 'may attack', 'will attack') unless --modality says more.",
         epilog="examples:\n  whodid dyad USA CHN --by month\n"
+        '  whodid dyad "United States" Syria --by year\n'
         "  whodid dyad USA CHN --by year --modality all --no-include-background",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     _db_option(dy)
-    dy.add_argument("a", help="first country or actor code (USA)")
-    dy.add_argument("b", help="second country or actor code (CHN)")
+    dy.add_argument("a", help="first country or actor code (USA), or country name")
+    dy.add_argument("b", help="second country or actor code (CHN), or country name")
     dy.add_argument("--by", choices=("day", "week", "month", "year"), default="month")
     dy.add_argument(
         "--normalize",
@@ -252,11 +257,16 @@ def build_parser() -> argparse.ArgumentParser:
 def _event_filters(p: argparse.ArgumentParser, clusters_help: str) -> None:
     """The filters of ``whodid events`` (and ``whodid export``): the fields of ``EventQuery``."""
     p.add_argument(
-        "--source", metavar="CODE", help="source country or actor code, prefix match (USA, USAGOV)"
+        "--source",
+        metavar="CODE",
+        help="source country or actor code, with the codes that extend it (USA: USAGOV too; SYRR*: any "
+        "code beginning SYRR), or a country name ('United States')",
     )
-    p.add_argument("--target", metavar="CODE", help="target country or actor code, prefix match")
+    p.add_argument(
+        "--target", metavar="CODE", help="target country or actor code, or country name, as --source"
+    )
     p.add_argument("--actor", metavar="NAME", help="part of the source's or target's name")
-    p.add_argument("--cameo", metavar="CODE", help="CAMEO code (173) or prefix with * (17*)")
+    p.add_argument("--cameo", metavar="CODE", help="CAMEO code (173), prefix with * (17*) or bare root (19)")
     p.add_argument("--quad", type=int, choices=(1, 2, 3, 4), help="quad class")
     _date_window(p)
     _confidence_option(p, "only events with confidence >= X")
@@ -367,6 +377,7 @@ def run_query(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     try:
         with open_store(args.db, create=False) as store:
+            _actor_notes(store, args, err)
             if args.command == "events":
                 query = _event_query(args)
                 rows = events(store, query)
@@ -394,7 +405,7 @@ def run_query(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             else:
                 rows, undated = quotes(store, speaker=args.speaker, limit=args.limit), None
     except WhodidError as e:
-        return _fail(err, e)
+        return _fail(err, e, EXIT_NOT_FOUND if e.code in _NOT_FOUND else EXIT_FAILED)
     except database_errors() as e:
         return _fail(err, _read_failure(args.db, e))
     _print_rows(out, rows, args.format)
@@ -427,6 +438,19 @@ def _event_query(args: argparse.Namespace) -> EventQuery:
     )
 
 
+def _actor_notes(store: Store, args: argparse.Namespace, err: TextIO) -> None:
+    """Say how a country name among the actor arguments was read ("United States is USA"); an
+    argument the store does not know raises E419 or E420 with the nearest (store/codes.py)."""
+    from whodid.store.codes import resolve
+
+    for name in ("a", "b", "source", "target"):
+        value = getattr(args, name, None)
+        if isinstance(value, str) and value.strip():
+            note = resolve(store, value).note
+            if note:
+                err.write(f"whodid: {note}\n")
+
+
 def _read_failure(url: str | None, e: Exception) -> WhodidError:
     from whodid.store.db import DEFAULT_URL, error_detail, hide_password
 
@@ -442,9 +466,10 @@ def run_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     try:
         check_output(args.format, args.output)
         with open_store(args.db, create=False) as store:
+            _actor_notes(store, args, err)
             done = export(store, args.format, query, out=out, path=args.output, header=args.header)
     except WhodidError as e:
-        return _fail(err, e)
+        return _fail(err, e, EXIT_NOT_FOUND if e.code in _NOT_FOUND else EXIT_FAILED)
     except database_errors() as e:
         return _fail(err, _read_failure(args.db, e))
     except BrokenPipeError:  # the reader stopped early (| head): not an error
@@ -741,9 +766,9 @@ def _skipped(err: TextIO, b: BadInput, *, what: str = "skipped") -> None:
     err.write(f"whodid: {what} {b.origin}: {b.error.code} {b.error.message}\n")
 
 
-def _fail(err: TextIO, e: WhodidError) -> int:
+def _fail(err: TextIO, e: WhodidError, status: int = EXIT_FAILED) -> int:
     err.write(f"whodid: error {e.code}: {e.message}\n")
-    return EXIT_FAILED
+    return status
 
 
 if __name__ == "__main__":

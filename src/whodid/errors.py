@@ -382,6 +382,19 @@ class Errors(Enum):
         UsageError,
     )
 
+    E419 = Entry(
+        "no stored event has the actor code {code!r} as its source or target{hint}.",
+        "Pass a code some stored event has (whodid actors --code PREFIX lists the stored codes), a "
+        "country's code or name (SYR, Syria), or end the code with * for every code that begins with it.",
+        UsageError,
+    )
+    E420 = Entry(
+        "{name!r} is no country name, and no stored event has it as an actor code{hint}.",
+        "Pass a country's name or code (United States, USA) or a stored actor code; to match actors by "
+        "their names, use --actor NAME on whodid events and whodid export.",
+        UsageError,
+    )
+
     # -- E5xx: whodid's own failures ------------------------------------------------------------------
     E501 = Entry(
         "{origin}: whodid failed while coding this article ({detail}).",

@@ -30,7 +30,7 @@ from whodid.store.lookups import (
     icews_sectors,
     segment_table,
 )
-from whodid.store.query import EventQuery, _where
+from whodid.store.query import EventQuery, _where, resolved
 
 __all__ = ["FORMATS", "GDELT_COLUMNS", "ICEWS_COLUMNS", "Exported", "event_number", "export", "mentions"]
 
@@ -105,8 +105,9 @@ def mentions(store: Store, q: EventQuery) -> Iterator[dict[str, Any]]:
 
     With ``q.clusters`` one mention per cluster that has a matching mention: the cluster's most
     confident one (ties: the first by article and event id), which carries the cluster's counts.
-    The filters are checked and the query run at the call (a bad filter fails before any output)."""
-    where, args = _where(q)
+    The filters are checked and the query run at the call (a bad filter fails before any output);
+    the source and target are read as ``query.resolved`` reads them."""
+    where, args = _where(resolved(store, q))
     if q.clusters:
         best = (
             "NOT EXISTS (SELECT 1 FROM events y WHERE y.cluster_id = e.cluster_id AND (y.confidence > "

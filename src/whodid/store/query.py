@@ -11,12 +11,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, get_args
 
 from whodid.errors import Errors
 from whodid.nlp.state import Modality
 from whodid.store import schema
+from whodid.store.codes import code_pattern, matches, resolve
 from whodid.store.db import Store
 
 EVENT_COLUMNS = (
@@ -66,7 +67,7 @@ DYAD_COLUMNS = (
     "net_cooperation",
 )
 VOLUME_COLUMNS = ("articles", "events_per_1k_articles")  # dyad(..., normalize=True)
-_CAMEO = re.compile(r"\d{2,4}\*?")
+_CAMEO = re.compile(r"\d{2,4}\*?")  # a bare 2-digit root (19) means the root, as 19*
 _DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 
 
@@ -151,7 +152,10 @@ def _where(q: EventQuery) -> tuple[list[str], list[object]]:
         pattern = "%" + _escape(q.actor.lower()) + "%"
         args += [pattern, pattern, pattern]
     if q.cameo:
-        if q.cameo.endswith("*"):
+        if len(q.cameo) == 2:  # a bare root (19), as GDELT's EventRootCode
+            where.append("e.cameo_root = ?")
+            args.append(q.cameo)
+        elif q.cameo.endswith("*"):
             where.append("e.cameo LIKE ?")
             args.append(q.cameo[:-1] + "%")
         else:
@@ -181,9 +185,18 @@ def _where(q: EventQuery) -> tuple[list[str], list[object]]:
     return where, args
 
 
+def resolved(store: Store, q: EventQuery) -> EventQuery:
+    """``q`` with its source and target read as stored actor codes (``codes.resolve``: a country
+    name is its code; a code no stored event has is E419 with the nearest)."""
+    source = resolve(store, q.source).code if q.source else q.source
+    target = resolve(store, q.target).code if q.target else q.target
+    return replace(q, source=source, target=target)
+
+
 def events(store: Store, q: EventQuery) -> list[dict[str, Any]]:
     """Event mentions matching every filter, newest first, each with its sentence and article URL;
     with ``q.clusters`` one row per event cluster that has a matching mention."""
+    q = resolved(store, q)
     where, args = _where(q)
     if q.clusters:
         return _clusters(store, q, where, args)
@@ -248,7 +261,8 @@ def dyad(
     modality: str | Sequence[str] = DEFAULT_MODALITY,
     include_background: bool = True,
 ) -> list[dict[str, Any]]:
-    """Both directions between two country or actor codes (prefix match), per period.
+    """Both directions between two country or actor codes, per period. A code matches the codes
+    that extend it by whole segments (SYR: SYRREB), a country name its code (``codes.resolve``).
 
     Each row: period (``2024``, ``2024-03``, ``2024-W10`` or ``2024-03-06``), direction ("A->B" or
     "B->A"), events, counts per quad class, Goldstein sum and mean, and net cooperation = (quad 1 +
@@ -270,6 +284,7 @@ def dyad(
     if by not in (*PERIODS, "week"):
         raise Errors.E410.error(option="--by", value=by, expected="day, week, month or year")
     window, window_args = _window(since, until, min_confidence, modality, include_background)
+    a, b = resolve(store, a).code, resolve(store, b).code
     width = PERIODS.get(by, 10)  # a week is folded from days
     volume = _article_volume(store, by) if normalize else {}
     out: list[dict[str, Any]] = []
@@ -338,7 +353,7 @@ def _source_codes(store: Store, code: str, most: int = 200) -> tuple[str, list[s
             f"SELECT MIN(source_code) FROM events WHERE source_code {op} ? AND source_code < ?", (after, high)
         ).fetchone()
         if row[0] is None:
-            codes = [c for c in found if c.startswith(low)]
+            codes = [c for c in found if matches(like, c)]
             return (f"source_code IN ({', '.join('?' * len(codes))})", codes) if codes else ("", [])
         found.append(str(row[0]))
         after, op = found[-1], ">"
@@ -409,6 +424,7 @@ def dyad_undated(
     with the modality and background filters of ``dyad``."""
     width = PERIODS.get(by, 10)
     window, window_args = _window(since, until, min_confidence, modality, include_background)
+    a, b = resolve(store, a).code, resolve(store, b).code
     total = 0
     for src, tgt in ((a, b), (b, a)):
         sources, source_args = _source_codes(store, src)
@@ -429,9 +445,11 @@ def _code_prefix(column: str) -> str:
 
 
 def _prefix_args(code: str) -> list[str]:
-    low = code.strip().upper().rstrip("*")
+    """The range and LIKE pattern of an actor code argument (``codes.code_pattern``)."""
+    like = code_pattern(code)
+    low = like.rstrip("%")
     high = low[:-1] + chr(ord(low[-1]) + 1) if low else "\U0010ffff"
-    return [low, high, low + "%"]
+    return [low, high, like]
 
 
 def _escape(text: str) -> str:
