@@ -252,3 +252,31 @@ def test_a_predicate_of_feeling_needs_what_it_is_about(pipeline: Pipeline) -> No
     # the comments of pessimism name what they are about as the target
     evs = events(pipeline, "The Kenyan government is deeply concerned about Uganda's troop movements.")
     assert [(e.cameo, side(e)) for e in evs] == [("012", ("KEN", "UGA"))]
+
+
+def test_legal_action_against_a_ruling_is_a_lawsuit(pipeline: Pipeline) -> None:
+    evs = events(pipeline, "The Kenyan government said it would appeal the ruling.")
+    assert "115" in [e.cameo for e in evs]
+    # the target of a claim against a decision is whoever made it ("by" names a noun's owner)
+    evs = events(
+        pipeline, "The Kenyan government has lodged a claim against a decision by the Ugandan government."
+    )
+    assert [(e.cameo, side(e)) for e in evs] == [("115", ("KEN", "UGA"))]
+    # an appeal to someone stays an appeal
+    evs = events(pipeline, "The Kenyan president appealed to Uganda for calm.")
+    assert [e.cameo[:2] for e in evs] == ["02"]
+
+
+def test_a_stance_participle_is_no_passive(pipeline: Pipeline) -> None:
+    # "is opposed to": the subject opposes; "was opposed by": the agent does
+    evs = events(pipeline, "Turkey is opposed to any Syrian offensive.")
+    assert [(e.cameo, side(e)) for e in evs] == [("110", ("TUR", "SYR"))]
+    evs = events(pipeline, "The Syrian plan was opposed by Turkey.")
+    assert [(e.cameo, e.source.country, e.source_rule) for e in evs] == [("110", "TUR", "agent")]
+
+
+def test_contradicting_or_showing_irritation_is_disapproval(pipeline: Pipeline) -> None:
+    evs = events(pipeline, "The Turkish foreign minister contradicted the US president.")
+    assert [(e.cameo, side(e)) for e in evs] == [("110", ("TUR", "USA"))]
+    evs = events(pipeline, "The Cuban president expressed irritation at the American decision.")
+    assert [e.cameo for e in evs] == ["110"]

@@ -32,8 +32,13 @@ STANCE_NOUNS = frozenset(
 )
 # prepositions whose object can be whom the event is done to
 TARGET_PREPS = frozenset({"with", "against", "to", "toward", "towards", "for", "on", "at", "upon", "from"})
-# what a feeling is about: "angry at Beijing", "frustrated with the talks", "concerned about X's moves"
-CAUSE_PREPS = frozenset({"at", "with", "about", "over", "by", "toward", "towards"})
+# "the head of the agency", "a decision by the government": whose a noun is
+OWNER_PREPS = frozenset({"of", "by"})
+# participles with their own preposition that say where their subject stands: "X is opposed to Y"
+STATIVE_PARTICIPLES = frozenset({("oppose", "to")})
+# what a feeling is about: "angry at Beijing", "frustrated with the talks", "concerned about X's moves",
+# "opposed to the offensive"
+CAUSE_PREPS = frozenset({"at", "with", "about", "over", "by", "to", "toward", "towards"})
 
 
 QUANTITY_NOUNS = frozenset(
@@ -127,6 +132,8 @@ def source_tokens(verb: Token, st: ArticleState) -> tuple[list[Token], str]:
     """The source of ``verb``'s event and how it was found (``explicit``, ``agent``, ``inherited``...)."""
     if is_passive(verb):
         agent = agent_of(verb)
+        if not agent and _stative(verb):
+            return [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT], "explicit"
         return (agent, "agent") if agent else ([], "agentless-passive")
     subj = explicit_subjects(verb)
     if subj and subj[0].i in st.dateline_tokens:
@@ -189,10 +196,18 @@ def experiencer_roles(verb: Token) -> tuple[list[Token], list[Token]]:
     return [c for c in verb.children if c.dep_ == "dobj"], cause
 
 
+def _stative(verb: Token) -> bool:
+    """ "Turkey is opposed to the offensive": a participle that is an adjective of its subject's stance
+    (no agent, its own preposition), not a passive of what someone did to it."""
+    return any(
+        c.dep_ == "prep" and (verb.lemma_.lower(), c.lower_) in STATIVE_PARTICIPLES for c in verb.children
+    )
+
+
 def target_tokens(verb: Token, sources: list[Token]) -> list[Token]:
     """Whom the event is done to: passive subject, object, prepositional object, embedded subject."""
     src = {t.i for s in sources for t in (s, *conjuncts(s))}
-    if is_passive(verb):
+    if is_passive(verb) and not (not agent_of(verb) and _stative(verb)):
         passive = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT]
         rel = relative_head(verb)
         if rel is not None and (not passive or passive[0].tag_ in ("WP", "WDT")):
@@ -229,7 +244,8 @@ def owner_tokens(noun: Token) -> list[Token]:
 def owner_actors(st: ArticleState, tok: Token, *, amod: bool = False) -> list[str]:
     """The actor a noun that names no actor belongs to: "the British Prime Minister Theresa May" (an
     apposition), "the UN office" (a modifier; adjectives only with ``amod``), "the head of the UN
-    agency", "members of the army" (an "of" phrase, or the owner of its object)."""
+    agency", "members of the army", "a decision by the government" (an "of" or "by" phrase, or the
+    owner of its object)."""
     if tok.pos_ not in ("NOUN", "PROPN"):
         return []
     found = [a for c in tok.children if c.dep_ == "appos" for a in actors_at(st, c)]
@@ -237,7 +253,7 @@ def owner_actors(st: ArticleState, tok: Token, *, amod: bool = False) -> list[st
     found = found or [a for m in owners for a in actors_at(st, m)]
     if found:
         return found
-    for g in prep_objects(tok, frozenset({"of"})):
+    for g in prep_objects(tok, OWNER_PREPS):
         found = actors_at(st, g) or [a for m in owner_tokens(g) if m.dep_ != "amod" for a in actors_at(st, m)]
         found = found or _relative_subject_actors(st, g)
         if found:

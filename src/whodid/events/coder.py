@@ -688,7 +688,8 @@ class EventCoder:
                     a
                     for h in holders
                     for m in args.prep_objects(h, OBJECT_TARGET_PREPS)
-                    for a in args.actors_at(st, m)
+                    # "a claim against a decision by the government": the decision's owner
+                    for a in args.actors_at(st, m) or args.owner_actors(st, m)
                 ]
             found = [a for a in found if st.actors[a].code]  # "both sides" names nobody codable
             out.extend(a for a in found if a not in out)
