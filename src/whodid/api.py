@@ -6,7 +6,8 @@
     db.events(clusters=True)                                              # one row per event cluster
     db.events(modality="all")                 # also future, hypothetical, negated, cancelled events
     db.dyad("USA", "CHN", by="month")                                     # both directions per month
-    db.actors(code="USA"); db.quotes(speaker="Blanco")
+    db.actors(code="USA"); db.quotes(speaker="Blanco")                   # quotations by resolved speaker
+    db.speakers(limit=10)                                                 # the speakers quoted most
 
 The filters and columns are those of the command line (``whodid events --help``, docs/store.md).
 Every count and row holds asserted events only unless ``modality=`` asks for more.
@@ -98,9 +99,22 @@ class Database:
         columns = ("name", "kind", "country", "sector", "code", "articles", "mentions")
         return _frame(query.actors(self.store, **filters), columns)
 
-    def quotes(self, **filters: Any) -> pd.DataFrame:
-        columns = ("published", "speaker", "country", "kind", "text", "cue", "url", "article_id", "quote_id")
-        return _frame(query.quotes(self.store, **filters), columns)
+    def quotes(self, *, speaker: str | None = None, limit: int | None = None) -> pd.DataFrame:
+        """Stored quotations with their resolved speakers; ``speaker`` a name (part) or actor code
+        (``whodid quotes --speaker``)."""
+        from whodid.store import speakers
+
+        return _frame(speakers.quotes(self.store, speaker=speaker, limit=limit), speakers.QUOTE_COLUMNS)
+
+    def speakers(
+        self, *, speaker: str | None = None, country: str | None = None, limit: int | None = None
+    ) -> pd.DataFrame:
+        """The resolved speakers, most quoted first, with their numbers of quotations and articles
+        (``whodid speakers``)."""
+        from whodid.store import speakers
+
+        rows = speakers.speakers(self.store, speaker=speaker, country=country, limit=limit)
+        return _frame(rows, speakers.SPEAKER_COLUMNS)
 
 
 def _frame(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> pd.DataFrame:

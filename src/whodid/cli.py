@@ -219,11 +219,39 @@ def build_parser() -> argparse.ArgumentParser:
     ac.add_argument("--code", metavar="CODE", help="actor code, prefix match (USA, USAGOV)")
     ac.add_argument("--limit", type=int, default=50, metavar="N", help="at most N rows (default 50)")
     ac.add_argument("--format", choices=("table", "csv", "json"), default="table")
-    qu = sub.add_parser("quotes", help="list stored quotations, by speaker")
+    qu = sub.add_parser(
+        "quotes",
+        help="list stored quotations with their resolved speakers",
+        description="Stored quotations, newest first, each with the actor whodid resolved its speaker to "
+        "('he said' is the minister named before), its code and country, and the words before the cue.",
+        epilog="examples:\n  whodid quotes --speaker Blinken\n  whodid quotes --speaker USAGOV --format csv",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     _db_option(qu)
-    qu.add_argument("--speaker", metavar="NAME", help="part of the speaker's words or name")
+    qu.add_argument(
+        "--speaker",
+        metavar="NAME|CODE",
+        help="a speaker's actor code (USAGOV, with the codes that extend it) or part of its resolved name "
+        "or of the words before the cue",
+    )
     qu.add_argument("--limit", type=int, metavar="N", help="at most N rows")
     qu.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    sp = sub.add_parser(
+        "speakers",
+        help="the speakers quoted most, by resolved actor",
+        description="Resolved speakers, most quoted first: name, actor code, country, kind, quotations and "
+        "articles. A quotation is counted for the actor its speaker was resolved to, so 'he' and 'she' are "
+        "no speakers; quotations whose speaker was not resolved are counted below the table.",
+        epilog="examples:\n  whodid speakers --limit 10\n  whodid speakers --country USA --format csv",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    _db_option(sp)
+    sp.add_argument(
+        "--speaker", metavar="NAME|CODE", help="only the speakers 'whodid quotes --speaker' matches"
+    )
+    sp.add_argument("--country", metavar="CODE", help="only speakers of this country (ISO code: USA)")
+    sp.add_argument("--limit", type=int, default=50, metavar="N", help="at most N rows (default 50)")
+    sp.add_argument("--format", choices=("table", "csv", "json"), default="table")
     ex = sub.add_parser(
         "export",
         help="export stored event mentions as GDELT, ICEWS, PLOVER, csv or Parquet",
@@ -363,7 +391,7 @@ def main(argv: Sequence[str] | None = None, *, nlp: Language | None = None) -> i
         return run_eval(args, sys.stdout, sys.stderr, nlp=nlp)
     if args.command == "ingest":
         return run_ingest(args, sys.stdout, sys.stderr, nlp=nlp)
-    if args.command in ("events", "dyad", "actors", "quotes"):
+    if args.command in ("events", "dyad", "actors", "quotes", "speakers"):
         return run_query(args, sys.stdout, sys.stderr)
     if args.command == "export":
         return run_export(args, sys.stdout, sys.stderr)
@@ -373,7 +401,8 @@ def main(argv: Sequence[str] | None = None, *, nlp: Language | None = None) -> i
 def run_query(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """``whodid events`` and ``whodid dyad``: read the store, print rows."""
     from whodid.store.db import database_errors, open_store
-    from whodid.store.query import actors, dyad, dyad_undated, events, quotes
+    from whodid.store.query import actors, dyad, dyad_undated, events, quotes, speakers
+    from whodid.store.speakers import unresolved_quotes
 
     try:
         with open_store(args.db, create=False) as store:
@@ -402,6 +431,9 @@ def run_query(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 undated = dyad_undated(store, args.a, args.b, by=args.by, **window)
             elif args.command == "actors":
                 rows, undated = actors(store, name=args.name, code=args.code, limit=args.limit), None
+            elif args.command == "speakers":
+                rows = speakers(store, speaker=args.speaker, country=args.country, limit=args.limit)
+                undated = unresolved_quotes(store)
             else:
                 rows, undated = quotes(store, speaker=args.speaker, limit=args.limit), None
     except WhodidError as e:
@@ -409,9 +441,21 @@ def run_query(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     except database_errors() as e:
         return _fail(err, _read_failure(args.db, e))
     _print_rows(out, rows, args.format)
-    if undated and args.format == "table":
-        out.write(f"({undated} events of this dyad are dated less precisely than a {args.by}: not counted)\n")
+    if undated and args.format == "table" and args.command == "speakers":
+        have = "has" if undated == 1 else "have"
+        out.write(f"({_count(undated, 'quotation')} {have} no resolved speaker: not counted)\n")
+    elif undated and args.format == "table":
+        are = "is" if undated == 1 else "are"
+        out.write(
+            f"({_count(undated, 'event')} of this dyad {are} dated less precisely than a {args.by}: "
+            "not counted)\n"
+        )
     return EXIT_OK
+
+
+def _count(n: int, noun: str) -> str:
+    """``"1 event"``, ``"2 events"``."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def _event_query(args: argparse.Namespace) -> EventQuery:

@@ -19,6 +19,9 @@ from whodid.nlp.state import Modality
 from whodid.store import schema
 from whodid.store.codes import code_pattern, matches, resolve
 from whodid.store.db import Store
+from whodid.store.speakers import quotes, speakers
+
+__all__ = ["EventQuery", "actors", "dyad", "dyad_undated", "events", "quotes", "speakers"]
 
 EVENT_COLUMNS = (
     "article_id",
@@ -481,29 +484,4 @@ def actors(
         sql += " LIMIT ?"
         args.append(limit)
     cols = ("name", "kind", "country", "sector", "code", "articles", "mentions")
-    return [dict(zip(cols, row, strict=True)) for row in store.conn.execute(sql, args).fetchall()]
-
-
-def quotes(store: Store, speaker: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
-    """Stored quotations, newest article first; ``speaker`` matches the speaker's words or actor name."""
-    where: list[str] = ["1 = 1"]
-    args: list[object] = []
-    if speaker:
-        pattern = "%" + _escape(speaker.lower()) + "%"
-        where.append(
-            "(LOWER(q.speaker_text) LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM actors x WHERE "
-            "x.article_id = q.article_id AND x.actor_id = q.speaker_actor "
-            "AND LOWER(x.name) LIKE ? ESCAPE '\\'))"
-        )
-        args += [pattern, pattern]
-    sql = (
-        "SELECT a.published, q.speaker_text, q.speaker_country, q.kind, q.text, q.cue, a.url, q.article_id, "
-        "q.quote_id FROM quotes q JOIN articles a ON a.id = q.article_id WHERE "
-        + " AND ".join(where)
-        + " ORDER BY a.published IS NULL, a.published DESC, q.article_id, q.start_char"
-    )
-    if limit is not None:
-        sql += " LIMIT ?"
-        args.append(limit)
-    cols = ("published", "speaker", "country", "kind", "text", "cue", "url", "article_id", "quote_id")
     return [dict(zip(cols, row, strict=True)) for row in store.conn.execute(sql, args).fetchall()]
