@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test test-fast check lint typecheck eval bench bench-store clean
+.PHONY: demo test test-fast check lint typecheck eval bench bench-store bench-scaling clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,9 @@ bench-store: $(STAMP)  ## store: ingest vs coding alone (500 articles), dyad ove
 	$(BIN)/python bench/bench_store.py ingest --articles 500 --repeat 3
 	$(BIN)/python bench/bench_store.py dyad --events 1000000
 	$(BIN)/python bench/bench_store.py memory
+
+bench-scaling: $(STAMP)  ## time and peak memory of one article of 100 KB to 5 MB (needs ../shared; minutes)
+	$(BIN)/python bench/bench_scaling.py
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .mypy_cache .ruff_cache
