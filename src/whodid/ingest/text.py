@@ -62,8 +62,10 @@ def check_size(size: int, *, origin: str, max_bytes: int) -> None:
 
 
 def codec_name(encoding: str) -> str:
-    """Python's canonical name for ``encoding`` (``UsageError`` E402 when unknown)."""
+    """Python's canonical name for the text encoding ``encoding`` (``UsageError`` E402 when unknown,
+    or when it names a codec that is no text encoding: base64, rot13, hex, zlib, bz2, uu)."""
     try:
+        "".encode(encoding)  # LookupError for a bytes-to-bytes or str-to-str codec, as for an unknown one
         return codecs.lookup(encoding).name
     except (LookupError, TypeError) as exc:
         raise Errors.E402.error(value=encoding) from exc
