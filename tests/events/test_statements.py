@@ -227,3 +227,27 @@ def test_a_clause_naming_what_was_said_reports_nothing(pipeline: Pipeline) -> No
     )
     rec = pipeline.code(text, published=PUB).to_dict()
     assert [(e["evidence"]["text"], e["cameo"]) for e in rec["events"]] == [("said", "010")]
+
+
+def test_a_predicate_noun_labels_its_subject(pipeline: Pipeline) -> None:
+    # the noun after "be" or "call X" judges X, with the tone the word list gives it
+    evs = statements(pipeline, "The Kenyan president called the Ugandan president a liar.", "called")
+    assert [(e["cameo"], keys(e)) for e in evs] == [("112", ("KEN", "UGA"))]
+    evs = statements(pipeline, "The Kenyan president said the Ugandan president was a friend.", "said")
+    assert [(e["cameo"], keys(e)) for e in evs] == [("051", ("KEN", "UGA"))]
+    # a noun after an expletive "there" is what exists, no label
+    text = '"They are still trying to determine how much damage there is," the Kenyan minister said.'
+    assert [e["cameo"] for e in statements(pipeline, text, "said")] == ["010"]
+
+
+def test_saying_another_caused_harm_is_an_accusation(pipeline: Pipeline) -> None:
+    text = "The Kenyan minister said the Ugandan army caused death and destruction."
+    evs = statements(pipeline, text, "said")
+    assert [(e["cameo"], keys(e)) for e in evs] == [("112", ("KEN", "UGA"))]
+    assert "content:harm" in evs[0]["rule"]
+    # harm that may come accuses nobody; nor does harm without an actor
+    for text in (
+        "The Kenyan minister said the Ugandan plan could cause chaos.",
+        "The Kenyan minister said the drought caused death and destruction.",
+    ):
+        assert [e["cameo"] for e in statements(pipeline, text, "said")] in (["010"], ["012"]), text

@@ -57,6 +57,14 @@ ATTITUDE_VERBS = frozenset({"trust", "like", "respect", "support", "believe", "e
 BLAME_VERBS = frozenset({"bear", "have", "carry", "shoulder"})
 BLAME_NOUNS = frozenset({"responsibility", "blame"})
 BLAME_PREDICATES = frozenset({"responsible", "blame", "culpable", "guilty", "accountable"})
+# "Y caused death and destruction", "Y brought chaos": another actor said to have done harm
+HARM_VERBS = frozenset({"cause", "inflict", "bring", "wreak", "sow", "spread", "unleash", "create"})
+HARM_NOUNS = frozenset(
+    {"death", "destruction", "damage", "suffering", "chaos", "havoc", "harm", "misery", "devastation"}
+    | {"bloodshed", "carnage", "instability", "turmoil", "violence", "casualty", "famine", "disaster"}
+)
+# predicate nouns: a label of the subject ("he is a liar", "called X a disgrace")
+LABEL_DEPS = frozenset({"attr", "oprd"})
 # verbs of falling short whose infinitive was not done: "failed to address", "neglected to act"
 FAILING_VERBS = frozenset({"fail", "neglect", "refuse", "decline"})
 NEGATORS = frozenset({"not", "n't", "never", "no", "n’t", "without", "hardly", "nothing", "nobody"})
@@ -110,10 +118,12 @@ class StatementReader:
     def valence(self, tok: Token) -> float:
         """A word's valence: adjectives and adverbs from either list; nouns and verbs, which mostly
         name things and acts ("prison", "war", "escaped"), only from whodid's own list of evaluative
-        ones ("failure", "betray")."""
+        ones ("failure", "betray"), save a predicate noun, which labels its subject ("a liar")."""
         if tok.pos_ not in CONTENT_POS:
             return 0.0
-        table = self.valences if tok.pos_ in ("ADJ", "ADV") else self.evaluative
+        # a predicate noun is a label for its subject ("he is a liar", "called X a disgrace"): it judges
+        label = tok.pos_ == "NOUN" and _predicate_noun(tok)
+        table = self.valences if tok.pos_ in ("ADJ", "ADV") or label else self.evaluative
         for key in (tok.lower_, tok.lemma_.lower(), *_stems(tok)):
             if key in table:
                 return table[key]
@@ -139,6 +149,7 @@ class StatementReader:
             or self._denial(st, content, inside, speakers)
             or self._fault(st, content, inside, speakers)
             or self._blame(st, content, inside, speakers)
+            or self._harm(st, content, inside, speakers)
         )
         if specific is not None:
             return specific
@@ -283,6 +294,38 @@ class StatementReader:
                 return Content(ACCUSATION, others, "content:blame", 0.0)
         return None
 
+    def _harm(
+        self, st: ArticleState, content: list[Token], inside: set[int], speakers: Collection[str]
+    ) -> Content | None:
+        """ "X said Y caused death and destruction", "Y brought chaos": another actor said to have
+        caused harm is accused of it (112)."""
+        home = _country(st, speakers)
+        for tok in content:
+            if tok.pos_ != "VERB" or tok.lemma_.lower() not in HARM_VERBS or _negated(tok, inside):
+                continue
+            if any(c.dep_ == "aux" and c.lower_ in MODALS for c in tok.children):
+                continue  # "could cause chaos" warns of harm; it accuses nobody
+            harms = [
+                g
+                for c in tok.children
+                if c.dep_ == "dobj"
+                for g in (c, *(x for x in c.children if x.dep_ == "conj"))
+                if g.lemma_.lower() in HARM_NOUNS
+            ]
+            subj = [c for c in tok.children if c.dep_ == "nsubj"]
+            if not harms or not subj or _first_person(subj[0]):
+                continue
+            others = tuple(
+                a
+                for a in _actors(st, subj[0])
+                if a not in speakers
+                and _codable(st, a)
+                and not (st.actors[a].kind == "state" and st.actors[a].country == home)
+            )
+            if others:
+                return Content(ACCUSATION, others, "content:harm", 0.0)
+        return None
+
     def _denial(
         self, st: ArticleState, content: list[Token], inside: set[int], speakers: Collection[str]
     ) -> Content | None:
@@ -313,6 +356,14 @@ class StatementReader:
                 if ours:
                     return Content(DENIAL, (), "content:denial", 0.0)
         return None
+
+
+def _predicate_noun(tok: Token) -> bool:
+    """ "he is a liar", "called X a disgrace", "a fraud and a hypocrite": a noun that labels a subject."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    # "how much damage there is": after an expletive "there" the noun is what exists, no label
+    return tok.dep_ in LABEL_DEPS and not any(c.dep_ == "expl" for c in tok.head.children)
 
 
 def _stems(tok: Token) -> tuple[str, ...]:
