@@ -198,6 +198,10 @@ def _stat(path: Path, origin: str) -> os.stat_result:
     except OSError as exc:
         raise Errors.E108.error(origin=origin, detail=exc.strerror or str(exc)) from exc
     if stat.S_ISDIR(info.st_mode):
+        try:
+            os.scandir(path).close()
+        except OSError as exc:  # a directory inside an ingested one that cannot be listed
+            raise Errors.E108.error(origin=origin, detail=exc.strerror or str(exc)) from exc
         raise Errors.E106.error(origin=origin)
     return info
 
@@ -237,17 +241,26 @@ def _read_jsonl(
 
 
 def expand_paths(paths: Iterable[Path | str]) -> Iterator[Path]:
-    """Files to read: each path, with directories walked (sorted) for the readable extensions."""
+    """Files to read: each path, with directories walked (sorted) for the readable extensions. A
+    directory inside that cannot be listed is yielded itself, so that reading it reports E108 (an
+    input skipped, in the summary and the exit status) instead of leaving its files out silently."""
     for raw in paths:
         path = Path(raw)
         if not path.is_dir():
             yield path
             continue
-        for child in sorted(path.rglob("*")):
-            if child.name.startswith(".") or not child.is_file():
-                continue
-            if input_kind(child) is not None:
-                yield child
+        yield from sorted(_walk(path))
+
+
+def _walk(folder: Path) -> list[Path]:
+    """The readable files under ``folder`` and the directories there that cannot be listed."""
+    found: list[Path] = []
+    for root, _, files in os.walk(folder, onerror=lambda exc: found.append(Path(exc.filename))):
+        for name in files:  # symbolic links to files are read, to directories not walked (as rglob)
+            child = Path(root, name)
+            if not name.startswith(".") and input_kind(child) is not None and child.is_file():
+                found.append(child)
+    return found
 
 
 def count_articles(paths: Iterable[Path | str]) -> int:
