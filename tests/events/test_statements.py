@@ -251,3 +251,18 @@ def test_saying_another_caused_harm_is_an_accusation(pipeline: Pipeline) -> None
         "The Kenyan minister said the drought caused death and destruction.",
     ):
         assert [e["cameo"] for e in statements(pipeline, text, "said")] in (["010"], ["012"]), text
+
+
+def test_what_a_speaker_says_of_its_own_side_judges_nobody_else(pipeline: Pipeline) -> None:
+    text = '"We have the perfect plan for the talks with Uganda," the Kenyan president said.'
+    assert [(e["cameo"], keys(e)) for e in statements(pipeline, text, "said")] == [("013", ("KEN", None))]
+    # a passive first person judges its agent; an attitude to a clause is about that clause
+    text = '"We were betrayed by the Ugandan government," the Kenyan president said.'
+    assert [(e["cameo"], keys(e)) for e in statements(pipeline, text, "said")] == [("111", ("KEN", "UGA"))]
+
+
+def test_doing_too_little_is_a_fault(pipeline: Pipeline) -> None:
+    text = "The Kenyan minister said the Ugandan government had done too little to stop the attacks."
+    evs = statements(pipeline, text, "said")
+    assert [(e["cameo"], keys(e)) for e in evs] == [("111", ("KEN", "UGA"))]
+    assert "content:fault" in evs[0]["rule"]

@@ -170,6 +170,10 @@ class StatementReader:
             )
         targets: tuple[str, ...] = ()
         if strongest is not None and (strongest[0] < 0) == (score < 0):
+            if _said_of_self(strongest[1], inside):
+                # "we have the perfect formula": what the speaker says of its own side judges nobody else
+                targets = ()
+                return _mood(score)
             targets = _holder(st, strongest[1], inside, speakers)
         targets = targets or _about(st, content, inside, speakers)
         if score <= NEGATIVE_BAR:
@@ -242,7 +246,7 @@ class StatementReader:
                 continue  # only the main clause of what is said
             if any(c.dep_ == "aux" and c.lower_ in MODALS for c in tok.children) or not _failed(tok):
                 continue
-            if tok.lemma_.lower() in STATE_VERBS:
+            if tok.lemma_.lower() in STATE_VERBS and not _too_little(tok):
                 continue  # "did not know how", "does not think": a state of mind, not an act left undone
             subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
             if not subj or _first_person(subj[0]):
@@ -358,6 +362,33 @@ class StatementReader:
         return None
 
 
+def _mood(score: float) -> Content | None:
+    """A judgment without a target: pessimism or optimism when strong enough, else nothing specific."""
+    if score <= NEGATIVE_BAR:
+        return Content(PESSIMISM, (), "content:pessimism", score)
+    if score >= POSITIVE_BAR:
+        return Content(OPTIMISM, (), "content:optimism", score)
+    return None
+
+
+def _said_of_self(word: Token, inside: set[int]) -> bool:
+    """Whether the clause of a judging word has a first-person subject ("we have the perfect formula",
+    "I made a terrible mistake"): the speaker speaks of its own side. Not when the word is the
+    speaker's attitude to a clause ("I'm very satisfied that he will be ready"): that is about it."""
+    tok = word
+    for _ in range(4):
+        if tok.pos_ in ("VERB", "AUX"):
+            subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subj:
+                # "we were betrayed by the government" judges the agent
+                about = any(c.dep_ in ("ccomp", "agent") for t in (word, tok) for c in t.children)
+                return _first_person(subj[0]) and not about
+        if tok.head.i == tok.i or tok.head.i not in inside:
+            return False
+        tok = tok.head
+    return False
+
+
 def _predicate_noun(tok: Token) -> bool:
     """ "he is a liar", "called X a disgrace", "a fraud and a hypocrite": a noun that labels a subject."""
     while tok.dep_ == "conj" and tok.head.i != tok.i:
@@ -379,7 +410,7 @@ def _stems(tok: Token) -> tuple[str, ...]:
 
 
 def _failed(tok: Token) -> bool:
-    """ "did not address", "failed to address", "offered no changes", "has not done enough"."""
+    """ "did not address", "failed to address", "offered no changes", "did too little"."""
     if any(c.dep_ == "neg" for c in tok.children):
         return True
     if any(
@@ -387,7 +418,19 @@ def _failed(tok: Token) -> bool:
         for c in tok.children
     ):
         return True
+    if _too_little(tok):
+        return True
     return tok.lemma_.lower() in FAILING_VERBS and any(c.dep_ == "xcomp" for c in tok.children)
+
+
+def _too_little(tok: Token) -> bool:
+    """ "did too little", "had too little to say", "offered too few details"."""
+    return any(
+        c.dep_ == "dobj"
+        and any(g.lower_ == "too" for g in (c, *c.children))
+        and (c.lower_ in ("little", "few") or any(g.lower_ in ("little", "few") for g in c.children))
+        for c in tok.children
+    )
 
 
 def _negated(tok: Token, inside: set[int]) -> bool:
