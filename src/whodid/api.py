@@ -44,10 +44,16 @@ class Database:
         self.close()
 
     def events(self, **filters: Any) -> pd.DataFrame:
-        """Event mentions (or clusters, ``clusters=True``) matching ``filters`` (see ``EventQuery``)."""
+        """Event mentions matching ``filters`` (see ``EventQuery``), newest first, as typed columns:
+        every column of the csv export (actors' countries and codes, location name and coordinates,
+        publication date, modality, background, confidence, ...), the sentence, the actors' names and
+        ``day`` (``whodid.store.frames``). With ``clusters=True`` one row per event cluster."""
+        from whodid.store.frames import events_frame
+
         q = query.EventQuery(**filters)
-        columns = query.CLUSTER_COLUMNS if q.clusters else query.EVENT_COLUMNS
-        return _frame(query.events(self.store, q), columns)
+        if q.clusters:
+            return _frame(query.events(self.store, q), query.CLUSTER_COLUMNS)
+        return events_frame(self.store, q)
 
     def dyad(
         self,
@@ -62,13 +68,15 @@ class Database:
         min_confidence: float | None = None,
         modality: str | Sequence[str] = query.DEFAULT_MODALITY,
         include_background: bool = True,
+        fill: bool = True,
     ) -> pd.DataFrame:
         """Both directions between ``a`` and ``b`` per period (see ``whodid.store.query.dyad``);
         ``normalize`` adds ``articles`` and ``events_per_1k_articles``; ``clusters`` counts each event
         cluster once instead of each mention; ``since``/``until`` keep the events dated within them;
         ``min_confidence`` the events at least that sure; ``modality`` the modalities counted
         (asserted by default, ``"all"`` or ``"asserted,future"`` to opt in); ``include_background=False``
-        leaves out the events a story recalls from before its news."""
+        leaves out the events a story recalls from before its news; ``fill`` (default) gives every
+        period from the first to the last a row in each direction, zeros where there were no events."""
         columns = query.DYAD_COLUMNS + (query.VOLUME_COLUMNS if normalize else ())
         rows = query.dyad(
             self.store,
@@ -82,11 +90,13 @@ class Database:
             min_confidence=min_confidence,
             modality=modality,
             include_background=include_background,
+            fill=fill,
         )
         return _frame(rows, columns)
 
     def export(self, fmt: str, path: str | Path, *, header: bool | None = None, **filters: Any) -> Exported:
-        """Write the mentions matching ``filters`` to ``path`` as gdelt, icews, plover, csv or parquet
+        """Write the mentions matching ``filters`` to ``path`` as gdelt, icews, plover, csv, parquet, or
+        the actor network as edges or graphml
         (see docs/export.md); ``header`` as the files of the format (none for gdelt) unless given.
         Returns the rows written (``.rows``) and the matching mentions the format cannot hold
         (``.left_out``, ``.reason``)."""

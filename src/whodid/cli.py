@@ -171,9 +171,10 @@ def build_parser() -> argparse.ArgumentParser:
     evq = sub.add_parser(
         "events",
         help="list stored event mentions, filtered",
-        description="List the event mentions stored by 'whodid ingest', newest first, each with its "
-        "sentence and the rule that produced it (--format csv or json show them). Only asserted events "
-        "(reported as done) unless --modality asks for more.",
+        description="List the event mentions stored by 'whodid ingest', newest first, each with the rule "
+        "that produced it and its sentence (the table shows the sentence's start; --format csv or json "
+        "give it whole, with the article id and URL). Only asserted events (reported as done) unless "
+        "--modality asks for more.",
         epilog="examples:\n  whodid events --source USA --target CHN --cameo '17*' --since 2024-01\n"
         "  whodid events --actor Blanco --quad 4 --format csv > conflict.csv\n"
         "  whodid events --cameo '19*' --modality negated,future      (attacks denied or announced)",
@@ -208,6 +209,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--clusters",
         action="store_true",
         help="count each event cluster (the reports of one event) once per period, not each mention",
+    )
+    dy.add_argument(
+        "--fill",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="a row of zeros for each period without events, from the first period (or --since) to the "
+        "last (or --until), in both directions (default); --no-fill lists the periods with events only",
     )
     _date_window(dy)
     _confidence_option(dy, "count only events at least this sure")
@@ -254,22 +262,26 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--format", choices=("table", "csv", "json"), default="table")
     ex = sub.add_parser(
         "export",
-        help="export stored event mentions as GDELT, ICEWS, PLOVER, csv or Parquet",
+        help="export stored event mentions as GDELT, ICEWS, PLOVER, csv or Parquet, or the actor network",
         description="Write the stored event mentions (newest first, with the filters of 'whodid events') in "
         "another project's format: gdelt (the 61 GDELT 2.0 Event columns, tab-separated, no header line, "
         "every row dated to a day), icews (the ICEWS coded event columns, tab-separated, dated to a day), "
         "plover (one PLOVER-style JSON object a line, events of a PLOVER type only), csv or parquet "
-        "(every stored column). Only asserted events unless --modality asks for more. A mention the "
-        "format cannot hold is left out, and how many is said on stderr. docs/export.md maps each column "
-        "to whodid's fields.",
+        "(every stored column), edges (the actor network as a csv edge list: source, target, counts per "
+        "quad class, Goldstein; networkx, Gephi) or graphml (the same graph as GraphML). Only asserted "
+        "events unless --modality asks for more. A mention the format cannot hold is left out, and how "
+        "many is said on stderr. docs/export.md maps each column to whodid's fields.",
         epilog="examples:\n  whodid export --format gdelt --since 2024-01 > events.gdelt.tsv\n"
         "  whodid export --format gdelt --header --output events.gdelt.tsv    # with column names\n"
         "  whodid export --format parquet --output events.parquet --db sqlite:///news.db\n"
-        "  whodid export --format plover --source USA --cameo '17*' --output usa-coerce.jsonl",
+        "  whodid export --format plover --source USA --cameo '17*' --output usa-coerce.jsonl\n"
+        "  whodid export --format graphml --since 2024 --output network.graphml",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     _db_option(ex)
-    ex.add_argument("--format", required=True, choices=("gdelt", "icews", "plover", "parquet", "csv"))
+    ex.add_argument(
+        "--format", required=True, choices=("gdelt", "icews", "plover", "parquet", "csv", "edges", "graphml")
+    )
     ex.add_argument("--output", type=Path, metavar="PATH", help="file to write (default: standard output)")
     ex.add_argument(
         "--header",
@@ -426,6 +438,7 @@ def run_query(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                     by=args.by,
                     normalize=args.normalize,
                     clusters=args.clusters,
+                    fill=args.fill,
                     **window,
                 )
                 undated = dyad_undated(store, args.a, args.b, by=args.by, **window)
@@ -576,11 +589,9 @@ def _print_rows(out: TextIO, rows: list[dict[str, Any]], fmt: str) -> None:
         writer.writeheader()
         writer.writerows(rows)
         return
-    shown = (
-        [c for c in columns if c not in ("sentence", "rule", "article_id", "url")]
-        if "sentence" in columns
-        else columns
-    )
+    # event mentions: the rule and the sentence (clipped; csv and json give it whole) end the line
+    last = [c for c in ("rule", "sentence") if c in columns] if "sentence" in columns else []
+    shown = [c for c in columns if c not in ("article_id", "url", *last)] + last
     cells = [["" if r[c] is None else str(r[c]) for c in shown] for r in rows]
     out.write("\n".join(aligned(shown, cells, cap=40)) + "\n")
 

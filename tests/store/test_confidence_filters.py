@@ -67,7 +67,7 @@ def test_the_command_line_applies_the_default_floor(store: Store, capsys: pytest
     assert main(["events", "--db", url, "--format", "json", "--min-confidence", "0"]) == 0
     assert "e4" in {r["event_id"] for r in json.loads(capsys.readouterr().out)}
     assert main(["dyad", "RUR", "OST", "--db", url, "--format", "json", "--min-confidence", "0"]) == 0
-    assert [r["events"] for r in json.loads(capsys.readouterr().out)] == [2]  # e1 and e4 (0.1)
+    assert [r["events"] for r in json.loads(capsys.readouterr().out)] == [0, 2]  # e1 and e4 (0.1)
     assert main(["dyad", "RUR", "OST", "--db", url, "--min-confidence", "1.5"]) == 2
     assert "E410" in capsys.readouterr().err
 

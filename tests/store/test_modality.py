@@ -94,12 +94,15 @@ def test_background_can_be_left_out(store: Store) -> None:
 def test_the_command_line(store: Store, tmp_path: Path) -> None:
     url = store.url
     store.close()
-    proc = run("dyad", "USA", "RUS", "--db", url, "--format", "json")
+    proc = run("dyad", "USA", "RUS", "--db", url, "--format", "json", "--no-fill")
     assert [(r["period"], r["events"]) for r in json.loads(proc.stdout)] == [("2015-06", 1), ("2024-03", 1)]
-    proc = run("dyad", "USA", "RUS", "--db", url, "--format", "json", "--modality", "all")
+    proc = run("dyad", "USA", "RUS", "--db", url, "--format", "json", "--modality", "all", "--no-fill")
     assert [r["events"] for r in json.loads(proc.stdout)] == [1, 5]
     proc = run("dyad", "USA", "RUS", "--db", url, "--format", "json", "--no-include-background")
-    assert [r["period"] for r in json.loads(proc.stdout)] == ["2024-03"]
+    assert [(r["direction"], r["events"]) for r in json.loads(proc.stdout)] == [
+        ("RUS->USA", 0),
+        ("USA->RUS", 1),
+    ]
     proc = run("events", "--db", url, "--format", "json", "--modality", "negated")
     assert [r["event_id"] for r in json.loads(proc.stdout)] == ["e2"]
     proc = run("export", "--format", "csv", "--db", url)

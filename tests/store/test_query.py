@@ -166,12 +166,17 @@ def test_events_and_dyad_from_the_command_line(store: Store, tmp_path: Path) -> 
     assert e1["cluster_reason"].startswith("new: ")  # every mention says why it has its cluster
     proc = whodid("events", "--db", db, "--cluster", str(e1["cluster_id"]), "--format", "json")
     assert [r["event_id"] for r in json.loads(proc.stdout)] == ["e1"]
-    proc = whodid("dyad", "RUR", "OST", "--db", db, "--format", "json")
+    proc = whodid("dyad", "RUR", "OST", "--db", db, "--format", "json", "--no-fill")
     assert [r["direction"] for r in json.loads(proc.stdout)] == ["OST->RUR", "RUR->OST", "RUR->OST"]
-    proc = whodid("dyad", "RUR", "OST", "--db", db, "--normalize", "--format", "json")
-    assert [r["articles"] for r in json.loads(proc.stdout)] == [2, 2, 2]
+    proc = whodid("dyad", "RUR", "OST", "--db", db, "--normalize", "--format", "json")  # zero-filled
+    assert [(r["direction"], r["articles"]) for r in json.loads(proc.stdout)] == [
+        ("OST->RUR", 2),
+        ("RUR->OST", 2),
+        ("OST->RUR", 2),
+        ("RUR->OST", 2),
+    ]
     proc = whodid("dyad", "RUR", "OST", "--db", db, "--since", "2024-04", "--format", "json")
-    assert [r["period"] for r in json.loads(proc.stdout)] == ["2024-04"]
+    assert [(r["period"], r["events"]) for r in json.loads(proc.stdout)] == [("2024-04", 0), ("2024-04", 1)]
     proc = whodid("dyad", "RUR", "OST", "--db", db)
     assert "net_cooperation" in proc.stdout and "(1 event of this dyad is dated" in proc.stdout
     proc = whodid("events", "--db", f"sqlite:///{tmp_path / 'none.db'}")
@@ -203,8 +208,9 @@ def test_the_python_api_returns_dataframes(store: Store, tmp_path: Path) -> None
         assert list(db.events(clusters=True).columns)[:3] == ["cluster_id", "first_day", "last_day"]
         monthly = db.dyad("RUR", "OST", by="month")
         assert monthly["events"].sum() == 3 and set(monthly["direction"]) == {"RUR->OST", "OST->RUR"}
-        assert db.dyad("RUR", "OST", normalize=True)["events_per_1k_articles"].tolist() == [500.0] * 3
-        assert db.dyad("RUR", "OST", since="2024-04")["events"].tolist() == [1]
+        rates = db.dyad("RUR", "OST", normalize=True)["events_per_1k_articles"].tolist()
+        assert rates == [500.0, 500.0, 0.0, 500.0]  # OST->RUR had no event in April: zero, not left out
+        assert db.dyad("RUR", "OST", since="2024-04")["events"].tolist() == [0, 1]  # OST->RUR, RUR->OST
         written = db.export("csv", tmp_path / "rur.csv", source="RUR")
         assert written.rows == 3 and len((tmp_path / "rur.csv").read_text().splitlines()) == 4  # with header
         assert db.actors(name="army")["mentions"].tolist() == [1]

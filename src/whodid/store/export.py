@@ -30,11 +30,12 @@ from whodid.store.lookups import (
     icews_sectors,
     segment_table,
 )
-from whodid.store.query import EventQuery, _where, resolved
+from whodid.store.network import Network, write_edges, write_graphml
+from whodid.store.query import MENTION_ORDER, EventQuery, _where, resolved
 
 __all__ = ["FORMATS", "GDELT_COLUMNS", "ICEWS_COLUMNS", "Exported", "event_number", "export", "mentions"]
 
-FORMATS = ("gdelt", "icews", "plover", "parquet", "csv")
+FORMATS = ("gdelt", "icews", "plover", "parquet", "csv", "edges", "graphml")
 BATCH_ROWS = 10_000  # rows per Parquet record batch
 
 # The columns of the ICEWS coded event data files (Harvard Dataverse, doi:10.7910/DVN/28075).
@@ -93,6 +94,8 @@ LEFT_OUT_REASONS = {
     "icews": "neither the event nor its article is dated to a day (ICEWS dates every row to a day)",
     "plover": "their CAMEO code has no PLOVER event type (statements, appeals and the like: "
     "--format csv keeps them)",
+    "edges": "they have no source or no target actor code, so no edge",
+    "graphml": "they have no source or no target actor code, so no edge",
 }
 _PLACE = (
     "(SELECT p.{col} FROM places p WHERE p.article_id = e.article_id AND p.name = e.location_name AND "
@@ -134,7 +137,7 @@ def mentions(store: Store, q: EventQuery) -> Iterator[dict[str, Any]]:
         "LEFT JOIN actors sa ON sa.article_id = e.article_id AND sa.actor_id = e.source_actor "
         "LEFT JOIN actors ta ON ta.article_id = e.article_id AND ta.actor_id = e.target_actor "
         "WHERE (" + ") AND (".join(where) + ") "
-        "ORDER BY e.date IS NULL, e.date DESC, e.article_id, e.event_id"
+        "ORDER BY " + MENTION_ORDER
     )
     if q.limit is not None:
         sql += " LIMIT ?"
@@ -270,7 +273,9 @@ def export(
     """Write the mentions matching ``q`` in ``fmt`` to ``path`` (a file) or ``out`` (a text stream,
     standard output by default).
 
-    ``header`` writes the column names first: by default for icews and csv, whose files have one,
+    ``edges`` and ``graphml`` write the actor network of the mentions (``store/network.py``): the
+    rows written are its edges. ``header`` writes the column names first: by default for icews, csv
+    and edges (whose files have one),
     not for gdelt, whose files have none (``header=True`` adds it). Returns how many rows were
     written and how many matching mentions the format left out.
     Parquet needs ``path``; an unknown format, or parquet without a path, is a usage error."""
@@ -304,6 +309,11 @@ def check_output(fmt: str, path: Path | str | None) -> None:
 
 def _write_text(rows: Iterable[dict[str, Any]], fmt: str, out: TextIO, header: bool) -> Exported:
     n = 0
+    if fmt in ("edges", "graphml"):
+        net = Network()
+        left_out = sum(1 for r in rows if not net.add(r))
+        n = write_edges(net, out, header) if fmt == "edges" else write_graphml(net, out)
+        return Exported(n, left_out, LEFT_OUT_REASONS[fmt] if left_out else "")
     if fmt == "plover":
         left_out = 0
         for r in rows:

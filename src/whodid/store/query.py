@@ -8,7 +8,6 @@ date is at least as precise as the period (the others are counted apart, never g
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -16,9 +15,10 @@ from typing import Any, get_args
 
 from whodid.errors import Errors
 from whodid.nlp.state import Modality
-from whodid.store import schema
+from whodid.store import periods, schema
 from whodid.store.codes import code_pattern, matches, resolve
 from whodid.store.db import Store
+from whodid.store.periods import PERIODS, period
 from whodid.store.speakers import quotes, speakers
 
 __all__ = ["EventQuery", "actors", "dyad", "dyad_undated", "events", "quotes", "speakers"]
@@ -52,7 +52,6 @@ _EVENT_SELECT = {
     "sentence": "s.text",
     "url": "a.url",
 }
-PERIODS = {"day": 10, "month": 7, "year": 4}
 # every modality a record can have (asserted, future, hypothetical, negated, cancelled)
 MODALITIES: tuple[str, ...] = get_args(Modality)
 # what is counted and exported unless a query asks for more: the events reported as done
@@ -70,6 +69,8 @@ DYAD_COLUMNS = (
     "net_cooperation",
 )
 VOLUME_COLUMNS = ("articles", "events_per_1k_articles")  # dyad(..., normalize=True)
+# mentions newest first; within an article by event number (e2 before e10: ids are "e" + a number)
+MENTION_ORDER = "e.date IS NULL, e.date DESC, e.article_id, length(e.event_id), e.event_id"
 _CAMEO = re.compile(r"\d{2,4}\*?")  # a bare 2-digit root (19) means the root, as 19*
 _DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 
@@ -208,7 +209,7 @@ def events(store: Store, q: EventQuery) -> list[dict[str, Any]]:
         + ", ".join(_EVENT_SELECT[c] for c in EVENT_COLUMNS)
         + " FROM events e JOIN articles a ON a.id = e.article_id "
         "LEFT JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence_idx "
-        "WHERE " + " AND ".join(where) + " ORDER BY e.date IS NULL, e.date DESC, e.article_id, e.event_id"
+        "WHERE " + " AND ".join(where) + " ORDER BY " + MENTION_ORDER
     )
     if q.limit is not None:
         sql += " LIMIT ?"
@@ -263,6 +264,7 @@ def dyad(
     min_confidence: float | None = None,
     modality: str | Sequence[str] = DEFAULT_MODALITY,
     include_background: bool = True,
+    fill: bool = False,
 ) -> list[dict[str, Any]]:
     """Both directions between two country or actor codes, per period. A code matches the codes
     that extend it by whole segments (SYR: SYRREB), a country name its code (``codes.resolve``).
@@ -283,7 +285,11 @@ def dyad(
     ``min_confidence`` the events at least that sure. ``modality`` says which events count: by
     default the asserted ones only ("did not attack", "may attack" and "will attack" are no attack);
     ``"all"`` or a comma list (``"asserted,future"``) opts in. Background events (recalled by the
-    story from before its news) count at their own date unless ``include_background`` is False."""
+    story from before its news) count at their own date unless ``include_background`` is False.
+
+    ``fill`` (as ``whodid dyad`` and ``db.dyad`` do by default) adds a row of zeros for each
+    direction and period without events, from the first period of the table (or of ``since``) to the
+    last (or ``until``): a time series with no gaps."""
     if by not in (*PERIODS, "week"):
         raise Errors.E410.error(option="--by", value=by, expected="day, week, month or year")
     window, window_args = _window(since, until, min_confidence, modality, include_background)
@@ -315,14 +321,14 @@ def dyad(
             )
         bins: dict[str, list[float]] = {}  # period -> [quad 1..4 counts, goldstein sum]
         for day, quad, n, gsum in store.conn.execute(sql, [*source_args, *_prefix_args(tgt), *window_args]):
-            acc = bins.setdefault(_period(str(day), by), [0, 0, 0, 0, 0.0])
+            acc = bins.setdefault(period(str(day), by), [0, 0, 0, 0, 0.0])
             if 1 <= int(quad) <= 4:
                 acc[int(quad) - 1] += int(n)
             acc[4] += float(gsum)
-        for period, (q1, q2, q3, q4, gsum) in bins.items():
+        for label, (q1, q2, q3, q4, gsum) in bins.items():
             n = int(q1 + q2 + q3 + q4)
             row: dict[str, Any] = {
-                "period": period,
+                "period": label,
                 "direction": f"{src}->{tgt}",
                 "events": n,
                 "verbal_coop": int(q1),
@@ -334,10 +340,14 @@ def dyad(
                 "net_cooperation": int((q1 + q2) - (q3 + q4)),
             }
             if normalize:
-                articles = volume.get(period, 0)
+                articles = volume.get(label, 0)
                 row["articles"] = articles
                 row["events_per_1k_articles"] = round(1000 * n / articles, 3) if articles else None
             out.append(row)
+    if fill:
+        first, last = periods.bounds(since, until, by)
+        directions = [f"{a}->{b}", f"{b}->{a}"]
+        return periods.fill(out, directions, by, first=first, last=last, volume=volume if normalize else None)
     return sorted(out, key=lambda r: (r["period"], r["direction"]))
 
 
@@ -372,16 +382,9 @@ def _article_volume(store: Store, by: str) -> dict[str, int]:
         f"AND length(published) >= {width} GROUP BY 1"
     )
     for day, n in store.conn.execute(sql):
-        period = _period(str(day), by)
-        volume[period] = volume.get(period, 0) + int(n)
+        label = period(str(day), by)
+        volume[label] = volume.get(label, 0) + int(n)
     return volume
-
-
-def _period(date: str, by: str) -> str:
-    if by == "week":
-        y, w, _ = dt.date.fromisoformat(date[:10]).isocalendar()
-        return f"{y}-W{w:02d}"
-    return date[: PERIODS[by]]
 
 
 def _window(
