@@ -280,3 +280,10 @@ def test_contradicting_or_showing_irritation_is_disapproval(pipeline: Pipeline) 
     assert [(e.cameo, side(e)) for e in evs] == [("110", ("TUR", "USA"))]
     evs = events(pipeline, "The Cuban president expressed irritation at the American decision.")
     assert [e.cameo for e in evs] == ["110"]
+
+
+def test_whom_a_promised_act_is_for_is_its_target(pipeline: Pipeline) -> None:
+    evs = events(pipeline, "Iraq agreed to give the UN inspectors full access to the sites.")
+    assert [(e.cameo, e.source.country, e.target.code if e.target else None) for e in evs] == [
+        ("0355", "IRQ", "IGOUNO")
+    ]

@@ -233,6 +233,9 @@ def target_tokens(verb: Token, sources: list[Token]) -> list[Token]:
         purpose = comp.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "for" for g in comp.children)
         if comp.dep_ in ("ccomp", "xcomp") or purpose:
             objs.extend(g for g in comp.children if g.dep_ in ("nsubj", "nsubjpass") and g.i not in src)
+        if comp.dep_ == "xcomp":
+            # "agreed to give the inspectors access": whom the promised act is for
+            objs.extend(g for g in comp.children if g.dep_ == "dative" and g.pos_ != "ADP" and g.i not in src)
     return objs
 
 
