@@ -107,13 +107,14 @@ def _place_mention(p: PlaceMention) -> dict[str, Any]:
 
 
 def _actors(rec: ArticleRecord) -> list[dict[str, Any]]:
+    by_actor: dict[str, list[dict[str, Any]]] = {}  # one pass over the mentions, not one per actor
+    for m in rec.actor_mentions:
+        by_actor.setdefault(m.actor_id, []).append(
+            {"start": m.start, "end": m.end, "text": m.text, "rule": m.rule}
+        )
     out = []
     for actor in rec.actors:
-        mentions = [
-            {"start": m.start, "end": m.end, "text": m.text, "rule": m.rule}
-            for m in rec.actor_mentions
-            if m.actor_id == actor.id
-        ]
+        mentions = by_actor.get(actor.id, [])
         out.append(
             {
                 "id": actor.id,
