@@ -287,3 +287,21 @@ def test_whom_a_promised_act_is_for_is_its_target(pipeline: Pipeline) -> None:
     assert [(e.cameo, e.source.country, e.target.code if e.target else None) for e in evs] == [
         ("0355", "IRQ", "IGOUNO")
     ]
+
+
+def test_a_passive_participle_acts_on_the_noun_it_modifies(pipeline: Pipeline) -> None:
+    # "sanctions imposed on Iraq by the UN": the noun is the object the lexicon entry needs, the
+    # "on" phrase the target, the "by" agent the source
+    evs = events(pipeline, "The sanctions imposed on Iraq by the United Nations hurt its economy.")
+    assert [(e.cameo, e.source.code, e.target.country if e.target else None) for e in evs] == [
+        ("163", "IGOUNO", "IRQ")
+    ]
+
+
+def test_a_group_loyal_to_an_actor_is_of_its_country(pipeline: Pipeline) -> None:
+    rec = pipeline.code("Militias allied with Iran attacked the Kurdish town.")
+    militias = next(a for a in rec.actors if a.name == "Militias")
+    assert (militias.country, militias.country_rule) == ("IRN", "country:affiliation")
+    text = "Civilians live under a blockade imposed by forces loyal to the Syrian president, Bashar al-Assad."
+    evs = [e for e in events(pipeline, text) if e.cameo == "191"]
+    assert [e.source.code for e in evs] == ["SYRMIL"]

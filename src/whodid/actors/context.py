@@ -54,6 +54,10 @@ APPOSITIVE_PLACE_PREPS = frozenset({"in", "of", "from", "at"})
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 # "relatives in Lyon", "farmers from Bavaria": where the people of a mention are
 LOCATED_PREPS = frozenset({"in", "from", "at"})
+# "forces loyal to X", "militias allied with Y": whom a group serves
+ALLEGIANCE_ADJECTIVES = frozenset(
+    {"loyal", "allied", "ally", "linked", "link", "affiliated", "affiliate", "aligned", "align"}
+)
 # people whose post is in another country than their own
 POSTED_ABROAD = frozenset(
     {"ambassador", "envoy", "diplomat", "embassy", "consul", "correspondent", "delegation", "mission"}
@@ -125,7 +129,7 @@ class ActorContext:
                 if c.dep_ in MODIFIER_DEPS and c.i not in range(span.start, span.end)
             ]
             modifiers += [g for c in modifiers for g in c.children if g.dep_ in MODIFIER_DEPS]
-            affiliated = self._affiliation(st, actor, modifiers)
+            affiliated = self._affiliation(st, actor, modifiers) or _allegiance(st, actor, span)
             if affiliated is not None:
                 return affiliated, "country:affiliation"
             near = [*span, *modifiers]
@@ -192,6 +196,26 @@ class ActorContext:
         if tok.pos_ != "PROPN" or not tok.is_title or tok.ent_type_ == "PERSON":
             return None  # "Virginia Smith" names a person, not a state
         return self.region_country(tok.text)
+
+
+def _allegiance(st: ArticleState, actor: Actor, span: Span) -> str | None:
+    """ "forces loyal to the Syrian president", "militias allied with Iran": the country of whom a
+    group is said to serve."""
+    for t in span:
+        for adj in t.children:
+            if adj.dep_ not in ("amod", "acl") or adj.lemma_.lower() not in ALLEGIANCE_ADJECTIVES:
+                continue
+            for prep in adj.children:
+                if prep.dep_ != "prep" or prep.lower_ not in ("to", "with"):
+                    continue
+                objs = [g for g in prep.children if g.dep_ == "pobj"]
+                objs += [a for g in objs for a in g.children if a.dep_ == "appos"]  # "the president, X"
+                for obj in objs:
+                    for other in st.token_actors.get(obj.i, []):
+                        country = st.actors[other].country
+                        if other != actor.id and country:
+                            return country
+    return None
 
 
 def _located_country(span: Span, places: dict[int, PlaceMention]) -> str | None:

@@ -32,6 +32,8 @@ STANCE_NOUNS = frozenset(
 )
 # prepositions whose object can be whom the event is done to
 TARGET_PREPS = frozenset({"with", "against", "to", "toward", "towards", "for", "on", "at", "upon", "from"})
+# "sanctions imposed on Iraq", "restrictions placed upon the press": whom a participle's act is aimed at
+PARTICIPLE_TARGET_PREPS = frozenset({"on", "upon", "against", "to"})
 # "the head of the agency", "a decision by the government": whose a noun is
 OWNER_PREPS = frozenset({"of", "by"})
 # participles with their own preposition that say where their subject stands: "X is opposed to Y"
@@ -213,7 +215,8 @@ def target_tokens(verb: Token, sources: list[Token]) -> list[Token]:
         if rel is not None and (not passive or passive[0].tag_ in ("WP", "WDT")):
             return [rel]  # "X, who was held": X is the one held
         if verb.dep_ == "acl" and not passive:
-            return [verb.head]  # "officials detained by police"
+            # "officials detained by police"; "sanctions imposed on Iraq": on whom, before the noun
+            return [*prep_objects(verb, PARTICIPLE_TARGET_PREPS), verb.head]
         if passive:
             return passive
     objs = [c for c in verb.children if c.dep_ in ("dobj", "dative", "attr") and c.i not in src]

@@ -528,7 +528,7 @@ class EventCoder:
             modality = "negated" if negated == cameo else "asserted"
             cameo, rule = negated, rule + ">negated"
         sources = [a for t in src_toks for a in args.actors_at(st, t)]
-        if not sources and how in ("explicit", "inherited", "object-control", "experiencer"):
+        if not sources and how in ("explicit", "inherited", "object-control", "experiencer", "agent"):
             # "the UN human rights office urged": the office's owner acts; "the head of the UN
             # agency", "members of the army": the body they belong to
             sources = [a for t in src_toks for a in args.owner_actors(st, t)]
@@ -807,8 +807,12 @@ def _is_time_phrase(prep: Token) -> bool:
 
 
 def _objects(tok: Token, heads: frozenset[str] = frozenset()) -> set[str]:
-    """Lemmas of what the verb acts on: objects, prepositional objects, complement verbs."""
+    """Lemmas of what the verb acts on: objects, prepositional objects, complement verbs, and the noun
+    a passive participle modifies."""
     out: set[str] = set()
+    for head in _participle_head(tok):
+        out.update(_object_lemmas(head, heads))
+        out.update(_object_lemma(g) for g in head.children if g.dep_ in ("compound", "amod"))
     for c in tok.children:
         if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "for" for g in c.children):
             out.add(c.lemma_.lower())  # "called for them to be released"
@@ -826,12 +830,20 @@ def _objects(tok: Token, heads: frozenset[str] = frozenset()) -> set[str]:
 
 def _direct_objects(tok: Token, heads: frozenset[str] = frozenset()) -> set[str]:
     """Lemmas of the verb's direct objects and their modifiers (the first choice for object entries)."""
+    objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")] + _participle_head(tok)
     out: set[str] = set()
-    for c in tok.children:
-        if c.dep_ in ("dobj", "nsubjpass"):
-            out.update(_object_lemmas(c, heads))
-            out.update(_object_lemma(g) for g in c.children if g.dep_ in ("compound", "amod"))
+    for c in objects:
+        out.update(_object_lemmas(c, heads))
+        out.update(_object_lemma(g) for g in c.children if g.dep_ in ("compound", "amod"))
     return out
+
+
+def _participle_head(tok: Token) -> list[Token]:
+    """ "sanctions imposed on Iraq", "a blockade imposed by forces": the noun a passive participle
+    modifies is what it acts on."""
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN"):
+        return [tok.head]
+    return []
 
 
 def _object_lemmas(tok: Token, heads: frozenset[str]) -> set[str]:
