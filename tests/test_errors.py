@@ -9,7 +9,16 @@ from pathlib import Path
 
 import pytest
 
-from whodid.errors import CodingError, DataError, Errors, InputError, ModelError, UsageError, WhodidError
+from whodid.errors import (
+    CodingError,
+    DataError,
+    Errors,
+    InputError,
+    ModelError,
+    ServeError,
+    UsageError,
+    WhodidError,
+)
 
 RANGES: dict[str, type[WhodidError]] = {
     "1": InputError,
@@ -17,6 +26,7 @@ RANGES: dict[str, type[WhodidError]] = {
     "3": DataError,
     "4": UsageError,
     "5": CodingError,
+    "6": ServeError,
 }
 FIX_VERBS = re.compile(
     r"\b(add|check|convert|correct|fix|leave|load|pass|reinstall|remove|rename|run|split|store|"
@@ -33,7 +43,7 @@ def _sample(entry: Errors) -> WhodidError:
 def test_codes_are_unique_and_well_formed() -> None:
     codes = [entry.code for entry in Errors]
     assert len(codes) == len(set(codes))
-    assert all(re.fullmatch(r"E[1-5]\d\d", code) for code in codes)
+    assert all(re.fullmatch(r"E[1-6]\d\d", code) for code in codes)
     problems = [entry.value.problem for entry in Errors]
     assert len(problems) == len(set(problems))
 

@@ -291,7 +291,28 @@ def build_parser() -> argparse.ArgumentParser:
         "files have none; --header adds it)",
     )
     _event_filters(ex, "one row per event cluster (its most confident mention, with the cluster's counts)")
+    _serve_parser(sub)
     return parser
+
+
+def _serve_parser(sub: Any) -> None:
+    sv = sub.add_parser(
+        "serve",
+        help="the HTTP API and the dashboard over the stored events",
+        description="Serve the JSON API (/v1/..., described at /docs and /openapi.json) and the dashboard "
+        "(overview, dyads, events table with CSV, articles with their events marked, quotations, map) "
+        "over the database, with uvicorn. Listens on 127.0.0.1 by default; on another address it needs "
+        "WHODID_TOKEN, which POST /v1/articles then requires as 'Authorization: Bearer TOKEN'. "
+        "docs/web.md describes every endpoint.",
+        epilog="examples:\n  whodid serve                               (http://127.0.0.1:8000/)\n"
+        "  whodid serve --db sqlite:///news.db --port 8080\n"
+        "  WHODID_TOKEN=$(openssl rand -hex 32) whodid serve --host 0.0.0.0\n\n"
+        "exit status: 0 stopped; 2 it could not start (no database, an address without a token).",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    _db_option(sv)
+    sv.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    sv.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
 
 
 def _event_filters(p: argparse.ArgumentParser, clusters_help: str) -> None:
@@ -407,7 +428,21 @@ def main(argv: Sequence[str] | None = None, *, nlp: Language | None = None) -> i
         return run_query(args, sys.stdout, sys.stderr)
     if args.command == "export":
         return run_export(args, sys.stdout, sys.stderr)
+    if args.command == "serve":
+        return run_serve(args, sys.stderr)
     return EXIT_FAILED
+
+
+def run_serve(args: argparse.Namespace, err: TextIO) -> int:
+    """``whodid serve``: check the address and the database, then serve until interrupted."""
+    from whodid.serve.run import serve
+    from whodid.store.db import DEFAULT_URL
+
+    try:
+        serve(args.db or DEFAULT_URL, host=args.host, port=args.port, token=os.environ.get("WHODID_TOKEN"))
+    except WhodidError as e:
+        return _fail(err, e)
+    return EXIT_OK
 
 
 def run_query(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

@@ -11,6 +11,8 @@ passing the template fields as keywords; the exception type follows the code's r
 * ``E4xx`` :class:`UsageError` -- an option or argument has an impossible value.
 * ``E5xx`` :class:`CodingError` -- whodid itself failed on one article (a bug): that article is
   skipped and reported, the rest of the batch goes on.
+* ``E6xx`` :class:`ServeError` -- an HTTP request to ``whodid serve`` (or the server's own start) could
+  not be served: a bad parameter, an unknown id, a body too large, a missing token.
 
 ``str(error)`` is ``"E104 <problem> <fix>"``; ``error.code``, ``error.problem``, ``error.fix`` and
 ``error.message`` (problem and fix together) are available separately.
@@ -30,6 +32,7 @@ __all__ = [
     "Errors",
     "InputError",
     "ModelError",
+    "ServeError",
     "UsageError",
     "WhodidError",
 ]
@@ -76,6 +79,10 @@ class CodingError(WhodidError):
 
 class UsageError(WhodidError, ValueError):
     """An option or argument has an impossible value (also a ``ValueError``)."""
+
+
+class ServeError(WhodidError):
+    """An HTTP request to ``whodid serve`` could not be served, or the server refused to start."""
 
 
 @dataclass(frozen=True)
@@ -411,6 +418,54 @@ class Errors(Enum):
         "the pipeline stage '{stage}' says it assigns '{field}', which is no field of the article state.",
         "Correct the stage's assigns to name fields of whodid.nlp.state.ArticleState.",
         CodingError,
+    )
+
+    # -- E6xx: the HTTP server (whodid serve) ---------------------------------------------------------
+    E601 = Entry(
+        "the request's {where} '{name}' is not valid ({detail}).",
+        "Correct that value; /docs lists every parameter of each endpoint with an example.",
+        ServeError,
+    )
+    E602 = Entry(
+        "no {what} {key!r} is stored.",
+        "Check the id: the lists under /v1/ (events, articles, actors) give the ids that exist.",
+        ServeError,
+    )
+    E603 = Entry(
+        "no page or endpoint at '{path}'.",
+        "Check the address; / is the dashboard, /docs lists the API's endpoints.",
+        ServeError,
+    )
+    E604 = Entry(
+        "the request body is over {limit} bytes.",
+        "Split the article into smaller ones, or start the server with a larger --max-bytes.",
+        ServeError,
+    )
+    E605 = Entry(
+        "writing to this server needs a bearer token, and the request {detail}.",
+        "Pass the header 'Authorization: Bearer TOKEN' with the token the server was started with "
+        "(WHODID_TOKEN).",
+        ServeError,
+    )
+    E606 = Entry(
+        "whodid serve will not listen on {host}, an address other hosts can reach, without a token.",
+        "Set WHODID_TOKEN to a long random secret (writes then need it), or use --host 127.0.0.1.",
+        ServeError,
+    )
+    E607 = Entry(
+        "the server failed on this request ({detail}).",
+        "Check the server's log for the cause and run the request again; report the bug if it stays.",
+        ServeError,
+    )
+    E608 = Entry(
+        "'{method}' is not allowed on '{path}' (allowed: {allowed}).",
+        "Use one of the allowed methods; /docs lists each endpoint's method.",
+        ServeError,
+    )
+    E609 = Entry(
+        "whodid serve needs {missing}, which is not installed.",
+        "Run pip install 'whodid[serve]' (make test and make demo install it).",
+        ServeError,
     )
 
     @property
