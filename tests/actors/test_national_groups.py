@@ -99,3 +99,10 @@ def test_the_country_that_backs_a_group_is_not_its_own(pipeline: Pipeline) -> No
     # a country leading a coalition still names it
     rec = pipeline.code("A Saudi-led coalition bombed the port.", published=None).to_dict()
     assert [e["source"]["country"] for e in rec["events"] if e["evidence"]["text"] == "bombed"] == ["SAU"]
+
+
+def test_a_lone_demonym_the_ner_calls_a_person_is_its_country(pipeline: Pipeline) -> None:
+    # the model tags "Ugandan" here as a PERSON; a lone demonym modifying a noun names its country
+    actors = _actors(pipeline, "The Kenyan government remains opposed to the Ugandan plan.")
+    assert "Ugandan" not in actors or actors["Ugandan"]["kind"] != "person"
+    assert any(a["country"] == "UGA" and a["kind"] == "state" for a in actors.values())

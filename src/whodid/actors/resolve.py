@@ -578,8 +578,12 @@ class ActorResolver:
                 if iso3 is not None and not reg.claimed(full):
                     reg.mention(reg.people(iso3, full.text), full, rule="group:demonym-people")
                 continue
-            if ent.label_ == "PERSON":
-                continue
+            if ent.label_ == "PERSON" and not (
+                len(span) == 1
+                and span.root.dep_ in ("amod", "compound")
+                and self.kb.country_by_demonym(span.text)
+            ):
+                continue  # a lone demonym modifying a noun is no person ("the Ugandan plan")
             text = span.text
             country = self.kb.country_by_name(text)
             if country is not None and ent.label_ != "NORP":
