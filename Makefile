@@ -16,6 +16,7 @@ demo: $(STAMP)  ## code the bundled example article, store all examples in ./who
 	$(BIN)/whodid code examples/harbour-talks.txt --published 2024-05-07 --format table
 	$(BIN)/whodid ingest examples/ --published 2024-05-07 --db sqlite:///whodid.db
 	$(BIN)/whodid dyad EGY ETH --by month --clusters --db sqlite:///whodid.db
+	@echo "the dashboard on this data: $(BIN)/whodid serve --db sqlite:///whodid.db, then open http://127.0.0.1:8000/dyads/EGY/ETH"
 
 test: $(STAMP)  ## the whole test suite (skips what ../shared lacks)
 	@$(BIN)/python -m pytest -q; rc=$$?; \
