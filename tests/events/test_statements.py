@@ -266,3 +266,11 @@ def test_doing_too_little_is_a_fault(pipeline: Pipeline) -> None:
     evs = statements(pipeline, text, "said")
     assert [(e["cameo"], keys(e)) for e in evs] == [("111", ("KEN", "UGA"))]
     assert "content:fault" in evs[0]["rule"]
+
+
+def test_a_statement_about_part_of_a_body_is_about_the_body(pipeline: Pipeline) -> None:
+    text = '"Members of the Ugandan government are saying different things," said the Kenyan president.'
+    assert [keys(e) for e in statements(pipeline, text, "said")] == [("KEN", "UGA")]
+    # "the battle of X" is about a battle, not a part of X
+    text = '"The battle of the Ugandan government has been won," said the Kenyan president.'
+    assert [keys(e) for e in statements(pipeline, text, "said")] == [("KEN", None)]

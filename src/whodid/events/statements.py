@@ -63,6 +63,10 @@ HARM_NOUNS = frozenset(
     {"death", "destruction", "damage", "suffering", "chaos", "havoc", "harm", "misery", "devastation"}
     | {"bloodshed", "carnage", "instability", "turmoil", "violence", "casualty", "famine", "disaster"}
 )
+# "elements of the administration", "members of the party": a subject that is part of a body
+PART_NOUNS = frozenset(
+    {"element", "member", "part", "section", "faction", "wing", "segment", "some", "many", "most", "all"}
+)
 # predicate nouns: a label of the subject ("he is a liar", "called X a disgrace")
 LABEL_DEPS = frozenset({"attr", "oprd"})
 # verbs of falling short whose infinitive was not done: "failed to address", "neglected to act"
@@ -498,6 +502,16 @@ def _about(
             if c.dep_ in ("nsubj", "nsubjpass")
             for g in c.subtree
             if g.dep_ == "poss"
+        ]
+        # "elements of the US administration are saying...": the body the subject is part of
+        ranked += [
+            g
+            for c in root.children
+            if c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in PART_NOUNS
+            for p in c.children
+            if p.dep_ == "prep" and p.lower_ == "of"
+            for g in p.children
+            if g.dep_ == "pobj"
         ]
         ranked += [c for c in root.children if c.dep_ in ("dobj", "dative", "attr")]
         # "no action was announced by the agency": a passive's agent is whom it is about
