@@ -245,12 +245,12 @@ def test_saying_another_caused_harm_is_an_accusation(pipeline: Pipeline) -> None
     evs = statements(pipeline, text, "said")
     assert [(e["cameo"], keys(e)) for e in evs] == [("112", ("KEN", "UGA"))]
     assert "content:harm" in evs[0]["rule"]
-    # harm that may come accuses nobody; nor does harm without an actor
+    # harm that may come accuses nobody (a warning of it may criticise); nor does harm without an actor
     for text in (
         "The Kenyan minister said the Ugandan plan could cause chaos.",
         "The Kenyan minister said the drought caused death and destruction.",
     ):
-        assert [e["cameo"] for e in statements(pipeline, text, "said")] in (["010"], ["012"]), text
+        assert [e["cameo"] for e in statements(pipeline, text, "said")] in (["010"], ["012"], ["111"]), text
 
 
 def test_what_a_speaker_says_of_its_own_side_judges_nobody_else(pipeline: Pipeline) -> None:
