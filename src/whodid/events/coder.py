@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from whodid.events import arguments as args
 from whodid.events.assertion import asked, cancelled_by, conditional, plan_denied
-from whodid.events.confidence import ConfidenceModel
+from whodid.events.confidence import ConfidenceModel, quote_index
 from whodid.events.context import (
     clause_chain,
     clause_dates,
@@ -32,7 +32,9 @@ from whodid.events.context import (
 )
 from whodid.events.lexicon import EventLexicon
 from whodid.events.statements import APPEAL_AUX, StatementReader
+from whodid.nlp.spans import SpanIndex
 from whodid.nlp.state import (
+    ActorMention,
     ArticleState,
     DateMention,
     DateSource,
@@ -191,6 +193,7 @@ class _Sentence:
     dates: dict[int, DateMention]  # governing verb -> its date
     places: dict[int, PlaceMention]  # governing verb -> its place
     speakers: dict[int, str]  # quotation cue token -> speaker actor
+    mentions: list[ActorMention]  # the actor mentions that start in the sentence, in order
 
 
 @dataclass
@@ -251,10 +254,13 @@ class EventCoder:
         dates = _dates_by_verb(doc, st)
         places = _places_by_verb(doc, st)
         quotes_by_cue = {q.cue_token: q for q in st.quotes if q.cue_token is not None}
+        quoted = quote_index(st)
+        mentions = SpanIndex(st.actor_mentions, start=lambda m: m.start, end=lambda m: m.end)
         for s_i, sent in enumerate(doc.sents):
             if s_i in st.boilerplate_sentences:
                 continue
-            ctx = _Sentence(st, sent, s_i, dates, places, speakers)
+            here = mentions.starting_in(sent.start_char, sent.end_char)
+            ctx = _Sentence(st, sent, s_i, dates, places, speakers, here)
             found: list[tuple[Trigger, Event]] = []
             statements: list[Trigger] = []
             for tok in sent:
@@ -281,7 +287,7 @@ class EventCoder:
                 found.extend(self._statements(ctx, trig, found, quotes_by_cue))
             found = _without_plain_restatements(found)
             found = _protest_demands(_without_contents(_without_vague_intents(found)), self.ontology)
-            scored = (replace(ev, confidence=self.calibration.confidence(ev, st)) for _, ev in found)
+            scored = (replace(ev, confidence=self.calibration.confidence(ev, st, quoted)) for _, ev in found)
             st.events.extend(ev for ev in scored if ev.confidence >= self.min_confidence)
         return doc
 
@@ -320,14 +326,14 @@ class EventCoder:
                 if ev.target is None:
                     about = self.reader.about(ctx.st, content, {src} if src else set())
                     if about:
-                        ev = replace(ev, target=_side(ctx.st, about[0], ctx.span))
+                        ev = replace(ev, target=_side(ctx, about[0]))
                 out.append((trig, ev))
                 stated.add(src)
                 continue
             stated.add(src)
             recoded = _recoded(ev, said.cameo, self.ontology, why=f" {said.rule}")
             for target in said.targets or (None,):
-                side = _side(ctx.st, target, ctx.span) if target else None
+                side = _side(ctx, target) if target else None
                 out.append((trig, replace(recoded, target=side, content_rule=said.rule)))
         return out
 
@@ -351,7 +357,7 @@ class EventCoder:
         if said is None or said.cameo not in WARNING_READINGS:
             return ev
         target = said.targets[0] if said.targets else None
-        side = _side(ctx.st, target, ctx.span) if target else None
+        side = _side(ctx, target) if target else None
         recoded = _recoded(ev, said.cameo, self.ontology, why=f" {said.rule}")
         return replace(recoded, target=side, content_rule=said.rule)
 
@@ -727,8 +733,8 @@ class EventCoder:
         place = place_for(verb, ctx.places)
         modality = modality or modality_of(verb)
         return Event(
-            source=_side(st, source, sent),
-            target=_side(st, target, sent) if target else None,
+            source=_side(ctx, source),
+            target=_side(ctx, target) if target else None,
             cameo=code.code,
             cameo_name=code.name,
             plover=code.plover,
@@ -768,10 +774,9 @@ def _event_date(
     return st.published.isoformat(), "day", "publication"
 
 
-def _side(st: ArticleState, actor_id: str, sent: Span) -> EventSide:
-    actor = st.actors[actor_id]
-    in_sentence = (m for m in st.actor_mentions if sent.start_char <= m.start < sent.end_char)
-    mention = next((m for m in in_sentence if m.actor_id == actor_id), None)
+def _side(ctx: _Sentence, actor_id: str) -> EventSide:
+    actor = ctx.st.actors[actor_id]
+    mention = next((m for m in ctx.mentions if m.actor_id == actor_id), None)
     if mention is None:
         return EventSide(actor_id=actor_id, country=actor.country, code=actor.code, text=actor.name)
     return EventSide(

@@ -19,7 +19,8 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from whodid.events.lexicon import LexiconFolders, read_weights
-from whodid.nlp.state import Actor, ArticleState, Event
+from whodid.nlp.spans import SpanIndex
+from whodid.nlp.state import Actor, ArticleState, Event, Quote
 
 CONFIDENCE_FILE = "confidence.tsv"
 # events below this confidence are left out by default (whodid code, ingest, events, dyad, export):
@@ -35,8 +36,14 @@ POLITICAL_SECTORS = frozenset(
 )
 
 
-def event_features(ev: Event, st: ArticleState) -> list[str]:
-    """The features of one event the confidence model weighs (always including ``bias``)."""
+def quote_index(st: ArticleState) -> SpanIndex[Quote]:
+    """The article's quotations by character offset (build once per article, not once per event)."""
+    return SpanIndex(st.quotes, start=lambda q: q.start, end=lambda q: q.end)
+
+
+def event_features(ev: Event, st: ArticleState, quotes: SpanIndex[Quote] | None = None) -> list[str]:
+    """The features of one event the confidence model weighs (always including ``bias``); ``quotes``
+    is :func:`quote_index` of the article (built here when not given)."""
     out = ["bias", f"root:{ev.cameo[:2]}"]
     if ev.cameo == STATEMENT:
         out.append("code:plain-statement")
@@ -55,7 +62,7 @@ def event_features(ev: Event, st: ArticleState) -> list[str]:
     out.append("how:" + (ev.source_rule.split(" ", 1)[0] or "none"))
     if "reciprocal" in ev.source_rule.split():
         out.append("how:reciprocal")
-    quote = next((q for q in st.quotes if q.start <= ev.evidence_start < q.end), None)
+    quote = (quotes or quote_index(st)).at(ev.evidence_start)
     if quote is not None:
         # inside a quotation a verb is the speaker's words: an act of the speaker's own side is its
         # report, a third party's act only what the speaker says of it
@@ -119,6 +126,6 @@ class ConfidenceModel:
         z = sum(self.weights.get(f, 0.0) for f in features)
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
-    def confidence(self, ev: Event, st: ArticleState) -> float:
+    def confidence(self, ev: Event, st: ArticleState, quotes: SpanIndex[Quote] | None = None) -> float:
         """The calibrated confidence of ``ev``, rounded to two decimals."""
-        return round(self.probability(event_features(ev, st)), 2)
+        return round(self.probability(event_features(ev, st, quotes)), 2)

@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from whodid.nlp.spans import SpanIndex
 from whodid.nlp.state import DateMention, Modality, PlaceMention, Quote
 
 NEGATIONS = frozenset({"not", "n't", "never", "no", "neither", "nor", "n’t"})
@@ -309,7 +310,8 @@ class ClauseDates(dict[int, DateMention]):
         super().__init__()
         self.before: dict[int, DateMention] = {}
         self.reference: dict[int, NarrativeTime] = {}
-        self.quotes: list[tuple[int, int, int]] = []  # quoted text (char offsets) and its cue verb
+        # quoted text (char offsets) and its cue verb
+        self.quotes: SpanIndex[tuple[int, int, int]] = SpanIndex([], start=lambda q: q[0], end=lambda q: q[1])
 
 
 def clause_dates(
@@ -319,7 +321,15 @@ def clause_dates(
     "now" before "on March 3"), the dates events precede, each sentence's narrative time, and the
     quotations with their cues."""
     out = ClauseDates()
-    out.quotes = [(q.start, q.end, q.cue_token) for q in quotes if q.cue_token is not None]
+    out.quotes = SpanIndex(
+        [(q.start, q.end, q.cue_token) for q in quotes if q.cue_token is not None],
+        start=lambda q: q[0],
+        end=lambda q: q[1],
+    )
+    last_in: dict[int, DateMention] = {}  # sentence start token -> its last calendar date
+    for d in dates:
+        if d.value is not None and d.token_start < len(doc):
+            last_in[doc[d.token_start].sent.start] = d
     for d in dates:
         if d.token_end <= d.token_start:
             continue
@@ -344,8 +354,7 @@ def clause_dates(
             # share the earlier time its main clause names
             out.reference[sent.start] = NarrativeTime(main, speaks(sent.root), _speaker_names(sent.root))
         carried = _sentence_time(sent.root, out, published, carried)
-        in_sent = [d for d in dates if sent.start <= d.token_start < sent.end and d.value is not None]
-        last = in_sent[-1] if in_sent else None
+        last = last_in.get(sent.start)
     return out
 
 
@@ -522,14 +531,14 @@ def speech_time(verb: Token, by_verb: dict[int, DateMention]) -> DateMention | N
     follows "X said on Thursday:" (or comes before '..." X said on Thursday') is Thursday's."""
     if not isinstance(by_verb, ClauseDates):
         return None
-    for start, end, cue_i in by_verb.quotes:
-        if start <= verb.idx < end:
-            cue = verb.doc[cue_i]
-            if cue.sent.start == verb.sent.start:
-                return None  # the cue's own sentence: its clause chain says when
-            date, _ = date_for(cue, by_verb)
-            return _resolved(date) or narrative_time(cue, by_verb)
-    return None
+    quoted = by_verb.quotes.at(verb.idx)
+    if quoted is None:
+        return None
+    cue = verb.doc[quoted[2]]
+    if cue.sent.start == verb.sent.start:
+        return None  # the cue's own sentence: its clause chain says when
+    date, _ = date_for(cue, by_verb)
+    return _resolved(date) or narrative_time(cue, by_verb)
 
 
 def narrative_time(verb: Token, by_verb: dict[int, DateMention]) -> DateMention | None:

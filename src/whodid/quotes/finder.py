@@ -16,7 +16,8 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from whodid.nlp.state import ArticleState, Quote, state
+from whodid.nlp.spans import SpanIndex
+from whodid.nlp.state import ActorMention, ArticleState, Quote, state
 
 OPENING_MARKS = "\u201c\u00ab\u201e\u201f"  # “ « „ ‟
 CLOSING_MARKS = "\u201d\u00bb"  # ” »
@@ -68,14 +69,15 @@ class QuoteFinder:
         st = state(doc)
         text = doc.text  # Doc.text is rebuilt on every access: read it once
         spans = find_quote_spans(text)
-        bad_sents = _boilerplate_chars(doc, st)
+        bad_sents = SpanIndex(_boilerplate_chars(doc, st), start=lambda b: b[0], end=lambda b: b[1])
+        mentions = SpanIndex(st.actor_mentions, start=lambda m: m.token_start, end=lambda m: m.token_end)
         paragraphs = _paragraph_starts(text)
         prev: Quote | None = None  # the last quotation with a speaker
         prev_para = -1
         for qs in spans:
-            if any(a <= qs.start < b for a, b in bad_sents) or qs.end <= qs.start:
+            if bad_sents.at(qs.start) is not None or qs.end <= qs.start:
                 continue
-            quote = self._quote(doc, st, qs, text)
+            quote = self._quote(doc, st, qs, text, mentions)
             para = _paragraph(paragraphs, qs.start)
             unattributed = quote.cue is None and quote.speaker_actor is None and quote.speaker_text is None
             if unattributed and quote.kind == "direct" and prev is not None and prev_para in (para, para - 1):
@@ -88,11 +90,13 @@ class QuoteFinder:
                 prev, prev_para = quote, para
             self._link_first_person(doc, st, quote)
             st.quotes.append(quote)
-        self._indirect(doc, st, spans, text)
+        self._indirect(doc, st, spans, text, mentions)
         return doc
 
     # ---------------------------------------------------------------- one quotation
-    def _quote(self, doc: Doc, st: ArticleState, qs: _Span, full: str) -> Quote:
+    def _quote(
+        self, doc: Doc, st: ArticleState, qs: _Span, full: str, mentions: SpanIndex[ActorMention]
+    ) -> Quote:
         text = full[qs.start : qs.end]
         kind = "direct" if _is_direct(full, qs) else "partial"
         cue: Token | None
@@ -105,7 +109,7 @@ class QuoteFinder:
             speaker = _inverted_subject(cue)  # "...,” said Skelly: parsed as an object
         actor = _actor_of(st, speaker) if speaker is not None else None
         if cue is not None and actor is None and speaker is None:
-            speaker, actor = _nearest_actor_before(st, cue, qs)
+            speaker, actor = _nearest_actor_before(st, cue, qs, mentions)
         rule = "quote:cue" if cue is not None else "quote:no-cue"
         if cue is None:
             # "Rubio fired back: “...”", else "Ana Ruiz, 34, teacher: “...”" or a signature
@@ -120,7 +124,7 @@ class QuoteFinder:
             cue=cue.text if cue is not None else None,
             cue_token=cue.i if cue is not None else None,
             speaker_actor=actor,
-            **_speaker_fields(speaker, st),
+            **_speaker_fields(speaker, mentions),
             rule=rule,
             confidence=0.8 if actor else (0.5 if speaker is not None else 0.2),
         )
@@ -164,16 +168,22 @@ class QuoteFinder:
                 st.token_actors.setdefault(t.i, [quote.speaker_actor])
 
     # ---------------------------------------------------------------- reported speech
-    def _indirect(self, doc: Doc, st: ArticleState, spans: list[_Span], full: str) -> None:
+    def _indirect(
+        self, doc: Doc, st: ArticleState, spans: list[_Span], full: str, mentions: SpanIndex[ActorMention]
+    ) -> None:
         """ "X said (that) ..." with no quotation marks: an indirect quotation of the clause.
 
         A clause holding a quoted fragment ("said the plan was “a disgrace” to the city") is reported
         speech too; one that is mostly a quotation, or overlaps a full quoted sentence, is not repeated.
         """
         partial = {(q.start, q.end) for q in st.quotes if q.kind == "partial"}
-        quoted = [(s.open_at, s.close_at + 1, (s.start, s.end) in partial) for s in spans]
+        quoted = SpanIndex(
+            [(s.open_at, s.close_at + 1, (s.start, s.end) in partial) for s in spans],
+            start=lambda q: q[0],
+            end=lambda q: q[1],
+        )
         for tok, speaker, start, end, rule in self._reported(doc):
-            inside = [(a, b, frag) for a, b, frag in quoted if a < end and start < b]
+            inside = quoted.overlapping(start, end)
             if any(not frag for _, _, frag in inside):
                 continue
             if 2 * sum(min(b, end) - max(a, start) for a, b, _ in inside) > end - start:
@@ -188,7 +198,7 @@ class QuoteFinder:
                     cue=tok.text,
                     cue_token=tok.i,
                     speaker_actor=actor,
-                    **_speaker_fields(speaker, st),
+                    **_speaker_fields(speaker, mentions),
                     rule=rule,
                     confidence=0.6 if actor else 0.3,
                 )
@@ -427,12 +437,14 @@ def _speaker_of(cue: Token, qs: _Span) -> Token | None:
     return None
 
 
-def _nearest_actor_before(st: ArticleState, cue: Token, qs: _Span) -> tuple[Token | None, str | None]:
+def _nearest_actor_before(
+    st: ArticleState, cue: Token, qs: _Span, mentions: SpanIndex[ActorMention]
+) -> tuple[Token | None, str | None]:
     """A cue the parser left without a subject: the nearest person (else organization) before it."""
     sent = cue.sent
     best: dict[str, tuple[int, str]] = {}
-    for m in st.actor_mentions:
-        if not (sent.start <= m.token_start < cue.i) or qs.start <= m.start < qs.end:
+    for m in mentions.starting_in(sent.start, cue.i):
+        if qs.start <= m.start < qs.end:
             continue
         kind = st.actors[m.actor_id].kind
         if kind not in best or m.token_start > best[kind][0]:
@@ -529,13 +541,13 @@ def _actor_of(st: ArticleState, tok: Token) -> str | None:
     return None
 
 
-def _speaker_fields(tok: Token | None, st: ArticleState) -> dict[str, Any]:
+def _speaker_fields(tok: Token | None, mentions: SpanIndex[ActorMention]) -> dict[str, Any]:
     """``speaker_text`` with its char offsets: the actor mention holding ``tok``, else its phrase."""
     if tok is None:
         return {"speaker_text": None}
-    for m in st.actor_mentions:
-        if m.token_start <= tok.i < m.token_end:
-            return {"speaker_text": m.text, "speaker_start": m.start, "speaker_end": m.end}
+    m = mentions.at(tok.i)
+    if m is not None:
+        return {"speaker_text": m.text, "speaker_start": m.start, "speaker_end": m.end}
     start = tok.i
     if tok.pos_ != "PRON":
         start = tok.left_edge.i
