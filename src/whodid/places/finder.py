@@ -8,8 +8,8 @@ from collections.abc import Mapping
 from spacy.tokens import Doc
 
 from whodid.nlp.state import Place, PlaceMention
-from whodid.places.candidates import NON_PLACE_NAME_LABELS, Candidate, find_candidates
-from whodid.places.gazetteer import Gazetteer, Resolution
+from whodid.places.candidates import COMPASS, NON_PLACE_NAME_LABELS, Candidate, find_candidates
+from whodid.places.gazetteer import MAJOR_CITY, Gazetteer, Resolution
 from whodid.places.tables import fold
 
 # Resolutions that settle a name without help from the article, so they can inform the others.
@@ -42,6 +42,10 @@ class PlaceFinder:
     def __init__(self, gazetteer: Gazetteer) -> None:
         """Use ``gazetteer`` (built once with :meth:`Gazetteer.load`) for every document."""
         self._gazetteer = gazetteer
+
+    def is_country_name(self, text: str) -> bool:
+        """Whether ``text`` is the name of a country ("Syria", "the United States")."""
+        return "country" in self._gazetteer.kinds(text)
 
     def find(
         self, doc: Doc, *, exclude_tokens: set[int], context_countries: Mapping[str, float]
@@ -196,10 +200,8 @@ class PlaceFinder:
             if len(hits) != 1:
                 continue
             hit = hits[0]
-            if default is not None and default.place.country != hit.place.country:
-                big = default.rule == "capital" or default.place.population >= BIG_CITY
-                if big and default.place.country in settled:
-                    continue
+            if default is not None and _keeps_reading(default, hit, settled, context):
+                continue
             picks[key] = Resolution(hit.place, "article-area", 0.8, hit.area)
         confirmed = {res.area for res in picks.values() if res.area}
         for code in confirmed:
@@ -222,6 +224,8 @@ class PlaceFinder:
             inner, outer = cands[i], cands[i + 1]
             if outer.token_start != inner.token_end + 1 or doc[inner.token_end].text != ",":
                 continue
+            if self._country_not_town(doc, cands, i, context):
+                continue
             for code, place in self._gazetteer.containers(outer.text):
                 res = self._gazetteer.resolve_detailed(inner.text, context_countries=context, within=code)
                 if res is not None and res.rule == "within":
@@ -229,6 +233,32 @@ class PlaceFinder:
                     fixed[i + 1] = Resolution(place, "container", 0.9, code if "." in code else None)
                     break
         return fixed
+
+    def _country_not_town(
+        self, doc: Doc, cands: list[Candidate], i: int, context: Mapping[str, float]
+    ) -> bool:
+        """Whether a country name before "Name, Container" is the country, not a town of its name in
+        the container: after a compass word ("in eastern Syria, Virginia's senator said"), before a
+        country ("in Russia, U.S. officials said" is a list), or when the article is about that
+        country (its demonym, or more than one actor of it and more than of the container's)."""
+        inner, outer = cands[i], cands[i + 1]
+        if "country" not in self._gazetteer.kinds(inner.text):
+            return False
+        country = self._gazetteer.resolve(inner.text)
+        iso3 = country.country if country is not None and country.feature == "country" else None
+        if iso3 is None:
+            return False
+        if inner.token_start > 0 and doc[inner.token_start - 1].lower_ in COMPASS:
+            return True
+        codes = [code for code, _ in self._gazetteer.containers(outer.text)]
+        if all("." not in code for code in codes):
+            return True
+        # actors of the country, more than of the container's ("the Palestine festival" is no sign)
+        rival = max((context.get(code.partition(".")[0], 0.0) for code in codes), default=0.0)
+        if context.get(iso3, 0.0) > max(rival, 1.0):
+            return True
+        # the bare name again is no sign: local news names its town "Palestine" after "Palestine, Texas"
+        return any(c.source == "demonym" and self._gazetteer.demonym(c.text) == iso3 for c in cands)
 
     def _add_towns_before_containers(
         self, doc: Doc, cands: list[Candidate], exclude_tokens: set[int]
@@ -372,6 +402,27 @@ class PlaceFinder:
                 if w > 0:
                     merged[key] = merged.get(key, 0.0) + w / top
         return merged
+
+
+def _keeps_reading(
+    default: Resolution, hit: Resolution, settled: set[str | None], context: Mapping[str, float]
+) -> bool:
+    """Whether a city keeps its own reading against a same-named town in an area the article names.
+
+    A national capital or a city of ``BIG_CITY`` people keeps it when the article names its country
+    (or has actors of it); a city of ``MAJOR_CITY`` people when, besides, the article's actors are of
+    its country at least as much as of the town's ("a press conference in Oxford" by a British
+    minister, in an article that names New Jersey once).
+    """
+    country = default.place.country or ""
+    weight = context.get(country, 0.0)
+    if country == hit.place.country or (country not in settled and weight <= 0):
+        return False
+    if default.rule == "capital" or default.place.population >= BIG_CITY:
+        return True
+    if default.place.population < MAJOR_CITY:
+        return False
+    return weight >= context.get(hit.place.country or "", 0.0)
 
 
 def _area_named(res: Resolution, areas: set[str | None]) -> bool:

@@ -193,7 +193,19 @@ def _home_choice(cities: list[Candidate], best: Candidate, ctx: Context) -> Cand
     return local
 
 
+def _named_first(cities: list[Candidate], ctx: Context) -> list[Candidate]:
+    """Without the cities matched only by another name ("Salisbury", Harare's old name) in countries
+    the article does not weigh, when a city of that very name lies in a country it does."""
+    if not any(c.primary and ctx.country(c) > 0 for c in cities):
+        return cities
+    return [c for c in cities if c.primary or ctx.country(c) > 0]
+
+
 def _choose_city(cities: list[Candidate], ctx: Context) -> Choice:
+    named = _named_first(cities, ctx)
+    if len(named) == 1 and len(cities) > 1:
+        return Choice(named[0], "context-country", 0.75)
+    cities = named
     if len(cities) == 1:
         return Choice(cities[0], "unique", 0.85 if cities[0].primary else 0.75)
     scored = sorted(((city_score(c, ctx), c) for c in cities), key=lambda sc: -sc[0])

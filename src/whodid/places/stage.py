@@ -23,7 +23,9 @@ class PlaceStage:
         weights: dict[str, float] = {}
         for m in st.actor_mentions:
             country = st.actors[m.actor_id].country
-            if country:
+            # an actor named by a bare country name ("Syria agreed") is a toponym the finder weighs
+            # itself; counted here too it would vouch for its own reading ("Syria, Virginia")
+            if country and not self.finder.is_country_name(m.text):
                 weights[country] = weights.get(country, 0.0) + 1.0
         st.places = self.finder.find(doc, exclude_tokens=st.non_place_tokens, context_countries=weights)
         return doc
