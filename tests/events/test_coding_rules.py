@@ -305,3 +305,16 @@ def test_a_group_loyal_to_an_actor_is_of_its_country(pipeline: Pipeline) -> None
     text = "Civilians live under a blockade imposed by forces loyal to the Syrian president, Bashar al-Assad."
     evs = [e for e in events(pipeline, text) if e.cameo == "191"]
     assert [e.source.code for e in evs] == ["SYRMIL"]
+
+
+def test_a_warning_that_foretells_what_a_thing_will_do_is_pessimism(pipeline: Pipeline) -> None:
+    text = "Kenyan critics warned the new rule could put Uganda's trade in jeopardy."
+    evs = [e for e in events(pipeline, text) if e.evidence_text == "warned"]
+    assert [(e.cameo, e.target.country if e.target else None) for e in evs] == [("012", "UGA")]
+    assert "content:forecast" in evs[0].rule
+    # what the speaker's side will do, or a warning made to an actor, stays a threat
+    for text in (
+        "The Iranian foreign minister warned that Tehran would retaliate.",
+        "The Kenyan president warned the Ugandan president that the threat of force is real.",
+    ):
+        assert [e.cameo for e in events(pipeline, text) if e.evidence_text == "warned"] == ["130"], text

@@ -55,6 +55,7 @@ WISH_LEMMAS = frozenset({"want", "wish", "need"})
 APPEAL = "020"
 # warnings are read for what they say: blame, accusation or gloom recode them (not appeals or praise)
 WARNING_LEMMAS = frozenset({"warn", "caution"})
+PESSIMISM = "012"
 WARNING_READINGS = frozenset({"111", "112", "012"})
 DISAPPROVAL_ROOT = "11"
 QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "``", "''", "'", "\u2018", "\u2019"})
@@ -354,6 +355,12 @@ class EventCoder:
         src = ev.source.actor_id
         triggers = {t.evidence.i for t, _ in found} | {t.token.i for t, _ in found}
         said = self.reader.read(ctx.st, content, {src} if src else set(), events=triggers)
+        if (said is None or said.cameo not in WARNING_READINGS) and _foretells(ctx.st, trig.token, content):
+            # "warned the decision could put the UK's policy in jeopardy": a forecast about a thing, no
+            # threat; aimed at the political actor it is about, if any
+            about = self.reader.about(ctx.st, content, {src} if src else set())
+            side = _side(ctx, about[0]) if about else None
+            return replace(_recoded(ev, PESSIMISM, self.ontology, why=" content:forecast"), target=side)
         if said is None or said.cameo not in WARNING_READINGS:
             return ev
         target = said.targets[0] if said.targets else None
@@ -1120,6 +1127,27 @@ def _reports_something(verb: Token) -> bool:
         return True
     near = verb.doc[max(0, verb.i - 3) : verb.i + 4]
     return any(t.text in ("\u201c", "\u201d", '"', ":") for t in near)
+
+
+def _foretells(st: ArticleState, verb: Token, content: list[Token]) -> bool:
+    """Whether warned words foretell what a thing will do ("the decision could put X in jeopardy",
+    "the crisis will spread"): the main clause's subject is no actor, pronoun or name, and the
+    warning is made to no actor."""
+    inside = {t.i for t in content}
+    if any(c.dep_ in ("dobj", "dative") and c.i in st.token_actors for c in verb.children):
+        return False  # "warning Saddam that the threat of force is real": a warning to someone
+    for root in (t for t in content if t.head.i not in inside or t.head.i == t.i):
+        if root.pos_ not in ("VERB", "AUX"):
+            continue
+        subj = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+        # "warned the decision could put ...": the parser may take the clause's subject for the
+        # object of "warned"
+        subj = subj or [c for c in verb.children if c.dep_ == "dobj" and c.i < root.i]
+        if not subj:
+            continue
+        s = subj[0]
+        return not (s.pos_ in ("PRON", "PROPN") or any(t.i in st.token_actors for t in s.subtree))
+    return False
 
 
 def _has_cause(feeling: Token) -> bool:
