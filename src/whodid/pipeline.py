@@ -268,6 +268,7 @@ def load(
             reader=StatementReader.load(lexicons),
             calibration=ConfidenceModel.load(lexicons),
             min_confidence=min_confidence,
+            gazetteer=gazetteer,
         ),
     ]
     return Pipeline(

@@ -170,6 +170,9 @@ def _event(event_id: str, ev: Event) -> dict[str, Any]:
             "feature": ev.location.feature,
             "text": ev.location_text,
         }
+        if ev.location_precision is not None:
+            location["precision"] = ev.location_precision
+            location["rule"] = ev.location_rule
     return {
         "id": event_id,
         "source": _side(ev.source),

@@ -318,3 +318,27 @@ def test_a_warning_that_foretells_what_a_thing_will_do_is_pessimism(pipeline: Pi
         "The Kenyan president warned the Ugandan president that the threat of force is real.",
     ):
         assert [e.cameo for e in events(pipeline, text) if e.evidence_text == "warned"] == ["130"], text
+
+
+def test_a_dateline_the_parser_takes_for_a_subject_gives_way_to_the_true_one(pipeline: Pipeline) -> None:
+    evs = events(pipeline, "NAIROBI, Kenya (AP) -- Kenyan police on Monday arrested two Ugandan officials.")
+    assert [(e.cameo, e.source.code, e.target.country if e.target else None) for e in evs] == [
+        ("173", "KENCOP", "UGA")
+    ]
+
+
+def test_events_say_where_they_happened_how_precisely_and_why(pipeline: Pipeline) -> None:
+    rec = pipeline.code(
+        "Rebels shelled a convoy in eastern Syria on Monday.", published="2024-05-08"
+    ).to_dict()
+    assert [
+        (e["location"]["country"], e["location"]["precision"], e["location"]["rule"]) for e in rec["events"]
+    ] == [("SYR", "country", "clause:part-of")]
+    text = "LUCKNOW: The Indian police arrested 200 people on Monday."
+    rec = pipeline.code(text, published="2024-05-08").to_dict()
+    assert [(e["location"]["name"], e["location"]["rule"]) for e in rec["events"]] == [
+        ("Lucknow", "dateline")
+    ]
+    # no place in the text, no location: never the capital or an actor's country
+    rec = pipeline.code("The Indian police arrested 200 people on Monday.", published="2024-05-08").to_dict()
+    assert [e["location"] for e in rec["events"]] == [None]

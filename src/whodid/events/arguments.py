@@ -141,7 +141,9 @@ def source_tokens(verb: Token, st: ArticleState) -> tuple[list[Token], str]:
     if subj and subj[0].i in st.dateline_tokens:
         # "lucknow: the home minister on monday appealed ...": the parser takes the dateline for the
         # subject and the true subject for its apposition
-        subj = [a for a in subj[0].children if a.dep_ == "appos" and a.i not in st.dateline_tokens]
+        # "NAIROBI, Kenya (AP) -- Kenyan police arrested": or a second subject beside the dateline
+        rest = [t for t in subj if t.i not in st.dateline_tokens]
+        subj = rest or [a for a in subj[0].children if a.dep_ == "appos" and a.i not in st.dateline_tokens]
     if subj:
         rel = relative_head(verb)
         if rel is not None and subj[0].tag_ in ("WP", "WDT"):

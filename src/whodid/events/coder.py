@@ -47,6 +47,8 @@ from whodid.nlp.state import (
     state,
 )
 from whodid.ontology import Ontology
+from whodid.places.event_location import EventLocator
+from whodid.places.gazetteer import Gazetteer
 from whodid.quotes.finder import load_cues
 
 STATEMENT = "010"
@@ -195,6 +197,7 @@ class _Sentence:
     places: dict[int, PlaceMention]  # governing verb -> its place
     speakers: dict[int, str]  # quotation cue token -> speaker actor
     mentions: list[ActorMention]  # the actor mentions that start in the sentence, in order
+    locator: EventLocator | None = None  # where the article's events happened
 
 
 @dataclass
@@ -239,7 +242,11 @@ class EventCoder:
         reader: StatementReader | None = None,
         calibration: ConfidenceModel | None = None,
         min_confidence: float = 0.0,
+        gazetteer: Gazetteer | None = None,
     ) -> None:
+        """``gazetteer``: where events are located from (their clause, sentence or dateline,
+        ``places/event_location.py``); without it an event has only its own clause's place."""
+        self.gazetteer = gazetteer
         self.lexicon = lexicon
         self.ontology = ontology
         self.reader = reader if reader is not None else StatementReader.load()
@@ -257,11 +264,12 @@ class EventCoder:
         quotes_by_cue = {q.cue_token: q for q in st.quotes if q.cue_token is not None}
         quoted = quote_index(st)
         mentions = SpanIndex(st.actor_mentions, start=lambda m: m.start, end=lambda m: m.end)
+        locator = EventLocator(doc, gazetteer=self.gazetteer) if self.gazetteer is not None else None
         for s_i, sent in enumerate(doc.sents):
             if s_i in st.boilerplate_sentences:
                 continue
             here = mentions.starting_in(sent.start_char, sent.end_char)
-            ctx = _Sentence(st, sent, s_i, dates, places, speakers, here)
+            ctx = _Sentence(st, sent, s_i, dates, places, speakers, here, locator)
             found: list[tuple[Trigger, Event]] = []
             statements: list[Trigger] = []
             for tok in sent:
@@ -738,6 +746,7 @@ class EventCoder:
         date, inherited, background = event_time(verb, trig.evidence, ctx.dates, st.published)
         when = _event_date(st, date, inherited, background, undated=is_present_perfect(verb))
         place = place_for(verb, ctx.places)
+        located = ctx.locator.locate(verb, clause=place) if ctx.locator is not None else None
         modality = modality or modality_of(verb)
         return Event(
             source=_side(ctx, source),
@@ -750,8 +759,10 @@ class EventCoder:
             date=when[0],
             date_precision=when[1],
             date_source=when[2],
-            location=place.place if place else None,
-            location_text=place.text if place else None,
+            location=located.place if located else place.place if place else None,
+            location_text=located.text if located else place.text if place else None,
+            location_precision=located.precision if located else None,
+            location_rule=located.rule if located else "",
             modality=modality,
             background=background,
             sentence_index=s_i,

@@ -160,6 +160,8 @@ class Event:
     trigger_rule: str = ""  # the lexicon row or pattern that fired ("verb:accuse", "noun:talks+verb:hold")
     source_rule: str = ""  # how the source was found ("explicit", "agent", "inherited", "quote-speaker", ...)
     content_rule: str = ""  # how a statement's content set its code ("content:criticism"); empty otherwise
+    location_precision: str | None = None  # city | region | country, when the locator placed the event
+    location_rule: str = ""  # clause | sentence | dateline (+ ":part-of", ":near", ":direction-of")
 
 
 @dataclass
