@@ -342,3 +342,14 @@ def test_events_say_where_they_happened_how_precisely_and_why(pipeline: Pipeline
     # no place in the text, no location: never the capital or an actor's country
     rec = pipeline.code("The Indian police arrested 200 people on Monday.", published="2024-05-08").to_dict()
     assert [e["location"] for e in rec["events"]] == [None]
+
+
+def test_a_surveys_figures_are_no_acts(pipeline: Pipeline) -> None:
+    for text in (
+        "In the poll, Kenyan soldiers backed the president, 57 percent to 22 percent.",
+        "The survey showed that 54 percent of Kenyan soldiers said they would vote for the president.",
+    ):
+        assert not events(pipeline, text), text
+    # a share that is no survey's split keeps its act
+    evs = events(pipeline, "The Kenyan army backed the Ugandan rebels, officials said.")
+    assert "062" in [e.cameo for e in evs]

@@ -58,6 +58,8 @@ APPEAL = "020"
 # warnings are read for what they say: blame, accusation or gloom recode them (not appeals or praise)
 WARNING_LEMMAS = frozenset({"warn", "caution"})
 PESSIMISM = "012"
+# a survey's shares: "54 percent of voters", "57 percent to 22 percent"
+SHARE_NOUNS = frozenset({"percent", "%", "per cent", "percentage"})
 WARNING_READINGS = frozenset({"111", "112", "012"})
 DISAPPROVAL_ROOT = "11"
 QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "``", "''", "'", "\u2018", "\u2019"})
@@ -311,6 +313,8 @@ class EventCoder:
         """A speech act coded by what it says (``events/statements.py``); a plain statement (010) only
         when nothing it governs was coded. One statement per speaker and sentence."""
         verb = trig.token
+        if _poll_result(verb):
+            return []  # "54 percent of voters said they would ...": a survey's figure, nobody's statement
         if not args.explicit_subjects(verb) and verb.i not in ctx.speakers:
             return []  # a statement needs a speaker named in its own clause
         if verb.i not in ctx.speakers and not _reports_something(verb):
@@ -505,6 +509,8 @@ class EventCoder:
             return []  # "denied that Trump had expressed concern": the denial (016) is coded, not the act
         if trig.cameo != STATEMENT and _appealed(verb):
             return []  # "X says Y should send troops": X's appeal to Y (statements.py), not Y's act
+        if _poll_result(verb):
+            return []  # "troops backed X, 57 percent to 22 percent": a survey's figures, no act
         if trig.nominal is not None:
             return self._nominal_events(ctx, trig, status)
         src_toks, how = args.source_tokens(verb, st)
@@ -1138,6 +1144,25 @@ def _reports_something(verb: Token) -> bool:
         return True
     near = verb.doc[max(0, verb.i - 3) : verb.i + 4]
     return any(t.text in ("\u201c", "\u201d", '"', ":") for t in near)
+
+
+def _poll_result(verb: Token) -> bool:
+    """A clause that reports a survey's figures: its subject is a share ("54 percent of voters said")
+    or a share splits its object ("backed X, 57 percent to 22 percent")."""
+
+    def share(t: Token) -> bool:
+        return t.lemma_.lower() in SHARE_NOUNS
+
+    def split(t: Token) -> bool:  # "57 percent to 22 percent": the "to" under the share or its head
+        return any(share(g) for h in (t, t.head) for p in h.children if p.lower_ == "to" for g in p.children)
+
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass") and share(c):
+            return True
+        shares = [c] if c.dep_ == "npadvmod" else [g for g in c.children if g.dep_ == "appos"]
+        if any(share(t) and split(t) for t in shares):
+            return True
+    return False
 
 
 def _foretells(st: ArticleState, verb: Token, content: list[Token]) -> bool:
