@@ -255,13 +255,7 @@ class StatementReader:
             subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
             if not subj or _first_person(subj[0]):
                 continue
-            others = tuple(
-                a
-                for a in _actors(st, subj[0])
-                if a not in speakers
-                and _codable(st, a)
-                and not (st.actors[a].kind == "state" and st.actors[a].country == home)
-            )
+            others = _others(st, subj[0], speakers, home)
             if others:
                 return Content(CRITICISM, others, "content:fault", 0.0)
         return None
@@ -291,13 +285,7 @@ class StatementReader:
             subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
             if not subj or _first_person(subj[0]):
                 continue
-            others = tuple(
-                a
-                for a in _actors(st, subj[0])
-                if a not in speakers
-                and _codable(st, a)
-                and not (st.actors[a].kind == "state" and st.actors[a].country == home)
-            )
+            others = _others(st, subj[0], speakers, home)
             if others:
                 return Content(ACCUSATION, others, "content:blame", 0.0)
         return None
@@ -323,13 +311,7 @@ class StatementReader:
             subj = [c for c in tok.children if c.dep_ == "nsubj"]
             if not harms or not subj or _first_person(subj[0]):
                 continue
-            others = tuple(
-                a
-                for a in _actors(st, subj[0])
-                if a not in speakers
-                and _codable(st, a)
-                and not (st.actors[a].kind == "state" and st.actors[a].country == home)
-            )
+            others = _others(st, subj[0], speakers, home)
             if others:
                 return Content(ACCUSATION, others, "content:harm", 0.0)
         return None
@@ -537,6 +519,17 @@ def _about(
         if found:
             return found
     return ()
+
+
+def _others(st: ArticleState, subj: Token, speakers: Collection[str], home: str | None) -> tuple[str, ...]:
+    """The codable actors a clause's subject names other than the speakers and their own state."""
+    return tuple(
+        a
+        for a in _actors(st, subj)
+        if a not in speakers
+        and _codable(st, a)
+        and not (st.actors[a].kind == "state" and st.actors[a].country == home)
+    )
 
 
 def _first_person(tok: Token) -> bool:
