@@ -232,7 +232,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="list stored quotations with their resolved speakers",
         description="Stored quotations, newest first, each with the actor whodid resolved its speaker to "
         "('he said' is the minister named before), its code and country, and the words before the cue.",
-        epilog="examples:\n  whodid quotes --speaker Blinken\n  whodid quotes --speaker USAGOV --format csv",
+        epilog="examples:\n  whodid quotes --speaker Whitlock\n  whodid quotes --speaker USAGOV --format csv",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     _db_option(qu)

@@ -38,9 +38,9 @@ def _article(aid: str, published: str, quoted: list[dict[str, Any]]) -> dict[str
     record = empty_prediction(aid)
     record["article"]["published"] = published
     record["actors"] = [
-        {"id": "a1", "name": "Antony Blinken", "kind": "person", "country": "USA", "sector": "GOV",
+        {"id": "a1", "name": "Dana Whitlock", "kind": "person", "country": "USA", "sector": "GOV",
          "code": "USAGOV", "mentions": [{}]},
-        {"id": "a2", "name": "Wang Yi", "kind": "person", "country": "CHN", "sector": "GOV", "code": "CHNGOV",
+        {"id": "a2", "name": "Li Mei", "kind": "person", "country": "CHN", "sector": "GOV", "code": "CHNGOV",
          "mentions": [{}]},
     ]  # fmt: skip
     record["quotes"] = quoted
@@ -56,7 +56,7 @@ def store(db_url: str) -> Iterator[Store]:
         [_quote("q1", "a1", "He"), _quote("q2", "a2", "She"), _quote("q3", None, "A witness")],
     )
     second = _article(
-        "sha256-00000000000000f2", "2024-05-02", [_quote("q1", "a1", "he"), _quote("q2", "a1", "Blinken")]
+        "sha256-00000000000000f2", "2024-05-02", [_quote("q1", "a1", "he"), _quote("q2", "a1", "Whitlock")]
     )
     s.add([(first, TEXT, "test", None), (second, TEXT + " ", "test", None)])
     with s:
@@ -66,20 +66,20 @@ def store(db_url: str) -> Iterator[Store]:
 def test_speakers_are_counted_by_resolved_actor(store: Store) -> None:
     rows = speakers(store)
     assert [(r["speaker"], r["code"], r["quotes"], r["articles"]) for r in rows] == [
-        ("Antony Blinken", "USAGOV", 3, 2),
-        ("Wang Yi", "CHNGOV", 1, 1),
+        ("Dana Whitlock", "USAGOV", 3, 2),
+        ("Li Mei", "CHNGOV", 1, 1),
     ]
     assert unresolved_quotes(store) == 1
-    assert [r["speaker"] for r in speakers(store, country="chn")] == ["Wang Yi"]
-    assert [r["speaker"] for r in speakers(store, limit=1)] == ["Antony Blinken"]
+    assert [r["speaker"] for r in speakers(store, country="chn")] == ["Li Mei"]
+    assert [r["speaker"] for r in speakers(store, limit=1)] == ["Dana Whitlock"]
 
 
 def test_quotes_by_speaker_name_or_code(store: Store) -> None:
     by_code = quotes(store, speaker="USAGOV")
-    assert len(by_code) == 3 and {q["speaker"] for q in by_code} == {"Antony Blinken"}
-    assert sorted(q["speaker_words"] for q in by_code) == ["Blinken", "He", "he"]
+    assert len(by_code) == 3 and {q["speaker"] for q in by_code} == {"Dana Whitlock"}
+    assert sorted(q["speaker_words"] for q in by_code) == ["He", "Whitlock", "he"]
     assert len(quotes(store, speaker="USA")) == 3  # a code matches the codes that extend it
-    assert len(quotes(store, speaker="blinken")) == 3
+    assert len(quotes(store, speaker="whitlock")) == 3
     assert [q["speaker"] for q in quotes(store, speaker="witness")] == ["A witness"]  # unresolved: words
     assert quotes(store, speaker="Zenda") == []
     newest = quotes(store)[0]
@@ -92,12 +92,12 @@ def test_the_command_line_and_the_python_api(store: Store) -> None:
     proc = run("speakers", "--db", url)
     assert proc.returncode == 0, proc.stderr
     lines = proc.stdout.splitlines()
-    assert lines[0].split()[:2] == ["speaker", "code"] and "Antony Blinken" in lines[1]
+    assert lines[0].split()[:2] == ["speaker", "code"] and "Dana Whitlock" in lines[1]
     assert lines[-1] == "(1 quotation has no resolved speaker: not counted)"  # not "1 quotations have"
     proc = run("quotes", "--speaker", "CHNGOV", "--db", url, "--format", "json")
-    assert [q["speaker"] for q in json.loads(proc.stdout)] == ["Wang Yi"]
+    assert [q["speaker"] for q in json.loads(proc.stdout)] == ["Li Mei"]
     with whodid.open(url) as db:
         top = db.speakers(limit=5)
-        assert top["speaker"].tolist() == ["Antony Blinken", "Wang Yi"] and top["quotes"].tolist() == [3, 1]
+        assert top["speaker"].tolist() == ["Dana Whitlock", "Li Mei"] and top["quotes"].tolist() == [3, 1]
         frame = db.quotes(speaker="USAGOV")
         assert len(frame) == 3 and set(frame["speaker_code"]) == {"USAGOV"}

@@ -5,7 +5,7 @@
     GET  /v1/events?format=csv                             the same page as csv
     GET  /v1/events/ARTICLE:EVENT                          the record, sentence, cluster, siblings
     GET  /v1/dyads/USA/CHN/series?by=month                 both directions, zero-filled periods
-    GET  /v1/actors?name=blinken   /v1/speakers   /v1/quotes?speaker=USAGOV
+    GET  /v1/actors?name=whitlock   /v1/speakers   /v1/quotes?speaker=USAGOV
     GET  /v1/articles   /v1/articles/ID                    stored articles, one with text and record
     POST /v1/articles  {"text": ..., "published": ...}     code and store one article
 
@@ -165,7 +165,7 @@ def list_actors(
     limit: str | None = None,
     format: Format = "json",
 ) -> Any:
-    """Example: ``GET /v1/actors?name=blinken`` or ``GET /v1/actors?code=USA``."""
+    """Example: ``GET /v1/actors?name=whitlock`` or ``GET /v1/actors?code=USA``."""
     with settings_of(request).store() as store:
         rows = query.actors(store, name=name or None, code=code or None, limit=limit_of(limit))
     if format == "csv":
@@ -180,7 +180,7 @@ def list_quotes(
     request: Request, speaker: str | None = None, limit: str | None = None, format: Format = "json"
 ) -> Any:
     """``speaker``: an actor code (USAGOV and the codes extending it) or part of the resolved
-    speaker's name, not the pronoun before the cue. Example: ``GET /v1/quotes?speaker=Blinken``."""
+    speaker's name, not the pronoun before the cue. Example: ``GET /v1/quotes?speaker=Whitlock``."""
     with settings_of(request).store() as store:
         rows = speakers.quotes(store, speaker=speaker or None, limit=limit_of(limit))
     if format == "csv":

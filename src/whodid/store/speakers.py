@@ -6,7 +6,7 @@ whose speaker was not resolved keeps the words before its cue (``speaker_words``
 apart (``unresolved_quotes``).
 
     whodid speakers --limit 10              # the ten speakers quoted most
-    whodid quotes --speaker Blinken         # part of a resolved speaker's name
+    whodid quotes --speaker Whitlock         # part of a resolved speaker's name
     whodid quotes --speaker USAGOV          # a speaker's actor code (and the codes that extend it)
 """
 
