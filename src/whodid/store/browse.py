@@ -28,6 +28,7 @@ from whodid.store.periods import PERIODS, period
 from whodid.store.query import (
     _EVENT_SELECT,
     CLUSTER_COLUMNS,
+    CLUSTERS_OF_EVENTS,
     EVENT_COLUMNS,
     MENTION_ORDER,
     EventQuery,
@@ -96,10 +97,7 @@ def _cluster_page(
             cond = "(c.first_day IS NULL OR c.first_day < ? OR (c.first_day = ? AND c.id > ?))"
             cond_args = [str(after[0]), str(after[0]), int(after[1])]
     sql = (
-        "SELECT c.id, c.first_day, c.last_day, c.source_key, c.cameo_root, c.target_key, c.mentions, "
-        "c.stories, c.sources, c.goldstein, c.quad_class, c.location_country, "
-        "(SELECT x.evidence_text FROM events x WHERE x.cluster_id = c.id ORDER BY x.confidence DESC LIMIT 1) "
-        "FROM event_clusters c WHERE c.id IN (SELECT e.cluster_id FROM events e WHERE "
+        CLUSTERS_OF_EVENTS
         + " AND ".join(where)
         + f") AND {cond} ORDER BY c.first_day IS NULL, c.first_day DESC, c.id LIMIT ?"
     )

@@ -235,15 +235,17 @@ CLUSTER_COLUMNS = (
 )
 
 
+# the CLUSTER_COLUMNS of the clusters holding an event that meets the conditions that follow
+CLUSTERS_OF_EVENTS = (
+    "SELECT c.id, c.first_day, c.last_day, c.source_key, c.cameo_root, c.target_key, c.mentions, "
+    "c.stories, c.sources, c.goldstein, c.quad_class, c.location_country, "
+    "(SELECT x.evidence_text FROM events x WHERE x.cluster_id = c.id ORDER BY x.confidence DESC LIMIT 1) "
+    "FROM event_clusters c WHERE c.id IN (SELECT e.cluster_id FROM events e WHERE "
+)
+
+
 def _clusters(store: Store, q: EventQuery, where: list[str], args: list[object]) -> list[dict[str, Any]]:
-    sql = (
-        "SELECT c.id, c.first_day, c.last_day, c.source_key, c.cameo_root, c.target_key, c.mentions, "
-        "c.stories, c.sources, c.goldstein, c.quad_class, c.location_country, "
-        "(SELECT x.evidence_text FROM events x WHERE x.cluster_id = c.id ORDER BY x.confidence DESC LIMIT 1) "
-        "FROM event_clusters c WHERE c.id IN (SELECT e.cluster_id FROM events e WHERE "
-        + " AND ".join(where)
-        + ") ORDER BY c.first_day IS NULL, c.first_day DESC, c.id"
-    )
+    sql = CLUSTERS_OF_EVENTS + " AND ".join(where) + ") ORDER BY c.first_day IS NULL, c.first_day DESC, c.id"
     if q.limit is not None:
         sql += " LIMIT ?"
         args = [*args, q.limit]
