@@ -172,14 +172,13 @@ class StatementReader:
             accusing = accusing or (
                 tok.lemma_.lower() in self.accusations and tok.pos_ in ("VERB", "NOUN", "ADJ", "ADV")
             )
+        judged = strongest[1] if strongest is not None and (strongest[0] < 0) == (score < 0) else None
         targets: tuple[str, ...] = ()
-        if strongest is not None and (strongest[0] < 0) == (score < 0):
-            if _said_of_self(strongest[1], inside):
-                # "we have the perfect formula": what the speaker says of its own side judges nobody else
-                targets = ()
-                return _mood(score)
-            targets = _holder(st, strongest[1], inside, speakers)
-        targets = targets or _about(st, content, inside, speakers)
+        # "we have the perfect formula": what the speaker says of its own side judges nobody else
+        if judged is None or not _said_of_self(judged, inside):
+            targets = (_holder(st, judged, inside, speakers) if judged is not None else ()) or _about(
+                st, content, inside, speakers
+            )
         if score <= NEGATIVE_BAR:
             if targets:
                 code = ACCUSATION if accusing else CRITICISM
@@ -346,15 +345,6 @@ class StatementReader:
                 if ours:
                     return Content(DENIAL, (), "content:denial", 0.0)
         return None
-
-
-def _mood(score: float) -> Content | None:
-    """A judgment without a target: pessimism or optimism when strong enough, else nothing specific."""
-    if score <= NEGATIVE_BAR:
-        return Content(PESSIMISM, (), "content:pessimism", score)
-    if score >= POSITIVE_BAR:
-        return Content(OPTIMISM, (), "content:optimism", score)
-    return None
 
 
 def _said_of_self(word: Token, inside: set[int]) -> bool:
