@@ -6,11 +6,12 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from whodid import __version__
+from whodid.dates.publication import ORDERS
 from whodid.errors import Errors, WhodidError
 from whodid.evaluate import KINDS
 from whodid.ingest.reader import STDIN_ORIGIN, ArticleInput, BadInput, input_kind, parse_date, read_path
@@ -95,6 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
         "Without it they keep date_precision 'unknown'. In .jsonl a record's own "
         "'published' wins.",
     )
+    _date_order_option(code)
     code.add_argument(
         "--format",
         choices=("json", "jsonl", "table"),
@@ -162,6 +164,7 @@ def build_parser() -> argparse.ArgumentParser:
     ing.add_argument("paths", nargs="+", type=Path, help="files or directories to ingest")
     _db_option(ing)
     ing.add_argument("--published", metavar="YYYY-MM-DD", help="publication date for files that give none")
+    _date_order_option(ing)
     ing.add_argument(
         "--batch-size", type=int, default=64, metavar="N", help="articles per committed batch (default 64)"
     )
@@ -313,6 +316,17 @@ def _serve_parser(sub: Any) -> None:
     _db_option(sv)
     sv.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     sv.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
+
+
+def _date_order_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--date-order",
+        choices=ORDERS,
+        default="mdy",
+        help="how .jsonl records' numeric dates are read: mdy, month first (11/28/2016; the default), or "
+        "dmy, day first (28/11/2016). A date that could be either is read so and warned about; one that "
+        "cannot be read (named by its line) leaves the record undated (published: null)",
+    )
 
 
 def _event_filters(p: argparse.ArgumentParser, clusters_help: str) -> None:
@@ -658,6 +672,11 @@ def run_ingest(args: argparse.Namespace, out: TextIO, err: TextIO, *, nlp: Langu
             _skipped(err, b)
             progress.bar.refresh()
 
+        def note(n: WhodidError) -> None:
+            progress.clear()
+            _note(err, n)
+            progress.bar.refresh()
+
         committed = [0]  # articles stored by the batches committed so far
 
         def batch(summary: IngestSummary) -> None:
@@ -673,6 +692,8 @@ def run_ingest(args: argparse.Namespace, out: TextIO, err: TextIO, *, nlp: Langu
                 batch_size=args.batch_size,
                 on_skip=report,
                 on_batch=batch,
+                date_order=args.date_order,
+                on_note=note,
             )
             totals = store.counts()
         except database_errors() as e:
@@ -694,6 +715,12 @@ def run_ingest(args: argparse.Namespace, out: TextIO, err: TextIO, *, nlp: Langu
             by_code.setdefault(bad.error.code, []).append(bad.origin)
         reasons = ", ".join(f"{code} x{len(o)} (first: {o[0]})" for code, o in sorted(by_code.items()))
         out.write(f"skipped by reason: {reasons}; each is reported above with what to do\n")
+    if summary.notes:
+        by_code = {}
+        for n in summary.notes:
+            by_code.setdefault(n.code, []).append(str(n.params.get("origin")))
+        notes = ", ".join(f"{code} x{len(o)} (first: {o[0]})" for code, o in sorted(by_code.items()))
+        out.write(f"read with warnings: {notes}; each is reported above\n")
     if summary.skipped and summary.read == 0:
         return EXIT_FAILED
     return EXIT_PARTIAL if summary.skipped else EXIT_OK
@@ -811,6 +838,7 @@ def run_code(args: argparse.Namespace, out: TextIO, err: TextIO, *, nlp: Languag
             max_bytes=args.max_bytes,
             encoding=args.encoding,
             stdin_jsonl=True,
+            date_order=args.date_order,
         )
         # one article is read before the model loads, so a bad file fails fast
         source: Iterable[ArticleInput | BadInput] = inputs if is_jsonl else list(inputs)
@@ -833,7 +861,7 @@ def run_code(args: argparse.Namespace, out: TextIO, err: TextIO, *, nlp: Languag
         _skipped(err, b)
 
     coded = 0
-    for record in pipeline.code_many(source, on_error=report):
+    for record in pipeline.code_many(_noting(err, source), on_error=report):
         _write(out, record, fmt)
         coded += 1
     if coded == 0 and bad:
@@ -849,6 +877,20 @@ def _write(out: TextIO, record: ArticleRecord, fmt: str) -> None:
         out.write(json.dumps(data, ensure_ascii=False) + "\n")
     else:
         out.write(render_table(data) + "\n")
+
+
+def _noting(err: TextIO, items: Iterable[ArticleInput | BadInput]) -> Iterator[ArticleInput | BadInput]:
+    """``items``, each article's notes (what was read with a doubt and kept) printed as it passes."""
+    for item in items:
+        if isinstance(item, ArticleInput):
+            for note in item.notes:
+                _note(err, note)
+        yield item
+
+
+def _note(err: TextIO, note: WhodidError) -> None:
+    """The one line for something read with a doubt and kept (an undated record, an ambiguous date)."""
+    err.write(f"whodid: warning {note.code} {note.message}\n")
 
 
 def _skipped(err: TextIO, b: BadInput, *, what: str = "skipped") -> None:

@@ -210,7 +210,7 @@ class Errors(Enum):
         InputError,
     )
     E120 = Entry(
-        "{origin}: cannot read the published date {value!r}; expected an ISO date YYYY-MM-DD.",
+        "{origin}: cannot read the published date {value!r}; expected {expected}.",
         "Write it as YYYY-MM-DD (e.g. 2024-03-15) or as a full ISO timestamp, or leave it out.",
         InputError,
     )
@@ -218,6 +218,20 @@ class Errors(Enum):
         "{origin}: the published date {value!r} lies outside the years whodid codes ({first} to {last}).",
         "Correct the date, or leave it out when it is unknown (9999-12-31 and 0001-01-01 are often "
         "placeholders for 'no date').",
+        InputError,
+    )
+    E122 = Entry(
+        "{origin}: cannot read the date {value!r} (field '{field}'); the record is kept with no "
+        "publication date (published: null), so only dates its text names date its events.",
+        "Correct it in the source (YYYY-MM-DD, '9 Oct 2012', 'October 9, 2012', '10/09/2012' or an RFC "
+        "822 feed date such as 'Tue, 09 Oct 2012 14:00:00 GMT'), or remove the field so --published applies.",
+        InputError,
+    )
+    E123 = Entry(
+        "{origin}: the published date {value!r} could be month-first or day-first; it was read as {day} "
+        "(--date-order {order}).",
+        "Pass --date-order {other} if this source writes dates the other way (date_order='{other}' from "
+        "Python); ISO dates (YYYY-MM-DD) are never ambiguous.",
         InputError,
     )
     E130 = Entry(

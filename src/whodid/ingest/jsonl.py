@@ -1,8 +1,12 @@
 """JSON Lines input: one article per line, read as a stream so files of any size work.
 
 Each line is a JSON object ``{"id", "text", "published", "title", "url", "source"}`` (``date`` is read
-when ``published`` is absent and it holds an ISO date); only ``text`` is
-required. ``published`` is an ISO date (or timestamp) and overrides the caller's default date; ``id``
+when ``published`` is absent); only ``text`` is required. ``published`` overrides the caller's default
+date and may be written as feeds write dates (:mod:`whodid.dates.publication`: ``2012-10-09``,
+``2012-10-09T14:00Z``, ``9 Oct 2012``, ``October 9, 2012``, ``11/28/2016``, RFC 822); a numeric date
+that could be month-first or day-first is read in ``date_order`` (``mdy`` by default, or ``dmy``) and
+noted (E123). A date that cannot be read is never dropped silently: the record is kept with no date
+(``published: null``) and a note E122 names its line (see :attr:`ArticleInput.notes`). ``id``
 defaults to :func:`~whodid.ingest.model.article_id` of the text (a number is accepted and turned into a
 string). Blank lines are skipped. A bad line becomes a :class:`BadInput` named ``"path:LINE"`` (lines
 count from 1, blank ones included) and reading goes on with the next line, wherever the bad line is: a
@@ -24,19 +28,23 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterator, Mapping
-from contextlib import suppress
 from typing import Any, BinaryIO
 
-from whodid.errors import Errors, InputError
-from whodid.ingest.model import ArticleInput, BadInput, article_id, check_date, parse_date
+from whodid.dates.publication import Order, read_publication_date
+from whodid.errors import Errors, InputError, WhodidError
+from whodid.ingest.model import ArticleInput, BadInput, article_id, check_date
 from whodid.ingest.sniff import SNIFF_BYTES, binary_reason, guess_encoding, signature_reason, utf16_guess
 from whodid.ingest.text import DEFAULT_MAX_BYTES, check_size, clean_field, validate_text
 
-__all__ = ["LINE_FACTOR", "from_record", "parse_record", "read_jsonl_stream"]
+__all__ = ["DATE_FORMATS", "LINE_FACTOR", "from_record", "parse_record", "read_jsonl_stream"]
 
 LINE_FACTOR = 6
 _SKIP_CHUNK = 1 << 16
 _OPTIONAL_FIELDS = ("title", "url", "source")
+DATE_FORMATS = (
+    "a date such as 2012-10-09, 2012-10-09T14:00Z, 9 Oct 2012, October 9, 2012, 10/09/2012 or "
+    "Tue, 09 Oct 2012 14:00:00 GMT"
+)
 
 
 def _json_type(value: Any) -> str:
@@ -99,15 +107,24 @@ def _optional(record: Mapping[str, Any], field: str, origin: str) -> str | None:
 
 
 def parse_record(
-    line: bytes, *, origin: str, published: dt.date | None, max_bytes: int, check_language: bool = True
+    line: bytes,
+    *,
+    origin: str,
+    published: dt.date | None,
+    max_bytes: int,
+    check_language: bool = True,
+    date_order: Order = "mdy",
 ) -> ArticleInput:
-    """Turn one JSON Lines line into an :class:`ArticleInput`; raise ``InputError`` when it is bad."""
+    """Turn one JSON Lines line into an :class:`ArticleInput`; raise ``InputError`` when it is bad. A
+    date that cannot be read leaves the record undated, with a note (E122) naming the line."""
     return from_record(
         _decode_line(line, origin),
         origin=origin,
         published=published,
         max_bytes=max_bytes,
         check_language=check_language,
+        date_order=date_order,
+        keep_unreadable_date=True,
     )
 
 
@@ -118,11 +135,16 @@ def from_record(
     published: dt.date | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     check_language: bool = True,
+    date_order: Order = "mdy",
+    keep_unreadable_date: bool = False,
 ) -> ArticleInput:
     """The one reading of an article record, for JSON Lines and the Python API alike
     (:meth:`ArticleInput.from_record`): ``text`` (required, checked as any article's text), ``id``
-    (a string or an integer), ``published`` (or, failing that, an ISO ``date``), ``title``, ``url``,
-    ``source``. ``published`` is the date to use when the record has none. Raises ``InputError``."""
+    (a string or an integer), ``published`` (or, failing that, ``date``), ``title``, ``url``,
+    ``source``. ``published`` is the date to use when the record has none; the record's own date is
+    read by :func:`~whodid.dates.publication.read_publication_date` in ``date_order``. An unreadable
+    date is E120, or with ``keep_unreadable_date`` (files, where a line number tells the user where to
+    look) a note E122 on a record kept undated. Raises ``InputError``."""
     if "text" not in record:
         raise Errors.E112.error(origin=origin, fields=", ".join(sorted(map(str, record))) or "none")
     text = record["text"]
@@ -130,17 +152,9 @@ def from_record(
         raise Errors.E113.error(origin=origin, json_type=_json_type(text))
     check_size(len(text.encode("utf-8", errors="surrogatepass")), origin=origin, max_bytes=max_bytes)
     text = validate_text(text, origin=origin, check_language=check_language)
-    field = "published" if record.get("published") is not None else "date"  # "date" is a common name too
-    date_value = record.get(field)
-    if isinstance(date_value, dt.date):  # a Python caller's date object
-        published = check_date(date_value, origin=origin)
-    elif date_value is not None and not isinstance(date_value, str):
-        raise Errors.E114.error(origin=origin, field=field, json_type=_json_type(date_value))
-    elif date_value and field == "published":
-        published = parse_date(date_value, origin=origin)
-    elif date_value:
-        with suppress(InputError):  # a looser "date" field counts only as an ISO date ("December 7" not)
-            published = parse_date(date_value, origin=origin)
+    published, notes = _record_date(
+        record, origin=origin, default=published, order=date_order, keep_unreadable=keep_unreadable_date
+    )
     title, url, source = (_optional(record, field, origin) for field in _OPTIONAL_FIELDS)
     return ArticleInput(
         text=text,
@@ -150,7 +164,37 @@ def from_record(
         url=url,
         source=source,
         origin=origin,
+        notes=notes,
     )
+
+
+def _record_date(
+    record: Mapping[str, Any], *, origin: str, default: dt.date | None, order: Order, keep_unreadable: bool
+) -> tuple[dt.date | None, tuple[WhodidError, ...]]:
+    """The record's publication date (``published``, else ``date``), or ``default`` when it has none,
+    and the notes on reading it: E123 when day and month could be swapped, E122 when it cannot be read
+    and ``keep_unreadable`` keeps the record undated. Without ``keep_unreadable`` an unreadable
+    ``published`` is E120 and an unreadable ``date`` (a looser name: "December 7") is no date."""
+    field = "published" if record.get("published") is not None else "date"  # "date" is a common name too
+    value = record.get(field)
+    if isinstance(value, dt.date):  # a Python caller's date object
+        return check_date(value, origin=origin), ()
+    if value is not None and not isinstance(value, str):
+        raise Errors.E114.error(origin=origin, field=field, json_type=_json_type(value))
+    if not value:
+        return default, ()
+    read = read_publication_date(value, order=order)
+    if read is None:
+        if keep_unreadable:
+            return None, (Errors.E122.error(origin=origin, value=value, field=field),)
+        if field == "published":
+            raise Errors.E120.error(origin=origin, value=value, expected=DATE_FORMATS)
+        return default, ()
+    day = check_date(read.day, origin=origin, value=value)
+    if not read.ambiguous:
+        return day, ()
+    other: Order = "dmy" if order == "mdy" else "mdy"
+    return day, (Errors.E123.error(origin=origin, value=value, day=day, order=order, other=other),)
 
 
 def _check_head(stream: BinaryIO, origin: str) -> None:
@@ -183,6 +227,7 @@ def read_jsonl_stream(
     published: dt.date | None = None,
     max_bytes: int,
     check_language: bool = True,
+    date_order: Order = "mdy",
 ) -> Iterator[ArticleInput | BadInput]:
     """Yield one item per non-blank line of a seekable binary JSON Lines stream. An ``InputError`` the
     stream itself raises while it is read (a damaged or over-inflating gzip stream: E117, E118) ends
@@ -215,7 +260,12 @@ def read_jsonl_stream(
         records += 1
         try:
             yield parse_record(
-                line, origin=where, published=published, max_bytes=max_bytes, check_language=check_language
+                line,
+                origin=where,
+                published=published,
+                max_bytes=max_bytes,
+                check_language=check_language,
+                date_order=date_order,
             )
         except InputError as exc:
             yield BadInput(where, exc)

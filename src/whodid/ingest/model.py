@@ -9,11 +9,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from whodid.dates.publication import Order
 from whodid.errors import Errors, WhodidError
 
 __all__ = ["FIRST_DATE", "LAST_DATE", "ArticleInput", "BadInput", "article_id", "check_date", "parse_date"]
 
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_ISO_EXPECTED = "an ISO date YYYY-MM-DD"
 # Publication dates whodid codes: any news archive's, with room on both sides for "200 years ago" or
 # "in 50 years" without reaching Python's year 1 or 9999 (where date arithmetic overflows).
 FIRST_DATE = dt.date(1600, 1, 1)
@@ -36,6 +38,8 @@ class ArticleInput:
     url: str | None = None
     source: str | None = None
     origin: str = ""
+    # what was read with a doubt and kept (an unreadable date: E122, an ambiguous one: E123)
+    notes: tuple[WhodidError, ...] = ()
 
     @classmethod
     def from_record(
@@ -46,6 +50,8 @@ class ArticleInput:
         published: dt.date | None = None,
         max_bytes: int | None = None,
         check_language: bool = True,
+        date_order: Order = "mdy",
+        keep_unreadable_date: bool = False,
     ) -> ArticleInput:
         """An article from a record (a JSON Lines line's object, or a dict given to the Python API):
         the one reading both use (``ingest/jsonl.py``'s ``from_record``). Raises ``InputError``."""
@@ -58,6 +64,8 @@ class ArticleInput:
             published=published,
             max_bytes=DEFAULT_MAX_BYTES if max_bytes is None else max_bytes,
             check_language=check_language,
+            date_order=date_order,
+            keep_unreadable_date=keep_unreadable_date,
         )
 
 
@@ -85,14 +93,14 @@ def parse_date(value: str, *, origin: str = "published") -> dt.date:
     cleaned = value.strip() if isinstance(value, str) else ""
     match = _ISO_DATE.match(cleaned)
     if match is None:
-        raise Errors.E120.error(origin=origin, value=value)
+        raise Errors.E120.error(origin=origin, value=value, expected=_ISO_EXPECTED)
     try:
         date = dt.date(int(match[1]), int(match[2]), int(match[3]))
         rest = cleaned[match.end() :]
         if rest:
             dt.datetime.fromisoformat(cleaned)  # validates the time part; the date is kept as written
     except ValueError as exc:
-        raise Errors.E120.error(origin=origin, value=value) from exc
+        raise Errors.E120.error(origin=origin, value=value, expected=_ISO_EXPECTED) from exc
     return check_date(date, origin=origin, value=value)
 
 

@@ -21,7 +21,9 @@ reading; pipes and stdin are read up to ``max_bytes + 1`` bytes only. JSON Lines
 the bounds of :mod:`whodid.ingest.gzipped` (E117), and damaged gzip data is E118 after the lines read.
 
 Dates: ``published`` is the default publication date. A JSON Lines record's own ``published`` and a
-date an HTML page declares in its metadata take precedence over it.
+date an HTML page declares in its metadata take precedence over it. A record's date is read as feeds
+write it, numeric dates in ``date_order``; one that cannot be read leaves the record undated, with a
+note (:attr:`ArticleInput.notes`) the commands print as a warning naming the line.
 
 Text: see :mod:`whodid.ingest.text` (a leading UTF-8 BOM is dropped; offsets index the text after it).
 Articles without an id get :func:`article_id` of their text.
@@ -44,6 +46,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, cast
 
+from whodid.dates.publication import ORDERS, Order
 from whodid.errors import Errors, InputError
 from whodid.ingest.gzipped import BLOCK_BYTES, BoundedGzip
 from whodid.ingest.html import decode_html, extract_html
@@ -66,6 +69,7 @@ __all__ = [
     "ArticleInput",
     "BadInput",
     "article_id",
+    "check_date_order",
     "input_kind",
     "origin_of",
     "parse_date",
@@ -140,17 +144,20 @@ def read_path(
     encoding: str = "utf-8",
     check_language: bool = True,
     stdin_jsonl: bool = False,
+    date_order: Order = "mdy",
 ) -> Iterator[ArticleInput | BadInput]:
     """Yield the articles in ``path`` (``"-"`` for stdin), or ``BadInput`` for what cannot be read.
 
     ``encoding`` applies to plain-text and HTML files (JSON Lines is always UTF-8);
     ``check_language=False`` skips the English check. ``stdin_jsonl`` reads standard input as JSON
-    Lines when its first line is a JSON object with a ``"text"`` string (``whodid code -``, ``ingest -``). See
-    the module docstring for the rules.
+    Lines when its first line is a JSON object with a ``"text"`` string (``whodid code -``, ``ingest -``).
+    ``date_order`` (``"mdy"`` or ``"dmy"``) reads JSON Lines dates such as ``03/04/2016``. See the module
+    docstring for the rules.
     """
     check_max_bytes(max_bytes)
     codec_name(encoding)
-    options = _Options(published, max_bytes, encoding, check_language)
+    check_date_order(date_order)
+    options = _Options(published, max_bytes, encoding, check_language, date_order)
     if str(path) == STDIN:
         return _read_stdin(options, sniff_jsonl=stdin_jsonl)
     return _read_file(Path(path), options)
@@ -164,6 +171,15 @@ class _Options:
     max_bytes: int
     encoding: str
     check_language: bool
+    date_order: Order = "mdy"
+
+
+def check_date_order(date_order: str) -> Order:
+    """``date_order`` when it is ``"mdy"`` or ``"dmy"``; E410 otherwise (before anything is read)."""
+    for order in ORDERS:
+        if date_order == order:
+            return order
+    raise Errors.E410.error(option="--date-order", value=date_order, expected=" or ".join(ORDERS))
 
 
 def _read_file(path: Path, options: _Options) -> Iterator[ArticleInput | BadInput]:
@@ -235,6 +251,7 @@ def _read_jsonl(
                 published=options.published,
                 max_bytes=options.max_bytes,
                 check_language=options.check_language,
+                date_order=options.date_order,
             )
         except OSError as exc:  # the disk failed (damaged gzip data is E118, from BoundedGzip)
             raise Errors.E108.error(origin=origin, detail=exc.strerror or str(exc)) from exc
@@ -352,6 +369,7 @@ def _read_stdin(options: _Options, *, sniff_jsonl: bool = False) -> Iterator[Art
                     published=options.published,
                     max_bytes=options.max_bytes,
                     check_language=options.check_language,
+                    date_order=options.date_order,
                 )
             return
         yield _text_article(

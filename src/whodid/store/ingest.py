@@ -13,6 +13,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from whodid.dates.publication import Order
+from whodid.errors import WhodidError
 from whodid.ingest.reader import ArticleInput, BadInput, article_id, expand_paths, read_path
 from whodid.pipeline import Pipeline
 from whodid.store.db import Store
@@ -28,6 +30,7 @@ class IngestSummary:
     events: int = 0  # events of the newly stored articles
     quotes: int = 0
     skipped: list[BadInput] = field(default_factory=list)
+    notes: list[WhodidError] = field(default_factory=list)  # read with a doubt and kept (E122, E123)
 
 
 def ingest(
@@ -39,8 +42,12 @@ def ingest(
     batch_size: int = 64,
     on_skip: Callable[[BadInput], None] | None = None,
     on_batch: Callable[[IngestSummary], None] | None = None,
+    date_order: Order = "mdy",
+    on_note: Callable[[WhodidError], None] | None = None,
 ) -> IngestSummary:
-    """Read, code and store every article under ``paths``; bad ones are reported and skipped."""
+    """Read, code and store every article under ``paths``; bad ones are reported and skipped.
+    ``date_order`` reads numeric dates of JSON Lines records (``"mdy"`` or ``"dmy"``); what was read
+    with a doubt (an unreadable date: the article is stored undated) is passed to ``on_note``."""
     summary = IngestSummary()
     batch: list[tuple[str, ArticleInput, str | None]] = []  # (content hash, article, its given id)
 
@@ -75,10 +82,14 @@ def ingest(
             on_batch(summary)
 
     for path in expand_paths(paths):
-        for item in read_path(path, published=published, stdin_jsonl=True):
+        for item in read_path(path, published=published, stdin_jsonl=True, date_order=date_order):
             if isinstance(item, BadInput):
                 skip(item)
                 continue
+            for note in item.notes:
+                summary.notes.append(note)
+                if on_note:
+                    on_note(note)
             summary.read += 1
             aid = article_id(item.text)
             # the store's id is the content hash; the given id is kept as source_id
