@@ -30,6 +30,7 @@ from whodid import __version__
 from whodid.errors import Errors
 from whodid.store import schema
 from whodid.store.clusters import backfill_cluster_sources, place_events
+from whodid.store.locations import backfill_location_precision
 
 DEFAULT_URL = "sqlite:///whodid.db"
 SQLITE_TIMEOUT = 30.0  # seconds a connection waits for another process's lock
@@ -66,7 +67,10 @@ def migrations() -> list[Migration]:
 
 POSTGRES_SCHEMES = ("postgresql", "postgres")
 # data a migration's SQL cannot compute, filled in its transaction right after its statements
-BACKFILL: dict[int, Callable[[Connection], None]] = {4: backfill_cluster_sources}
+BACKFILL: dict[int, Callable[[Connection], None]] = {
+    4: backfill_cluster_sources,
+    6: backfill_location_precision,
+}
 _WRITE_LOCK = 0x77686F646964  # "whodid": the PostgreSQL advisory lock of migrations and writers
 
 

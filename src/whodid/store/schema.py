@@ -72,6 +72,9 @@ EVENTS: tuple[Column, ...] = (
     _key("confidence", "float64", "REAL"),
     Column("cluster_id", "INTEGER", "int64", None),  # set by store/clusters.py after the insert
     Column("cluster_reason", "TEXT", "string", None),
+    # added by migration 0006, so after the cluster's columns (the order of the table's columns)
+    _location("precision", "location_precision", "string", "TEXT"),  # city, region or country
+    _location("rule", "location_rule", "string", "TEXT"),  # clause, sentence, dateline (:part-of...)
 )
 
 
