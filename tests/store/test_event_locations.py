@@ -1,12 +1,13 @@
 """Where events happened, as the store keeps it (issue 11): each located event's precision and rule
 stored (migration 0006, filled for events stored before it), given by ``db.events()`` and the csv
-export, on SQLite and PostgreSQL."""
+export, and GDELT's geo types taken from that precision; on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
 import csv
 import io
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -14,12 +15,13 @@ import pytest
 from whodid.api import Database
 from whodid.evaluate.base import empty_prediction
 from whodid.store.db import Store, open_store
-from whodid.store.export import export
+from whodid.store.export import event_number, export
+from whodid.store.gdelt import GDELT_COLUMNS
 
 AID = "sha256-00000000000000c1"
 
 
-def _place(name: str, country: str, lat: float, lon: float, feature: str) -> dict[str, Any]:
+def _place(name: str, country: str | None, lat: float, lon: float, feature: str) -> dict[str, Any]:
     return {"name": name, "country": country, "lat": lat, "lon": lon, "feature": feature}
 
 
@@ -31,6 +33,8 @@ LOCATED: list[tuple[str, str, dict[str, Any] | None, str | None, str | None]] = 
     ("e4", "NGA", _place("Lagos", "NGA", 6.45, 3.39, "city"), "city", "dateline"),
     ("e5", "NGA", _place("Kano", "NGA", 11.5, 8.5, "region"), "region", "clause:near"),
     ("e6", "KEN", None, None, None),  # the text does not place it
+    ("e7", "IRQ", _place("Basra", "IRQ", 30.5, 47.8, "city"), None, None),  # coded before precision
+    ("e8", "EGY", _place("Red Sea", None, 20.0, 38.0, "water"), "region", "clause"),
 ]
 
 
@@ -109,3 +113,33 @@ def test_migration_6_fills_events_stored_before_it(store: Store) -> None:
     assert [m.version for m in store.migrate()] == [6]
     stored = conn.execute("SELECT event_id, location_precision, location_rule FROM events").fetchall()
     assert {str(eid): (p, r) for eid, p, r in stored} == EXPECTED
+
+
+def test_gdelt_geo_types_come_from_the_stored_precision(store: Store, tmp_path: Path) -> None:
+    import pandas as pd
+
+    path = tmp_path / "20240305.export.CSV"
+    export(store, "gdelt", path=path)
+    gdelt = pd.read_csv(path, sep="\t", header=None, names=list(GDELT_COLUMNS), dtype={"EventCode": str})
+    for column in ("ActionGeo_Type", "Actor1Geo_Type", "Actor2Geo_Type"):
+        assert pd.api.types.is_integer_dtype(gdelt[column]), column
+    rows = gdelt.set_index("GLOBALEVENTID")
+
+    def geo(eid: str, prefix: str) -> tuple[Any, ...]:
+        row = rows.loc[event_number(AID, eid)]
+        return tuple(row[f"{prefix}_{c}"] for c in ("Type", "FullName", "CountryCode"))
+
+    # 1 country, 2 US state, 3 US city, 4 world city, 5 world state; 0 no location, or a sea
+    assert geo("e1", "ActionGeo") == (1, "Syria", "SY")
+    assert geo("e2", "ActionGeo") == (2, "Texas, United States", "US")
+    assert geo("e3", "ActionGeo") == (3, "Boston, United States", "US")
+    assert geo("e4", "ActionGeo") == (4, "Lagos, Nigeria", "NI")
+    assert geo("e5", "ActionGeo") == (5, "Kano, Nigeria", "NI")
+    assert geo("e6", "ActionGeo")[0] == 0
+    assert geo("e7", "ActionGeo") == (4, "Basra, Iraq", "IZ")  # no stored precision: the place's feature
+    assert geo("e8", "ActionGeo")[0] == 0
+    # an actor acting in a city or region of its own country is placed there, else at its country
+    assert geo("e2", "Actor1Geo") == geo("e2", "Actor2Geo") == (2, "Texas, United States", "US")
+    assert geo("e5", "Actor1Geo") == (5, "Kano, Nigeria", "NI")
+    assert geo("e1", "Actor1Geo") == (1, "Syria", "SY")
+    assert geo("e6", "Actor1Geo") == (1, "Kenya", "KE")

@@ -8,8 +8,9 @@
   actor code, each looked up by kind (``store/actor_codes.py``): NGOHRIAMN is types NGO and HRI and
   known group AMN.
 - Geography: ActionGeo is the event's location; Actor1Geo/Actor2Geo the actor's place (the event's
-  location when it lies in the actor's country) or else the actor's country. Types as GDELT's:
-  1 country, 2 US state, 3 US city, 4 world city, 5 world state (0: none).
+  location when it is a city or region in the actor's country) or else the actor's country. Types as
+  GDELT's, from the location's stored precision (``geo_type``): 1 country, 2 US state, 3 US city,
+  4 world city, 5 world state (0: none).
 
     >>> gdelt_date("2024-03", "2024-03-05")
     [20240305, 202403, 2024, 2024.2603]
@@ -65,7 +66,9 @@ GDELT_COLUMNS = (
     "SOURCEURL",
 )
 NO_GEO: list[object] = [0, "", "", "", "", "", "", ""]
-_PLACE_FEATURES = ("city", "landmark", "region")
+# the precision a place's feature gives, for locations stored without one (before migration 0006)
+_LEVEL = {"city": "city", "landmark": "city", "region": "region", "country": "country"}
+_UNTYPED = frozenset({"water", "continent"})  # GDELT has no geo type for a sea or a continent
 
 
 def gdelt_date(date: str | None, published: str | None) -> list[object] | None:
@@ -91,15 +94,29 @@ def _actor(r: dict[str, Any], side: str, segments: SegmentTable) -> list[object]
     return [code, name_cell, parts.country, parts.known_group, parts.ethnic, *religions, *types]
 
 
+def geo_type(precision: str | None, feature: str | None, iso3: str | None) -> int:
+    """GDELT's geo type of an event location: 1 country, 2 US state, 3 US city, 4 world city, 5 world
+    state (a first-level division elsewhere), from the location's stored precision (city, region,
+    country); 0 for none, and for a sea or lake, which GDELT has no type for. A location stored
+    before whodid kept its precision (migration 0006) is typed by its place's feature instead.
+
+    >>> geo_type("city", "city", "USA"), geo_type("region", None, "NGA"), geo_type(None, "landmark", "FRA")
+    (3, 5, 4)
+    """
+    if feature in _UNTYPED:
+        return 0
+    level = precision or _LEVEL.get(feature or "")
+    us = iso3 == "USA"
+    return {"country": 1, "region": 2 if us else 5, "city": 3 if us else 4}.get(level or "", 0)
+
+
 def place_geo(r: dict[str, Any]) -> list[object]:
     """The 8 geography columns of the event's location (ActionGeo)."""
-    name, iso3, feature = r["location_name"], r["location_country"], r["location_feature"]
+    name, iso3 = r["location_name"], r["location_country"]
     if not name and r["lat"] is None:
         return list(NO_GEO)
     code = fips(iso3)
-    us = iso3 == "USA"
-    geo_type = {"country": 1, "region": 2 if us else 5, "city": 3 if us else 4, "landmark": 3 if us else 4}
-    kind = geo_type.get(feature or "", 0)
+    kind = geo_type(r["location_precision"], r["location_feature"], iso3)
     full = (name or "") if kind == 1 or not iso3 else f"{name}, {country_name(iso3)}"
     # GDELT gives a country-level match its country code as ADM1Code and (textual) FeatureID
     feature_id = r["location_geonameid"] if kind in (3, 4) else (code if kind == 1 else "")
@@ -121,7 +138,12 @@ def actor_geo(r: dict[str, Any], side: str) -> list[object]:
     iso3 = r[f"{side}_country"]
     if not iso3:
         return list(NO_GEO)
-    if r["location_country"] == iso3 and r["location_feature"] in _PLACE_FEATURES:
+    if r["location_country"] == iso3 and geo_type(r["location_precision"], r["location_feature"], iso3) in (
+        2,
+        3,
+        4,
+        5,
+    ):
         return place_geo(r)
     return country_geo(iso3)
 
