@@ -250,7 +250,7 @@ def load(
     lexicons = LexiconFolders(tuple(Path(d) for d in lexicon_dirs))  # a bad folder fails before the rest
     ontology = Ontology.load()
     gazetteer = Gazetteer.shared()  # the packaged tables, built once per process
-    knowledge = ActorKnowledge.load()
+    knowledge = ActorKnowledge.load().with_regions(gazetteer.region_country)
     files = [Path(f) for f in actor_files]
     if listed_actors and LEADERS_FILE.exists():
         files.append(LEADERS_FILE)  # the user's files come first: their phrases win

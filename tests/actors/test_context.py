@@ -137,3 +137,26 @@ def test_a_person_of_the_story_place_is_of_the_story_country(pipeline: Pipeline)
     text = STORY + " A local pastor said the new rules were unfair."
     a = actor(pipeline, text, "pastor")
     assert (a["country"], a["country_rule"]) == ("BRA", "country:focus")
+
+
+def test_a_state_whose_name_holds_a_country_name_is_that_state(pipeline: Pipeline) -> None:
+    # "New Mexico" and "New Jersey" are US states, not Mexico or Jersey
+    a = actor(pipeline, "New Mexico Gov. Dana Whitlock criticized the new tax.", "Whitlock")
+    assert (a["country"], a["sector"]) == ("USA", "GOV")
+    b = actor(pipeline, "The New Jersey governor criticized the new tax.", "governor")
+    assert b["country"] == "USA"
+
+
+def test_a_country_name_alone_is_still_the_country(pipeline: Pipeline) -> None:
+    a = actor(pipeline, "Mexico's president criticized the new tax.", "president")
+    assert a["country"] == "MEX"
+
+
+def test_abbreviated_titles_give_the_sector(pipeline: Pipeline) -> None:
+    for text, sector in (
+        ("Sen. Dana Whitlock criticized the new tax.", "LEG"),
+        ("Rep. Dana Whitlock criticized the new tax.", "LEG"),
+        ("Gov. Dana Whitlock criticized the new tax.", "GOV"),
+        ("Gen. Dana Whitlock criticized the new tax.", "MIL"),
+    ):
+        assert actor(pipeline, text, "Whitlock")["sector"] == sector, text

@@ -150,6 +150,13 @@ def _match_at(kb: ActorKnowledge, toks: Sequence[Token], i: int, desc: Descripti
         if role is not None and not host and desc.owned and desc.role in GENERIC_HEADS and desc.body is None:
             desc.sector = role.sector  # "leaders of the opposition": the owner's sector
             return n
+        named = n > 1 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in span)
+        region = kb.region_country(text) if named else None
+        if region is not None:
+            # "New Jersey Gov.", "the New Mexico governor": a state, not the country its name holds
+            if not host and region not in desc.countries:
+                desc.countries.append(region)
+            return n
         iso = country_of_token(kb, span)
         if iso is not None:
             # "rebels in Chad" are Chadian; "the ambassador in Paris" is not French

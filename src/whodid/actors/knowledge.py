@@ -390,6 +390,7 @@ class ActorKnowledge:
         self.max_role_words: int = max((len(key.split()) for key in roles), default=0)
         self._role_memo: Memo[RoleInfo | None] = Memo(self._role_lookup)
         self._body_memo: Memo[BodyInfo | None] = Memo(self._body_lookup)
+        self._region_memo: Memo[str | None] | None = None  # see ``with_regions``
 
     @classmethod
     def load(cls, data_dir: Path | None = None) -> ActorKnowledge:
@@ -414,7 +415,26 @@ class ActorKnowledge:
             countries=self._countries, roles=self._roles, bodies=self._bodies, igos=self._igos
         )
         out._listed = _listed_countries(entries)
+        out._region_memo = self._region_memo
         return out
+
+    def with_regions(self, region_country: Callable[[str], str | None]) -> ActorKnowledge:
+        """A copy that also knows the names of states and provinces, ``region_country`` giving the ISO3
+        of one ("New Jersey" -> USA, the places gazetteer's ``region_country``): a region whose name
+        holds a country's ("New Mexico", "New South Wales") is not that country."""
+        out = ActorKnowledge(
+            countries=self._countries, roles=self._roles, bodies=self._bodies, igos=self._igos
+        )
+        out._listed = self._listed
+        out._region_memo = Memo(region_country)
+        return out
+
+    def region_country(self, text: str) -> str | None:
+        """The ISO3 of the state or province named by ``text`` when it is written in more than one word
+        and is no country's name ("New Jersey" -> USA); None otherwise or without ``with_regions``."""
+        if self._region_memo is None or " " not in text.strip() or self.country_by_name(text) is not None:
+            return None
+        return self._region_memo(text)
 
     def country_by_name(self, text: str) -> CountryInfo | None:
         """The country named by ``text`` ("the United States", "U.S.", "China's"); "us" is not "US"."""
