@@ -10,7 +10,7 @@ from fastapi.testclient import TestClient
 
 from tests.serve.test_api import assert_error
 from whodid.pipeline import Pipeline
-from whodid.store.db import open_store
+from whodid.store.db import migrations, open_store
 
 TEXT = "Egypt accused Ethiopia of filling the dam on Tuesday. Ethiopia rejected the claim."
 
@@ -29,6 +29,20 @@ def test_post_codes_and_stores_an_article(
     stored = client.get(f"/v1/articles/{record['article']['id']}").json()
     assert stored["text"] == TEXT and stored["record"] == record
     assert client.post("/v1/articles", json=body).json() == record  # stored once, same record
+    assert client.get("/v1/events", params={"source": "EGY"}).json()["events"]
+
+
+def test_post_to_a_fresh_database_creates_it(
+    db_url: str, make_client: Callable[..., TestClient], pipeline: Pipeline
+) -> None:
+    client = make_client(db_url, pipeline=pipeline)  # no file yet on SQLite, no tables on PostgreSQL
+    if db_url.startswith("sqlite:"):
+        assert_error(client.get("/v1/events"), "E411", 503)  # reads still need a database
+    response = client.post("/v1/articles", json={"text": TEXT, "published": "2024-05-07"})
+    assert response.status_code == 200, response.text
+    with open_store(db_url, create=False) as store:
+        assert [v for v, _ in store.applied()] == [m.version for m in migrations()]
+        assert store.counts()["articles"] == 1
     assert client.get("/v1/events", params={"source": "EGY"}).json()["events"]
 
 

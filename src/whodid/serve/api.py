@@ -269,7 +269,7 @@ def _code_and_store(request: Request, body: bytes) -> dict[str, Any]:
     given = {k: v for k, v in data.items() if k in ("text", "published", "title", "url", "source")}
     item = ArticleInput.from_record(given, origin="POST /v1/articles", max_bytes=settings.max_bytes)
     aid = article_id(item.text)
-    with settings.store() as store:
+    with settings.store(create=True) as store:  # the first article posted creates the database
         if aid in store.known([aid]):
             found = browse.article(store, aid)
             assert found is not None
@@ -280,6 +280,6 @@ def _code_and_store(request: Request, body: bytes) -> dict[str, Any]:
             item.text, published=item.published, id=aid, title=item.title, url=item.url, source=item.source
         )
     record = coded.to_dict()
-    with settings.store() as store:
+    with settings.store(create=True) as store:
         store.add([(record, item.text, "POST /v1/articles", None)])
     return record

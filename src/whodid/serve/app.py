@@ -66,12 +66,13 @@ class Settings:
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     @contextmanager
-    def store(self) -> Iterator[Store]:
+    def store(self, *, create: bool = False) -> Iterator[Store]:
         """A connection for one request (SQLite connections belong to one thread; a request's
-        handler runs in one)."""
+        handler runs in one). Readers find no SQLite file an error (E411); a writer (``create``)
+        creates it and its tables, as ``whodid ingest`` does."""
         from whodid.store.db import open_store
 
-        with open_store(self.url, create=False) as store:
+        with open_store(self.url, create=create) as store:
             yield store
 
     @contextmanager
