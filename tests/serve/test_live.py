@@ -15,6 +15,7 @@ from typing import Any
 import httpx2
 import pytest
 
+from tests.serve.conftest import fill
 from tests.serve.live import live_server
 from whodid.pipeline import Pipeline
 from whodid.serve import Settings
@@ -113,6 +114,30 @@ def test_from_overview_to_the_sentence_in_a_browser(demo_server: str, browser: A
         page.goto(demo_server + path)
         page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
     assert errors == []
+
+
+LABELS_OUTSIDE = """() => [...document.querySelectorAll("svg.chart")].flatMap(svg => {
+    const width = svg.viewBox.baseVal.width;
+    return [...svg.querySelectorAll("text.tick")].map(t => t.getBBox())
+        .filter(b => b.x < 0 || b.x + b.width > width).map(b => [b.x, b.x + b.width, width]);
+})"""
+
+
+@pytest.mark.slow
+def test_chart_labels_stay_inside_the_charts_in_a_browser(tmp_path: Path, browser: Any) -> None:
+    """The last period's label of a dyad chart was cut off by the chart's right border."""
+    url = f"sqlite:///{tmp_path / 'three-months.db'}"
+    fill(url)  # USA-CHN in March, April and May 2024
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    with live_server(Settings(url=url)) as base:
+        for path in ("/dyads/USA/CHN?by=month", "/dyads/USA/CHN?by=day", "/dyads/USA/CHN?by=week", "/"):
+            page.goto(base + path)
+            ticks = page.locator("svg.chart text.tick")
+            assert ticks.count() >= 3, path
+            assert page.evaluate(LABELS_OUTSIDE) == [], path
+        page.goto(base + "/dyads/USA/CHN?by=day")
+        page.screenshot(path=str(SCREENSHOTS / "dyad-by-day.png"), full_page=True)
 
 
 XSS = (

@@ -12,6 +12,7 @@ a browser shows on hover.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Sequence
 from typing import Any
 from urllib.parse import urlencode
@@ -70,8 +71,8 @@ def stacked_bars(rows: Sequence[dict[str, Any]], *, width: int = 900, height: in
                 f'width="{bar:.1f}" height="{h:.1f}"><title>{escape(row["period"])}: {n} {escape(name)}'
                 "</title></rect></a>"
             )
-        if k % max(1, len(rows) // 8) == 0:
-            parts.append(f'<text class="tick" x="{x:.1f}" y="{height - 12}">{escape(row["period"])}</text>')
+    labels = [(pad + k * step + bar / 2, str(row["period"])) for k, row in enumerate(rows)]
+    parts.append(_x_labels(labels, height - 12, width))
     parts.append("</svg>")
     return Markup("".join(parts))
 
@@ -116,11 +117,7 @@ def series_chart(
                 f'<circle class="dir{n}" cx="{x:.1f}" cy="{y:.1f}" r="5">'
                 f"<title>{escape(direction)} {escape(label)}: {value:g}</title></circle></a>"
             )
-    for k, label in enumerate(periods):
-        if k % max(1, len(periods) // 8) == 0:
-            parts.append(
-                f'<text class="tick" x="{xy(label, 0)[0]:.1f}" y="{height - 10}">{escape(label)}</text>'
-            )
+    parts.append(_x_labels([(xy(label, 0)[0], label) for label in periods], height - 10, width))
     parts.append("</svg>")
     return Markup("".join(parts))
 
@@ -169,6 +166,43 @@ def precision(feature: str | None) -> str:
     if feature in ("city", "town", "village", "capital", "ppl"):
         return "city or town"
     return "region or other place" if feature else "place of unknown kind"
+
+
+TICK_CHAR_WIDTH = 7.0  # a digit of the 11px tick font (style.css; DejaVu Sans: 0.64 em), in SVG units
+TICK_GAP = 8.0  # the least room between two labels
+
+
+def _x_labels(labels: Sequence[tuple[float, str]], y: int, width: int) -> str:
+    """Period labels under their points (``labels``: x and text, left to right): every k-th one, k
+    as small as keeps them from overlapping, and the last one always. Each is centred on its point,
+    or held against the chart's edge where centring would draw it past that edge: the last label of
+    a series ends at the right border rather than being cut off by it.
+
+    >>> print(_x_labels([(50.0, "2024-04"), (880.0, "2024-05")], 190, 900).split("</text>")[1])
+    <text class="tick" x="898.0" y="190" text-anchor="end">2024-05
+    """
+    if not labels:
+        return ""
+    widest = max(len(text) for _, text in labels) * TICK_CHAR_WIDTH + TICK_GAP
+    spacing = (labels[-1][0] - labels[0][0]) / max(len(labels) - 1, 1) or widest
+    every = max(1, math.ceil(widest / spacing))
+    placed = [_placed(x, text, width) for k, (x, text) in enumerate(labels) if k % every == 0]
+    last = _placed(*labels[-1], width)
+    kept = [p for p in placed if p[3] + TICK_GAP <= last[2]]  # none that the last one would overlap
+    return "".join(
+        f'<text class="tick" x="{x:.1f}" y="{y}" text-anchor="{anchor}">{escape(text)}</text>'
+        for x, anchor, _, _, text in [*kept, last]
+    )
+
+
+def _placed(x: float, text: str, width: int) -> tuple[float, str, float, float, str]:
+    """A label's x, text-anchor, left and right edges (estimated) and text, kept inside 0..width."""
+    size = len(text) * TICK_CHAR_WIDTH
+    if x + size / 2 > width - 2:
+        return width - 2.0, "end", width - 2.0 - size, width - 2.0, text
+    if x - size / 2 < 2:
+        return 2.0, "start", 2.0, 2.0 + size, text
+    return x, "middle", x - size / 2, x + size / 2, text
 
 
 def _svg_open(width: int, height: int, label: str) -> str:
