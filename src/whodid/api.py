@@ -98,8 +98,9 @@ class Database:
         """Write the mentions matching ``filters`` to ``path`` as gdelt, icews, plover, csv, parquet, or
         the actor network as edges or graphml
         (see docs/export.md); ``header`` as the files of the format (none for gdelt) unless given.
-        Returns the rows written (``.rows``) and the matching mentions the format cannot hold
-        (``.left_out``, ``.reason``)."""
+        Returns the rows written (``.rows``), the matching mentions the format cannot hold
+        (``.left_out``, ``.reason``) and what was written with a caveat (``.notes``: ICEWS sector
+        names not checked against ICEWS's files)."""
         from whodid.store.export import check_output, export
 
         check_output(fmt, Path(path))

@@ -585,6 +585,8 @@ def run_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         err.write(f"whodid: wrote {done.rows} rows to {args.output}\n")
     if done.left_out:
         err.write(f"whodid: left out {done.left_out} matching event mentions: {done.reason}\n")
+    for note in done.notes:
+        err.write(f"whodid: note: {note}\n")
     return EXIT_OK
 
 

@@ -228,3 +228,36 @@ def test_every_sector_has_an_icews_name() -> None:
     codes = [line.split("\t")[0] for line in text.splitlines() if line and line[0] != "#"][1:]
     assert codes and all(icews_sectors(code) != code for code in codes)
     assert icews_sectors(None) == ""
+
+
+def test_icews_sector_names_not_checked_are_said_never_silent(store: Store, tmp_path: Path) -> None:
+    import pandas as pd
+
+    # a sector from a user's actor dictionary that ICEWS has no name for
+    with store.conn.transaction():
+        store.conn.execute("UPDATE actors SET sector = 'XYZ' WHERE actor_id = 'a6'")
+    path = tmp_path / "events.tab"
+    done = export(store, "icews", path=path)
+    rows = pd.read_csv(path, sep="\t").set_index("Event ID")
+    militia = rows.loc[event_number("sha256-0000000000000001", "e3")]
+    assert pd.isna(militia["Target Sectors"])  # empty, not the CAMEO code XYZ
+    assert "XYZ" not in path.read_text(encoding="utf-8")
+    # Amnesty's HRI is written as 'Human Rights', a name not checked against ICEWS's files: said so
+    unchecked, unmapped = done.notes
+    assert unchecked.startswith("1 Source/Target Sectors cells name sectors not checked against ICEWS")
+    assert "HRI 'Human Rights' x1" in unchecked and "seen=no" in unchecked
+    assert unmapped.startswith("1 Source/Target Sectors cells are empty") and "XYZ x1" in unmapped
+    url = store.url
+    store.close()
+    proc = whodid("export", "--format", "icews", "--db", url)
+    assert proc.returncode == 0
+    notes = [line for line in proc.stderr.splitlines() if line.startswith("whodid: note: ")]
+    assert [n.removeprefix("whodid: note: ") for n in notes] == list(done.notes)
+
+
+def test_only_checked_sectors_give_no_note(store: Store) -> None:
+    with store.conn.transaction():
+        store.conn.execute("UPDATE actors SET sector = 'GOV' WHERE sector IS NOT NULL")
+    done = export(store, "icews", out=io.StringIO())
+    assert done.notes == () and done.rows == 3
+    assert export(store, "gdelt", out=io.StringIO()).notes == ()

@@ -11,8 +11,10 @@ column holds, and what is left empty because whodid does not know it, is in ``do
 from __future__ import annotations
 
 import csv
+import functools
 import json
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,7 +29,9 @@ from whodid.store.lookups import (
     country_name,
     event_day,
     event_number,
+    icews_sector_status,
     icews_sectors,
+    location_level,
     segment_table,
 )
 from whodid.store.network import Network, write_edges, write_graphml
@@ -162,30 +166,71 @@ def _text(value: object) -> str:
 
 
 # ---------------------------------------------------------------------------------------------- ICEWS
-def icews_row(r: dict[str, Any]) -> list[object] | None:
-    """One mention as the 20 ICEWS coded-event columns; None when it cannot be dated to a day."""
+class SectorTally:
+    """The sectors an ICEWS export wrote with a caveat: names whodid could not check against ICEWS's
+    files (``seen=no`` in ``data/export/icews_sectors.tsv``) and codes with no ICEWS name at all (left
+    empty), each counted by CAMEO code, so the export says so instead of passing them off silently."""
+
+    def __init__(self) -> None:
+        self.unchecked: Counter[str] = Counter()
+        self.unmapped: Counter[str] = Counter()
+
+    def sectors(self, sector: str | None) -> str:
+        """The ICEWS names of ``sector`` (see ``lookups.icews_sectors``), counted when in doubt."""
+        status = icews_sector_status(sector)
+        if status == "unchecked":
+            self.unchecked[str(sector)] += 1
+        elif status == "unmapped":
+            self.unmapped[str(sector)] += 1
+        return icews_sectors(sector)
+
+    def notes(self) -> tuple[str, ...]:
+        """One line for each kind of doubt, most frequent codes first."""
+        out = []
+        if self.unchecked:
+            listed = ", ".join(
+                f"{code} '{icews_sectors(code)}' x{n}" for code, n in self.unchecked.most_common()
+            )
+            out.append(
+                f"{sum(self.unchecked.values())} Source/Target Sectors cells name sectors not checked "
+                f"against ICEWS's files ({listed}): whodid's nearest ICEWS-style names (seen=no in "
+                "data/export/icews_sectors.tsv; docs/export.md), to filter on with care"
+            )
+        if self.unmapped:
+            listed = ", ".join(f"{code} x{n}" for code, n in self.unmapped.most_common())
+            out.append(
+                f"{sum(self.unmapped.values())} Source/Target Sectors cells are empty: their actors' "
+                f"sectors have no ICEWS name in data/export/icews_sectors.tsv ({listed})"
+            )
+        return tuple(out)
+
+
+def icews_row(r: dict[str, Any], tally: SectorTally | None = None) -> list[object] | None:
+    """One mention as the 20 ICEWS coded-event columns; None when it cannot be dated to a day.
+    ``tally`` counts the sectors written with a caveat (``SectorTally``)."""
     day = event_day(r["date"], r["published"])
     if day is None:
         return None
-    feature = r["location_feature"]
+    sectors = (tally or SectorTally()).sectors
+    level = location_level(r["location_precision"], r["location_feature"])
     return [
         event_number(r["article_id"], r["event_id"]),
         day,
         r["source_name"] or r["source_text"],
-        icews_sectors(r["source_sector"]),
+        sectors(r["source_sector"]),
         country_name(r["source_country"]),
         cameo_codes()[r["cameo"]].name if r["cameo"] in cameo_codes() else "",
         r["cameo"],
         r["goldstein"],
         r["target_name"] or r["target_text"],
-        icews_sectors(r["target_sector"]),
+        sectors(r["target_sector"]),
         country_name(r["target_country"]),
         r["article_id"],
         int(r["sentence_idx"]) + 1,
         r["source"],
-        r["location_name"] if feature in ("city", "landmark") else "",
+        r["location_name"] if level == "city" else "",
         "",
-        r["location_name"] if feature == "region" else "",
+        r["location_name"] if level == "region" else "",
         country_name(r["location_country"]),
         r["lat"],
         r["lon"],
@@ -253,12 +298,13 @@ def mention_row(r: dict[str, Any]) -> list[object]:
 # ---------------------------------------------------------------------------------------------- writing
 @dataclass(frozen=True)
 class Exported:
-    """What an export wrote: ``rows`` written, and ``left_out`` matching mentions the format cannot
-    hold (``reason`` says why; "" when none were)."""
+    """What an export wrote: ``rows`` written, ``left_out`` matching mentions the format cannot hold
+    (``reason`` says why; "" when none were), and ``notes`` on what was written with a caveat."""
 
     rows: int
     left_out: int = 0
     reason: str = ""
+    notes: tuple[str, ...] = ()  # what was written with a caveat (ICEWS sector names not checked)
 
 
 def export(
@@ -334,6 +380,9 @@ def _write_text(rows: Iterable[dict[str, Any]], fmt: str, out: TextIO, header: b
             n += 1
         return Exported(n)
     columns, convert = _TSV[fmt]
+    tally = SectorTally()
+    if fmt == "icews":
+        convert = functools.partial(icews_row, tally=tally)
     if header:
         out.write("\t".join(columns) + "\n")
     left_out = 0
@@ -344,7 +393,7 @@ def _write_text(rows: Iterable[dict[str, Any]], fmt: str, out: TextIO, header: b
             continue
         out.write("\t".join(_text(v) for v in cells) + "\n")
         n += 1
-    return Exported(n, left_out, LEFT_OUT_REASONS[fmt] if left_out else "")
+    return Exported(n, left_out, LEFT_OUT_REASONS[fmt] if left_out else "", tally.notes())
 
 
 def _gdelt_row(r: dict[str, Any]) -> list[object] | None:

@@ -21,7 +21,14 @@ from __future__ import annotations
 from typing import Any
 
 from whodid.store.actor_codes import SegmentTable
-from whodid.store.lookups import country_centroid, country_name, event_day, event_number, fips
+from whodid.store.lookups import (
+    country_centroid,
+    country_name,
+    event_day,
+    event_number,
+    fips,
+    location_level,
+)
 
 # The 61 columns of the GDELT 2.0 Event table, in codebook order, named as in GDELT's own header file
 # and BigQuery table (the codebook's prose calls the first two GlobalEventID and Day).
@@ -66,8 +73,6 @@ GDELT_COLUMNS = (
     "SOURCEURL",
 )
 NO_GEO: list[object] = [0, "", "", "", "", "", "", ""]
-# the precision a place's feature gives, for locations stored without one (before migration 0006)
-_LEVEL = {"city": "city", "landmark": "city", "region": "region", "country": "country"}
 _UNTYPED = frozenset({"water", "continent"})  # GDELT has no geo type for a sea or a continent
 
 
@@ -105,7 +110,7 @@ def geo_type(precision: str | None, feature: str | None, iso3: str | None) -> in
     """
     if feature in _UNTYPED:
         return 0
-    level = precision or _LEVEL.get(feature or "")
+    level = location_level(precision, feature)
     us = iso3 == "USA"
     return {"country": 1, "region": 2 if us else 5, "city": 3 if us else 4}.get(level or "", 0)
 

@@ -35,6 +35,20 @@ def event_day(date: str | None, published: str | None) -> str | None:
     return None
 
 
+# the precision a place's feature gives, for locations stored without one (before migration 0006)
+_FEATURE_LEVEL = {"city": "city", "landmark": "city", "region": "region", "country": "country"}
+
+
+def location_level(precision: str | None, feature: str | None) -> str | None:
+    """How precise an event's location is (``city``, ``region``, ``country``): its stored precision,
+    else (a location stored before migration 0006) what its place's feature says; None for neither.
+
+    >>> location_level("region", "city"), location_level(None, "landmark"), location_level(None, "water")
+    ('region', 'city', None)
+    """
+    return precision or _FEATURE_LEVEL.get(feature or "")
+
+
 def event_number(article_id: str, event_id: str) -> int:
     """A stable positive 63-bit integer for one mention: the first 8 bytes of the SHA-256 of
     ``article_id/event_id`` (the same mention gets the same number in every export and database)."""
@@ -96,13 +110,14 @@ _ICEWS_SECTORS = "data/export/icews_sectors.tsv"
 
 
 @lru_cache(maxsize=1)
-def _icews_sector_table() -> dict[str, str]:
-    """CAMEO agent code -> ICEWS sector names (``data/export/icews_sectors.tsv``)."""
+def _icews_sector_table() -> dict[str, tuple[str, bool]]:
+    """CAMEO agent code -> (ICEWS sector names, whether they were checked against ICEWS's files), from
+    ``data/export/icews_sectors.tsv``."""
     try:
         text = resources.files("whodid").joinpath(_ICEWS_SECTORS).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as e:
         raise Errors.E305.error(path=_ICEWS_SECTORS, detail=str(e)) from None
-    table: dict[str, str] = {}
+    table: dict[str, tuple[str, bool]] = {}
     lines = [
         (n, line) for n, line in enumerate(text.splitlines(), start=1) if line.strip() and line[0] != "#"
     ]
@@ -111,13 +126,30 @@ def _icews_sector_table() -> dict[str, str]:
         if len(fields) != 3 or fields[2] not in ("yes", "no") or not fields[1]:
             detail = "expected CODE<TAB>SECTORS<TAB>SEEN with SEEN yes or no"
             raise Errors.E302.error(path=_ICEWS_SECTORS, line=number, detail=detail)
-        table[fields[0]] = fields[1]
+        table[fields[0]] = (fields[1], fields[2] == "yes")
     return table
 
 
 def icews_sectors(sector: str | None) -> str:
-    """The ICEWS sector names of a CAMEO agent code, comma separated ("" for none; the code itself
-    when the table does not know it)."""
+    """The ICEWS sector names of a CAMEO agent code, comma separated; "" for none, and for a code the
+    table does not know (a CAMEO code is no ICEWS sector name: ``icews_sector_status`` tells them
+    apart)."""
+    found = _icews_sector_table().get(sector) if sector else None
+    return found[0] if found else ""
+
+
+def icews_sector_status(sector: str | None) -> str:
+    """How the ICEWS names of a CAMEO agent code stand: ``none`` (no sector: a state as a whole),
+    ``checked`` (written as ICEWS's files write them), ``unchecked`` (whodid's nearest ICEWS-style
+    names, ``seen=no`` in the table) or ``unmapped`` (a code the table does not know, e.g. from a
+    user's actor dictionary: no name is written).
+
+    >>> [icews_sector_status(s) for s in (None, "MIL", "BUS", "XYZ")]
+    ['none', 'checked', 'unchecked', 'unmapped']
+    """
     if not sector:
-        return ""
-    return _icews_sector_table().get(sector, sector)
+        return "none"
+    found = _icews_sector_table().get(sector)
+    if found is None:
+        return "unmapped"
+    return "checked" if found[1] else "unchecked"
