@@ -28,8 +28,8 @@ if TYPE_CHECKING:
     from whodid.store.query import EventQuery
 
 EXIT_OK, EXIT_PARTIAL, EXIT_FAILED = 0, 1, 2
-EXIT_NOT_FOUND = 1  # an actor code or country name the store does not know (as grep: nothing matched)
-_NOT_FOUND = frozenset({"E419", "E420"})
+EXIT_NOT_FOUND = 1  # an actor or CAMEO code, a country name, that matches nothing (as grep's status)
+_NOT_FOUND = frozenset({"E419", "E420", "E427"})
 
 EVAL_EPILOG = """\
 examples:

@@ -415,6 +415,12 @@ class Errors(Enum):
         "their names, use --actor NAME on whodid events and whodid export.",
         UsageError,
     )
+    E427 = Entry(
+        "no CAMEO event code is {value!r}{hint}.",
+        "Pass a CAMEO event code (173), a root for every code under it (17, as GDELT's EventRootCode) or "
+        "a prefix (17*); whodid/data/ontology/cameo.tsv lists the codes and their names.",
+        UsageError,
+    )
 
     # -- E5xx: whodid's own failures ------------------------------------------------------------------
     E501 = Entry(

@@ -215,7 +215,7 @@ def test_the_python_api_returns_dataframes(store: Store, tmp_path: Path) -> None
         assert written.rows == 3 and len((tmp_path / "rur.csv").read_text().splitlines()) == 4  # with header
         assert db.actors(name="army")["mentions"].tolist() == [1]
         assert db.quotes(speaker="spokes")["text"].tolist() == ["We will respond"]
-        empty = db.events(cameo="999")
+        empty = db.events(cameo="2042")  # a CAMEO code no stored event has
         assert empty.empty and "article_id" in empty.columns
     with pytest.raises(UsageError):
         whodid.open(f"sqlite:///{tmp_path / 'missing.db'}")

@@ -93,6 +93,30 @@ def test_the_command_line_says_what_it_did_not_find(store: Store) -> None:
     assert proc.returncode == 1 and "E420" in proc.stderr and "--actor" in proc.stderr
 
 
+def test_an_unknown_cameo_code_is_said_with_the_nearest(store: Store) -> None:
+    for value, hint in (
+        ("199", "did you mean 190, 191 or 192?"),
+        ("0835", "did you mean 083, 0831 or 0832?"),
+        ("999", "CAMEO's roots are 01 to 20"),
+        ("21", "CAMEO's roots are 01 to 20"),
+        ("99*", "CAMEO's roots are 01 to 20"),
+    ):
+        with pytest.raises(UsageError, match="E427") as info:
+            events(store, EventQuery(cameo=value))
+        assert f"no CAMEO event code is {value!r} ({hint}" in info.value.problem
+    assert events(store, EventQuery(cameo="2042")) == []  # a code no stored event has: no rows, no error
+    url = store.url
+    store.close()
+    for command in (["events"], ["export", "--format", "gdelt"]):
+        proc = run(*command, "--cameo", "999", "--db", url)
+        assert (proc.returncode, proc.stdout) == (1, "")
+        assert proc.stderr.startswith("whodid: error E427: no CAMEO event code is '999' (CAMEO's roots")
+    proc = run("events", "--cameo", "2042", "--db", url)
+    assert (proc.returncode, proc.stdout, proc.stderr) == (0, "(no rows)\n", "")
+    with whodid.open(url) as db, pytest.raises(UsageError, match="E427"):
+        db.events(cameo="1999")
+
+
 def test_the_python_api_reads_names_too(store: Store) -> None:
     url = store.url
     store.close()

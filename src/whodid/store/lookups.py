@@ -12,6 +12,7 @@ and centroids, CAMEO event codes, the kinds of CAMEO actor code segments and ICE
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
 
@@ -79,6 +80,35 @@ def cameo_codes() -> dict[str, CameoCode]:
     from whodid.ontology import Ontology
 
     return {c.code: c for c in Ontology.load()}
+
+
+def check_cameo(value: str) -> None:
+    """E427 when no CAMEO event code is ``value``: a code (``173``), a bare root (``17``) or a
+    prefix (``17*``) of whodid's CAMEO table; the hint names the nearest codes.
+
+    >>> check_cameo("19"), check_cameo("17*"), check_cameo("0831")
+    (None, None, None)
+    >>> check_cameo("199")
+    Traceback (most recent call last):
+    whodid.errors.UsageError: E427 no CAMEO event code is '199' (did you mean 190, 191 or 192?)...
+    """
+    digits = value.rstrip("*")
+    codes = cameo_codes()
+    if digits in codes or ((len(digits) == 2 or value.endswith("*")) and any(map(_starts(digits), codes))):
+        return
+    shared = next((k for k in range(len(digits) - 1, 1, -1) if any(map(_starts(digits[:k]), codes))), 0)
+    if shared:  # codes with the longest prefix in common, the shorter (rounder) first
+        near = sorted((c for c in codes if c.startswith(digits[:shared])), key=lambda c: (len(c), c))[:3]
+        listed = near[0] if len(near) == 1 else ", ".join(near[:-1]) + " or " + near[-1]
+        hint = f" (did you mean {listed}?)"
+    else:
+        roots = sorted({c[:2] for c in codes})
+        hint = f" (CAMEO's roots are {roots[0]} to {roots[-1]}; its codes {min(codes)} to {max(codes)})"
+    raise Errors.E427.error(value=value, hint=hint)
+
+
+def _starts(prefix: str) -> Callable[[str], bool]:
+    return lambda code: code.startswith(prefix)
 
 
 @lru_cache(maxsize=1)

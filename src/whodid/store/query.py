@@ -18,6 +18,7 @@ from whodid.nlp.state import Modality
 from whodid.store import periods, schema
 from whodid.store.codes import code_pattern, matches, resolve
 from whodid.store.db import Store
+from whodid.store.lookups import check_cameo
 from whodid.store.periods import PERIODS, period
 from whodid.store.speakers import quotes, speakers
 
@@ -129,6 +130,8 @@ def _modality_sql(column: str, value: str | Sequence[str] | None) -> tuple[str, 
 def _check(q: EventQuery) -> None:
     if q.cameo is not None and not _CAMEO.fullmatch(q.cameo):
         raise Errors.E410.error(option="--cameo", value=q.cameo, expected="a CAMEO code such as 173 or 17*")
+    if q.cameo is not None:
+        check_cameo(q.cameo)  # E427, with the nearest codes
     for name, value in (("--since", q.since), ("--until", q.until)):
         if value is not None and not _DATE.fullmatch(value):
             raise Errors.E410.error(option=name, value=value, expected="YYYY, YYYY-MM or YYYY-MM-DD")
