@@ -353,3 +353,18 @@ def test_a_surveys_figures_are_no_acts(pipeline: Pipeline) -> None:
     # a share that is no survey's split keeps its act
     evs = events(pipeline, "The Kenyan army backed the Ugandan rebels, officials said.")
     assert "062" in [e.cameo for e in evs]
+
+
+def test_an_event_noun_between_two_sides_has_one_act_on_the_other(pipeline: Pipeline) -> None:
+    evs = events(pipeline, "Fresh clashes between Armenia and Azerbaijan broke out on the border.")
+    clash = [e for e in evs if e.cameo[:2] == "19"]
+    assert [(e.source.country, e.target.country if e.target else None) for e in clash] == [("ARM", "AZE")]
+    said = events(pipeline, "Talks between Peru and Chile resumed in Lima.")
+    talks = [e for e in said if e.cameo[:2] == "04"]
+    assert [(e.source.country, e.target.country if e.target else None) for e in talks] == [("PER", "CHL")]
+
+
+def test_at_the_hands_of_names_the_doer(pipeline: Pipeline) -> None:
+    evs = events(pipeline, "The governor was killed at the hands of Somali militants.")
+    killed = [e for e in evs if e.cameo[:2] in ("18", "19")]
+    assert killed and killed[0].source.country == "SOM"

@@ -64,10 +64,10 @@ QUANTITY_NOUNS = frozenset(
 )
 
 
-def actors_at(st: ArticleState, tok: Token) -> list[str]:
+def actors_at(st: ArticleState, tok: Token, *, with_conjuncts: bool = True) -> list[str]:
     """Actors a token refers to, with its conjuncts ("A and B"); "thousands of X" refers to X."""
     out: list[str] = []
-    for t in (tok, *conjuncts(tok)):
+    for t in (tok, *conjuncts(tok)) if with_conjuncts else (tok,):
         refs = st.token_actors.get(t.i, [])
         if not refs and (t.lemma_.lower() in QUANTITY_NOUNS or t.pos_ == "NUM"):
             refs = [a for g in prep_objects(t, frozenset({"of"})) for a in st.token_actors.get(g.i, [])]
@@ -119,8 +119,29 @@ def explicit_subjects(verb: Token) -> list[Token]:
 
 
 def agent_of(verb: Token) -> list[Token]:
-    """The object of a passive "by" agent."""
-    return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    """The object of a passive "by" agent, or of "at the hands of" ("was killed at the hands of X")."""
+    found = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    return found or at_the_hands_of(verb)
+
+
+def at_the_hands_of(head: Token) -> list[Token]:
+    """X in "at the hands of X", "at X's hands" under a passive verb or an event noun: the doer."""
+    out: list[Token] = []
+    for hands in prep_objects(head, frozenset({"at"})):
+        if hands.lemma_.lower() != "hand" or hands.lower_ != "hands":
+            continue
+        out += prep_objects(hands, frozenset({"of"}))
+        out += [c for c in hands.children if c.dep_ == "poss"]
+    return out
+
+
+def between(noun: Token) -> tuple[Token, Token] | None:
+    """The two sides of "clashes between X and Y", "talks between X and Y"."""
+    for first in prep_objects(noun, frozenset({"between"})):
+        second = [c for c in first.children if c.dep_ == "conj"]
+        if second:
+            return first, second[0]
+    return None
 
 
 def relative_head(verb: Token) -> Token | None:

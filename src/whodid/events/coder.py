@@ -177,6 +177,7 @@ STATE_AUTHORITY_ROOTS = frozenset({"11", "12", "16", "17"})
 # no act and no intent (conflict is handled apart: its speaker's threat is coded)
 CONDITIONAL_NO_EVENT_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 OBJECT_TARGET_PREPS = frozenset({"on", "against", "to", "with", "toward", "towards"})
+MEDIATION = "045"  # "mediation between X and Y" is a third party's, not X's act on Y
 NOMINAL_PATIENT_PREPS = frozenset({"of", "on", "against", "into", "to", "with"})
 # cooperation that compound subjects do with each other (agree, meet, negotiate, cooperate)
 RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06"})
@@ -277,7 +278,7 @@ class EventCoder:
             for tok in sent:
                 trig = (
                     self._trigger(tok, st.non_place_tokens)
-                    or self._nominal_trigger(tok)
+                    or self._nominal_trigger(tok, st)
                     or _wish_trigger(tok, st)
                 )
                 demand = self._demand_trigger(tok, trig, st.non_place_tokens)
@@ -471,7 +472,7 @@ class EventCoder:
             return Trigger(tok, tok, code, f"verb:{tok.lemma_.lower()}+{comp.lemma_.lower()}>demand")
         return None
 
-    def _nominal_trigger(self, noun: Token) -> Trigger | None:
+    def _nominal_trigger(self, noun: Token, st: ArticleState) -> Trigger | None:
         """An event noun whose agent is stated: "by X", or "X's" when the patient is stated too
         ("Russia's invasion of Ukraine"; in "his arrest" the possessive is the patient)."""
         if noun.pos_ != "NOUN":
@@ -480,9 +481,20 @@ class EventCoder:
         if code is None or code == STATEMENT:
             return None
         agent, how = args.prep_objects(noun, frozenset({"by"})), "by"
+        if not agent:
+            agent, how = args.at_the_hands_of(noun), "hands"  # "his killing at the hands of X"
         patient = args.prep_objects(noun, NOMINAL_PATIENT_PREPS)
         if not agent and patient:
             agent, how = [c for c in noun.children if c.dep_ == "poss"], "poss"
+        # a third party's act between two sides is the light verb's ("X launched a mediation effort
+        # between Y and Z"); mediation is always a third party's
+        subjects = args.explicit_subjects(noun.head) if noun.dep_ == "dobj" else []
+        third = any(st.token_actors.get(s.i) for s in subjects)
+        reciprocal = not third and not code.startswith(MEDIATION)
+        sides = args.between(noun) if not agent and not patient and reciprocal else None
+        if sides is not None:
+            # "clashes between X and Y", "talks between X and Y": one side acts on the other
+            agent, patient, how = [sides[0]], [sides[1]], "between"
         if not agent:
             return None
         rule = f"noun:{noun.lemma_.lower()}+{how}"
@@ -623,7 +635,10 @@ class EventCoder:
         st = ctx.st
         assert trig.nominal is not None
         agent, patient = trig.nominal
-        sources = [a for t in agent for a in args.actors_at(st, t) if st.actors[a].code]
+        alone = trig.rule.endswith("+between")  # "between X and Y": X alone acts, on Y
+        sources = [
+            a for t in agent for a in args.actors_at(st, t, with_conjuncts=not alone) if st.actors[a].code
+        ]
         targets: list[str | None] = [
             a for t in patient for a in args.actors_at(st, t) if st.actors[a].code and a not in sources
         ]
