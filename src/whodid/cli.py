@@ -8,13 +8,16 @@ import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO, cast
 
 from whodid import __version__
+from whodid.cli_options import check_actor_files, check_numbers, check_text
+from whodid.cli_output import EXIT_BROKEN_PIPE, OutputFailed, Stdout, discard_stdout, written_whole
 from whodid.dates.publication import ORDERS
 from whodid.errors import Errors, WhodidError
 from whodid.evaluate import KINDS
 from whodid.ingest.reader import STDIN_ORIGIN, ArticleInput, BadInput, input_kind, parse_date, read_path
+from whodid.ingest.text import DEFAULT_MAX_BYTES
 from whodid.nlp.model import MODEL
 from whodid.record import ArticleRecord
 from whodid.table import aligned, render_table
@@ -24,6 +27,7 @@ if TYPE_CHECKING:
 
     from whodid.pipeline import Pipeline
     from whodid.store.db import Store
+    from whodid.store.export import Exported
     from whodid.store.ingest import IngestSummary
     from whodid.store.query import EventQuery
 
@@ -102,12 +106,7 @@ def build_parser() -> argparse.ArgumentParser:
         choices=("json", "jsonl", "table"),
         help="json (default for one article), jsonl (default for .jsonl input), or a readable table",
     )
-    code.add_argument(
-        "--max-bytes",
-        type=int,
-        default=5_000_000,
-        help="refuse articles larger than this many bytes (default 5000000)",
-    )
+    _max_bytes_option(code)
     code.add_argument(
         "--encoding", default="utf-8", help="text encoding of .txt/.html input (default utf-8), e.g. latin-1"
     )
@@ -168,6 +167,7 @@ def build_parser() -> argparse.ArgumentParser:
     ing.add_argument(
         "--batch-size", type=int, default=64, metavar="N", help="articles per committed batch (default 64)"
     )
+    _max_bytes_option(ing)
     _actors_option(ing)
     _lexicon_option(ing)
     _confidence_option(ing, "store no event less sure than X")
@@ -294,6 +294,18 @@ def build_parser() -> argparse.ArgumentParser:
         "files have none; --header adds it)",
     )
     _event_filters(ex, "one row per event cluster (its most confident mention, with the cluster's counts)")
+    mg = sub.add_parser(
+        "migrate",
+        help="bring a database made by an older whodid up to date",
+        description="Apply the migrations this whodid has and the database lacks (each in its own "
+        "transaction) and list them. 'whodid ingest' does this itself; the read commands (events, dyad, "
+        "actors, quotes, speakers, export, serve) never write, and refuse a database that lacks one "
+        "(E422).",
+        epilog="example:\n  whodid migrate --db sqlite:///news.db\n\n"
+        "exit status: 0 up to date; 2 the database could not be opened or migrated.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    _db_option(mg)
     _serve_parser(sub)
     return parser
 
@@ -316,6 +328,17 @@ def _serve_parser(sub: Any) -> None:
     _db_option(sv)
     sv.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     sv.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
+
+
+def _max_bytes_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--max-bytes",
+        type=int,
+        default=DEFAULT_MAX_BYTES,
+        metavar="N",
+        help=f"refuse articles larger than N bytes (default {DEFAULT_MAX_BYTES}); a JSON Lines line may be "
+        "6 times that, for JSON escapes",
+    )
 
 
 def _date_order_option(p: argparse.ArgumentParser) -> None:
@@ -432,19 +455,60 @@ def main(argv: Sequence[str] | None = None, *, nlp: Language | None = None) -> i
     """Run one ``whodid`` command. ``nlp`` is an already loaded spaCy model to code with (a program or
     test that runs several commands loads it once); by default each command loads its own."""
     args = build_parser().parse_args(argv)
+    try:
+        check_numbers(args)
+        check_text(args)
+        check_actor_files(getattr(args, "actors", ()))
+    except WhodidError as e:
+        return _fail(sys.stderr, e)
+    out = cast(TextIO, Stdout(sys.stdout))
+    try:
+        status = _run(args, out, nlp)
+        out.flush()
+    except BrokenPipeError:  # the reader stopped early (| head -1): quietly, as SIGPIPE ends a process
+        discard_stdout()
+        return EXIT_BROKEN_PIPE
+    except OutputFailed as e:  # a full disk, an I/O error: once, no traceback
+        discard_stdout()
+        return _fail(sys.stderr, Errors.E426.error(detail=str(e)))
+    return status
+
+
+def _run(args: argparse.Namespace, out: TextIO, nlp: Language | None) -> int:
     if args.command == "code":
-        return run_code(args, sys.stdout, sys.stderr, nlp=nlp)
+        return run_code(args, out, sys.stderr, nlp=nlp)
     if args.command == "eval":
-        return run_eval(args, sys.stdout, sys.stderr, nlp=nlp)
+        return run_eval(args, out, sys.stderr, nlp=nlp)
     if args.command == "ingest":
-        return run_ingest(args, sys.stdout, sys.stderr, nlp=nlp)
+        return run_ingest(args, out, sys.stderr, nlp=nlp)
     if args.command in ("events", "dyad", "actors", "quotes", "speakers"):
-        return run_query(args, sys.stdout, sys.stderr)
+        return run_query(args, out, sys.stderr)
     if args.command == "export":
-        return run_export(args, sys.stdout, sys.stderr)
+        return run_export(args, out, sys.stderr)
+    if args.command == "migrate":
+        return run_migrate(args, out, sys.stderr)
     if args.command == "serve":
         return run_serve(args, sys.stderr)
     return EXIT_FAILED
+
+
+def run_migrate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """``whodid migrate``: apply the pending migrations, list them."""
+    from whodid.store.db import DEFAULT_URL, connect, hide_password, in_memory
+
+    url = args.db or DEFAULT_URL
+    try:
+        if in_memory(url):
+            raise Errors.E424.error(url=url)
+        with connect(url) as store:
+            applied = store.migrate()
+            version = max(v for v, _ in store.applied())
+    except WhodidError as e:
+        return _fail(err, e)
+    names = ", ".join(f"{m.version:04d}_{m.name}" for m in applied)
+    done = f"applied {names}" if applied else "nothing to apply"
+    out.write(f"{hide_password(url)} is up to date (migration {version:04d}): {done}\n")
+    return EXIT_OK
 
 
 def run_serve(args: argparse.Namespace, err: TextIO) -> int:
@@ -573,14 +637,14 @@ def run_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         check_output(args.format, args.output)
         with open_store(args.db, create=False) as store:
             _actor_notes(store, args, err)
-            done = export(store, args.format, query, out=out, path=args.output, header=args.header)
+            if args.output is None:
+                done = export(store, args.format, query, out=out, header=args.header)
+            else:
+                done = _export_file(store, args, query)
     except WhodidError as e:
         return _fail(err, e, EXIT_NOT_FOUND if e.code in _NOT_FOUND else EXIT_FAILED)
     except database_errors() as e:
         return _fail(err, _read_failure(args.db, e))
-    except BrokenPipeError:  # the reader stopped early (| head): not an error
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return EXIT_OK
     if args.output is not None:
         err.write(f"whodid: wrote {done.rows} rows to {args.output}\n")
     if done.left_out:
@@ -588,6 +652,22 @@ def run_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     for note in done.notes:
         err.write(f"whodid: note: {note}\n")
     return EXIT_OK
+
+
+def _export_file(store: Store, args: argparse.Namespace, query: EventQuery) -> Exported:
+    """Export to ``--output`` through a temporary file renamed when complete: a full disk leaves no
+    partial file, and E413 names the file asked for."""
+    from whodid.store.export import export
+
+    try:
+        with written_whole(args.output) as part:
+            return export(store, args.format, query, path=part, header=args.header)
+    except WhodidError as e:
+        if e.code != "E413":
+            raise
+        raise Errors.E413.error(path=args.output, detail=e.params.get("detail")) from None
+    except OSError as e:  # the rename
+        raise Errors.E413.error(path=args.output, detail=e.strerror or str(e)) from None
 
 
 class _Progress:
@@ -650,12 +730,12 @@ def _print_rows(out: TextIO, rows: list[dict[str, Any]], fmt: str) -> None:
 def run_ingest(args: argparse.Namespace, out: TextIO, err: TextIO, *, nlp: Language | None = None) -> int:
     """``whodid ingest``: code and store; a summary at the end, bad input reported as it comes."""
     from whodid.ingest.reader import count_articles
-    from whodid.store.db import database_errors, error_detail, hide_password, open_store
-    from whodid.store.ingest import ingest
+    from whodid.store.db import DEFAULT_URL, database_errors, hide_password, in_memory, open_store
+    from whodid.store.ingest import IngestSummary, ingest
 
     try:
-        if args.batch_size < 1:
-            raise Errors.E406.error(option="--batch-size", value=args.batch_size)
+        if in_memory(args.db or DEFAULT_URL):
+            raise Errors.E424.error(url=args.db)
         published = parse_date(args.published) if args.published else None
         store = open_store(args.db)
     except WhodidError as e:
@@ -679,35 +759,30 @@ def run_ingest(args: argparse.Namespace, out: TextIO, err: TextIO, *, nlp: Langu
             _note(err, n)
             progress.bar.refresh()
 
-        committed = [0]  # articles stored by the batches committed so far
-
-        def batch(summary: IngestSummary) -> None:
-            committed[0] = summary.stored
-            progress.batch(summary)
-
+        summary = IngestSummary()  # what is done so far, when the database fails part way
         try:
-            summary = ingest(
+            ingest(
                 args.paths,
                 store,
                 pipeline,
                 published=published,
                 batch_size=args.batch_size,
                 on_skip=report,
-                on_batch=batch,
+                on_batch=progress.batch,
                 date_order=args.date_order,
                 on_note=note,
+                max_bytes=args.max_bytes,
+                summary=summary,
             )
             totals = store.counts()
         except database_errors() as e:
             progress.done()
-            failure = Errors.E417.error(
-                url=hide_password(store.url), detail=error_detail(e), stored=committed[0]
-            )
-            return _fail(err, failure)
+            return _fail(err, _ingest_failure(store.url, e, summary))
         progress.done()
     out.write(
         f"stored {summary.stored} new articles ({summary.already} already stored, {len(summary.skipped)} "
-        f"skipped) with {summary.events} events and {summary.quotes} quotations into {store.url}\n"
+        f"skipped) with {summary.events} events and {summary.quotes} quotations into "
+        f"{hide_password(store.url)}\n"
         f"the database now holds {totals['articles']} articles, {totals['events']} events, "
         f"{totals['quotes']} quotations, {totals['actors']} actors, {totals['places']} places\n"
     )
@@ -726,6 +801,22 @@ def run_ingest(args: argparse.Namespace, out: TextIO, err: TextIO, *, nlp: Langu
     if summary.skipped and summary.read == 0:
         return EXIT_FAILED
     return EXIT_PARTIAL if summary.skipped else EXIT_OK
+
+
+def _ingest_failure(url: str, e: Exception, summary: IngestSummary) -> WhodidError:
+    """E423 when another process held the lock too long, E417 for any other database failure; each
+    says what is kept and what was coded but not stored."""
+    from whodid.store.db import error_detail, hide_password, is_lock_error, locked
+
+    if not is_lock_error(e):
+        return Errors.E417.error(url=hide_password(url), detail=error_detail(e), stored=summary.stored)
+    kept = f"the {_count(summary.stored, 'article')} of the batches committed before are kept"
+    if summary.pending:
+        first, last = summary.pending[0], summary.pending[-1]
+        span = first if first == last else f"{first} to {last}"
+        are = "is" if len(summary.pending) == 1 else "are"
+        kept += f", the {_count(len(summary.pending), 'article')} coded since ({span}) {are} not stored"
+    return locked(url, kept)
 
 
 def _load_pipeline(

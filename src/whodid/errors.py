@@ -299,6 +299,12 @@ class Errors(Enum):
         "whodid if the file came with the package.",
         DataError,
     )
+    E308 = Entry(
+        "the actor dictionary '{path}' cannot be used: it is {what}.",
+        "Pass a regular file of at most {limit} bytes (save a pipe's output to a file first; split a "
+        "larger dictionary into several --actors files).",
+        DataError,
+    )
     # -- E4xx: options and arguments ----------------------------------------------------------------
     E401 = Entry(
         "the size limit must be a positive number of bytes, got {value!r}.",
@@ -413,6 +419,43 @@ class Errors(Enum):
         "{name!r} is no country name, and no stored event has it as an actor code{hint}.",
         "Pass a country's name or code (United States, USA) or a stored actor code; to match actors by "
         "their names, use --actor NAME on whodid events and whodid export.",
+        UsageError,
+    )
+    E421 = Entry(
+        "the database '{url}' was not made by whodid: it holds tables ({tables}) but no schema_migrations.",
+        "Pass --db with a database whodid ingest made; whodid reads no other program's database, and "
+        "a read command never adds its tables to one.",
+        UsageError,
+    )
+    E422 = Entry(
+        "the database '{url}' was made by an older whodid: migrations {pending} are not applied, and "
+        "a read command does not apply them (it never writes).",
+        "Run whodid migrate --db {url} once (whodid ingest into it does the same), then read it again.",
+        UsageError,
+    )
+    E423 = Entry(
+        "the database '{url}' stayed locked by another process for {seconds} seconds, as long as "
+        "whodid waits for a lock; {kept}.",
+        "Let the other program finish writing (or stop it), then run the same command again: articles "
+        "already stored are skipped without being coded again, the rest are coded and stored.",
+        UsageError,
+    )
+    E424 = Entry(
+        "'{url}' is a SQLite database in memory, which ends with the command: nothing ingested into it "
+        "would be kept.",
+        "Pass a file to keep the articles (--db sqlite:///whodid.db); to code without storing, use "
+        "whodid code.",
+        UsageError,
+    )
+    E425 = Entry(
+        "{option} {value!r} holds {char}, {kind}, which no actor code, name, CAMEO code or date holds.",
+        "Pass {option} as printable text (letters, digits, spaces and punctuation).",
+        UsageError,
+    )
+    E426 = Entry(
+        "cannot write to standard output ({detail}); what was written before may be incomplete.",
+        "Check that the disk or device the output goes to has room and can be written, or send the "
+        "output elsewhere (--output PATH where the command has it), then run the command again.",
         UsageError,
     )
     E427 = Entry(

@@ -83,6 +83,14 @@ def resolve(store: Store, value: str) -> Resolved:
     raise Errors.E420.error(name=text, hint=_hint(_nearest_countries(text)))
 
 
+def upper_bound(prefix: str) -> str:
+    """A string above every string that begins with ``prefix`` (for ``col >= prefix AND col < bound``,
+    which an index serves): its last character's successor; a last character that has none (U+10FFFF)
+    is dropped and the one before it raised instead."""
+    low = prefix.rstrip("\U0010ffff")
+    return low[:-1] + chr(ord(low[-1]) + 1) if low else "\U0010ffff"
+
+
 def _nearest_countries(text: str, most: int = 3) -> list[str]:
     """Country names spelt like ``text``, one a country: "Syria (SYR)"."""
     names = {n: iso3 for n, iso3 in _country_names().items() if n != iso3.lower()}
@@ -97,7 +105,7 @@ def _stored(store: Store, pattern: str) -> bool:
     for column in ("source_code", "target_code"):
         if pattern.endswith("%"):
             low = pattern[:-1]
-            high = low[:-1] + chr(ord(low[-1]) + 1) if low else "\U0010ffff"
+            high = upper_bound(low)
             sql = f"SELECT 1 FROM events WHERE {column} >= ? AND {column} < ? AND {column} LIKE ? LIMIT 1"
             args: list[str] = [low, high, pattern]
         else:

@@ -2,6 +2,10 @@
 
 ``open_store(url)`` connects and brings the schema up to date with the numbered migrations in
 ``store/migrations/`` (each applied in its own transaction and recorded in ``schema_migrations``).
+``open_store(url, create=False)`` is for readers, and never writes: a SQLite file is opened read-only
+(so a read-only file is readable, and its journal mode is left as it is), a PostgreSQL session is
+read-only, and a database that is not whodid's, or not up to date, is refused (E411, E421, E422)
+instead of migrated.
 Two back-ends, one SQL:
 - SQLite (the default: ``whodid.db`` in the working directory, or ``sqlite:///path``), in WAL mode so
   that readers can query while an ingest writes;
@@ -19,6 +23,7 @@ import json
 import re
 import sqlite3
 import time
+import urllib.parse
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -27,13 +32,13 @@ from pathlib import Path
 from typing import Any
 
 from whodid import __version__
-from whodid.errors import Errors
+from whodid.errors import Errors, WhodidError
 from whodid.store import schema
 from whodid.store.clusters import backfill_cluster_sources, place_events
 from whodid.store.locations import backfill_location_precision
 
 DEFAULT_URL = "sqlite:///whodid.db"
-SQLITE_TIMEOUT = 30.0  # seconds a connection waits for another process's lock
+LOCK_TIMEOUT = 30.0  # seconds a writer waits for another process's lock (SQLite and PostgreSQL), then E423
 # the tables the migrations make (besides schema_migrations)
 TABLES = (
     "articles",
@@ -150,6 +155,14 @@ class Connection:
         else:
             self.raw.executemany(sql, rows)
 
+    def table_names(self) -> list[str]:
+        """The tables of the database (PostgreSQL: of the current schema), sorted."""
+        if self.dialect == "postgresql":
+            sql = "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename"
+        else:
+            sql = "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
+        return [str(r[0]) for r in self.execute(sql).fetchall()]
+
     def has_table(self, name: str) -> bool:
         if self.dialect == "postgresql":
             return self.execute("SELECT to_regclass(?) IS NOT NULL", (name,)).fetchone()[0] is True
@@ -209,12 +222,17 @@ class Store:
         versions = {m.version for m in migrations()}
         if self.conn.has_table("schema_migrations") and versions <= {v for v, _ in self.applied()}:
             return []
-        with self.conn.transaction(exclusive=True):
-            self.conn.execute(
-                "CREATE TABLE IF NOT EXISTS schema_migrations "
-                "(version INTEGER PRIMARY KEY, name TEXT NOT NULL, whodid_version TEXT NOT NULL)"
-            )
-        applied = []
+        try:
+            with self.conn.transaction(exclusive=True):
+                self.conn.execute(
+                    "CREATE TABLE IF NOT EXISTS schema_migrations "
+                    "(version INTEGER PRIMARY KEY, name TEXT NOT NULL, whodid_version TEXT NOT NULL)"
+                )
+        except database_errors() as e:
+            if is_lock_error(e):
+                raise locked(self.url, "nothing was changed") from None
+            raise
+        applied: list[Migration] = []
         for mig in migrations():
             if mig.version in {v for v, _ in self.applied()}:
                 continue
@@ -231,12 +249,30 @@ class Store:
                         (mig.version, mig.name, __version__),
                     )
             except database_errors() as e:
+                if is_lock_error(e):
+                    done = ", ".join(f"{m.version:04d}_{m.name}" for m in applied) or "none"
+                    raise locked(self.url, f"migrations applied before: {done}") from None
                 name = f"{mig.version:04d}_{mig.name}"
                 raise Errors.E416.error(
                     url=hide_password(self.url), migration=name, detail=error_detail(e)
                 ) from None
             applied.append(mig)
         return applied
+
+    def check_schema(self) -> None:
+        """For readers, instead of ``migrate``: E411 when the database holds no tables, E421 when
+        they are another program's (no ``schema_migrations``), E422 when migrations are pending."""
+        url = hide_password(self.url)
+        if not self.conn.has_table("schema_migrations"):
+            tables = self.conn.table_names()
+            if not tables:
+                raise Errors.E411.error(url=url)
+            shown = ", ".join(tables[:5]) + (f" and {len(tables) - 5} more" if len(tables) > 5 else "")
+            raise Errors.E421.error(url=url, tables=shown)
+        applied = {v for v, _ in self.applied()}
+        pending = [f"{m.version:04d}_{m.name}" for m in migrations() if m.version not in applied]
+        if pending:
+            raise Errors.E422.error(url=url, pending=", ".join(pending))
 
     # ------------------------------------------------------------------ writing
     def known(self, article_ids: Iterable[str]) -> set[str]:
@@ -255,10 +291,16 @@ class Store:
 
         An article already stored (same id) is left as it is. Returns how many were new. Writers
         take the exclusive transaction, one at a time: clustering reads what the last batch wrote."""
-        new = 0
+        return len(self.add_new(items))
+
+    def add_new(self, items: Sequence[tuple[dict[str, Any], str, str, str | None]]) -> list[str]:
+        """``add``, returning the ids of the articles this call stored: not those another process
+        stored since they were looked up (``known``), so a summary counts only its own."""
+        new: list[str] = []
         with self.conn.transaction(exclusive=True):
             for record, text, origin, source_id in items:
-                new += self._add_one(record, text, origin, source_id)
+                if self._add_one(record, text, origin, source_id):
+                    new.append(record["article"]["id"])
         return new
 
     def _add_one(self, record: dict[str, Any], text: str, origin: str, source_id: str | None) -> int:
@@ -323,53 +365,124 @@ class Store:
 def open_store(url: str | None = None, *, create: bool = True) -> Store:
     """Connect to ``url`` (default ``sqlite:///whodid.db``) and apply pending migrations.
 
-    ``create=False`` is for readers: a SQLite file that does not exist yet is an error (E411). A
-    PostgreSQL database must exist (``createdb``); whodid creates its tables in it."""
+    ``create=False`` is for readers, and writes nothing: a SQLite file that does not exist yet, or a
+    database without tables, is an error (E411); one another program made (E421) or an older
+    whodid's with migrations pending (E422) is refused, not migrated. A PostgreSQL database must
+    exist (``createdb``); whodid creates its tables in it."""
     url = url or DEFAULT_URL
-    store = Store(
-        _connect_postgresql(url) if backend(url) == "postgresql" else _connect_sqlite(url, create), url
-    )
+    if create:
+        store = connect(url)
+    elif backend(url) == "postgresql":
+        store = Store(_connect_postgresql(url, read_only=True), url)
+    else:
+        store = Store(_connect_sqlite_reader(url), url)
     try:
-        store.migrate()
+        if create:
+            store.migrate()
+        else:
+            store.check_schema()
+    except sqlite3.OperationalError as e:
+        store.close()
+        raise Errors.E409.error(url=url, detail=str(e)) from None
     except BaseException:
         store.close()
         raise
     return store
 
 
-def _connect_sqlite(url: str, create: bool) -> Connection:
+def connect(url: str | None = None) -> Store:
+    """A writer's connection to ``url``, its schema as it is (``open_store`` migrates it)."""
+    url = url or DEFAULT_URL
+    if backend(url) == "postgresql":
+        return Store(_connect_postgresql(url), url)
+    return Store(_connect_sqlite(url), url)
+
+
+def in_memory(url: str) -> bool:
+    """Whether ``url`` is a SQLite database in memory, which ends with the process that opened it."""
+    if backend(url) != "sqlite":
+        return False
+    name = url.removeprefix("sqlite:///")
+    return name == ":memory:" or name.startswith("file::memory:") or "mode=memory" in name
+
+
+def _connect_sqlite(url: str) -> Connection:
     path = sqlite_path(url)
-    if not create and not path.exists():
-        raise Errors.E411.error(url=url)
     if path.parent and not path.parent.exists():
         raise Errors.E408.error(url=url, directory=str(path.parent))
     try:
-        conn = sqlite3.connect(path, isolation_level=None, timeout=SQLITE_TIMEOUT)
-        _wal_mode(conn)
+        conn = sqlite3.connect(path, isolation_level=None, timeout=LOCK_TIMEOUT)
+        _wal_mode(conn, url)
         conn.execute("PRAGMA foreign_keys=ON")
         conn.execute("PRAGMA synchronous=NORMAL")
-        # SQLite's own LOWER folds ASCII only; PostgreSQL's folds every letter ("Élysée" ~ "élysée")
-        conn.create_function("LOWER", 1, _lower, deterministic=True)
+        _sqlite_functions(conn)
     except sqlite3.Error as e:
         raise Errors.E409.error(url=url, detail=str(e)) from None
     return Connection(conn, "sqlite")
 
 
-def _wal_mode(conn: sqlite3.Connection) -> None:
+def _connect_sqlite_reader(url: str) -> Connection:
+    """A read-only connection (``mode=ro``): no journal-mode switch, no migration, nothing written,
+    so a file the user may only read is readable. In a folder the reader cannot write either, SQLite
+    cannot make a WAL file's shared memory beside it; the file is then read as ``immutable``."""
+    path = sqlite_path(url)
+    if not path.is_file():
+        raise Errors.E411.error(url=url)
+    base = "file:" + urllib.parse.quote(str(path.resolve())) + "?mode=ro"
+    for uri in (base, base + "&immutable=1"):
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=LOCK_TIMEOUT)
+        try:
+            conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+        except sqlite3.OperationalError as e:
+            conn.close()
+            if "unable to open" in str(e) and not uri.endswith("immutable=1"):
+                continue
+            raise Errors.E409.error(url=url, detail=str(e)) from None
+        except sqlite3.DatabaseError as e:  # not a database at all
+            conn.close()
+            raise Errors.E409.error(url=url, detail=str(e)) from None
+        _sqlite_functions(conn)
+        return Connection(conn, "sqlite")
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _sqlite_functions(conn: sqlite3.Connection) -> None:
+    # SQLite's own LOWER folds ASCII only; PostgreSQL's folds every letter ("Élysée" ~ "élysée")
+    conn.create_function("LOWER", 1, _lower, deterministic=True)
+
+
+def _wal_mode(conn: sqlite3.Connection, url: str) -> None:
     """Switch to write-ahead logging. Switching needs a lock that SQLite's busy handler does not wait
     for: while another process creates the same database the switch fails at once with "database is
-    locked", so it is retried for up to ``SQLITE_TIMEOUT`` seconds."""
-    deadline = time.monotonic() + SQLITE_TIMEOUT
+    locked", so it is retried for up to ``LOCK_TIMEOUT`` seconds, then E423."""
+    deadline = time.monotonic() + LOCK_TIMEOUT
     delay = 0.01
     while True:
         try:
             conn.execute("PRAGMA journal_mode=WAL")
             return
         except sqlite3.OperationalError as e:
-            if "locked" not in str(e) or time.monotonic() + delay > deadline:
+            if not is_lock_error(e):
                 raise
+            if time.monotonic() + delay > deadline:
+                conn.close()
+                raise locked(url, "nothing was changed") from None
         time.sleep(delay)
         delay = min(delay * 2, 0.5)
+
+
+def is_lock_error(e: BaseException) -> bool:
+    """Whether a driver error means another process held the lock past ``LOCK_TIMEOUT``: SQLite's
+    "database is locked" (or busy), PostgreSQL's lock_timeout (SQLSTATE 55P03)."""
+    if isinstance(e, sqlite3.OperationalError):
+        text = str(e).lower()
+        return "locked" in text or "busy" in text
+    return getattr(e, "sqlstate", None) == "55P03"
+
+
+def locked(url: str, kept: str) -> WhodidError:
+    """E423: the database stayed locked by another process for ``LOCK_TIMEOUT`` seconds."""
+    return Errors.E423.error(url=hide_password(url), seconds=f"{LOCK_TIMEOUT:g}", kept=kept)
 
 
 def _driver_errors() -> type[Exception]:
@@ -393,11 +506,15 @@ def _lower(value: Any) -> Any:
     return value.lower() if isinstance(value, str) else value
 
 
-def _connect_postgresql(url: str) -> Connection:
+def _connect_postgresql(url: str, *, read_only: bool = False) -> Connection:
+    """A session whose lock waits end after ``LOCK_TIMEOUT`` (then E423); a reader's is read-only."""
     import psycopg
 
     try:
         conn = psycopg.connect(url, autocommit=True, connect_timeout=10)
+        conn.execute(f"SET lock_timeout = '{int(LOCK_TIMEOUT * 1000)}ms'")
+        if read_only:
+            conn.execute("SET default_transaction_read_only = on")
     except psycopg.Error as e:
         raise Errors.E415.error(url=hide_password(url), detail=error_detail(e)) from None
     return Connection(conn, "postgresql")

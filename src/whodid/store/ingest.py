@@ -3,7 +3,8 @@
 An article's id in the store is the hash of its text (``article_id``), so the same text is coded
 and stored once however often it is ingested; the id the input gave is kept as ``source_id``.
 Articles already stored are skipped before coding. Each batch is one transaction, so a killed ingest
-loses at most the batch in progress, and running the same command again completes it.
+loses at most the batch in progress, and running the same command again completes it. The summary
+counts what this run stored: an article another ingest stored meanwhile is counted as already stored.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pathlib import Path
 from whodid.dates.publication import Order
 from whodid.errors import WhodidError
 from whodid.ingest.reader import ArticleInput, BadInput, article_id, expand_paths, read_path
+from whodid.ingest.text import DEFAULT_MAX_BYTES
 from whodid.pipeline import Pipeline
 from whodid.store.db import Store
 
@@ -31,6 +33,8 @@ class IngestSummary:
     quotes: int = 0
     skipped: list[BadInput] = field(default_factory=list)
     notes: list[WhodidError] = field(default_factory=list)  # read with a doubt and kept (E122, E123)
+    # the origins of the coded articles being stored (while ``Store.add`` runs; empty after it)
+    pending: list[str] = field(default_factory=list)
 
 
 def ingest(
@@ -44,11 +48,15 @@ def ingest(
     on_batch: Callable[[IngestSummary], None] | None = None,
     date_order: Order = "mdy",
     on_note: Callable[[WhodidError], None] | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    summary: IngestSummary | None = None,
 ) -> IngestSummary:
     """Read, code and store every article under ``paths``; bad ones are reported and skipped.
     ``date_order`` reads numeric dates of JSON Lines records (``"mdy"`` or ``"dmy"``); what was read
-    with a doubt (an unreadable date: the article is stored undated) is passed to ``on_note``."""
-    summary = IngestSummary()
+    with a doubt (an unreadable date: the article is stored undated) is passed to ``on_note``.
+    ``max_bytes`` is the largest article, as for ``read_path``. A caller that passes its own
+    ``summary`` still has what was done when the database fails part way (the CLI's E417, E423)."""
+    summary = summary if summary is not None else IngestSummary()
     batch: list[tuple[str, ArticleInput, str | None]] = []  # (content hash, article, its given id)
 
     def skip(bad: BadInput) -> None:
@@ -75,14 +83,24 @@ def ingest(
             data = record.to_dict()
             item = todo[record.article_id]
             rows.append((data, item.text, item.origin or "", given[record.article_id]))
-            summary.events += len(data["events"])
-            summary.quotes += len(data["quotes"])
-        summary.stored += store.add(rows)
+        summary.pending = [origin for _, _, origin, _ in rows]
+        new = set(store.add_new(rows))
+        summary.pending = []
+        # only what this run stored: another ingest may have stored some since ``known``
+        for data, _, _, _ in rows:
+            if data["article"]["id"] in new:
+                summary.stored += 1
+                summary.events += len(data["events"])
+                summary.quotes += len(data["quotes"])
+            else:
+                summary.already += 1
         if on_batch:
             on_batch(summary)
 
     for path in expand_paths(paths):
-        for item in read_path(path, published=published, stdin_jsonl=True, date_order=date_order):
+        for item in read_path(
+            path, published=published, stdin_jsonl=True, date_order=date_order, max_bytes=max_bytes
+        ):
             if isinstance(item, BadInput):
                 skip(item)
                 continue

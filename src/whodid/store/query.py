@@ -16,7 +16,7 @@ from typing import Any, get_args
 from whodid.errors import Errors
 from whodid.nlp.state import Modality
 from whodid.store import periods, schema
-from whodid.store.codes import code_pattern, matches, resolve
+from whodid.store.codes import code_pattern, matches, resolve, upper_bound
 from whodid.store.db import Store
 from whodid.store.lookups import check_cameo
 from whodid.store.periods import PERIODS, period
@@ -459,8 +459,7 @@ def _prefix_args(code: str) -> list[str]:
     """The range and LIKE pattern of an actor code argument (``codes.code_pattern``)."""
     like = code_pattern(code)
     low = like.rstrip("%")
-    high = low[:-1] + chr(ord(low[-1]) + 1) if low else "\U0010ffff"
-    return [low, high, like]
+    return [low, upper_bound(low), like]
 
 
 def _escape(text: str) -> str:
@@ -468,7 +467,9 @@ def _escape(text: str) -> str:
 
 
 def _prefix(code: str) -> str:
-    return code.strip().upper().rstrip("*") + "%"
+    """The LIKE pattern of the codes beginning with ``code`` (``USA`` or ``USA*``), its own ``%`` and
+    ``_`` escaped."""
+    return _escape(code.strip().upper().rstrip("*")) + "%"
 
 
 def actors(
@@ -481,7 +482,7 @@ def actors(
         where.append("LOWER(name) LIKE ? ESCAPE '\\'")
         args.append("%" + _escape(name.lower()) + "%")
     if code:
-        where.append("code LIKE ?")
+        where.append("code LIKE ? ESCAPE '\\'")  # '%' and '_' in a code are themselves, not wildcards
         args.append(_prefix(code))
     sql = (
         "SELECT name, kind, country, sector, code, COUNT(*) AS articles, SUM(mentions) AS mentions "
