@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 Cli = Callable[..., subprocess.CompletedProcess[str]]
+# whodid ingest stores them: tests/store/test_ingest_dates.py, on SQLite and PostgreSQL
 
 TEXT = "The coastal town council thanked the regional fishermen's union for clearing the harbour."
 FEED = [
@@ -70,26 +71,6 @@ def test_date_order_dmy_reads_day_first(cli: Cli, tmp_path: Path) -> None:
 def test_an_unknown_date_order_is_refused(cli: Cli, tmp_path: Path) -> None:
     proc = cli("code", str(_feed(tmp_path)), "--date-order", "ymd")
     assert proc.returncode == 2 and "--date-order" in proc.stderr and "mdy" in proc.stderr
-
-
-def test_ingest_stores_the_dates_and_warns(cli: Cli, tmp_path: Path) -> None:
-    url = f"sqlite:///{tmp_path / 'feed.db'}"
-    path = tmp_path / "feed.jsonl"
-    lines = [json.dumps({"text": f"{TEXT} It was day {n}.", "published": d}) for n, (_, d) in enumerate(FEED)]
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    proc = cli("ingest", str(path), "--db", url, "--date-order", "dmy", "--published", "2020-01-01")
-    assert proc.returncode == 0, proc.stderr
-    assert f"whodid: warning E122 {path}:8" in proc.stderr
-    assert f"whodid: warning E123 {path}:7" in proc.stderr
-    assert "stored 8 new articles (0 already stored, 0 skipped)" in proc.stdout
-    assert f"read with warnings: E122 x1 (first: {path}:8), E123 x1 (first: {path}:7)" in proc.stdout
-
-    import sqlite3
-
-    with sqlite3.connect(tmp_path / "feed.db") as conn:
-        stored = sorted((r[0] or "") for r in conn.execute("SELECT published FROM articles"))
-    # the unreadable date is no date, not --published's default (which is for records giving none)
-    assert stored == ["", *["2012-10-09"] * 5, "2016-04-03", "2016-11-28"]
 
 
 @pytest.mark.parametrize("field", ["published", "date"])
