@@ -648,7 +648,7 @@ def run_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.output is not None:
         err.write(f"whodid: wrote {done.rows} rows to {args.output}\n")
     if done.left_out:
-        err.write(f"whodid: left out {done.left_out} matching event mentions: {done.reason}\n")
+        err.write(f"whodid: left out {_count(done.left_out, 'matching event mention')}: {done.reason}\n")
     for note in done.notes:
         err.write(f"whodid: note: {note}\n")
     return EXIT_OK

@@ -161,7 +161,7 @@ def test_the_command_line_writes_no_header_and_reports_what_it_left_out(store: S
     assert proc.returncode == 0, proc.stderr
     lines = proc.stdout.splitlines()
     assert len(lines) == 3 and not lines[0].startswith("GLOBALEVENTID")
-    assert "left out 1 matching event mentions" in proc.stderr and "dated to a day" in proc.stderr
+    assert "left out 1 matching event mention:" in proc.stderr and "dated to a day" in proc.stderr
     proc = whodid("export", "--format", "gdelt", "--header", "--db", url)
     assert proc.stdout.splitlines()[0].split("\t") == list(GDELT_COLUMNS)
 

@@ -162,7 +162,7 @@ def test_network_export(store: Store, tmp_path: Path) -> None:
     path = tmp_path / "net.graphml"
     proc = run("export", "--format", "graphml", "--output", str(path), "--db", url, "--modality", "all")
     assert proc.returncode == 0, proc.stderr
-    assert "left out 1 matching event mentions: they have no source or no target actor code" in proc.stderr
+    assert "left out 1 matching event mention: they have no source or no target actor code" in proc.stderr
     ns = {"g": "http://graphml.graphdrawing.org/xmlns"}
     graph = ET.parse(path).getroot().find("g:graph", ns)
     assert graph is not None and graph.get("edgedefault") == "directed"
