@@ -10,7 +10,9 @@
     POST /v1/articles  {"text": ..., "published": ...}     code and store one article
 
 Each handler opens a connection for its request (``Settings.store``); errors are raised from the
-catalogue and answered by ``app.py`` in one shape.
+catalogue and answered by ``app.py`` in one shape. The two endpoints that can answer thousands of
+rows (events, a dyad's series by day) return a ``JSONResponse`` of the store's plain values: FastAPI's
+``jsonable_encoder``, which a returned dict goes through, took 140 ms for a ten-year daily series.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import JSONResponse
 
 from whodid.errors import Errors
 from whodid.serve.app import settings_of
@@ -72,7 +75,7 @@ def list_events(
     page = events_page(request, q, limit, cursor)
     if format == "csv":
         return csv_response(page["rows"], page["columns"], "events.csv")
-    return {"events": page["rows"], "limit": page["limit"], "next_cursor": page["next_cursor"]}
+    return JSONResponse({"events": page["rows"], "limit": page["limit"], "next_cursor": page["next_cursor"]})
 
 
 def event_detail(request: Request, event_id: str) -> dict[str, Any]:
@@ -154,7 +157,7 @@ def get_dyad_series(
     )
     if format == "csv":
         return csv_response(series["rows"], query.DYAD_COLUMNS, f"dyad-{series['a']}-{series['b']}.csv")
-    return series
+    return JSONResponse(series)
 
 
 @router.get("/actors", summary="Stored actors, most mentioned first")

@@ -32,7 +32,9 @@ from whodid.store.query import (
     EVENT_COLUMNS,
     MENTION_ORDER,
     EventQuery,
+    _code_prefix,
     _modality_sql,
+    _prefix_args,
     _where,
     resolved,
 )
@@ -57,19 +59,54 @@ def event_page(store: Store, q: EventQuery, *, limit: int, after: SortKey | None
     if after is not None:
         cond, cond_args = _after_mention(after)
         where, args = [*where, cond], [*args, *cond_args]
-    sql = (
-        "SELECT "
-        + ", ".join(_EVENT_SELECT[c] for c in EVENT_COLUMNS)
-        + " FROM events e JOIN articles a ON a.id = e.article_id "
-        "LEFT JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence_idx "
-        "WHERE " + " AND ".join(where) + " ORDER BY " + MENTION_ORDER + " LIMIT ?"
-    )
+    events = "events e INDEXED BY events_newest" if _newest_first(store, q) else "events e"
+    sql = _MENTIONS.format(events=events) + " AND ".join(where) + _NEWEST_FIRST
     rows = [dict(zip(EVENT_COLUMNS, r, strict=True)) for r in store.conn.execute(sql, [*args, limit + 1])]
     more = len(rows) > limit
     rows = rows[:limit]
     last = rows[-1] if rows else None
     key = (last["date"], last["article_id"], last["event_id"]) if more and last else None
     return Page(rows, key)
+
+
+# the mentions of a page and their sentence and URL, from ``events`` (or the rows standing for it)
+_MENTIONS = (
+    "SELECT "
+    + ", ".join(_EVENT_SELECT[c] for c in EVENT_COLUMNS)
+    + " FROM {events} JOIN articles a ON a.id = e.article_id "
+    "LEFT JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence_idx WHERE "
+)
+_NEWEST_FIRST = " ORDER BY " + MENTION_ORDER + " LIMIT ?"
+# a code filter matching fewer events than this is read through its index and sorted (see _newest_first)
+FEW_MATCHES = 5_000
+
+
+def _newest_first(store: Store, q: EventQuery) -> bool:
+    """Whether a page of ``q`` is read along the index ``events_newest`` (migration 0007: the mention
+    order, holding every column a filter other than ``actor`` reads), stopping at the page's end.
+
+    SQLite's planner, which knows nothing of how many events a filter matches, prefers the index of
+    an actor code filter (``source=USA``: every USA event, a quarter of a million of a million) and
+    sorts all its matches for a page of 100. So a page is read newest first along events_newest,
+    unless a code filter matches fewer than ``FEW_MATCHES`` events (counted in the code's own index,
+    up to that number): those few are found through that index and sorted (``source=ESP&target=ITA``),
+    where reading newest first would go through the whole table to fill the page. PostgreSQL's planner
+    weighs the LIMIT against its statistics itself."""
+    if store.conn.dialect != "sqlite":
+        return False
+    codes: list[str] = []
+    args: list[object] = []
+    for column, value in (("e.source_code", q.source), ("e.target_code", q.target)):
+        if value:
+            codes.append(_code_prefix(column))
+            args += _prefix_args(value)
+    if q.cluster is not None:
+        codes.append("e.cluster_id = ?")
+        args.append(q.cluster)
+    if not codes:
+        return True
+    sql = f"SELECT COUNT(*) FROM (SELECT 1 FROM events e WHERE {' AND '.join(codes)} LIMIT ?) AS m"
+    return int(store.conn.execute(sql, [*args, FEW_MATCHES]).fetchone()[0]) >= FEW_MATCHES
 
 
 def _after_mention(key: SortKey) -> tuple[str, list[object]]:
