@@ -7,11 +7,13 @@
 * a lock held by another process is reported as a lock (E423, test_lock.py), not with advice about
   disk space.
 
-(``whodid code x.jsonl.gz`` writes one record a line, JSON Lines, as for ``.jsonl``: test_bad_lines.py.)
+and ``whodid code x.jsonl.gz`` writes one record a line, JSON Lines, as for ``.jsonl`` (it printed
+indented objects back to back).
 """
 
 from __future__ import annotations
 
+import gzip
 import json
 import sqlite3
 from collections.abc import Callable
@@ -75,3 +77,13 @@ def test_a_file_name_cannot_forge_a_line_of_ingests_output(cli: Cli, tmp_path: P
     escaped = f"{folder}/a\\nwhodid: skipped b.txt"
     assert proc.stderr.count("\n") == 1 and proc.stderr.startswith(f"whodid: skipped {escaped}: E100 ")
     assert f"skipped by reason: E100 x1 (first: {escaped})" in proc.stdout
+
+
+def test_code_writes_a_gzipped_feed_as_json_lines(cli: Cli, tmp_path: Path) -> None:
+    path = tmp_path / "feed.jsonl.gz"
+    records = [{"id": "a", "text": TEXT}, {"id": "b", "text": TEXT.replace("Kenya", "Tanzania")}]
+    path.write_bytes(gzip.compress("".join(json.dumps(r) + "\n" for r in records).encode()))
+    proc = cli("code", str(path))
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.splitlines()
+    assert [json.loads(line)["article"]["id"] for line in lines] == ["a", "b"]  # one object a line

@@ -399,11 +399,9 @@ def connect(url: str | None = None) -> Store:
 
 
 def in_memory(url: str) -> bool:
-    """Whether ``url`` is a SQLite database in memory, which ends with the process that opened it."""
-    if backend(url) != "sqlite":
-        return False
-    name = url.removeprefix("sqlite:///")
-    return name == ":memory:" or name.startswith("file::memory:") or "mode=memory" in name
+    """Whether ``url`` is SQLite's database in memory, which ends with the process that opened it
+    (``sqlite:///:memory:``; a path is opened as a file name, never as a ``file:`` URI)."""
+    return backend(url) == "sqlite" and sqlite_path(url) == Path(":memory:")
 
 
 def _connect_sqlite(url: str) -> Connection:
