@@ -246,6 +246,40 @@ def test_a_pronoun_after_a_long_quotation_refers_to_its_speaker(pipeline: Pipeli
     assert [(e["source"]["country"], e["target"]["country"]) for e in urged] == [("NLD", "BEL")]
 
 
+def test_she_does_not_take_up_a_man(pipeline: Pipeline) -> None:
+    # the subject of the sentence before is Mr. Petrov, a man: "she" is the minister
+    text = (
+        "Russian envoy Mr. Petrov met Dutch Foreign Minister Berg on Monday. "
+        "She criticized Moscow over the blockade."
+    )
+    crit = events_with(code(pipeline, text), "criticized")
+    assert [(e["source"]["country"], e["target"]["code"]) for e in crit] == [("NLD", "RUSGOV")]
+
+
+def test_a_first_name_says_whom_he_or_she_takes_up(pipeline: Pipeline) -> None:
+    text = (
+        "Canadian Prime Minister Maria Lopez met Mexican President Carlos Ortiz in Ottawa. "
+        "He criticized Washington over the tariffs."
+    )
+    crit = events_with(code(pipeline, text), "criticized")
+    assert [e["source"]["country"] for e in crit] == ["MEX"]
+
+
+def test_a_pronoun_chain_carries_its_referent_and_a_predicate_noun_is_no_referent(pipeline: Pipeline) -> None:
+    # "the best diplomat" describes her; "he" in the last sentence is the senator, through "he said"
+    text = (
+        "Senator John Miller of the United States praised Chilean Foreign Minister Ana Rojas on Monday. "
+        '"I thought she was the best diplomat of her generation," he said. '
+        "He urged Chile to sign the accord."
+    )
+    rec = code(pipeline, text)
+    urged = events_with(rec, "urged")
+    assert [(e["source"]["country"], e["target"]["country"]) for e in urged] == [("USA", "CHL")]
+    said = [e for e in rec["events"] if e["evidence"]["text"] == "said"]
+    names = {a["id"]: a["name"] for a in rec["actors"]}
+    assert said and names[said[0]["source"]["actor"]] == "John Miller"
+
+
 def test_a_subject_pronoun_takes_up_the_subject_of_its_sentence(pipeline: Pipeline) -> None:
     # "it" is the government that speaks, not the army named nearer to it
     text = (

@@ -160,3 +160,14 @@ def test_abbreviated_titles_give_the_sector(pipeline: Pipeline) -> None:
         ("Gen. Dana Whitlock criticized the new tax.", "MIL"),
     ):
         assert actor(pipeline, text, "Whitlock")["sector"] == sector, text
+
+
+def test_pronouns_do_not_weigh_in_the_story_country(pipeline: Pipeline) -> None:
+    # Peru is named four times, Chile and the Chilean minister three; her pronouns repeat one mention
+    text = (
+        "Peru and Chile met in Lima. Peru asked Chile for the files. Peru said they were late. "
+        "Chilean minister Ana Rojas said she would send them, that she had read them, "
+        "that she would sign them and that she hoped Peru would agree. The mayor said so."
+    )
+    mayor = actor(pipeline, text, "mayor")
+    assert mayor["country"] == "PER"

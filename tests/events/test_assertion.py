@@ -59,6 +59,13 @@ def test_an_act_named_as_a_condition_is_no_act(pipeline: Pipeline) -> None:
     assert not [e for e in events(pipeline, text) if e["source"]["country"] == "UGA"]
 
 
+def test_as_long_as_states_a_condition(pipeline: Pipeline) -> None:
+    text = "As long as Uganda attacks the border posts, Kenya will keep its troops there."
+    assert not [e for e in events(pipeline, text) if e["source"]["country"] == "UGA"]
+    text = "Uganda attacked the border posts for as long as the rains lasted."
+    assert [e for e in events(pipeline, text) if e["source"]["country"] == "UGA" and e["cameo"][:2] == "19"]
+
+
 def test_declining_to_act_is_not_acting(pipeline: Pipeline) -> None:
     evs = events(pipeline, "The Danish prime minister declined to threaten Norway.")
     assert not [e for e in evs if e["cameo"][:2] == "13"]

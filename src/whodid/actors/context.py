@@ -266,7 +266,8 @@ def focus_country(st: ArticleState) -> str | None:
     weights: dict[str, float] = {}
     for m in st.actor_mentions:
         country = st.actors[m.actor_id].country
-        if country and m.rule != "state:possessed":  # "his country" repeats its owner's mention
+        # "his country" repeats its owner's mention, and a pronoun its antecedent's
+        if country and m.rule != "state:possessed" and not m.rule.startswith(("pronoun:", "anaphor:")):
             weights[country] = weights.get(country, 0.0) + 1.0
     dateline = set(st.dateline_tokens)
     for p in st.places:

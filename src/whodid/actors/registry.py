@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
@@ -11,6 +11,20 @@ from spacy.tokens import Doc, Span, Token
 from whodid.actors.describe import Description, norm
 from whodid.nlp.state import Actor, ActorMention, ArticleState
 from whodid.quotes.finder import find_quote_spans
+
+# the gender a third-person pronoun says its referent has
+PRONOUN_GENDER = {
+    "he": "m",
+    "him": "m",
+    "his": "m",
+    "himself": "m",
+    "she": "f",
+    "her": "f",
+    "hers": "f",
+    "herself": "f",
+}
+# predicate nouns: they describe the subject, they are no one a pronoun can take up
+PREDICATE_DEPS = frozenset({"attr", "oprd"})
 
 
 @dataclass
@@ -24,9 +38,22 @@ class _PersonRecord:
 class ActorRegistry:
     """Creates actors by key, records mentions and remembers what each token refers to."""
 
-    def __init__(self, doc: Doc, st: ArticleState, country_name: Callable[[str], str] | None = None) -> None:
+    def __init__(
+        self,
+        doc: Doc,
+        st: ArticleState,
+        country_name: Callable[[str], str] | None = None,
+        *,
+        gendered: Mapping[str, str] | None = None,
+        given_names: Mapping[str, str] | None = None,
+    ) -> None:
         self.doc = doc
         self.st = st
+        # words that say a person is a man ("m") or a woman ("f"): "Mrs.", "spokesman", "his wife"
+        self._gendered: Mapping[str, str] = gendered or {}
+        self._given_names: Mapping[str, str] = given_names or {}  # "hillary": "f"
+        # what is known of a person's gender: from such words, else from the first pronoun taken up
+        self._gender: dict[str, str] = {}
         self.country_name = country_name or (lambda iso3: iso3)
         self._by_key: dict[tuple[str, ...], str] = {}
         self._persons: list[_PersonRecord] = []
@@ -209,6 +236,10 @@ class ActorRegistry:
             if t.pos_ == "PROPN" or (whole_name and t.pos_ not in ("DET", "PRON")):
                 self.link_token(t.i, actor_id)
         kind = self.st.actors[actor_id].kind
+        if kind == "person" and actor_id not in self._gender:
+            said = self._said_gender(span)
+            if said is not None:
+                self._gender[actor_id] = said
         plural = kind == "group" or self.doc[h].tag_ in ("NNS", "NNPS")
         self._mention_kinds.append(
             (span.start, h, actor_id, frozenset({kind, "plural"} if plural else {kind}))
@@ -236,9 +267,14 @@ class ActorRegistry:
         In the pronoun's own sentence the nearest mention wins; in an earlier sentence its subject
         does ("Roe met Doe in Rome. She criticized ..." is Roe), else its last fitting mention.
         """
-        actor_id = self._antecedent(tok, kinds, max_sents)
+        gender = PRONOUN_GENDER.get(tok.lower_)
+        actor_id = self._antecedent(tok, kinds, max_sents, gender)
         if actor_id is None:
             return
+        if gender is not None and not as_state:
+            self._gender.setdefault(actor_id, gender)  # "Roe ... she": Roe is a woman from now on
+            # a later "she" may take up this one: "Roe spoke. She said ... she would go" (a chain)
+            self._mention_kinds.append((tok.i, tok.i, actor_id, frozenset({"person"})))
         if as_state:
             country = self.st.actors[actor_id].country
             if country is None:
@@ -272,7 +308,25 @@ class ActorRegistry:
             self._quoted_sents = frozenset(quoted)
         return self._quoted_sents
 
-    def _antecedent(self, tok: Token, kinds: Sequence[str], max_sents: int) -> str | None:
+    def _said_gender(self, span: Span) -> str | None:
+        """ "m" or "f" when the words of a person's mention, or the two before it, say so ("Mrs.
+        Ortiz", "the spokeswoman") or its first name is a man's or a woman's; None when they say
+        nothing or both."""
+        start = max(span.start - 2, span.sent.start)
+        found = {
+            g
+            for t in self.doc[start : span.end]
+            if (g := self._gendered.get(t.lower_.rstrip("."))) is not None
+        }
+        names = [t for t in span if t.pos_ == "PROPN"]
+        if len(names) > 1 and names[0].lower_ in self._given_names:
+            # "Hillary Clinton"; a lone name may be a surname ("Cyril explained")
+            found.add(self._given_names[names[0].lower_])
+        return found.pop() if len(found) == 1 else None
+
+    def _antecedent(
+        self, tok: Token, kinds: Sequence[str], max_sents: int, gender: str | None = None
+    ) -> str | None:
         sent_starts = self._sent_starts
         cur = bisect.bisect_right(sent_starts, tok.i) - 1
         quoted = self.quoted_sentences()
@@ -294,6 +348,10 @@ class ActorRegistry:
                 continue
             if self.doc[head].head.i == tok.i:
                 continue  # a noun's own modifier is not its antecedent
+            if self.doc[head].dep_ in PREDICATE_DEPS:
+                continue  # "she was the most able person": the predicate noun describes her
+            if gender is not None and self._gender.get(actor_id, gender) != gender:
+                continue  # "she" does not take up a man, "he" a woman
             by_sent.setdefault(bisect.bisect_right(sent_starts, start) - 1, []).append(
                 (start, head, actor_id)
             )

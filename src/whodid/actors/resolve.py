@@ -94,13 +94,21 @@ class ActorResolver:
             )
         self.kb = knowledge
         self.organization_heads = read_words("organization_heads.txt")
+        self.gendered = {w: "m" for w in read_words("male_words.txt")} | {
+            w: "f" for w in read_words("female_words.txt")
+        }
+        self.given_names = {w: "m" for w in read_words("male_names.txt")} | {
+            w: "f" for w in read_words("female_names.txt")
+        }
         self.is_toponym = is_toponym or (lambda _name: False)
         # a token's dictionary words; the same few thousand token texts recur across articles
         self._words: Memo[tuple[str, ...]] = Memo(lambda text: tuple(normalize(text).split()))
 
     def __call__(self, doc: Doc) -> Doc:
         st = state(doc)
-        reg = ActorRegistry(doc, st, country_name=self._country_name)
+        reg = ActorRegistry(
+            doc, st, country_name=self._country_name, gendered=self.gendered, given_names=self.given_names
+        )
         skip = {t.i for s_i, s in enumerate(doc.sents) if s_i in st.boilerplate_sentences for t in s}
         skip |= st.dateline_tokens
         tokens = list(doc)  # Token objects are built on every access: build them once

@@ -76,12 +76,24 @@ def conditional(verb: Token) -> bool:
     for _ in range(3):
         if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in cur.children):
             return True
+        if _as_long_as(cur):
+            return True
         if any(c.dep_ == "mark" and c.lower_ in PENDING_MARKS for c in cur.children) and _to_come(cur.head):
             return True
         if cur.dep_ not in ("xcomp", "conj") or cur.head.i == cur.i:
             return False
         cur = cur.head
     return False
+
+
+def _as_long_as(verb: Token) -> bool:
+    """ "as long as he is fighting": a clause under "(as) long as" states a condition."""
+    head = verb.head
+    return (
+        verb.dep_ == "advcl"
+        and head.lower_ == "long"
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+    )
 
 
 def _to_come(verb: Token) -> bool:
