@@ -47,17 +47,15 @@ def store_url(db_url: str) -> str:
     return db_url
 
 
-@pytest.mark.parametrize("q", QUERIES, ids=repr)
-def test_both_ways_give_the_same_pages(
-    store_url: str, q: EventQuery, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_both_ways_give_the_same_pages(store_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
     with open_store(store_url, create=False) as store:
-        expected = [(r["article_id"], r["event_id"]) for r in query.events(store, q)]
-        assert expected
-        for few in (0, 10**9):  # every code filter counts as many (newest first), or as few (its index)
-            monkeypatch.setattr(browse, "FEW_MATCHES", few)
-            for limit in (1, 2, 100):
-                assert walk(store, q, limit) == expected, (few, limit)
+        for q in QUERIES:
+            expected = [(r["article_id"], r["event_id"]) for r in query.events(store, q)]
+            assert expected, q
+            for few in (0, 10**9):  # every code filter counts as many (newest first), or as few (its index)
+                monkeypatch.setattr(browse, "FEW_MATCHES", few)
+                for limit in (1, 2, 100):
+                    assert walk(store, q, limit) == expected, (q, few, limit)
 
 
 def test_a_page_without_filters_is_not_sorted_whole(store_url: str) -> None:
