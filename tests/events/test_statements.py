@@ -274,3 +274,12 @@ def test_a_statement_about_part_of_a_body_is_about_the_body(pipeline: Pipeline) 
     # "the battle of X" is about a battle, not a part of X
     text = '"The battle of the Ugandan government has been won," said the Kenyan president.'
     assert [keys(e) for e in statements(pipeline, text, "said")] == [("KEN", None)]
+
+
+def test_a_judgment_said_of_someone_is_of_them(pipeline: Pipeline) -> None:
+    text = '"He is a disgrace and a liar," the French foreign minister said of the Chilean president.'
+    evs = statements(pipeline, text, "said")
+    assert [(e["cameo"][:2], keys(e)) for e in evs] == [("11", ("FRA", "CHL"))]
+    text = '"It was a terrible and shameful week," the French foreign minister said of the summit.'
+    evs = statements(pipeline, text, "said")
+    assert evs and all(e["target"] is None for e in evs)  # a summit is no one: gloom, not criticism

@@ -31,7 +31,7 @@ from whodid.events.context import (
     speaks,
 )
 from whodid.events.lexicon import EventLexicon
-from whodid.events.statements import APPEAL_AUX, StatementReader
+from whodid.events.statements import APPEAL_AUX, CRITICISM, OPTIMISM, PESSIMISM, PRAISE, StatementReader
 from whodid.nlp.spans import SpanIndex
 from whodid.nlp.state import (
     ActorMention,
@@ -57,7 +57,6 @@ WISH_LEMMAS = frozenset({"want", "wish", "need"})
 APPEAL = "020"
 # warnings are read for what they say: blame, accusation or gloom recode them (not appeals or praise)
 WARNING_LEMMAS = frozenset({"warn", "caution"})
-PESSIMISM = "012"
 # a survey's shares: "54 percent of voters", "57 percent to 22 percent"
 SHARE_NOUNS = frozenset({"percent", "%", "per cent", "percentage"})
 WARNING_READINGS = frozenset({"111", "112", "012"})
@@ -177,6 +176,8 @@ STATE_AUTHORITY_ROOTS = frozenset({"11", "12", "16", "17"})
 # no act and no intent (conflict is handled apart: its speaker's threat is coded)
 CONDITIONAL_NO_EVENT_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 OBJECT_TARGET_PREPS = frozenset({"on", "against", "to", "with", "toward", "towards"})
+# a judgment with no one named in it, said of someone ("X said of Y"): of that one
+JUDGMENT_OF_TOPIC = {PESSIMISM: CRITICISM, OPTIMISM: PRAISE}
 MEDIATION = "045"  # "mediation between X and Y" is a third party's, not X's act on Y
 NOMINAL_PATIENT_PREPS = frozenset({"of", "on", "against", "into", "to", "with"})
 # cooperation that compound subjects do with each other (agree, meet, negotiate, cooperate)
@@ -332,13 +333,19 @@ class EventCoder:
             if any(_same_side(ctx.st, g.source.actor_id, src) and g.modality != "negated" for g in governed):
                 continue  # the speaker's own act or intent in what it says is coded already
             said = self.reader.read(ctx.st, content, {src} if src else set(), events=triggers)
+            topic = _said_of(ctx.st, verb, src)
+            if said is not None and not said.targets and topic and said.cameo in JUDGMENT_OF_TOPIC:
+                # '"He is a disgrace," X said of the president': the judgment is of whom it is said of
+                code = JUDGMENT_OF_TOPIC[said.cameo]
+                judged = "criticism" if code == CRITICISM else "praise"
+                said = replace(said, cameo=code, targets=topic, rule=f"content:{judged}+said-of")
             if said is None:
                 if governed or src in stated:
                     continue
                 if ev.target is not None and _audience(ctx.st, ev.target.actor_id):
                     ev = replace(ev, target=None)  # "told reporters": an audience is no target
                 if ev.target is None:
-                    about = self.reader.about(ctx.st, content, {src} if src else set())
+                    about = topic or self.reader.about(ctx.st, content, {src} if src else set())
                     if about:
                         ev = replace(ev, target=_side(ctx, about[0]))
                 out.append((trig, ev))
@@ -811,6 +818,16 @@ def _event_date(
     if undated:
         return st.published.isoformat()[:7], "month", "publication"
     return st.published.isoformat(), "day", "publication"
+
+
+def _said_of(st: ArticleState, verb: Token, speaker: str | None) -> tuple[str, ...]:
+    """Whom a statement is said of: "X said of the president", "wrote of Y" (the verb's "of" object)."""
+    return tuple(
+        a
+        for g in args.prep_objects(verb, frozenset({"of"}))
+        for a in args.actors_at(st, g)
+        if a != speaker and st.actors[a].code
+    )
 
 
 def _side(ctx: _Sentence, actor_id: str) -> EventSide:
