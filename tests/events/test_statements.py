@@ -283,3 +283,16 @@ def test_a_judgment_said_of_someone_is_of_them(pipeline: Pipeline) -> None:
     text = '"It was a terrible and shameful week," the French foreign minister said of the summit.'
     evs = statements(pipeline, text, "said")
     assert evs and all(e["target"] is None for e in evs)  # a summit is no one: gloom, not criticism
+
+
+def test_another_clause_of_what_is_said_is_read_beside_the_speakers_own_act(pipeline: Pipeline) -> None:
+    text = (
+        "The Turkish president said the American envoy had made a reckless and terrible mistake "
+        "and that Turkey would send more troops to the border."
+    )
+    evs = statements(pipeline, text, "said")
+    assert [(e["cameo"][:2], keys(e)) for e in evs] == [("11", ("TUR", "USA"))]
+    # the speaker's own act alone is coded on its verb; the speech adds nothing
+    text = "The Turkish president said Turkey would send more troops to the border."
+    evs = statements(pipeline, text, "said")
+    assert evs == []

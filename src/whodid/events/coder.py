@@ -330,9 +330,22 @@ class EventCoder:
         out: list[tuple[Trigger, Event]] = []
         for ev in self._events(ctx, trig, found, use_speakers=True):
             src = ev.source.actor_id
-            if any(_same_side(ctx.st, g.source.actor_id, src) and g.modality != "negated" for g in governed):
-                continue  # the speaker's own act or intent in what it says is coded already
-            said = self.reader.read(ctx.st, content, {src} if src else set(), events=triggers)
+            own = [
+                t
+                for t, g in found
+                if g in governed and _same_side(ctx.st, g.source.actor_id, src) and g.modality != "negated"
+            ]
+            said_here = content
+            if own:
+                # the speaker's own act or intent in what it says is coded already; another clause of
+                # what it says is still read ("said the envoy had made a mistake and that Turkey would
+                # never agree")
+                said_here = _without_clauses(content, [t.token for t in own])
+                if not said_here:
+                    continue
+            said = self.reader.read(ctx.st, said_here, {src} if src else set(), events=triggers)
+            if own and (said is None or said.cameo[:2] not in ("11", "12", "05") or not said.targets):
+                continue
             topic = _said_of(ctx.st, verb, src)
             if said is not None and not said.targets and topic and said.cameo in JUDGMENT_OF_TOPIC:
                 # '"He is a disgrace," X said of the president': the judgment is of whom it is said of
@@ -818,6 +831,21 @@ def _event_date(
     if undated:
         return st.published.isoformat()[:7], "month", "publication"
     return st.published.isoformat(), "day", "publication"
+
+
+def _without_clauses(content: list[Token], triggers: list[Token]) -> list[Token]:
+    """``content`` without the coordinated clauses that hold ``triggers``; empty when a trigger's
+    clause is the whole content."""
+    inside = {t.i for t in content}
+    dropped: set[int] = set()
+    for tok in triggers:
+        top = tok
+        while top.dep_ != "conj" and top.head.i in inside and top.head.i != top.i:
+            top = top.head
+        if top.dep_ != "conj":
+            return []
+        dropped.update(t.i for t in top.subtree)
+    return [t for t in content if t.i not in dropped]
 
 
 def _said_of(st: ArticleState, verb: Token, speaker: str | None) -> tuple[str, ...]:
