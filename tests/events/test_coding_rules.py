@@ -368,3 +368,12 @@ def test_at_the_hands_of_names_the_doer(pipeline: Pipeline) -> None:
     evs = events(pipeline, "The governor was killed at the hands of Somali militants.")
     killed = [e for e in evs if e.cameo[:2] in ("18", "19")]
     assert killed and killed[0].source.country == "SOM"
+
+
+def test_a_gerund_after_a_preposition_of_time_is_done_by_the_clause_subject(pipeline: Pipeline) -> None:
+    evs = events(pipeline, "The Peruvian minister left Lima after meeting Chilean officials.")
+    met = [e for e in evs if e.evidence_text == "meeting"]
+    assert [(e.source.country, e.target.country if e.target else None) for e in met] == [("PER", "CHL")]
+    # other prepositions keep their gerunds out: "accused Chile of attacking" is no attack by Peru
+    evs = events(pipeline, "The Peruvian minister accused Chile of attacking the border posts.")
+    assert not [e for e in evs if e.evidence_text == "attacking" and e.source.country == "PER"]

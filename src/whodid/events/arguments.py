@@ -124,6 +124,19 @@ def agent_of(verb: Token) -> list[Token]:
     return found or at_the_hands_of(verb)
 
 
+# prepositions of time before a gerund: "after rejecting", "before leaving", "upon arriving"
+TEMPORAL_PREPS = frozenset({"after", "before", "since", "upon"})
+
+
+def temporal_gerund(tok: Token) -> Token | None:
+    """The verb of the clause a gerund after a preposition of time belongs to ("X allowed it after
+    rejecting Y": allowed), whose subject did both; None for any other word."""
+    prep = tok.head
+    if tok.dep_ != "pcomp" or tok.tag_ != "VBG" or prep.lower_ not in TEMPORAL_PREPS or prep.dep_ != "prep":
+        return None
+    return prep.head if prep.head.pos_ in ("VERB", "AUX") else None
+
+
 def at_the_hands_of(head: Token) -> list[Token]:
     """X in "at the hands of X", "at X's hands" under a passive verb or an event noun: the doer."""
     out: list[Token] = []
@@ -177,6 +190,11 @@ def inherited_subject(verb: Token, st: ArticleState) -> tuple[list[Token], str]:
     """Climb infinitives, participles and noun complements ("a decision to sanction") to a subject."""
     tok = verb
     for _ in range(5):
+        clause = temporal_gerund(tok)
+        if clause is not None:
+            # "allowed the extension after rejecting the order": the clause's subject rejected it
+            subj = explicit_subjects(clause)
+            return (subj, "inherited") if subj else ([], "none")
         if tok.dep_ == "pcomp":
             return [], "none"  # gerunds after prepositions are circumstances, not events of the clause
         if tok.dep_ not in INHERIT_DEPS or tok.head.i == tok.i:

@@ -407,7 +407,7 @@ class EventCoder:
             return None  # "the Committee to Protect Journalists" protects nobody
         if tok.lemma_ == "be" or (tok.lemma_ in COPULAS and any(c.dep_ == "acomp" for c in tok.children)):
             return self._predicate_trigger(tok)
-        if tok.dep_ == "pcomp" and not args.explicit_subjects(tok):
+        if tok.dep_ == "pcomp" and not args.explicit_subjects(tok) and args.temporal_gerund(tok) is None:
             return None
         particles = _particles(tok)
         heads = self.lexicon.object_heads
