@@ -94,3 +94,13 @@ def test_an_act_the_speaker_denies_is_the_denial_only(pipeline: Pipeline) -> Non
     assert [e["cameo"] for e in evs] == ["016"]
     evs = events(pipeline, "The Turkish official denied that the American president had expressed concern.")
     assert [(e["cameo"], e["source"]["country"]) for e in evs] == [("016", "TUR")]
+
+
+def test_an_act_awaited_is_neither_done_nor_refused(pipeline: Pipeline) -> None:
+    text = "Kenya still had not signed an agreement to hand the prisoners over to Uganda."
+    assert events(pipeline, text) == []
+    assert events(pipeline, "Kenya has not yet agreed to the plan of Uganda.") == []
+    # without "yet" or "still" not signing is a refusal, and signing an agreement is an act
+    refused = events(pipeline, "Kenya has not signed the agreement with Uganda.")
+    assert [e["cameo"][:2] for e in refused] == ["12"]
+    assert [e for e in events(pipeline, "Kenya signed the agreement with Uganda.") if e["cameo"][:2] == "05"]

@@ -22,6 +22,8 @@ CANCELLING_PARTICLES = frozenset({("call", "off"), ("break", "off"), ("put", "of
 # nouns of intent whose complement is the planned act ("plans to meet", "intention of attacking")
 PLAN_NOUNS = frozenset({"plan", "intention", "intent", "plot", "bid", "proposal", "scheme"})
 NO_WORDS = frozenset({"no", "never"})
+# nouns of agreement whose complement is the agreed act ("an agreement to hand the child over")
+PACT_NOUNS = frozenset({"agreement", "deal", "accord", "pact", "treaty"})
 CONDITION_MARKS = frozenset({"if", "unless", "whether"})
 # marks of a time clause that is a condition when its main clause is still to come ("will stay until
 # Iraq complies", "will leave once the deal is signed"): what it names has not happened
@@ -55,14 +57,19 @@ def cancelled_by(tok: Token) -> Token | None:
 
 
 def plan_denied(tok: Token) -> bool:
-    """ "had no plans to meet", "has no intention of attacking": the act is not even intended."""
+    """ "had no plans to meet", "has no intention of attacking": the act is not even intended; "had
+    not signed an agreement to hand him over", "rejected the plan to ...": nor agreed to."""
     cur = tok
     for _ in range(3):
         head = cur.head
         if head.i == cur.i:
             return False
-        if cur.dep_ in ("acl", "pcomp", "pobj", "prep") and head.lemma_.lower() in PLAN_NOUNS:
-            return any(c.lower_ in NO_WORDS and c.dep_ in ("det", "neg", "advmod") for c in head.children)
+        noun = head.lemma_.lower()
+        if cur.dep_ in ("acl", "pcomp", "pobj", "prep") and noun in PLAN_NOUNS | PACT_NOUNS:
+            if any(c.lower_ in NO_WORDS and c.dep_ in ("det", "neg", "advmod") for c in head.children):
+                return True
+            verb = head.head
+            return head.dep_ == "dobj" and any(c.dep_ == "neg" for c in verb.children)
         if cur.dep_ not in ("acl", "pcomp", "pobj", "prep"):
             return False
         cur = head

@@ -582,6 +582,8 @@ class EventCoder:
             negated = self.lexicon.negate(cameo)
             if negated is None:
                 return []
+            if negated != cameo and _not_yet(verb):
+                return []  # "still had not signed", "has not yet agreed": pending, not refused
             # a conflict that did not happen is still reported, as not done; "would not negotiate"
             # is a refusal, made now
             modality = "negated" if negated == cameo else "asserted"
@@ -831,6 +833,11 @@ def _event_date(
     if undated:
         return st.published.isoformat()[:7], "month", "publication"
     return st.published.isoformat(), "day", "publication"
+
+
+def _not_yet(verb: Token) -> bool:
+    """ "has not yet signed", "still had not agreed": an act still awaited, not one refused."""
+    return any(c.dep_ == "advmod" and c.lower_ in ("yet", "still") for c in verb.children)
 
 
 def _without_clauses(content: list[Token], triggers: list[Token]) -> list[Token]:
