@@ -377,3 +377,12 @@ def test_a_gerund_after_a_preposition_of_time_is_done_by_the_clause_subject(pipe
     # other prepositions keep their gerunds out: "accused Chile of attacking" is no attack by Peru
     evs = events(pipeline, "The Peruvian minister accused Chile of attacking the border posts.")
     assert not [e for e in evs if e.evidence_text == "attacking" and e.source.country == "PER"]
+
+
+def test_freeing_someone_from_a_burden_is_no_release(pipeline: Pipeline) -> None:
+    text = "Uganda freed the Kenyan ministry from the burden of running the prisons."
+    assert not [e for e in events(pipeline, text) if e.cameo.startswith("08")]
+    freed = events(pipeline, "Uganda freed the Kenyan journalists from prison.")
+    assert [(e.cameo, e.source.country, e.target.country if e.target else None) for e in freed] == [
+        ("0841", "UGA", "KEN")
+    ]
