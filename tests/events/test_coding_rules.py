@@ -386,3 +386,10 @@ def test_freeing_someone_from_a_burden_is_no_release(pipeline: Pipeline) -> None
     assert [(e.cameo, e.source.country, e.target.country if e.target else None) for e in freed] == [
         ("0841", "UGA", "KEN")
     ]
+
+
+def test_ending_support_for_someone_stops_aid_to_them(pipeline: Pipeline) -> None:
+    evs = events(pipeline, "The European Union ended its support for the Ugandan government.")
+    assert [(e.cameo, e.target.country if e.target else None) for e in evs] == [("162", "UGA")]
+    evs = events(pipeline, "Norway suspended aid for Uganda on Monday.")
+    assert [(e.cameo, e.target.country if e.target else None) for e in evs] == [("162", "UGA")]

@@ -176,6 +176,8 @@ STATE_AUTHORITY_ROOTS = frozenset({"11", "12", "16", "17"})
 # no act and no intent (conflict is handled apart: its speaker's threat is coded)
 CONDITIONAL_NO_EVENT_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 OBJECT_TARGET_PREPS = frozenset({"on", "against", "to", "with", "toward", "towards"})
+# nouns of help given, whose "for" phrase names whom it is for ("support for the rebels")
+AID_NOUNS = frozenset({"aid", "assistance", "support", "funding", "backing", "help", "subsidy", "loan"})
 # a judgment with no one named in it, said of someone ("X said of Y"): of that one
 JUDGMENT_OF_TOPIC = {PESSIMISM: CRITICISM, OPTIMISM: PRAISE}
 MEDIATION = "045"  # "mediation between X and Y" is a third party's, not X's act on Y
@@ -741,6 +743,11 @@ class EventCoder:
             found = args.actors_at(st, tok)
             if not found and tok.pos_ == "NOUN":
                 found = self._event_noun_target(st, tok, earlier)
+            if not found and tok.dep_ == "dobj" and tok.lemma_.lower() in AID_NOUNS:
+                # "ended its support for the rebels": whom the aid is for, not whose it is
+                found = [
+                    a for m in args.prep_objects(tok, frozenset({"for", "to"})) for a in args.actors_at(st, m)
+                ]
             if not found and tok.pos_ in ("NOUN", "PROPN"):
                 # "the Irish premier Leo Varadkar", "the US decision", "the head of the agency"
                 found = args.owner_actors(st, tok, amod=True)
