@@ -393,3 +393,13 @@ def test_ending_support_for_someone_stops_aid_to_them(pipeline: Pipeline) -> Non
     assert [(e.cameo, e.target.country if e.target else None) for e in evs] == [("162", "UGA")]
     evs = events(pipeline, "Norway suspended aid for Uganda on Monday.")
     assert [(e.cameo, e.target.country if e.target else None) for e in evs] == [("162", "UGA")]
+
+
+def test_taking_a_status_away_is_an_administrative_sanction(pipeline: Pipeline) -> None:
+    evs = events(pipeline, "The Kenyan government revoked the licence of the Ugandan newspaper.")
+    assert [(e.cameo, e.source.country, e.target.country if e.target else None) for e in evs] == [
+        ("172", "KEN", "UGA")
+    ]
+    evs = events(pipeline, "The two Ugandan men were stripped of their citizenship by the Kenyan government.")
+    assert [(e.cameo, e.source.country) for e in evs] == [("172", "KEN")]
+    assert not events(pipeline, "The Kenyan government revoked its earlier statement.")
