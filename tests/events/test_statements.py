@@ -296,3 +296,18 @@ def test_another_clause_of_what_is_said_is_read_beside_the_speakers_own_act(pipe
     text = "The Turkish president said Turkey would send more troops to the border."
     evs = statements(pipeline, text, "said")
     assert evs == []
+
+
+def test_you_in_a_quotation_told_to_someone_is_that_listener(pipeline: Pipeline) -> None:
+    text = '"You are rude and dishonest," the French foreign minister told the Chilean ambassador.'
+    assert [(e["cameo"], keys(e)) for e in statements(pipeline, text, "told")] == [("111", ("FRA", "CHL"))]
+    # the press is a stand-in for the public: "you" there is nobody in particular
+    text = '"You are rude and dishonest," the French foreign minister told reporters.'
+    assert all(e["target"] is None for e in statements(pipeline, text, "told"))
+
+
+def test_not_going_to_is_the_future_and_no_denial(pipeline: Pipeline) -> None:
+    text = '"We are not going to send troops," the French foreign minister said.'
+    assert not [e for e in statements(pipeline, text, "said") if e["cameo"] == "016"]
+    text = '"We did not send troops," the French foreign minister said.'
+    assert [e["cameo"] for e in statements(pipeline, text, "said")] == ["016"]

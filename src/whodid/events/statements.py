@@ -324,11 +324,13 @@ class StatementReader:
         for tok in content:
             if tok.pos_ not in ("VERB", "AUX") or not any(c.dep_ == "neg" for c in tok.children):
                 continue
-            if any(c.dep_ == "aux" and c.lower_ in MODALS for c in tok.children):
+            if any(c.dep_ == "aux" and c.lower_ in MODALS for c in tok.children) or _going_to(tok):
                 continue  # "would not negotiate" refuses what is to come; a denial is of what was done
             if tok.head.i in inside and tok.head.i != tok.i and tok.dep_ not in ("ccomp", "conj"):
                 continue  # only the content's own clauses
             for subj in (c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")):
+                if subj.lower_ == "you":
+                    continue  # the listener's act is not the speaker's to deny
                 owners = _actors(st, subj)
                 ours = _first_person(subj) or any(
                     a in speakers or (home is not None and st.actors[a].country == home) for a in owners
@@ -363,6 +365,11 @@ def _said_of_self(word: Token, inside: set[int]) -> bool:
             return False
         tok = tok.head
     return False
+
+
+def _going_to(tok: Token) -> bool:
+    """ "is not going to call": the future, as a modal would say it."""
+    return tok.lemma_ == "go" and tok.tag_ == "VBG" and any(c.dep_ == "xcomp" for c in tok.children)
 
 
 def _predicate_noun(tok: Token) -> bool:

@@ -24,6 +24,7 @@ CLOSING_MARKS = "\u201d\u00bb"  # ” »
 DOUBLE_MARKS = frozenset(OPENING_MARKS + CLOSING_MARKS + '"')
 _TAG = re.compile(r"<[^<>\n]{1,400}>")
 FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
+SECOND_PERSON = frozenset({"you", "your"})
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 CUE_WINDOW = 80  # characters around a direct quotation searched for its cue
 
@@ -89,6 +90,7 @@ class QuoteFinder:
             if quote.speaker_actor or quote.speaker_text:
                 prev, prev_para = quote, para
             self._link_first_person(doc, st, quote)
+            self._link_second_person(doc, st, quote)
             st.quotes.append(quote)
         self._indirect(doc, st, spans, text, mentions)
         return doc
@@ -166,6 +168,28 @@ class QuoteFinder:
         for t in _tokens_in(doc, quote.start, quote.end):
             if t.lower_ in FIRST_PERSON and t.pos_ == "PRON":
                 st.token_actors.setdefault(t.i, [quote.speaker_actor])
+
+    def _link_second_person(self, doc: Doc, st: ArticleState, quote: Quote) -> None:
+        """'"You are wrong," X told Y': "you" in a quotation told to someone is that listener; not
+        the press, whom a speaker addresses as a stand-in for the public, nor an audience (a crowd,
+        voters, a congregation), to whom "you" is anyone."""
+        if quote.cue_token is None:
+            return
+        cue = doc[quote.cue_token]
+        listeners = [
+            a
+            for c in cue.children
+            if c.dep_ in ("dobj", "dative") and not quote.start <= c.idx < quote.end
+            for a in st.token_actors.get(c.i, [])
+            if st.actors[a].sector != "MED"
+            and st.actors[a].kind in ("person", "organization", "state")
+            and a != quote.speaker_actor
+        ]
+        if len(set(listeners)) != 1:
+            return
+        for t in _tokens_in(doc, quote.start, quote.end):
+            if t.lower_ in SECOND_PERSON and t.pos_ == "PRON":
+                st.token_actors.setdefault(t.i, [listeners[0]])
 
     # ---------------------------------------------------------------- reported speech
     def _indirect(
