@@ -61,7 +61,8 @@ ACTOR_FILE_LIMIT = 100_000_000
 
 
 def check_numbers(args: argparse.Namespace) -> None:
-    """E401 for ``--max-bytes`` below 1, E406 for another count below 1, E410 for one over ``LARGEST``."""
+    """E401 for ``--max-bytes`` below 1, E406 for another count below 1, E410 for one over ``LARGEST``
+    or a ``--port`` that is no TCP port."""
     for dest, option in COUNTS.items():
         value = getattr(args, dest, None)
         if value is None:
@@ -72,6 +73,9 @@ def check_numbers(args: argparse.Namespace) -> None:
             raise Errors.E406.error(option=option, value=value)
         if value > LARGEST:
             raise Errors.E410.error(option=option, value=value, expected=f"a whole number up to {LARGEST:,}")
+    port = getattr(args, "port", None)
+    if port is not None and not 1 <= port <= 65535:
+        raise Errors.E410.error(option="--port", value=port, expected="a port number from 1 to 65535")
 
 
 def check_text(args: argparse.Namespace) -> None:

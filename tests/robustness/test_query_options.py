@@ -73,6 +73,7 @@ def test_like_wildcards_in_a_code_are_plain_characters(cli: Cli, stored: str, wi
         (("actors", "--limit", "-1"), "E406", "--limit must be a positive whole number, got -1"),
         (("events", "--limit", "-1"), "E406", "--limit must be a positive whole number, got -1"),
         (("quotes", "--limit", "0"), "E406", "--limit must be a positive whole number, got 0"),
+        (("serve", "--port", LARGE), "E410", "expected a port number from 1 to 65535"),
     ],
     ids=[
         "source",
@@ -84,6 +85,7 @@ def test_like_wildcards_in_a_code_are_plain_characters(cli: Cli, stored: str, wi
         "negative",
         "events-neg",
         "zero",
+        "port",
     ],
 )
 def test_numbers_and_characters_are_checked_before_the_database_is_read(
