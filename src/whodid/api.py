@@ -135,5 +135,6 @@ def _frame(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> pd.DataFrame
 
 
 def open_database(url: str | None = None) -> Database:
-    """Open an existing store (default ``sqlite:///whodid.db``); raises E411 when there is none."""
+    """Open an existing store (default ``sqlite:///whodid.db``) read-only; raises E411 when there is
+    none, E421 for another program's database, E422 for an older whodid's (``whodid migrate``)."""
     return Database(open_store(url, create=False))
