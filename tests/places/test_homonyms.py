@@ -81,3 +81,16 @@ def test_one_actor_named_after_the_country_does_not_move_the_town(nlp: Language,
     text = "The Jordan Valley Fiddle Fair brought crowds to Jordan, Minnesota, on Saturday."
     found = _find(nlp, finder, text, {"JOR": 1.0})  # the fair, read as a Jordanian body
     assert _country(found["Jordan"]) == "USA"
+
+
+def test_a_big_city_abroad_beats_a_village_its_country_favours(nlp: Language, finder: PlaceFinder) -> None:
+    text = (
+        "The deal was signed in Wilmington, Del., by bankers from New York. "
+        "A spokesman for Lavalle, the Montreal maker of paper, said profit would rise."
+    )
+    assert _country(_find(nlp, finder, text)["Montreal"]) == "CAN"
+
+
+def test_a_village_of_a_named_state_keeps_its_name(nlp: Language, finder: PlaceFinder) -> None:
+    text = "Flooding closed roads across Wisconsin on Monday. In Montreal, the village board met."
+    assert _country(_find(nlp, finder, text)["Montreal"]) == "USA"

@@ -31,6 +31,10 @@ RIVAL_CITY = 5_000
 # (towns of unknown size count as HOME_MIN_POPULATION).
 HOME_RATIO = 20
 HOME_MIN_POPULATION = 1_000
+# A city of BIG_CITY people keeps its name against a town this many times smaller that only the
+# article's country favours (no state of it named, not the home area): "Seagram, the Montreal
+# concern" in a US story is Montreal, Quebec, not a Wisconsin village.
+BIG_CITY_RATIO = 1_000
 
 
 class Candidate(NamedTuple):
@@ -193,6 +197,16 @@ def _home_choice(cities: list[Candidate], best: Candidate, ctx: Context) -> Cand
     return local
 
 
+def _big_city_over_village(cities: list[Candidate], best: Candidate, ctx: Context) -> Candidate | None:
+    """A city of ``BIG_CITY`` people that should keep its name against ``best``, a town
+    ``BIG_CITY_RATIO`` times smaller that wins by its country's weight alone; else None."""
+    if best.capital or ctx.admin1(best) > 0 or ctx.at_home(best):
+        return None
+    ceiling = BIG_CITY_RATIO * max(best.population, HOME_MIN_POPULATION)
+    big = [c for c in cities if c.primary and c.population >= max(BIG_CITY, ceiling)]
+    return max(big, key=lambda c: c.population) if big else None
+
+
 def _named_first(cities: list[Candidate], ctx: Context) -> list[Candidate]:
     """Without the cities matched only by another name ("Salisbury", Harare's old name) in countries
     the article does not weigh, when a city of that very name lies in a country it does."""
@@ -213,6 +227,9 @@ def _choose_city(cities: list[Candidate], ctx: Context) -> Choice:
     local = _home_choice(cities, best, ctx)
     if local is not None:
         return Choice(local, "home-area", 0.7)
+    big = _big_city_over_village(cities, best, ctx)
+    if big is not None:
+        return Choice(big, "population", 0.6)
     confidence = 0.5 + 0.45 * (1.0 - math.exp(-(top_score - second_score) / 2.0))
     if ctx and max(cities, key=lambda c: city_score(c, None)) is not best:
         rule = "context-region" if ctx.admin1(best) > 0 else "context-country"
