@@ -106,3 +106,16 @@ def test_a_lone_demonym_the_ner_calls_a_person_is_its_country(pipeline: Pipeline
     actors = _actors(pipeline, "The Kenyan government remains opposed to the Ugandan plan.")
     assert "Ugandan" not in actors or actors["Ugandan"]["kind"] != "person"
     assert any(a["country"] == "UGA" and a["kind"] == "state" for a in actors.values())
+
+
+def test_a_people_that_is_no_states_has_its_own_code_and_no_country(pipeline: Pipeline) -> None:
+    rec = pipeline.code("Turkish troops shelled Kurdish fighters near the border on Monday.").to_dict()
+    kurds = [a for a in rec["actors"] if "Kurdish" in a["name"]]
+    assert kurds and kurds[0]["country"] is None and kurds[0]["code"].startswith("KUR")
+    rec = pipeline.code("The Kurds say they want autonomy.").to_dict()
+    assert [(a["code"], a["kind"]) for a in rec["actors"] if a["name"] == "Kurds"] == [("KUR", "group")]
+    # a people qualified by a state keeps it, and "pro-Kurdish" lawmakers are for them, not of them
+    rec = pipeline.code("Iraqi Kurds voted on Monday. Police arrested pro-Kurdish lawmakers.").to_dict()
+    codes = {a["name"]: a["code"] for a in rec["actors"]}
+    assert codes.get("Iraqi Kurds") == "IRQ"
+    assert not any((c or "").startswith("KUR") for n, c in codes.items() if "lawmakers" in n)

@@ -78,7 +78,8 @@ class ActorContext:
 
     def __call__(self, doc: Doc) -> Doc:
         st = state(doc)
-        pending = [a for a in st.actors.values() if a.country is None and not a.igo_code]
+        # a people that is no state's ("Kurdish fighters") takes no state's country from its story
+        pending = [a for a in st.actors.values() if a.country is None and not a.igo_code and not a.ethnic]
         if not pending:
             return doc
         mentions: dict[str, list[ActorMention]] = {}

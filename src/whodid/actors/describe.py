@@ -50,6 +50,7 @@ class Description:
     kind: str | None = None
     body: str | None = None
     igo: str | None = None  # an international organization's code ("U.N. Secretary-General")
+    ethnic: str | None = None  # a people that is no state's ("Kurdish fighters": KUR)
     former: bool = False
     text: str = ""
     tokens: set[int] = field(default_factory=set)  # tokens consumed by roles and bodies
@@ -70,6 +71,7 @@ class Description:
             self.sector = other.sector or self.sector
         self.body = self.body or other.body
         self.igo = self.igo or other.igo
+        self.ethnic = self.ethnic or other.ethnic
         self.former = self.former or other.former
         self.text = self.text or other.text
         self.tokens |= other.tokens
@@ -156,6 +158,13 @@ def _match_at(kb: ActorKnowledge, toks: Sequence[Token], i: int, desc: Descripti
             # "New Jersey Gov.", "the New Mexico governor": a state, not the country its name holds
             if not host and region not in desc.countries:
                 desc.countries.append(region)
+            return n
+        people = kb.ethnic(text) if desc.ethnic is None else None
+        # "pro-Kurdish lawmakers" are for the Kurds, not of them
+        first, doc = toks[i], toks[i].doc
+        leaning = first.i >= 2 and doc[first.i - 1].text == "-" and doc[first.i - 2].lower_ in ("pro", "anti")
+        if people is not None and not host and not leaning:
+            desc.ethnic = people  # "Kurdish fighters", "Tamil rebels"
             return n
         iso = country_of_token(kb, span)
         if iso is not None:

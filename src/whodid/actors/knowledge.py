@@ -355,6 +355,21 @@ def _load_bodies(data_dir: Path, sectors: frozenset[str], countries: _Countries)
     return index
 
 
+def _load_ethnic_groups(data_dir: Path) -> _Index[str]:
+    """Peoples that are no state's (Kurds, Tamils), indexed by noun and adjective, to their code."""
+    index: _Index[str] = _Index("people name")
+    path = data_dir / "ethnic_groups.tsv"
+    if not path.exists():
+        return index  # an older data folder of a user's
+    for row in _read_table(path, ("code", "names"), ("code", "names")):
+        code, names = row.cells
+        if not re.fullmatch(r"[A-Z]{3}", code):
+            raise row.fail(f"code {code!r} is not a three-letter CAMEO ethnic code")
+        for name in _alternatives(names):
+            index.add(name, code, row.where)
+    return index
+
+
 def _load_igos(data_dir: Path) -> _Index[IgoInfo]:
     """International organisations indexed by name and aliases."""
     index: _Index[IgoInfo] = _Index("organisation name")
@@ -381,11 +396,13 @@ class ActorKnowledge:
         roles: dict[str, RoleInfo],
         bodies: _Index[BodyInfo],
         igos: _Index[IgoInfo],
+        ethnic: _Index[str] | None = None,
     ) -> None:
         self._countries = countries
         self._roles = roles
         self._bodies = bodies
         self._igos = igos
+        self._ethnic: _Index[str] = ethnic if ethnic is not None else _Index("people name")
         self._listed: _Countries | None = None  # countries of the user's dictionaries: they win
         self.max_role_words: int = max((len(key.split()) for key in roles), default=0)
         self._role_memo: Memo[RoleInfo | None] = Memo(self._role_lookup)
@@ -406,13 +423,18 @@ class ActorKnowledge:
             roles=_load_roles(directory, sectors),
             bodies=_load_bodies(directory, sectors, countries),
             igos=_load_igos(directory),
+            ethnic=_load_ethnic_groups(directory),
         )
 
     def with_listed_countries(self, entries: Iterable[tuple[str, str, Sequence[str], str]]) -> ActorKnowledge:
         """A copy that also knows the countries of a user's dictionary, (code, name, phrases, where)
         each; their phrases win over whodid's own names and demonyms."""
         out = ActorKnowledge(
-            countries=self._countries, roles=self._roles, bodies=self._bodies, igos=self._igos
+            countries=self._countries,
+            roles=self._roles,
+            bodies=self._bodies,
+            igos=self._igos,
+            ethnic=self._ethnic,
         )
         out._listed = _listed_countries(entries)
         out._region_memo = self._region_memo
@@ -423,7 +445,11 @@ class ActorKnowledge:
         of one ("New Jersey" -> USA, the places gazetteer's ``region_country``): a region whose name
         holds a country's ("New Mexico", "New South Wales") is not that country."""
         out = ActorKnowledge(
-            countries=self._countries, roles=self._roles, bodies=self._bodies, igos=self._igos
+            countries=self._countries,
+            roles=self._roles,
+            bodies=self._bodies,
+            igos=self._igos,
+            ethnic=self._ethnic,
         )
         out._listed = self._listed
         out._region_memo = Memo(region_country)
@@ -510,6 +536,10 @@ class ActorKnowledge:
             if base is not None:
                 return replace(base, country=country.iso3)
         return None
+
+    def ethnic(self, text: str) -> str | None:
+        """The CAMEO code of a people that is no state's ("Kurdish", "the Kurds" -> KUR)."""
+        return self._ethnic.get(text)
 
     def igo(self, text: str) -> IgoInfo | None:
         """The international organisation named by ``text`` ("UN", "the U.N. Security Council")."""

@@ -187,6 +187,13 @@ class ActorRegistry:
         )
         return self._new(("body", "government", iso3), actor)
 
+    def ethnic_people(self, code: str, name: str) -> str:
+        """A people that is no state's ("the Kurds"): its ethnic code, no country."""
+        actor = Actor(
+            id=self._next_id(), name=name, kind="group", country=None, sector=None, rule="ethnic", ethnic=code
+        )
+        return self._new(("ethnic", code), actor)
+
     def people(self, iso3: str, name: str) -> str:
         actor = Actor(id=self._next_id(), name=name, kind="group", country=iso3, sector=None, rule="demonym")
         return self._new(("people", iso3), actor)
@@ -209,9 +216,11 @@ class ActorRegistry:
             former=desc.former,
             rule="role",
             igo_code=desc.igo if country is None else None,
+            ethnic=desc.ethnic if country is None else None,
         )
         if definite:
-            return self._new(("role", desc.role or "", country or "", "p" if plural else "s"), actor)
+            owner = country or (desc.ethnic if country is None else None) or ""
+            return self._new(("role", desc.role or "", owner, "p" if plural else "s"), actor)
         return self._new(("anon", str(len(self.st.actors))), actor)
 
     # ------------------------------------------------------------ mentions

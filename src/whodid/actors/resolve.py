@@ -297,7 +297,13 @@ class ActorResolver:
     def _is_known_non_person(self, span: Span) -> bool:
         text = span.text
         kb = self.kb
-        return bool(kb.country_by_name(text) or kb.country_by_demonym(text) or kb.body(text) or kb.igo(text))
+        return bool(
+            kb.country_by_name(text)
+            or kb.country_by_demonym(text)
+            or kb.ethnic(text)  # "the Kurds", "Tamil rebels": a people, no person
+            or kb.body(text)
+            or kb.igo(text)
+        )
 
     def _looks_like_person(self, span: Span, desc: Description) -> bool:
         """A non-PERSON entity is a person when it is no known place or organization name and the
@@ -585,6 +591,11 @@ class ActorResolver:
                 iso3, full = group
                 if iso3 is not None and not reg.claimed(full):
                     reg.mention(reg.people(iso3, full.text), full, rule="group:demonym-people")
+                continue
+            people = self.kb.ethnic(span.text)
+            if people is not None and span.root.tag_ in ("NNS", "NNPS") and not reg.claimed(span):
+                # "the Kurds", "Tamils": a people that is no state's
+                reg.mention(reg.ethnic_people(people, span.text), span, rule="group:ethnic")
                 continue
             if ent.label_ == "PERSON" and not (
                 len(span) == 1

@@ -539,4 +539,10 @@ def _country(st: ArticleState, speakers: Collection[str]) -> str | None:
 
 def _codable(st: ArticleState, actor_id: str) -> bool:
     actor = st.actors[actor_id]
-    return bool(actor.country or actor.igo_code) or actor.code in ("REB", "INS", "IMG", "IGO", "NGO")
+    return bool(actor.country or actor.igo_code or actor.ethnic) or actor.code in (
+        "REB",
+        "INS",
+        "IMG",
+        "IGO",
+        "NGO",
+    )

@@ -80,6 +80,7 @@ class Actor:
     description: str | None = None
     former: bool = False
     igo_code: str | None = None  # e.g. IGOUNO: used as the code when country is None
+    ethnic: str | None = None  # a people that is no state's (KUR): its code leads when country is None
     rule: str = ""
     # how the country was found when the actor's own words do not say it ("country:region",
     # "country:focus"; see actors/context.py); empty when they do
@@ -89,6 +90,8 @@ class Actor:
     def code(self) -> str | None:
         if self.igo_code:
             return self.igo_code
+        if self.country is None and self.ethnic:
+            return self.ethnic + (self.sector or "")  # "Kurdish fighters": KURMIL
         if self.country is None:
             return self.sector  # CAMEO codes an actor of unknown country by its sector alone ("REB")
         return self.country + (self.sector or "")
