@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test test-fast check lint typecheck eval bench bench-store bench-scaling clean
+.PHONY: demo test test-fast check lint typecheck eval bench bench-store bench-serve bench-scaling clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +48,9 @@ bench-store: $(STAMP)  ## store: ingest vs coding alone (500 articles), dyad ove
 	$(BIN)/python bench/bench_store.py ingest --articles 500 --repeat 3
 	$(BIN)/python bench/bench_store.py dyad --events 1000000
 	$(BIN)/python bench/bench_store.py memory
+
+bench-serve: $(STAMP)  ## whodid serve over loopback: /v1/events and a dyad's series on 1M generated events
+	$(BIN)/python bench/bench_serve.py --events 1000000 --requests 400
 
 bench-scaling: $(STAMP)  ## time and peak memory of one article of 100 KB to 5 MB (needs ../shared; minutes)
 	$(BIN)/python bench/bench_scaling.py
