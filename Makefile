@@ -18,13 +18,19 @@ demo: $(STAMP)  ## code the bundled example article, store all examples in ./who
 	$(BIN)/whodid dyad EGY ETH --by month --clusters --db sqlite:///whodid.db
 	@echo "the dashboard on this data: $(BIN)/whodid serve --db sqlite:///whodid.db, then open http://127.0.0.1:8000/dyads/EGY/ETH"
 
+# pytest-xdist workers: each loads the spaCy model once and starts its own PostgreSQL; a module's tests
+# stay on one worker (loadscope), so a module's fixture (the demo server, the coded gold articles) is
+# built once. TEST_WORKERS=0 runs in this process.
+TEST_WORKERS ?= 2
+PYTEST := $(BIN)/python -m pytest -q -n $(TEST_WORKERS) --dist loadscope
+
 test: $(STAMP)  ## the whole test suite (skips what ../shared lacks)
-	@$(BIN)/python -m pytest -q; rc=$$?; \
+	@$(PYTEST); rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "make test: pytest collected no tests; the suite is missing"; exit 1; fi; \
 	exit $$rc
 
 test-fast: $(STAMP)  ## the suite without the tests marked slow (real subprocesses, concurrent ingests)
-	@$(BIN)/python -m pytest -q -m "not slow"; rc=$$?; \
+	@$(PYTEST) -m "not slow"; rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "make test-fast: pytest collected no tests; the suite is missing"; exit 1; fi; \
 	exit $$rc
 

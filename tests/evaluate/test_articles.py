@@ -305,6 +305,7 @@ def test_seed_figures_equal_the_reference(
     assert totals["event_recall_root"][1] > 0
 
 
+@pytest.mark.slow  # codes the 44 gold articles: about 10 s, the longest test of the fast suite
 def test_gold_folder_figures_equal_the_reference(
     reference_scorer: ModuleType, gold_articles: tuple[list[GoldArticle], list[Coded]]
 ) -> None:
