@@ -50,6 +50,8 @@ def test_a_visit_is_where_it_goes(pipeline: Pipeline, text: str, trigger: str, p
 def test_a_venue_of_the_act_places_it(pipeline: Pipeline) -> None:
     text = "The senator criticized the plan outside a restaurant in Milwaukee on Monday."
     assert _where(_locate(pipeline, text, "criticized")) == ("Milwaukee", "USA", "clause")
+    text = "Prices are still too high, the broker said from his office in Orlando."
+    assert _where(_locate(pipeline, text, "said")) == ("Orlando", "USA", "clause")
 
 
 def test_the_subjects_participle_places_the_act(pipeline: Pipeline) -> None:

@@ -352,7 +352,7 @@ def _anchor(head: Token) -> Token | None:
         return verb if hosting else head
     if verb is not None and (head.dep_ in ("dobj", "dative") or head.head.lower_ in TARGET_PREPS):
         return verb
-    if verb is not None and head.dep_ == "pobj" and head.head.lower_ in VENUE_PREPS:
+    if verb is not None and head.dep_ == "pobj" and _venue_prep(head.head, verb):
         return verb  # "told reporters outside a restaurant in X": the venue is in X, so is the act
     return None
 
@@ -413,6 +413,13 @@ def _hangs_on(doc: Doc, m: PlaceMention, verbs: set[int]) -> bool:
         through_prep = through_prep or tok.dep_ == "prep"
         tok = tok.head
     return through_prep and tok.i in verbs
+
+
+def _venue_prep(prep: Token, verb: Token) -> bool:
+    """Whether ``prep`` puts the act at its object: "at", "outside", ...; and "from" for a speaker
+    ("said from his office in X"; not "imported goods from factories in X")."""
+    word = prep.lower_
+    return word in VENUE_PREPS or (word == "from" and verb.lemma_.lower() in SPEECH_VERBS)
 
 
 def _verb_of_object(noun: Token) -> Token | None:
