@@ -146,30 +146,37 @@ def _side(side: EventSide | None) -> dict[str, Any] | None:
     }
 
 
+def place_fields(
+    name: str | None,
+    country: str | None,
+    lat: float | None,
+    lon: float | None,
+    feature: str | None,
+    geonameid: int | str | None,
+) -> dict[str, Any]:
+    """A place as every output writes it (a record's places, an event's location, a PLOVER export)."""
+    return {
+        "name": name,
+        "country": country,
+        "lat": lat,
+        "lon": lon,
+        "feature": feature,
+        "geonameid": geonameid,
+    }
+
+
 def _place(place: Place | None) -> dict[str, Any]:
     if place is None:
-        return {"name": None, "country": None, "lat": None, "lon": None, "feature": None, "geonameid": None}
-    return {
-        "name": place.name,
-        "country": place.country,
-        "lat": place.lat,
-        "lon": place.lon,
-        "feature": place.feature,
-        "geonameid": place.geonameid,
-    }
+        return place_fields(None, None, None, None, None, None)
+    return place_fields(place.name, place.country, place.lat, place.lon, place.feature, place.geonameid)
 
 
 def _event(event_id: str, ev: Event) -> dict[str, Any]:
     location = None
     if ev.location is not None:
-        location = {
-            "name": ev.location.name,
-            "country": ev.location.country,
-            "lat": ev.location.lat,
-            "lon": ev.location.lon,
-            "feature": ev.location.feature,
-            "text": ev.location_text,
-        }
+        location = _place(ev.location)
+        del location["geonameid"]  # an event's location names its place; the record's places list ids
+        location["text"] = ev.location_text
         if ev.location_precision is not None:
             location["precision"] = ev.location_precision
             location["rule"] = ev.location_rule

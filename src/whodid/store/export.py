@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from whodid.errors import Errors
+from whodid.record import place_fields
 from whodid.store import schema
 from whodid.store.db import Store
 from whodid.store.gdelt import GDELT_COLUMNS, gdelt_row
@@ -243,14 +244,14 @@ def plover_record(r: dict[str, Any]) -> dict[str, Any]:
     gold-standard records where whodid has the data, whodid's own names for the rest)."""
     location = None
     if r["location_name"] or r["lat"] is not None:
-        location = {
-            "name": r["location_name"],
-            "country": r["location_country"],
-            "lat": r["lat"],
-            "lon": r["lon"],
-            "feature": r["location_feature"],
-            "geonameid": r["location_geonameid"],
-        }
+        location = place_fields(
+            r["location_name"],
+            r["location_country"],
+            r["lat"],
+            r["lon"],
+            r["location_feature"],
+            r["location_geonameid"],
+        )
     code = cameo_codes().get(r["cameo"])
     out: dict[str, Any] = {
         "id": f"{r['article_id']}/{r['event_id']}",
