@@ -311,3 +311,20 @@ def test_not_going_to_is_the_future_and_no_denial(pipeline: Pipeline) -> None:
     assert not [e for e in statements(pipeline, text, "said") if e["cameo"] == "016"]
     text = '"We did not send troops," the French foreign minister said.'
     assert [e["cameo"] for e in statements(pipeline, text, "said")] == ["016"]
+
+
+def test_another_actors_plan_said_to_be_bound_to_fail_is_criticised(pipeline: Pipeline) -> None:
+    text = "The French foreign minister said Brazil's plan will not solve the crisis."
+    assert [(e["cameo"], keys(e)) for e in statements(pipeline, text, "said")] == [("111", ("FRA", "BRA"))]
+    # a plan said to succeed, or one that will not do something neutral, is no criticism
+    text = "The French foreign minister said Brazil's plan will not include new taxes."
+    assert not [e for e in statements(pipeline, text, "said") if e["cameo"] == "111"]
+
+
+def test_an_act_in_the_speakers_relative_clause_is_no_part_of_what_is_said(pipeline: Pipeline) -> None:
+    text = (
+        "The French foreign minister, who says Chile should sign the accord, said Brazil's plan "
+        "will not solve the crisis."
+    )
+    said = statements(pipeline, text, "said")
+    assert [(e["cameo"], keys(e)) for e in said] == [("111", ("FRA", "BRA"))]

@@ -332,10 +332,15 @@ class EventCoder:
         out: list[tuple[Trigger, Event]] = []
         for ev in self._events(ctx, trig, found, use_speakers=True):
             src = ev.source.actor_id
+            inside = {t.i for t in content}
             own = [
                 t
                 for t, g in found
-                if g in governed and _same_side(ctx.st, g.source.actor_id, src) and g.modality != "negated"
+                if g in governed
+                and _same_side(ctx.st, g.source.actor_id, src)
+                and g.modality != "negated"
+                # "X, who says Y should act, tweeted that ...": an act outside what is said is no part of it
+                and (t.token.i in inside or t.evidence.i in inside or not content)
             ]
             said_here = content
             if own:

@@ -75,6 +75,7 @@ NEGATORS = frozenset({"not", "n't", "never", "no", "n’t", "without", "hardly",
 CONTENT_POS = frozenset({"ADJ", "ADV", "NOUN", "VERB"})
 VALENCE_FILE = "valence.tsv"
 ACCUSATION_FILE = "accusation.txt"
+SUCCESS_FILE = "success_verbs.txt"
 
 
 @dataclass(frozen=True)
@@ -91,11 +92,16 @@ class StatementReader:
     """Reads the content of speech acts; built once per pipeline from its word lists."""
 
     def __init__(
-        self, valences: Mapping[str, float], accusations: Collection[str], evaluative: Mapping[str, float]
+        self,
+        valences: Mapping[str, float],
+        accusations: Collection[str],
+        evaluative: Mapping[str, float],
+        successes: Collection[str] = (),
     ) -> None:
         self.valences = valences  # every word with a valence (VADER's, overlaid by whodid's)
         self.evaluative = evaluative  # whodid's own: the nouns and verbs that judge
         self.accusations = frozenset(accusations)
+        self.successes = frozenset(successes)  # verbs of getting something done ("work", "solve")
 
     @classmethod
     def load(cls, data_dir: Path | LexiconFolders | None = None) -> StatementReader:
@@ -117,7 +123,7 @@ class StatementReader:
                     continue
         own = folders.table(VALENCE_FILE, read_valences)
         valences.update(own)
-        return cls(valences, folders.words(ACCUSATION_FILE), own)
+        return cls(valences, folders.words(ACCUSATION_FILE), own, folders.words(SUCCESS_FILE))
 
     def valence(self, tok: Token) -> float:
         """A word's valence: adjectives and adverbs from either list; nouns and verbs, which mostly
@@ -152,6 +158,7 @@ class StatementReader:
             self._appeal(st, content, inside, speakers)
             or self._denial(st, content, inside, speakers)
             or self._fault(st, content, inside, speakers)
+            or self._futile(st, content, inside, speakers)
             or self._blame(st, content, inside, speakers)
             or self._harm(st, content, inside, speakers)
         )
@@ -249,6 +256,8 @@ class StatementReader:
                 continue  # only the main clause of what is said
             if any(c.dep_ == "aux" and c.lower_ in MODALS for c in tok.children) or not _failed(tok):
                 continue
+            if _going_to(tok):
+                continue  # "is not going to act": the future, no act left undone
             if tok.lemma_.lower() in STATE_VERBS and not _too_little(tok):
                 continue  # "did not know how", "does not think": a state of mind, not an act left undone
             subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -257,6 +266,38 @@ class StatementReader:
             others = _others(st, subj[0], speakers, home)
             if others:
                 return Content(CRITICISM, others, "content:fault", 0.0)
+        return None
+
+    def _futile(
+        self, st: ArticleState, content: list[Token], inside: set[int], speakers: Collection[str]
+    ) -> Content | None:
+        """ "X said Y's strategy will not destroy ISIL", "nothing Y said will assuage fears": another
+        actor's plan or words said to be bound to fail is criticism of that actor (111)."""
+        home = _country(st, speakers)
+        for tok in content:
+            if tok.pos_ != "VERB" or tok.lemma_.lower() not in self.successes:
+                continue
+            if tok.head.i in inside and tok.head.i != tok.i and tok.dep_ not in ("ccomp", "conj"):
+                continue  # only the content's own clauses
+            if not any(c.dep_ == "aux" and c.lower_ in MODALS for c in tok.children):
+                continue  # a forecast: "will not work"; "did not work" is a fault (_fault)
+            subj = [c for c in tok.children if c.dep_ == "nsubj"]
+            if not subj or st.token_actors.get(subj[0].i):
+                continue  # "Y will not stop" is Y's own resolve, not a verdict on Y's plan
+            negated = any(c.dep_ == "neg" for c in tok.children) or subj[0].lower_ in ("nothing", "none")
+            if not negated:
+                continue
+            owners = tuple(
+                a
+                for t in subj[0].subtree
+                if t.i != subj[0].i
+                for a in st.token_actors.get(t.i, [])
+                if a not in speakers
+                and _codable(st, a)
+                and not (st.actors[a].kind == "state" and st.actors[a].country == home)
+            )
+            if owners:
+                return Content(CRITICISM, owners[:1], "content:futile", 0.0)
         return None
 
     def _blame(
