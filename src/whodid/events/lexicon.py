@@ -75,6 +75,7 @@ SAME_EVENT = "="
 THREAT_FILE = "threat.tsv"
 VALENCE_FILE = "valence.tsv"  # read by events/statements.py
 ACCUSATION_FILE = "accusation.txt"  # read by events/statements.py
+SUCCESS_FILE = "success_verbs.txt"  # read by events/statements.py
 CONFIDENCE_FILE = "confidence.tsv"  # read by events/confidence.py
 # every file a lexicon folder may hold (docs/lexicons.md describes each)
 LEXICON_FILES = (
@@ -87,8 +88,10 @@ LEXICON_FILES = (
     OBJECT_HEADS_FILE,
     TOPIC_VERBS_FILE,
     FIGURATIVE_FILE,
+    EXPERIENCER_FILE,
     VALENCE_FILE,
     ACCUSATION_FILE,
+    SUCCESS_FILE,
     CONFIDENCE_FILE,
 )
 

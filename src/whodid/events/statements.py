@@ -22,7 +22,7 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
-from whodid.events.lexicon import LexiconFolders, read_valences
+from whodid.events.lexicon import SUCCESS_FILE, LexiconFolders, read_valences
 from whodid.nlp.state import ArticleState
 
 CRITICISM = "111"
@@ -75,7 +75,6 @@ NEGATORS = frozenset({"not", "n't", "never", "no", "n’t", "without", "hardly",
 CONTENT_POS = frozenset({"ADJ", "ADV", "NOUN", "VERB"})
 VALENCE_FILE = "valence.tsv"
 ACCUSATION_FILE = "accusation.txt"
-SUCCESS_FILE = "success_verbs.txt"
 
 
 @dataclass(frozen=True)
