@@ -403,3 +403,15 @@ def test_taking_a_status_away_is_an_administrative_sanction(pipeline: Pipeline) 
     evs = events(pipeline, "The two Ugandan men were stripped of their citizenship by the Kenyan government.")
     assert [(e.cameo, e.source.country) for e in evs] == [("172", "KEN")]
     assert not events(pipeline, "The Kenyan government revoked its earlier statement.")
+
+
+def test_violence_done_to_a_place_is_done_to_its_state(pipeline: Pipeline) -> None:
+    evs = events(pipeline, "Syria protested. Israeli jets bombed the city of Aleppo on Monday.")
+    bombed = [e for e in evs if e.evidence_text == "bombed"]
+    assert [(e.source.country, e.target.country if e.target else None) for e in bombed] == [("ISR", "SYR")]
+    assert "tgt:place" in bombed[0].rule
+    # a place the article names no state for stays no target; cooperation is not aimed at a place
+    evs = events(pipeline, "Israeli jets bombed the city of Aleppo on Monday.")
+    assert all(e.target is None for e in evs if e.evidence_text == "bombed")
+    evs = events(pipeline, "Syria protested. Israeli officials visited the city of Aleppo on Monday.")
+    assert all(e.target is None or e.target.country != "SYR" for e in evs if e.evidence_text == "visited")

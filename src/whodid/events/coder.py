@@ -7,7 +7,8 @@ is coded as a statement only when nothing more specific was coded in what it gov
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
@@ -204,6 +205,7 @@ class _Sentence:
     speakers: dict[int, str]  # quotation cue token -> speaker actor
     mentions: list[ActorMention]  # the actor mentions that start in the sentence, in order
     locator: EventLocator | None = None  # where the article's events happened
+    places_by_token: dict[int, PlaceMention] = field(default_factory=dict)  # every token of a place
 
 
 @dataclass
@@ -267,6 +269,7 @@ class EventCoder:
         }
         dates = _dates_by_verb(doc, st)
         places = _places_by_verb(doc, st)
+        place_tokens = {i: p for p in st.places for i in range(p.token_start, p.token_end)}
         quotes_by_cue = {q.cue_token: q for q in st.quotes if q.cue_token is not None}
         quoted = quote_index(st)
         mentions = SpanIndex(st.actor_mentions, start=lambda m: m.start, end=lambda m: m.end)
@@ -275,7 +278,7 @@ class EventCoder:
             if s_i in st.boilerplate_sentences:
                 continue
             here = mentions.starting_in(sent.start_char, sent.end_char)
-            ctx = _Sentence(st, sent, s_i, dates, places, speakers, here, locator)
+            ctx = _Sentence(st, sent, s_i, dates, places, speakers, here, locator, place_tokens)
             found: list[tuple[Trigger, Event]] = []
             statements: list[Trigger] = []
             for tok in sent:
@@ -618,6 +621,12 @@ class EventCoder:
         targets: list[str | None] = [
             t for t in self._targets(st, trig, src_toks, earlier, given=cause) if t not in sources
         ]
+        if not targets and cameo[:2] in VIOLENCE_ROOTS and cause is None:
+            # "Russia hit Idlib", "shelled the town of Afrin": violence done to a place is done to
+            # the state it lies in (one the article names as an actor)
+            state = _state_of_place_hit(st, verb, ctx.places_by_token)
+            if state is not None and state not in sources:
+                targets, rule = [state], rule + " tgt:place"
         if cameo == VERBAL_SUPPORT and verb.lemma_ in BACKING_VERBS and _armed(st, [*sources, *targets]):
             # "forces backed by Iran", "fighters backed the army": backing of or by an armed force
             # is military cooperation (062), not words of support
@@ -845,6 +854,26 @@ def _event_date(
     if undated:
         return st.published.isoformat()[:7], "month", "publication"
     return st.published.isoformat(), "day", "publication"
+
+
+def _state_of_place_hit(st: ArticleState, verb: Token, places: Mapping[int, PlaceMention]) -> str | None:
+    """The state actor (named in the article) of the place a violent verb acts on: its object, or the
+    object of "on", "against", "at" or "into" ("hit Idlib", "fired rockets at Sderot")."""
+    toks = [c for c in verb.children if c.dep_ == "dobj"]
+    toks += args.prep_objects(verb, frozenset({"on", "against", "at", "into"}))
+    for tok in toks:
+        named = [tok, *args.prep_objects(tok, frozenset({"of"}))]  # "the town of Afrin"
+        for t in named:
+            mention = places.get(t.i)
+            if mention is None or mention.place is None or mention.place.country is None:
+                continue
+            if mention.place.feature == "country":
+                continue  # "attacked Syria" names the state itself, an actor the resolver found
+            country = mention.place.country
+            for actor in st.actors.values():
+                if actor.kind == "state" and actor.country == country:
+                    return actor.id
+    return None
 
 
 def _not_yet(verb: Token) -> bool:
