@@ -64,6 +64,7 @@ examples:
   whodid code examples/harbour-talks.txt --published 2024-05-08
   whodid code article.html --published 2024-05-08 --format json > coded.json
   whodid code corpus.jsonl > coded.jsonl          (one record a line; bad lines reported, skipped)
+  whodid code corpus.jsonl --jobs 2 > coded.jsonl (on two cores: the same output, in input order)
   cat article.txt | whodid code - --format table
   whodid code article.txt --lexicon my-lexicon/   (your verbs, nouns, valences: docs/lexicons.md)
 
@@ -113,6 +114,7 @@ def build_parser() -> argparse.ArgumentParser:
     _actors_option(code)
     _lexicon_option(code)
     _confidence_option(code, "leave out events less sure than X")
+    _jobs_option(code)
     ev = sub.add_parser(
         "eval",
         help="measure whodid on annotated gold data (precision, recall, F1 per category)",
@@ -328,6 +330,18 @@ def _serve_parser(sub: Any) -> None:
     _db_option(sv)
     sv.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     sv.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
+
+
+def _jobs_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--jobs",
+        type=int,
+        default=1,
+        metavar="N",
+        help="code on N worker processes (default 1: this process alone). Each worker loads the model "
+        "once (about 2-3 s and the model's memory, about 450 MB, per worker); the output is the "
+        "same, in the same order, as with one process. Worth it for .jsonl input of many articles",
+    )
 
 
 def _max_bytes_option(p: argparse.ArgumentParser) -> None:
@@ -846,7 +860,11 @@ def _min_confidence(args: argparse.Namespace) -> float | None:
 
 
 def _warn(err: TextIO, pipeline: Pipeline) -> None:
-    for w in pipeline.warnings:
+    _warn_lines(err, pipeline.warnings)
+
+
+def _warn_lines(err: TextIO, warnings: Sequence[str]) -> None:
+    for w in warnings:
         err.write(f"whodid: warning: skipped dictionary line {w}\n")
 
 
@@ -942,6 +960,8 @@ def run_code(args: argparse.Namespace, out: TextIO, err: TextIO, *, nlp: Languag
     fmt = args.format or ("jsonl" if is_jsonl else "json")
     if isinstance(source, list) and len(source) == 1 and isinstance(source[0], BadInput):
         return _fail(err, source[0].error)
+    if args.jobs > 1:
+        return _code_on_workers(args, source, fmt, out, err)
     try:
         pipeline = _load_pipeline(args.actors, _min_confidence(args), args.lexicon, nlp)
     except WhodidError as e:
@@ -957,6 +977,39 @@ def run_code(args: argparse.Namespace, out: TextIO, err: TextIO, *, nlp: Languag
     for record in pipeline.code_many(_noting(err, source), on_error=report):
         _write(out, record, fmt)
         coded += 1
+    if coded == 0 and bad:
+        return EXIT_FAILED
+    return EXIT_PARTIAL if bad else EXIT_OK
+
+
+def _code_on_workers(
+    args: argparse.Namespace, source: Iterable[ArticleInput | BadInput], fmt: str, out: TextIO, err: TextIO
+) -> int:
+    """``whodid code --jobs N``: as ``run_code``, on N worker processes (whodid.parallel)."""
+    from whodid.parallel import PipelineSettings, code_parallel
+
+    settings = PipelineSettings(tuple(args.actors), tuple(args.lexicon), _min_confidence(args))
+    bad: list[BadInput] = []
+
+    def report(b: BadInput) -> None:
+        bad.append(b)
+        _skipped(err, b)
+
+    coded = 0
+    records = code_parallel(
+        source,
+        settings,
+        jobs=args.jobs,
+        on_error=report,
+        on_note=lambda n: _note(err, n),
+        on_ready=lambda warnings: _warn_lines(err, warnings),
+    )
+    try:
+        for record in records:
+            _write(out, record, fmt)
+            coded += 1
+    except WhodidError as e:
+        return _fail(err, e)
     if coded == 0 and bad:
         return EXIT_FAILED
     return EXIT_PARTIAL if bad else EXIT_OK

@@ -31,6 +31,7 @@ COUNTS = {
     "cluster": "--cluster",
     "batch_size": "--batch-size",
     "max_bytes": "--max-bytes",
+    "jobs": "--jobs",
 }
 # the options that hold codes, names or dates the store is searched for (not paths: a file's name may
 # hold any character)

@@ -482,6 +482,19 @@ class Errors(Enum):
         "Correct the stage's assigns to name fields of whodid.nlp.state.ArticleState.",
         CodingError,
     )
+    E504 = Entry(
+        "{origin}: the worker process coding this article's batch ended (exit status {status}), and so "
+        "did the fresh worker that coded the batch again.",
+        "Check the system log for a process killed for want of memory; run again with fewer --jobs, or "
+        "code this article alone (whodid code) to see whether it is the cause.",
+        CodingError,
+    )
+    E505 = Entry(
+        "the worker processes of --jobs could not be started ({detail}).",
+        "Run with --jobs 1 (one process, no workers), and check that there is memory for one model per "
+        "worker.",
+        CodingError,
+    )
 
     # -- E6xx: the HTTP server (whodid serve) ---------------------------------------------------------
     E601 = Entry(

@@ -1,0 +1,143 @@
+"""``--jobs N``: worker processes give exactly the records and messages of one process.
+
+The command-line test codes real articles with the real model in two workers. The others run workers
+with a blank spaCy model and a stage that misbehaves on a marked article (a bug, a worker killed by
+a signal), so they show what the parent does about it without parsing anything.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from subprocess import CompletedProcess
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from whodid.ingest.model import ArticleInput, BadInput
+from whodid.parallel import PipelineSettings, code_parallel
+from whodid.pipeline import Pipeline
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+
+def _corpus(tmp_path: Path) -> Path:
+    """20 example articles (two batches of 16 and more) with a bad record and a line of no JSON."""
+    lines = (EXAMPLES / "nile-dispatches.jsonl").read_text(encoding="utf-8").splitlines()
+    out: list[str] = []
+    for copy in range(4):
+        for line in lines:
+            record = json.loads(line)
+            record["id"] = f"{record['id']}-{copy}"
+            out.append(json.dumps(record))
+        if copy == 1:
+            out += ['{"id": "broken", "text": 12}', "not json"]
+    path = tmp_path / "corpus.jsonl"
+    path.write_text("\n".join(out) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.slow
+def test_two_jobs_print_what_one_process_prints(
+    tmp_path: Path, cli: Callable[..., CompletedProcess[str]]
+) -> None:
+    corpus = str(_corpus(tmp_path))
+    one = cli("code", corpus, "--format", "jsonl")
+    two = cli("code", corpus, "--format", "jsonl", "--jobs", "2")
+    assert one.returncode == two.returncode == 1  # two lines were bad
+    assert len(one.stdout.splitlines()) == 20
+    assert two.stdout == one.stdout
+    assert two.stderr == one.stderr
+    assert "corpus.jsonl:11: E113" in two.stderr and "corpus.jsonl:12: E110" in two.stderr
+
+
+def test_jobs_below_one_is_refused(cli: Callable[..., CompletedProcess[str]]) -> None:
+    result = cli("code", str(EXAMPLES / "harbour-talks.txt"), "--jobs", "0")
+    assert result.returncode == 2 and "E406" in result.stderr
+
+
+class _Misbehaves:
+    """Fails on an article holding BUG; kills its own process on one holding KILL, at most
+    ``kills`` times in all (counted in files under ``flag_dir``)."""
+
+    name = "misbehaves"
+    requires: tuple[str, ...] = ()
+    assigns: tuple[str, ...] = ()
+
+    def __init__(self, flag_dir: Path, kills: int) -> None:
+        self.flag_dir, self.kills = flag_dir, kills
+
+    def __call__(self, doc: Doc) -> Doc:
+        if "BUG" in doc.text:
+            raise IndexError("list index out of range")
+        if "KILL" in doc.text and len(list(self.flag_dir.iterdir())) < self.kills:
+            (self.flag_dir / str(os.getpid())).touch()
+            os.kill(os.getpid(), signal.SIGKILL)
+        return doc
+
+
+@dataclass(frozen=True)
+class _BlankSettings(PipelineSettings):
+    """A worker's pipeline: spaCy's blank English and the misbehaving stage (loads in no time)."""
+
+    flag_dir: Path = Path()
+    kills: int = 0
+
+    def load(self) -> Pipeline:
+        return Pipeline(spacy.blank("en"), [_Misbehaves(self.flag_dir, self.kills)])
+
+
+def _articles(texts: list[str]) -> list[ArticleInput | BadInput]:
+    return [ArticleInput(text=t, id=f"a{k}", origin=f"in.jsonl:{k + 1}") for k, t in enumerate(texts)]
+
+
+def _run(tmp_path: Path, texts: list[str], kills: int) -> tuple[list[str], list[tuple[str, str]]]:
+    bad: list[BadInput] = []
+    settings = _BlankSettings(flag_dir=tmp_path, kills=kills)
+    records = code_parallel(_articles(texts), settings, jobs=2, on_error=bad.append)
+    return [r.article_id for r in records], [(b.origin, b.error.code) for b in bad]
+
+
+TEXTS = [f"Article {k} says little." for k in range(40)]
+
+
+@pytest.mark.slow
+def test_a_bug_in_a_worker_is_reported_in_order_and_the_run_goes_on(tmp_path: Path) -> None:
+    texts = [*TEXTS[:20], "BUG here.", *TEXTS[20:]]
+    ids, bad = _run(tmp_path, texts, kills=0)
+    assert ids == [f"a{k}" for k in range(41) if k != 20]
+    assert bad == [("in.jsonl:21", "E501")]
+
+
+@pytest.mark.slow
+def test_a_killed_worker_is_replaced_and_its_batch_coded_again(tmp_path: Path) -> None:
+    texts = [*TEXTS[:20], "KILL here.", *TEXTS[20:]]
+    ids, bad = _run(tmp_path, texts, kills=1)
+    assert ids == [f"a{k}" for k in range(41)]  # nothing lost, nothing twice
+    assert bad == []
+
+
+@pytest.mark.slow
+def test_a_batch_that_kills_two_workers_is_reported(tmp_path: Path) -> None:
+    texts = [*TEXTS[:20], "KILL here.", *TEXTS[20:]]
+    ids, bad = _run(tmp_path, texts, kills=2)
+    # the second batch (articles 16-31) is lost and reported article by article; the rest is coded
+    assert ids == [f"a{k}" for k in range(41) if not 16 <= k < 32]
+    assert bad == [(f"in.jsonl:{k + 1}", "E504") for k in range(16, 32)]
+
+
+@pytest.mark.slow
+def test_a_pipeline_the_workers_cannot_load_stops_the_run_before_any_output(
+    tmp_path: Path, cli: Callable[..., CompletedProcess[str]]
+) -> None:
+    corpus = str(_corpus(tmp_path))
+    result = cli("code", corpus, "--jobs", "2", "--lexicon", str(tmp_path / "no-such-folder"))
+    one = cli("code", corpus, "--lexicon", str(tmp_path / "no-such-folder"))
+    assert result.returncode == one.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr == one.stderr
