@@ -2,7 +2,7 @@
 
 Usage (from the repository root)::
 
-    .venv/bin/python bench/bench_serve.py [--events 1000000] [--requests 400] [--seed S]
+    .venv/bin/python bench/bench_serve.py [--events 1000000] [--requests 400] [--pages 10] [--seed S]
                                           [--cache DIR] [--rebuild] [--plan]
 
 The database: ``bench_store.generate`` (the seeded generator of ``bench_store.py dyad``: Zipf-like
@@ -22,13 +22,16 @@ The requests: ``--requests`` in all (default 400), half to ``GET /v1/events`` an
 ``GET /v1/dyads/{a}/{b}/series``, taking turns through the scenarios of ``EVENT_SCENARIOS`` and
 ``SERIES_SCENARIOS`` (filters by actor code, CAMEO prefix or root, quad class, dates, modality,
 confidence, actor words, the page after a cursor, csv; dyads of heavy and light pairs by day, week,
-month and year). Each scenario is requested once before the clock starts (warm-up: the server's
+month and year). Then ``--pages`` requests (default 10) to each dashboard page that aggregates the
+whole store, in turns: the overview (``GET /``) and the map (``GET /map``). Each scenario is
+requested once before the clock starts (warm-up: the server's
 imports, SQLite's page cache). Latency is measured by the client from sending the request to the
 last byte of the answer; every answer must be 200.
 
-Printed: p50, p95 and max latency and requests/s per endpoint and per scenario, and PASS when the
-p95 of each endpoint is under 100 ms (exit 1 otherwise). ``--plan`` prints SQLite's query plan of
-the statements one request of each scenario runs (through the library, in this process).
+Printed: p50, p95 and max latency and requests/s per endpoint (the pages counting as one) and per
+scenario, and PASS when the p95 of each is under 100 ms (exit 1 otherwise). ``--plan`` prints
+SQLite's query plan of the statements one request of each API scenario runs (through the library,
+in this process).
 """
 
 from __future__ import annotations
@@ -78,6 +81,13 @@ SERIES_SCENARIOS: dict[str, tuple[str, str, dict[str, str]]] = {
     "USAGOV CHNGOV month": ("USAGOV", "CHNGOV", {"by": "month", "min_confidence": "0.7"}),
     "Iran Israel csv": ("Iran", "Israel", {"by": "month", "format": "csv"}),
 }
+# name -> path of a dashboard page that aggregates the whole store (timed ``--pages`` times each)
+PAGE_SCENARIOS: dict[str, str] = {"overview": "/", "map": "/map"}
+ENDPOINTS = (
+    ("events", "GET /v1/events"),
+    ("series", "GET /v1/dyads/{a}/{b}/series"),
+    ("pages", "GET / and GET /map (pages)"),
+)
 
 
 # --------------------------------------------------------------------------- the database
@@ -196,10 +206,12 @@ def scenarios(conn: http.client.HTTPConnection) -> list[Scenario]:
     for name, (a, b, params) in SERIES_SCENARIOS.items():
         quoted = f"/v1/dyads/{urllib.parse.quote(a)}/{urllib.parse.quote(b)}/series"
         out.append(Scenario("series", name, _path(quoted, params)))
+    for name, path in PAGE_SCENARIOS.items():
+        out.append(Scenario("pages", name, path))
     return out
 
 
-def run(port: int, requests: int) -> list[Scenario]:
+def run(port: int, requests: int, pages: int) -> list[Scenario]:
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
     try:
         found = scenarios(conn)
@@ -209,6 +221,11 @@ def run(port: int, requests: int) -> list[Scenario]:
         for k in range(requests):
             group = by_endpoint["events" if k % 2 == 0 else "series"]
             sc = group[(k // 2) % len(group)]
+            elapsed, body = get(conn, sc.path)
+            sc.times.append(elapsed)
+            sc.bytes = len(body)
+        for k in range(pages * len(PAGE_SCENARIOS)):  # after the API: the pages, in turns
+            sc = [sc for sc in found if sc.endpoint == "pages"][k % len(PAGE_SCENARIOS)]
             elapsed, body = get(conn, sc.path)
             sc.times.append(elapsed)
             sc.bytes = len(body)
@@ -233,8 +250,10 @@ def line(label: str, times: list[float], extra: str = "") -> str:
 
 def report(found: list[Scenario]) -> bool:
     ok = True
-    for endpoint, title in (("events", "GET /v1/events"), ("series", "GET /v1/dyads/{a}/{b}/series")):
-        group = [sc for sc in found if sc.endpoint == endpoint]
+    for endpoint, title in ENDPOINTS:
+        group = [sc for sc in found if sc.endpoint == endpoint and sc.times]
+        if not group:
+            continue
         times = [t for sc in group for t in sc.times]
         print(f"\n{title}")
         for sc in group:
@@ -290,6 +309,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     ap.add_argument(
         "--requests", type=int, default=400, help="timed requests, half per endpoint (default 400)"
     )
+    ap.add_argument(
+        "--pages", type=int, default=10, help="timed requests of each dashboard page (default 10; 0: none)"
+    )
     ap.add_argument("--seed", type=int, default=20261129, help="generator seed (default 20261129)")
     ap.add_argument("--cache", default=None, help="directory of the database (default TMPDIR/whodid-bench)")
     ap.add_argument("--rebuild", action="store_true", help="make the database again even if cached")
@@ -308,9 +330,12 @@ def main(argv: list[str] | None = None) -> int:
     ):
         print(machine_line())
         t0 = time.perf_counter()
-        found = run(port, args.requests)
+        found = run(port, args.requests, args.pages)
         wall = time.perf_counter() - t0
-    print(f"{args.requests} timed requests in {wall:.1f} s (warm-up included), one connection, one at a time")
+    print(
+        f"{args.requests} + {args.pages * len(PAGE_SCENARIOS)} timed requests in {wall:.1f} s "
+        "(warm-up included), one connection, one at a time"
+    )
     ok = report(found)
     return 0 if ok else 1
 

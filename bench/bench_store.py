@@ -347,6 +347,7 @@ def generate(store: Any, n: int, seed: int, a: str = "USA", b: str = "CHN") -> G
     """
     from whodid import __version__
     from whodid.ontology import Ontology
+    from whodid.store.summaries import rebuild
 
     rng = random.Random(seed)
     onto = Ontology.load()
@@ -456,6 +457,8 @@ def generate(store: Any, n: int, seed: int, a: str = "USA", b: str = "CHN") -> G
         out.articles = last_art + 1
         done += k
         out.events = done
+    with _transaction(conn):  # the events went around Store.add: the overview's summaries, counted once
+        rebuild(conn)
     return out
 
 

@@ -36,6 +36,7 @@ from whodid.store.query import (
     _modality_sql,
     _prefix_args,
     _where,
+    modalities,
     resolved,
 )
 
@@ -151,15 +152,25 @@ QUADS = ("verbal_coop", "material_coop", "verbal_conflict", "material_conflict")
 
 def volume(store: Store, *, by: str = "month", modality: str = "asserted") -> list[dict[str, Any]]:
     """Events per period (``year``, ``month`` or ``day``) and quad class, oldest first: one row per
-    period with a count per quad class. Events dated less precisely than the period are left out."""
+    period with a count per quad class. Events dated less precisely than the period are left out.
+
+    By month or year the counts are read from the summary ``event_months`` (``store/summaries.py``),
+    a few thousand rows, not the million events; by day from ``events``."""
     width = PERIODS[by]
-    kept, args = _modality_sql("modality", modality)
-    sql = (
-        f"SELECT substr(date, 1, {width}), quad_class, COUNT(*) FROM events "
-        f"WHERE date IS NOT NULL AND length(date) >= {width}"
-        + (f" AND {kept}" if kept else "")
-        + " GROUP BY 1, 2"
-    )
+    if by == "day":
+        kept, args = _modality_sql("modality", modality)
+        sql = (
+            f"SELECT substr(date, 1, {width}), quad_class, COUNT(*) FROM events "
+            f"WHERE date IS NOT NULL AND length(date) >= {width}"
+            + (f" AND {kept}" if kept else "")
+            + " GROUP BY 1, 2"
+        )
+    else:
+        kept, args = _summary_modality(modality)
+        sql = (
+            f"SELECT substr(month, 1, {width}), quad_class, SUM(events) FROM event_months "
+            f"WHERE length(month) >= {width}" + kept + f" GROUP BY substr(month, 1, {width}), quad_class"
+        )
     bins: dict[str, dict[str, Any]] = {}
     for day, quad, n in store.conn.execute(sql, args):
         label = period(str(day), by)
@@ -170,34 +181,57 @@ def volume(store: Store, *, by: str = "month", modality: str = "asserted") -> li
     return [bins[k] for k in sorted(bins)]
 
 
+def _summary_modality(value: str) -> tuple[str, list[object]]:
+    """The condition (to append after AND-ed ones) on the ``modality`` of a summary table, where a
+    modality stored as NULL is already ``asserted``."""
+    kept = modalities(value)
+    if kept is None:
+        return "", []
+    return f" AND modality IN ({', '.join('?' * len(kept))})", list(kept)
+
+
 def top_dyads(store: Store, *, limit: int = 10, modality: str = "asserted") -> list[dict[str, Any]]:
-    """The directed pairs of actor codes with the most event mentions, with their Goldstein mean."""
-    kept, args = _modality_sql("modality", modality)
-    sql = (
-        "SELECT source_code, target_code, COUNT(*), AVG(goldstein) FROM events "
-        "WHERE source_code IS NOT NULL AND target_code IS NOT NULL"
-        + (f" AND {kept}" if kept else "")
-        + " GROUP BY source_code, target_code ORDER BY COUNT(*) DESC, source_code, target_code LIMIT ?"
-    )
+    """The directed pairs of actor codes with the most event mentions, with their Goldstein mean
+    (of the sum rounded to 3 decimals), from the summary ``event_pairs``: for one modality read in
+    the order of its index ``event_pairs_most``, for several added up per pair first."""
+    kept = modalities(modality)
+    if kept is not None and len(kept) == 1:
+        sql = (
+            "SELECT source_code, target_code, events, goldstein_sum FROM event_pairs WHERE modality = ? "
+            "ORDER BY events DESC, source_code, target_code LIMIT ?"
+        )
+        args: list[object] = [kept[0], limit]
+    else:
+        cond, args = _summary_modality(modality)
+        sql = (
+            "SELECT source_code, target_code, SUM(events), SUM(goldstein_sum) FROM event_pairs WHERE 1 = 1"
+            + cond
+            + " GROUP BY source_code, target_code ORDER BY SUM(events) DESC, source_code, target_code LIMIT ?"
+        )
+        args.append(limit)
     return [
-        {"source": s, "target": t, "events": int(n), "goldstein_mean": round(float(g), 3)}
-        for s, t, n, g in store.conn.execute(sql, [*args, limit])
+        {"source": s, "target": t, "events": int(n), "goldstein_mean": round(round(float(g), 3) / int(n), 3)}
+        for s, t, n, g in store.conn.execute(sql, args)
     ]
 
 
 def locations(store: Store, *, limit: int = 500, modality: str = "asserted") -> list[dict[str, Any]]:
     """Where events took place, most events first: name, country, coordinates, the place's
     ``feature`` as the places table holds it (``country`` for a country's centroid, ``city``, ...;
-    None when unknown) and the number of events."""
+    None when unknown) and the number of events.
+
+    The located events are read from their partial index ``events_located`` (migration 0008), and
+    the feature is looked up for the places shown only (index ``places_position``)."""
     kept, args = _modality_sql("e.modality", modality)
     sql = (
-        "SELECT e.location_name, e.location_country, e.lat, e.lon, MIN(p.feature), COUNT(*) FROM events e "
-        "LEFT JOIN (SELECT name, lat, lon, MIN(feature) AS feature FROM places GROUP BY name, lat, lon) p "
-        "ON p.name = e.location_name AND p.lat = e.lat AND p.lon = e.lon "
+        "SELECT l.name, l.country, l.lat, l.lon, (SELECT MIN(p.feature) FROM places p WHERE "
+        "p.name = l.name AND p.lat = l.lat AND p.lon = l.lon), l.events FROM ("
+        "SELECT e.location_name AS name, e.location_country AS country, e.lat AS lat, e.lon AS lon, "
+        "COUNT(*) AS events FROM events e "
         "WHERE e.lat IS NOT NULL AND e.lon IS NOT NULL"
         + (f" AND {kept}" if kept else "")
         + " GROUP BY e.location_name, e.location_country, e.lat, e.lon "
-        "ORDER BY COUNT(*) DESC, e.location_name LIMIT ?"
+        "ORDER BY COUNT(*) DESC, e.location_name LIMIT ?) l ORDER BY l.events DESC, l.name"
     )
     cols = ("name", "country", "lat", "lon", "feature", "events")
     return [dict(zip(cols, r, strict=True)) for r in store.conn.execute(sql, [*args, limit])]

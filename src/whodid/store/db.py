@@ -36,6 +36,7 @@ from whodid.errors import Errors, WhodidError
 from whodid.store import schema
 from whodid.store.clusters import backfill_cluster_sources, place_events
 from whodid.store.locations import backfill_location_precision
+from whodid.store.summaries import add_article, rebuild
 
 DEFAULT_URL = "sqlite:///whodid.db"
 LOCK_TIMEOUT = 30.0  # seconds a writer waits for another process's lock (SQLite and PostgreSQL), then E423
@@ -75,6 +76,7 @@ POSTGRES_SCHEMES = ("postgresql", "postgres")
 BACKFILL: dict[int, Callable[[Connection], None]] = {
     4: backfill_cluster_sources,
     6: backfill_location_precision,
+    8: rebuild,
 }
 _WRITE_LOCK = 0x77686F646964  # "whodid": the PostgreSQL advisory lock of migrations and writers
 
@@ -355,6 +357,7 @@ class Store:
         ex(schema.insert_sql("quotes", schema.QUOTES), schema.rows(schema.QUOTES, aid, record["quotes"]))
         ex(schema.insert_sql("places", schema.PLACES), schema.rows(schema.PLACES, aid, record["places"]))
         place_events(self.conn, art, record["events"])
+        add_article(self.conn, aid)
         return 1
 
     # ------------------------------------------------------------------ reading

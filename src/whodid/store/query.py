@@ -9,7 +9,7 @@ date is at least as precise as the period (the others are counted apart, never g
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, get_args
 
@@ -277,7 +277,11 @@ def dyad(
     Each row: period (``2024``, ``2024-03``, ``2024-W10`` or ``2024-03-06``), direction ("A->B" or
     "B->A"), events, counts per quad class, Goldstein sum and mean, and net cooperation = (quad 1 +
     quad 2) - (quad 3 + quad 4). Events dated less precisely than the period (a week needs a day)
-    are left out of the rows and counted by ``dyad_undated``.
+    are left out of the rows and counted by ``dyad_undated``. The Goldstein mean is that of the sum
+    as shown (rounded to 3 decimals), so that it does not depend on the order the database added in.
+
+    One statement per direction pivots the events into a row per period (a count per quad class,
+    the Goldstein sum); a week is folded from its days. A ten-year series by day is 7,306 rows.
 
     ``clusters`` counts each event cluster (the reports of one event) once per period instead of each
     mention, with its mentions' mean Goldstein score: one event reported by ten papers is one event.
@@ -300,60 +304,107 @@ def dyad(
     window, window_args = _window(since, until, min_confidence, modality, include_background)
     a, b = resolve(store, a).code, resolve(store, b).code
     width = PERIODS.get(by, 10)  # a week is folded from days
-    volume = _article_volume(store, by) if normalize else {}
-    out: list[dict[str, Any]] = []
+    directions: list[tuple[str, dict[str, list[float]]]] = []
     for src, tgt in ((a, b), (b, a)):
-        # aggregated in SQL over a covering index (source_code, target_code, date, quad_class, ...)
+        # pivoted in SQL over a covering index (source_code, target_code, date, quad_class, ...)
         sources, source_args = _source_codes(store, src)
-        if not source_args:
-            continue
-        match = (
-            f"{sources} AND {_code_prefix('target_code')} AND date IS NOT NULL AND length(date) >= {width}"
-            + window
-        )
-        if clusters:  # one row per cluster and period first, then counted like mentions
-            sql = (
-                "SELECT period, quad_class, COUNT(*), SUM(goldstein) FROM (SELECT substr(date, 1, "
-                f"{width}) AS period, MIN(quad_class) AS quad_class, AVG(goldstein) AS goldstein FROM "
-                f"events WHERE {match} GROUP BY substr(date, 1, {width}), COALESCE(cluster_id, -1), "
-                "CASE WHEN cluster_id IS NULL THEN article_id || ' ' || event_id END) AS per_cluster "
-                "GROUP BY period, quad_class"
+        bins: dict[str, list[float]] = {}
+        if source_args:
+            match = (
+                f"{sources} AND {_code_prefix('target_code')} AND date IS NOT NULL "
+                f"AND length(date) >= {width}" + window
             )
-        else:
             sql = (
-                f"SELECT substr(date, 1, {width}), quad_class, COUNT(*), SUM(goldstein) FROM events "
-                f"WHERE {match} GROUP BY 1, 2"
+                _CLUSTER_PIVOT.format(width=width, match=match)
+                if clusters
+                else _PIVOT.format(width=width, match=match)
             )
-        bins: dict[str, list[float]] = {}  # period -> [quad 1..4 counts, goldstein sum]
-        for day, quad, n, gsum in store.conn.execute(sql, [*source_args, *_prefix_args(tgt), *window_args]):
-            acc = bins.setdefault(period(str(day), by), [0, 0, 0, 0, 0.0])
-            if 1 <= int(quad) <= 4:
-                acc[int(quad) - 1] += int(n)
-            acc[4] += float(gsum)
-        for label, (q1, q2, q3, q4, gsum) in bins.items():
-            n = int(q1 + q2 + q3 + q4)
-            row: dict[str, Any] = {
-                "period": label,
-                "direction": f"{src}->{tgt}",
-                "events": n,
-                "verbal_coop": int(q1),
-                "material_coop": int(q2),
-                "verbal_conflict": int(q3),
-                "material_conflict": int(q4),
-                "goldstein_sum": round(gsum, 3),
-                "goldstein_mean": round(gsum / n, 3),
-                "net_cooperation": int((q1 + q2) - (q3 + q4)),
-            }
-            if normalize:
-                articles = volume.get(label, 0)
-                row["articles"] = articles
-                row["events_per_1k_articles"] = round(1000 * n / articles, 3) if articles else None
-            out.append(row)
+            bins = _periods_of(store.conn.execute(sql, [*source_args, *_prefix_args(tgt), *window_args]), by)
+        directions.append((f"{src}->{tgt}", bins))
+    labels = {label for _, bins in directions for label in bins}
     if fill:
-        first, last = periods.bounds(since, until, by)
-        directions = [f"{a}->{b}", f"{b}->{a}"]
-        return periods.fill(out, directions, by, first=first, last=last, volume=volume if normalize else None)
-    return sorted(out, key=lambda r: (r["period"], r["direction"]))
+        labels |= _filled(labels, since, until, by)
+    volume = _article_volume(store, by) if normalize else None
+    directions.sort(key=lambda d: d[0])  # the rows of a period in the order of their direction
+    zero = _dyad_row("", "", _NO_EVENTS, None)  # copied for a period without events (fill)
+    out: list[dict[str, Any]] = []
+    for label in sorted(labels):
+        for direction, bins in directions:
+            counts = bins.get(label)
+            if counts is not None or (fill and volume is not None):
+                out.append(_dyad_row(label, direction, counts or _NO_EVENTS, volume))
+            elif fill:
+                row = zero.copy()
+                row["period"], row["direction"] = label, direction
+                out.append(row)
+    return out
+
+
+# a dyad's events per period: counts per quad class and Goldstein sum, one row per period
+_PIVOT = (
+    "SELECT substr(date, 1, {width}), "
+    + ", ".join(f"COUNT(CASE WHEN quad_class = {q} THEN 1 END)" for q in (1, 2, 3, 4))
+    + ", SUM(goldstein) FROM events WHERE {match} GROUP BY substr(date, 1, {width})"
+)
+# the same with each event cluster counted once per period (its quad class and mean Goldstein score)
+_CLUSTER_PIVOT = (
+    "SELECT period, "
+    + ", ".join(f"COUNT(CASE WHEN quad_class = {q} THEN 1 END)" for q in (1, 2, 3, 4))
+    + ", SUM(goldstein) FROM (SELECT substr(date, 1, {width}) AS period, MIN(quad_class) AS quad_class, "
+    "AVG(goldstein) AS goldstein FROM events WHERE {match} GROUP BY substr(date, 1, {width}), "
+    "COALESCE(cluster_id, -1), CASE WHEN cluster_id IS NULL THEN article_id || ' ' || event_id END) "
+    "AS per_cluster GROUP BY period"
+)
+_NO_EVENTS = [0, 0, 0, 0, 0.0]
+
+
+def _periods_of(rows: Iterable[Sequence[Any]], by: str) -> dict[str, list[float]]:
+    """Period -> [quad 1..4 counts, Goldstein sum] from pivoted rows (days folded into weeks)."""
+    if by != "week":
+        return {str(p): [int(q1), int(q2), int(q3), int(q4), float(g)] for p, q1, q2, q3, q4, g in rows}
+    bins: dict[str, list[float]] = {}
+    for day, *sums in rows:
+        acc = bins.setdefault(period(str(day), by), [0, 0, 0, 0, 0.0])
+        for k, value in enumerate(sums):
+            acc[k] += value
+    return bins
+
+
+def _filled(labels: set[str], since: str | None, until: str | None, by: str) -> set[str]:
+    """Every period from the first (of ``since``, else of ``labels``) to the last (``until``, else
+    of ``labels``); none when there is no first or last."""
+    first, last = periods.bounds(since, until, by)
+    first = first or min(labels, default=None)
+    last = last or max(labels, default=None)
+    if first is None or last is None or first > last:
+        return set()
+    return set(periods.between(first, last, by))
+
+
+def _dyad_row(
+    label: str, direction: str, counts: Sequence[float], volume: dict[str, int] | None
+) -> dict[str, Any]:
+    """One row of ``dyad``: a period's counts in one direction (all zero for a filled period)."""
+    q1, q2, q3, q4, gsum = counts
+    n = int(q1 + q2 + q3 + q4)
+    row: dict[str, Any] = {
+        "period": label,
+        "direction": direction,
+        "events": n,
+        "verbal_coop": int(q1),
+        "material_coop": int(q2),
+        "verbal_conflict": int(q3),
+        "material_conflict": int(q4),
+        "goldstein_sum": round(gsum, 3),
+        # of the sum as shown: the same mean whatever order the database added the scores in
+        "goldstein_mean": round(round(gsum, 3) / n, 3) if n else None,
+        "net_cooperation": int((q1 + q2) - (q3 + q4)),
+    }
+    if volume is not None:
+        articles = volume.get(label, 0)
+        row["articles"] = articles
+        row["events_per_1k_articles"] = round(1000 * n / articles, 3) if articles else None
+    return row
 
 
 def _source_codes(store: Store, code: str, most: int = 200) -> tuple[str, list[str]]:
