@@ -55,7 +55,7 @@ bench-store: $(STAMP)  ## store: ingest vs coding alone (500 articles), dyad ove
 	$(BIN)/python bench/bench_store.py dyad --events 1000000
 	$(BIN)/python bench/bench_store.py memory
 
-bench-serve: $(STAMP)  ## whodid serve over loopback: /v1/events and a dyad's series on 1M generated events
+bench-serve: $(STAMP)  ## whodid serve over loopback on 1M generated events: /v1/events, a dyad's series, the overview and map pages
 	$(BIN)/python bench/bench_serve.py --events 1000000 --requests 400
 
 bench-scaling: $(STAMP)  ## time and peak memory of one article of 100 KB to 5 MB (needs ../shared; minutes)
