@@ -415,3 +415,12 @@ def test_violence_done_to_a_place_is_done_to_its_state(pipeline: Pipeline) -> No
     assert all(e.target is None for e in evs if e.evidence_text == "bombed")
     evs = events(pipeline, "Syria protested. Israeli officials visited the city of Aleppo on Monday.")
     assert all(e.target is None or e.target.country != "SYR" for e in evs if e.evidence_text == "visited")
+
+
+def test_forces_deployed_are_sent_by_their_own_side(pipeline: Pipeline) -> None:
+    evs = events(pipeline, "Peruvian troops were deployed to the border on Monday.")
+    assert [(e.cameo[:2], e.source.country) for e in evs] == [("15", "PER")]
+    evs = events(pipeline, "A Peruvian destroyer was deployed to the Pacific coast on Monday.")
+    assert [(e.cameo[:2], e.source.country) for e in evs] == [("15", "PER")]
+    # people who are no state's forces are not deployed by anyone the sentence names
+    assert not events(pipeline, "Volunteers were deployed to the border on Monday.")

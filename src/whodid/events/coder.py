@@ -182,6 +182,9 @@ AID_NOUNS = frozenset({"aid", "assistance", "support", "funding", "backing", "he
 # a judgment with no one named in it, said of someone ("X said of Y"): of that one
 JUDGMENT_OF_TOPIC = {PESSIMISM: CRITICISM, OPTIMISM: PRAISE}
 MEDIATION = "045"  # "mediation between X and Y" is a third party's, not X's act on Y
+MOBILIZATION_ROOT = "15"
+# sectors of forces a state deploys
+STATE_FORCE_SECTORS = frozenset({"MIL", "COP", "SPY"})
 NOMINAL_PATIENT_PREPS = frozenset({"of", "on", "against", "into", "to", "with"})
 # cooperation that compound subjects do with each other (agree, meet, negotiate, cooperate)
 RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06"})
@@ -614,6 +617,16 @@ class EventCoder:
             sources, how = self._speaker_fallback(st, verb), "speaker"
         if not sources and how == "agentless-passive" and cameo[:2] in STATE_AUTHORITY_ROOTS:
             sources, how = self._custody_country(st, verb), "location-agent"
+        if not sources and how == "agentless-passive" and cameo[:2] == MOBILIZATION_ROOT:
+            # "American troops were deployed to Poland": forces are sent by their own side
+            deployed = [c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")]
+            sources = [
+                a
+                for t in deployed
+                for a in args.actors_at(st, t)
+                if st.actors[a].sector in STATE_FORCE_SECTORS and st.actors[a].country
+            ]
+            how = "deployed-subject"
         # a named person is an actor even when the dictionaries do not know their country
         sources = [a for a in sources if st.actors[a].code or st.actors[a].kind == "person"]
         if not sources:
