@@ -7,6 +7,7 @@ a signal), so they show what the parent does about it without parsing anything.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -34,6 +35,7 @@ def _corpus(tmp_path: Path) -> Path:
         for line in lines:
             record = json.loads(line)
             record["id"] = f"{record['id']}-{copy}"
+            record["text"] += f"\n\nThis is copy {copy}."  # another text: another article in the store
             out.append(json.dumps(record))
         if copy == 1:
             out += ['{"id": "broken", "text": 12}', "not json"]
@@ -141,3 +143,34 @@ def test_a_pipeline_the_workers_cannot_load_stops_the_run_before_any_output(
     assert result.returncode == one.returncode == 2
     assert result.stdout == ""
     assert result.stderr == one.stderr
+
+
+def _tables(db: Path) -> dict[str, list[tuple[object, ...]]]:
+    """Every table of a SQLite store, rows in storage order."""
+    import sqlite3
+
+    with contextlib.closing(sqlite3.connect(db)) as conn:
+        names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        return {n: conn.execute(f'SELECT * FROM "{n}" ORDER BY rowid').fetchall() for n in names}
+
+
+@pytest.mark.slow
+def test_ingest_on_two_jobs_stores_what_one_process_stores(
+    tmp_path: Path, cli: Callable[..., CompletedProcess[str]]
+) -> None:
+    corpus = _corpus(tmp_path)
+    # the same texts again (some under other ids): each stored once, then counted as already stored
+    again = tmp_path / "again.jsonl"
+    again.write_text(corpus.read_text(encoding="utf-8").replace('-1"', '-1b"'), encoding="utf-8")
+    one, two = tmp_path / "one.db", tmp_path / "two.db"
+    args = [str(corpus), str(again), str(EXAMPLES / "harbour-talks.txt"), "--batch-size", "8"]
+    first = cli("ingest", *args, "--db", f"sqlite:///{one}")
+    second = cli("ingest", *args, "--db", f"sqlite:///{two}", "--jobs", "2")
+    assert first.returncode == second.returncode == 1  # the two bad lines, twice
+    assert second.stdout.replace(str(two), "DB") == first.stdout.replace(str(one), "DB")
+    assert "stored 21 new articles (20 already stored, 4 skipped)" in second.stdout
+    assert _tables(two) == _tables(one)
+    # run again: nothing is coded, everything is already there
+    rerun = cli("ingest", *args, "--db", f"sqlite:///{two}", "--jobs", "2")
+    assert "stored 0 new articles (41 already stored, 4 skipped)" in rerun.stdout
+    assert _tables(two) == _tables(one)

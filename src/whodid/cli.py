@@ -54,6 +54,7 @@ examples:
   whodid ingest corpus.jsonl.gz --db sqlite:///data/news.db
   WHODID_DB=sqlite:///news.db whodid ingest articles/
   whodid ingest corpus.jsonl --db postgresql://me:secret@localhost:5432/news
+  whodid ingest corpus.jsonl --jobs 2              (coded on two cores, stored as by one process)
 
 exit status: 0 all stored; 1 some articles or lines were bad (reported, the rest stored);
 2 nothing could be stored, or the database failed (E417: run the same command again).
@@ -173,6 +174,7 @@ def build_parser() -> argparse.ArgumentParser:
     _actors_option(ing)
     _lexicon_option(ing)
     _confidence_option(ing, "store no event less sure than X")
+    _jobs_option(ing)
     evq = sub.add_parser(
         "events",
         help="list stored event mentions, filtered",
@@ -339,8 +341,8 @@ def _jobs_option(p: argparse.ArgumentParser) -> None:
         default=1,
         metavar="N",
         help="code on N worker processes (default 1: this process alone). Each worker loads the model "
-        "once (about 2-3 s and the model's memory, about 450 MB, per worker); the output is the "
-        "same, in the same order, as with one process. Worth it for .jsonl input of many articles",
+        "once (about 2-3 s and the model's memory, about 450 MB, per worker); the output, or what "
+        "is stored, is the same as with one process, in input order. Worth it for many articles",
     )
 
 
@@ -755,11 +757,13 @@ def run_ingest(args: argparse.Namespace, out: TextIO, err: TextIO, *, nlp: Langu
     except WhodidError as e:
         return _fail(err, e)
     with store:
-        try:
-            pipeline = _load_pipeline(args.actors, _min_confidence(args), args.lexicon, nlp)
-        except WhodidError as e:
-            return _fail(err, e)
-        _warn(err, pipeline)
+        pipeline = None
+        if args.jobs == 1:  # with --jobs N the workers load it
+            try:
+                pipeline = _load_pipeline(args.actors, _min_confidence(args), args.lexicon, nlp)
+            except WhodidError as e:
+                return _fail(err, e)
+            _warn(err, pipeline)
 
         progress = _Progress(err, count_articles(args.paths) if err.isatty() else 0)
 
@@ -774,24 +778,28 @@ def run_ingest(args: argparse.Namespace, out: TextIO, err: TextIO, *, nlp: Langu
             progress.bar.refresh()
 
         summary = IngestSummary()  # what is done so far, when the database fails part way
+        options: dict[str, Any] = {
+            "published": published,
+            "batch_size": args.batch_size,
+            "on_skip": report,
+            "on_batch": progress.batch,
+            "date_order": args.date_order,
+            "on_note": note,
+            "max_bytes": args.max_bytes,
+            "summary": summary,
+        }
         try:
-            ingest(
-                args.paths,
-                store,
-                pipeline,
-                published=published,
-                batch_size=args.batch_size,
-                on_skip=report,
-                on_batch=progress.batch,
-                date_order=args.date_order,
-                on_note=note,
-                max_bytes=args.max_bytes,
-                summary=summary,
-            )
+            if pipeline is not None:
+                ingest(args.paths, store, pipeline, **options)
+            else:
+                _ingest_on_workers(args, store, options, err)
             totals = store.counts()
         except database_errors() as e:
             progress.done()
             return _fail(err, _ingest_failure(store.url, e, summary))
+        except WhodidError as e:  # a worker could not load the pipeline
+            progress.done()
+            return _fail(err, e)
         progress.done()
     out.write(
         f"stored {summary.stored} new articles ({summary.already} already stored, {len(summary.skipped)} "
@@ -815,6 +823,22 @@ def run_ingest(args: argparse.Namespace, out: TextIO, err: TextIO, *, nlp: Langu
     if summary.skipped and summary.read == 0:
         return EXIT_FAILED
     return EXIT_PARTIAL if summary.skipped else EXIT_OK
+
+
+def _ingest_on_workers(args: argparse.Namespace, store: Store, options: dict[str, Any], err: TextIO) -> None:
+    """``whodid ingest --jobs N``: coded on N worker processes, stored here in input order."""
+    from whodid.parallel import PipelineSettings
+    from whodid.store.ingest import ingest_on_workers
+
+    settings = PipelineSettings(tuple(args.actors), tuple(args.lexicon), _min_confidence(args))
+    ingest_on_workers(
+        args.paths,
+        store,
+        settings,
+        jobs=args.jobs,
+        on_ready=lambda warnings: _warn_lines(err, warnings),
+        **options,
+    )
 
 
 def _ingest_failure(url: str, e: Exception, summary: IngestSummary) -> WhodidError:

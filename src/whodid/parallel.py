@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from whodid.errors import Errors, WhodidError
 from whodid.ingest.model import ArticleInput, BadInput
@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from whodid.pipeline import Pipeline
     from whodid.record import ArticleRecord
 
+T = TypeVar("T")
 BATCH_SIZE = 16  # as Pipeline.code_many: the same batches give the same parses
 _STARTS_PER_JOB = 3  # a worker that dies before it is ready this often per job: give up (E505)
 
@@ -102,15 +103,6 @@ class _Worker:
     conn: Connection
     ready: bool = False
     task: int | None = None  # the key of the batch it codes
-
-
-@dataclass
-class _Entry:
-    """One thing to give out, in input order: a line read with a doubt or refused, or a batch."""
-
-    note: WhodidError | None = None
-    bad: BadInput | None = None
-    batch: int | None = None
 
 
 @dataclass
@@ -207,6 +199,67 @@ class _Run:
         self.workers.clear()
 
 
+def code_units(
+    units: Iterable[tuple[T, list[ArticleInput]]],
+    settings: PipelineSettings,
+    *,
+    jobs: int,
+    on_ready: Callable[[list[str]], None] | None = None,
+) -> Iterator[tuple[T, list[ArticleRecord | BadInput]]]:
+    """Code each unit's articles on ``jobs`` workers, in batches of ``BATCH_SIZE`` (as ``code_many``
+    cuts them); give each unit's tag back with its records and failures, in article order, units in
+    input order. Units are read lazily: at most ``2 * jobs`` batches (and ``4 * jobs`` units) ahead.
+
+    ``on_ready`` gets the pipeline's warnings once the first worker has loaded it, before any unit is
+    given back. A worker that cannot load the pipeline raises its error (E201, E105...) here."""
+    run = _Run(settings, jobs)
+    source = iter(units)
+    order: deque[tuple[T, list[int]]] = deque()  # each unit read, with the keys of its batches
+    keys = iter(range(1 << 62))
+    exhausted = False
+
+    def read_ahead() -> None:
+        nonlocal exhausted
+        while not exhausted and len(run.batches) < 2 * jobs and len(order) < 4 * jobs:
+            try:
+                tag, articles = next(source)
+            except StopIteration:
+                exhausted = True
+                return
+            batch_keys = []
+            for start in range(0, len(articles), BATCH_SIZE):
+                key = next(keys)
+                run.batches[key] = articles[start : start + BATCH_SIZE]
+                run.todo.append(key)
+                batch_keys.append(key)
+            order.append((tag, batch_keys))
+
+    try:
+        for _ in range(jobs):
+            run.start_worker()
+        while True:
+            read_ahead()
+            run.dispatch()
+            if run.warnings is not None:
+                if on_ready is not None:
+                    on_ready(run.warnings)
+                    on_ready = None
+                while order and all(key in run.results for key in order[0][1]):
+                    tag, batch_keys = order.popleft()
+                    outcomes: list[ArticleRecord | BadInput] = []
+                    for key in batch_keys:
+                        outcomes += run.results.pop(key)
+                        del run.batches[key]
+                    yield tag, outcomes
+                    read_ahead()
+                    run.dispatch()
+                if exhausted and not order:
+                    return
+            run.wait_once()
+    finally:
+        run.stop()
+
+
 def code_parallel(
     items: Iterable[ArticleInput | BadInput],
     settings: PipelineSettings,
@@ -222,69 +275,32 @@ def code_parallel(
     article read (its ``notes``), both at the point one process would have met them. ``on_ready``
     gets the pipeline's warnings once the first worker has loaded it, before anything else. A
     worker that cannot load the pipeline raises its error (E201, E105...) here, before any output."""
-    run = _Run(settings, jobs)
-    reader = iter(items)
-    entries: deque[_Entry] = deque()
-    filling: list[ArticleInput] = []
-    keys = iter(range(1 << 62))
-    exhausted = False
+    for met, outcomes in code_units(_batches(items), settings, jobs=jobs, on_ready=on_ready):
+        for thing in [*met, *outcomes]:
+            if isinstance(thing, WhodidError):
+                if on_note is not None:
+                    on_note(thing)
+            elif isinstance(thing, BadInput):
+                if on_error is not None:
+                    on_error(thing)
+            else:
+                yield thing
 
-    def close_batch() -> None:
-        nonlocal filling
-        key = next(keys)
-        run.batches[key] = filling
-        run.todo.append(key)
-        entries.append(_Entry(batch=key))
-        filling = []
 
-    def read_batch() -> None:
-        """Read until a batch is complete (or the input ends), queueing what is met on the way."""
-        nonlocal exhausted
-        for item in reader:
-            if isinstance(item, BadInput):
-                entries.append(_Entry(bad=item))
-                continue
-            entries.extend(_Entry(note=n) for n in item.notes)
-            filling.append(item)
-            if len(filling) >= BATCH_SIZE:
-                close_batch()
-                return
-        exhausted = True
-        if filling:
-            close_batch()
-
-    try:
-        for _ in range(jobs):
-            run.start_worker()
-        while True:
-            while not exhausted and len(run.batches) < 2 * jobs:
-                read_batch()
-            run.dispatch()
-            if run.warnings is not None:
-                if on_ready is not None:
-                    on_ready(run.warnings)
-                    on_ready = None
-                while entries:
-                    head = entries[0]
-                    if head.batch is not None and head.batch not in run.results:
-                        break
-                    entries.popleft()
-                    if head.note is not None and on_note is not None:
-                        on_note(head.note)
-                    elif head.bad is not None and on_error is not None:
-                        on_error(head.bad)
-                    elif head.batch is not None:
-                        del run.batches[head.batch]
-                        for outcome in run.results.pop(head.batch):
-                            if isinstance(outcome, BadInput):
-                                if on_error is not None:
-                                    on_error(outcome)
-                            else:
-                                yield outcome
-                if exhausted and not entries:
-                    return
-                if not exhausted and len(run.batches) < 2 * jobs:
-                    continue
-            run.wait_once()
-    finally:
-        run.stop()
+def _batches(
+    items: Iterable[ArticleInput | BadInput],
+) -> Iterator[tuple[list[WhodidError | BadInput], list[ArticleInput]]]:
+    """``code_many``'s batches, each with the notes and refused inputs met while it was read."""
+    met: list[WhodidError | BadInput] = []
+    batch: list[ArticleInput] = []
+    for item in items:
+        if isinstance(item, BadInput):
+            met.append(item)
+            continue
+        met.extend(item.notes)
+        batch.append(item)
+        if len(batch) >= BATCH_SIZE:
+            yield met, batch
+            met, batch = [], []
+    if met or batch:
+        yield met, batch

@@ -10,16 +10,21 @@ counts what this run stored: an article another ingest stored meanwhile is count
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from whodid.dates.publication import Order
 from whodid.errors import WhodidError
 from whodid.ingest.reader import ArticleInput, BadInput, article_id, expand_paths, read_path
 from whodid.ingest.text import DEFAULT_MAX_BYTES
 from whodid.pipeline import Pipeline
+from whodid.record import ArticleRecord
 from whodid.store.db import Store
+
+if TYPE_CHECKING:
+    from whodid.parallel import PipelineSettings
 
 
 @dataclass
@@ -78,25 +83,101 @@ def ingest(
         batch.clear()
         if not todo:
             return
-        rows = []
-        for record in pipeline.code_many(list(todo.values()), batch_size=16, on_error=skip):
-            data = record.to_dict()
-            item = todo[record.article_id]
-            rows.append((data, item.text, item.origin or "", given[record.article_id]))
-        summary.pending = [origin for _, _, origin, _ in rows]
-        new = set(store.add_new(rows))
-        summary.pending = []
-        # only what this run stored: another ingest may have stored some since ``known``
-        for data, _, _, _ in rows:
-            if data["article"]["id"] in new:
-                summary.stored += 1
-                summary.events += len(data["events"])
-                summary.quotes += len(data["quotes"])
-            else:
-                summary.already += 1
+        records = pipeline.code_many(list(todo.values()), batch_size=16, on_error=skip)
+        _store_coded(store, summary, todo, given, records)
         if on_batch:
             on_batch(summary)
 
+    for item in _read(paths, summary, skip, on_note, published, date_order, max_bytes):
+        batch.append(item)
+        if len(batch) >= batch_size:
+            flush()
+    flush()
+    return summary
+
+
+def ingest_on_workers(
+    paths: Iterable[Path | str],
+    store: Store,
+    settings: PipelineSettings,
+    *,
+    jobs: int,
+    published: dt.date | None = None,
+    batch_size: int = 64,
+    on_skip: Callable[[BadInput], None] | None = None,
+    on_batch: Callable[[IngestSummary], None] | None = None,
+    date_order: Order = "mdy",
+    on_note: Callable[[WhodidError], None] | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    summary: IngestSummary | None = None,
+    on_ready: Callable[[list[str]], None] | None = None,
+) -> IngestSummary:
+    """``ingest`` on ``jobs`` worker processes (``whodid ingest --jobs N``): this process reads, looks
+    up what is stored and stores, one batch after the other in input order; the workers code. So the
+    database holds what one process would have stored: the same ids, rows and clusters. An article
+    whose text is already in a batch being coded is counted as already stored, as one process would
+    have found it stored. Bad inputs and notes are reported as they are read."""
+    from whodid.parallel import code_units
+
+    summary = summary if summary is not None else IngestSummary()
+    coding: set[str] = set()  # the ids of the batches read and not yet stored
+
+    def skip(bad: BadInput) -> None:
+        summary.skipped.append(bad)
+        if on_skip:
+            on_skip(bad)
+
+    def units() -> Iterator[tuple[tuple[dict[str, ArticleInput], dict[str, str | None]], list[ArticleInput]]]:
+        batch: list[tuple[str, ArticleInput, str | None]] = []
+        for item in _read(paths, summary, skip, on_note, published, date_order, max_bytes):
+            batch.append(item)
+            if len(batch) >= batch_size:
+                yield unit(batch)
+                batch = []
+        if batch:
+            yield unit(batch)
+
+    def unit(
+        batch: list[tuple[str, ArticleInput, str | None]],
+    ) -> tuple[tuple[dict[str, ArticleInput], dict[str, str | None]], list[ArticleInput]]:
+        known = store.known(aid for aid, _, _ in batch)
+        todo: dict[str, ArticleInput] = {}
+        given: dict[str, str | None] = {}
+        for aid, item, source_id in batch:
+            if aid in known or aid in todo or aid in coding:
+                summary.already += 1
+            else:
+                todo[aid], given[aid] = item, source_id
+        coding.update(todo)
+        return (todo, given), list(todo.values())
+
+    for (todo, given), outcomes in code_units(units(), settings, jobs=jobs, on_ready=on_ready):
+        if not todo:
+            continue
+        records = []
+        for outcome in outcomes:
+            if isinstance(outcome, BadInput):
+                skip(outcome)
+            else:
+                records.append(outcome)
+        _store_coded(store, summary, todo, given, records)
+        coding.difference_update(todo)
+        if on_batch:
+            on_batch(summary)
+    return summary
+
+
+def _read(
+    paths: Iterable[Path | str],
+    summary: IngestSummary,
+    skip: Callable[[BadInput], None],
+    on_note: Callable[[WhodidError], None] | None,
+    published: dt.date | None,
+    date_order: Order,
+    max_bytes: int,
+) -> Iterator[tuple[str, ArticleInput, str | None]]:
+    """Each good article under ``paths`` as (content hash, the article with that id, its given id);
+    bad inputs to ``skip``, notes to ``on_note``, both counted in ``summary``."""
     for path in expand_paths(paths):
         for item in read_path(
             path, published=published, stdin_jsonl=True, date_order=date_order, max_bytes=max_bytes
@@ -111,8 +192,30 @@ def ingest(
             summary.read += 1
             aid = article_id(item.text)
             # the store's id is the content hash; the given id is kept as source_id
-            batch.append((aid, replace(item, id=aid), item.id))
-            if len(batch) >= batch_size:
-                flush()
-    flush()
-    return summary
+            yield aid, replace(item, id=aid), item.id
+
+
+def _store_coded(
+    store: Store,
+    summary: IngestSummary,
+    todo: dict[str, ArticleInput],
+    given: dict[str, str | None],
+    records: Iterable[ArticleRecord],
+) -> None:
+    """Store one batch's coded articles in one transaction and count what this run stored."""
+    rows = []
+    for record in records:
+        data = record.to_dict()
+        item = todo[record.article_id]
+        rows.append((data, item.text, item.origin or "", given[record.article_id]))
+    summary.pending = [origin for _, _, origin, _ in rows]
+    new = set(store.add_new(rows))
+    summary.pending = []
+    # only what this run stored: another ingest may have stored some since ``known``
+    for data, _, _, _ in rows:
+        if data["article"]["id"] in new:
+            summary.stored += 1
+            summary.events += len(data["events"])
+            summary.quotes += len(data["quotes"])
+        else:
+            summary.already += 1
