@@ -174,3 +174,23 @@ def test_ingest_on_two_jobs_stores_what_one_process_stores(
     rerun = cli("ingest", *args, "--db", f"sqlite:///{two}", "--jobs", "2")
     assert "stored 0 new articles (41 already stored, 4 skipped)" in rerun.stdout
     assert _tables(two) == _tables(one)
+
+
+@pytest.mark.slow
+def test_a_worker_killed_mid_ingest_loses_and_duplicates_nothing(tmp_path: Path) -> None:
+    from whodid.store.db import open_store
+    from whodid.store.ingest import ingest, ingest_on_workers
+
+    flags = tmp_path / "flags"
+    flags.mkdir()
+    corpus = tmp_path / "in.jsonl"
+    texts = [*TEXTS[:20], "KILL here.", *TEXTS[20:]]
+    corpus.write_text("".join(json.dumps({"id": f"a{k}", "text": t}) + "\n" for k, t in enumerate(texts)))
+    settings = _BlankSettings(flag_dir=flags, kills=1)
+    with open_store(f"sqlite:///{tmp_path / 'one.db'}") as store:
+        ingest([corpus], store, Pipeline(spacy.blank("en"), []), batch_size=8)
+    with open_store(f"sqlite:///{tmp_path / 'two.db'}") as store:
+        summary = ingest_on_workers([corpus], store, settings, jobs=2, batch_size=8)
+    assert len(list(flags.iterdir())) == 1  # a worker was killed, once
+    assert (summary.stored, summary.already, summary.skipped) == (41, 0, [])
+    assert _tables(tmp_path / "two.db") == _tables(tmp_path / "one.db")
