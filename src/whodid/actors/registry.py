@@ -57,9 +57,14 @@ class ActorRegistry:
         self.country_name = country_name or (lambda iso3: iso3)
         self._by_key: dict[tuple[str, ...], str] = {}
         self._persons: list[_PersonRecord] = []
+        # persons of two or more name parts, by their last part and by each part: a surname is looked
+        # up, not searched for among every person of the article
+        self._by_last_part: dict[str, set[str]] = {}
+        self._by_any_part: dict[str, set[str]] = {}
         self._claimed: set[int] = set()
-        # (token start, head, actor, the kinds a pronoun may take it for)
-        self._mention_kinds: list[tuple[int, int, str, frozenset[str]]] = []
+        # by sentence index: (token start, head, actor, the kinds a pronoun may take it for), so that a
+        # pronoun reads only the sentences it may reach back to, not every mention of the article
+        self._mention_kinds: dict[int, list[tuple[int, int, str, frozenset[str]]]] = {}
         self._sent_starts = [s.start for s in doc.sents]
         self._quoted_sents: frozenset[int] | None = None  # computed at the first pronoun
 
@@ -94,6 +99,10 @@ class ActorRegistry:
         )
         actor_id = self._new(("person", *parts), actor)
         self._persons.append(_PersonRecord(actor_id, parts, desc.role, desc.country))
+        if len(parts) > 1:
+            self._by_last_part.setdefault(parts[-1], set()).add(actor_id)
+            for part in parts:
+                self._by_any_part.setdefault(part, set()).add(actor_id)
         return actor_id
 
     def _enrich(self, actor_id: str, desc: Description) -> None:
@@ -109,12 +118,9 @@ class ActorRegistry:
     def person_by_name_part(self, word: str) -> str | None:
         """The person whose name contains ``word`` (surname first, then any part); None if ambiguous."""
         w = norm(word)
-        last = [r for r in self._persons if len(r.parts) > 1 and r.parts[-1] == w]
-        anywhere = [r for r in self._persons if len(r.parts) > 1 and w in r.parts]
-        for cands in (last, anywhere):
-            ids = {r.actor_id for r in cands}
+        for ids in (self._by_last_part.get(w, set()), self._by_any_part.get(w, set())):
             if len(ids) == 1:
-                return ids.pop()
+                return next(iter(ids))
         return None
 
     def body(self, name: str, country: str | None, sector: str, canonical: str) -> str:
@@ -250,9 +256,11 @@ class ActorRegistry:
             if said is not None:
                 self._gender[actor_id] = said
         plural = kind == "group" or self.doc[h].tag_ in ("NNS", "NNPS")
-        self._mention_kinds.append(
-            (span.start, h, actor_id, frozenset({kind, "plural"} if plural else {kind}))
-        )
+        self._add_mention_kind(span.start, h, actor_id, frozenset({kind, "plural"} if plural else {kind}))
+
+    def _add_mention_kind(self, start: int, head: int, actor_id: str, fits: frozenset[str]) -> None:
+        sent = bisect.bisect_right(self._sent_starts, start) - 1
+        self._mention_kinds.setdefault(sent, []).append((start, head, actor_id, fits))
 
     def link_token(self, i: int, actor_id: str) -> None:
         ids = self.st.token_actors.setdefault(i, [])
@@ -283,7 +291,7 @@ class ActorRegistry:
         if gender is not None and not as_state:
             self._gender.setdefault(actor_id, gender)  # "Roe ... she": Roe is a woman from now on
             # a later "she" may take up this one: "Roe spoke. She said ... she would go" (a chain)
-            self._mention_kinds.append((tok.i, tok.i, actor_id, frozenset({"person"})))
+            self._add_mention_kind(tok.i, tok.i, actor_id, frozenset({"person"}))
         if as_state:
             country = self.st.actors[actor_id].country
             if country is None:
@@ -350,10 +358,12 @@ class ActorRegistry:
                 reach -= 1
         earliest = sent_starts[earliest_sent] if max_sents else 0
         by_sent: dict[int, list[tuple[int, int, str]]] = {}
-        for start, head, actor_id, fits in self._mention_kinds:
+        first_sent = earliest_sent if max_sents else 0
+        window = (
+            m for s in range(first_sent, cur + 1) if s not in skip for m in self._mention_kinds.get(s, ())
+        )
+        for start, head, actor_id, fits in window:
             if start >= tok.i or start < earliest or fits.isdisjoint(kinds):
-                continue
-            if skip and bisect.bisect_right(sent_starts, start) - 1 in skip:
                 continue
             if self.doc[head].head.i == tok.i:
                 continue  # a noun's own modifier is not its antecedent
