@@ -429,21 +429,20 @@ class ActorKnowledge:
     def with_listed_countries(self, entries: Iterable[tuple[str, str, Sequence[str], str]]) -> ActorKnowledge:
         """A copy that also knows the countries of a user's dictionary, (code, name, phrases, where)
         each; their phrases win over whodid's own names and demonyms."""
-        out = ActorKnowledge(
-            countries=self._countries,
-            roles=self._roles,
-            bodies=self._bodies,
-            igos=self._igos,
-            ethnic=self._ethnic,
-        )
+        out = self._copy()
         out._listed = _listed_countries(entries)
-        out._region_memo = self._region_memo
         return out
 
     def with_regions(self, region_country: Callable[[str], str | None]) -> ActorKnowledge:
         """A copy that also knows the names of states and provinces, ``region_country`` giving the ISO3
         of one ("New Jersey" -> USA, the places gazetteer's ``region_country``): a region whose name
         holds a country's ("New Mexico", "New South Wales") is not that country."""
+        out = self._copy()
+        out._region_memo = Memo(region_country)
+        return out
+
+    def _copy(self) -> ActorKnowledge:
+        """A copy sharing every table, the user's countries and the region lookup."""
         out = ActorKnowledge(
             countries=self._countries,
             roles=self._roles,
@@ -452,7 +451,7 @@ class ActorKnowledge:
             ethnic=self._ethnic,
         )
         out._listed = self._listed
-        out._region_memo = Memo(region_country)
+        out._region_memo = self._region_memo
         return out
 
     def region_country(self, text: str) -> str | None:

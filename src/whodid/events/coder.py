@@ -336,9 +336,9 @@ class EventCoder:
         triggers = {t.evidence.i for t, _ in found} | {t.token.i for t, _ in found}
         stated = {ev.source.actor_id for t, ev in found if t.token.i != verb.i and ev.cameo[:2] == "01"}
         out: list[tuple[Trigger, Event]] = []
+        inside = {t.i for t in content}
         for ev in self._events(ctx, trig, found, use_speakers=True):
             src = ev.source.actor_id
-            inside = {t.i for t in content}
             own = [
                 t
                 for t, g in found
