@@ -208,3 +208,19 @@ def test_listed_actors_are_coded_as_of_the_article_date(nlp: object, tmp_path: P
     assert accuse(late) == ("RURGOV", "OST")
     army = next(a for a in late["actors"] if "army" in a["name"].lower())  # type: ignore[union-attr,index]
     assert army["country"] == "RUR"  # a listed country qualifies a role noun ("Ruritania's army")
+
+
+def test_a_listed_actors_rule_names_whodids_file_from_its_data_folder_and_a_users_file_as_given(
+    nlp: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same rule on every install (issue 14): no absolute path of the installed package."""
+    from whodid.pipeline import LEADERS_FILE, load
+
+    monkeypatch.chdir(tmp_path)
+    _write(tmp_path, "test.actors.txt", PETRARCH)
+    pipe: Pipeline = load(nlp=nlp, actor_files=[Path("test.actors.txt")])  # type: ignore[arg-type]
+    rec = pipe.code(ARTICLE + " Vladimir Putin criticized the plan.", published="2015-05-07").to_dict()
+    rules = {m["text"]: m["rule"] for a in rec["actors"] for m in a["mentions"]}  # type: ignore[union-attr,index]
+    putin = next(e for e in load_dictionary(LEADERS_FILE)[0].entries if e.name == "Vladimir Putin")
+    assert rules["Vladimir Putin"] == f"listed:actors/leaders.tsv:{putin.origin.rsplit(':', 1)[1]}"
+    assert rules["General Tarlenheim"] == "listed:test.actors.txt:7"  # a user's file: as given

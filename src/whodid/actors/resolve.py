@@ -8,13 +8,14 @@ person when the parse says so (an apposition with a role, a title before it, a k
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable
 
 from spacy.tokens import Doc, Span, Token
 
 from whodid.actors.describe import GENERIC_HEADS, OWNER_PREPS, Description, country_of_token, describe, norm
 from whodid.actors.dictionary import ActorDictionary, Entry, normalize, split_code
-from whodid.actors.knowledge import ActorKnowledge, BodyInfo, Memo, read_words
+from whodid.actors.knowledge import DEFAULT_DATA_DIR, ActorKnowledge, BodyInfo, Memo, read_words
 from whodid.actors.registry import ActorRegistry
 from whodid.nlp.state import state
 
@@ -65,6 +66,10 @@ BASED_LEMMAS = frozenset({"base", "locate", "headquarter", "operate", "active"})
 TITLE_ABBREVIATIONS = frozenset(
     {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sen.", "rep.", "gen."}
 )
+
+
+# the folder of whodid's data files, as a prefix of a packaged dictionary's origin
+_PACKAGE_DATA = f"{DEFAULT_DATA_DIR.parent}{os.sep}"
 
 
 class ActorResolver:
@@ -199,7 +204,7 @@ class ActorResolver:
     def _listed_country(self, doc: Doc, reg: ActorRegistry, span: Span, entry: Entry, code: str) -> None:
         """A phrase coded by country alone: a titled name ("Prime Minister X") is a person of it."""
         desc = self._person_descriptor(doc, span)
-        rule = f"listed:{entry.origin}"
+        rule = _listed_rule(entry)
         if desc.role is not None and desc.kind == "person" and desc.body is None:
             desc.countries = [code]
             actor_id = reg.person(entry.name, desc)
@@ -224,7 +229,7 @@ class ActorResolver:
                 kind = "state"
             else:
                 kind = "organization"
-        rule = f"listed:{entry.origin}"
+        rule = _listed_rule(entry)
         if kind == "person":
             desc = self._person_descriptor(doc, span)
             if country:
@@ -839,6 +844,15 @@ def _leader_country(tok: Token, reg: ActorRegistry) -> str | None:
             if actor.kind == "person" and actor.country:
                 return actor.country
     return None
+
+
+def _listed_rule(entry: Entry) -> str:
+    """``listed:FILE:LINE``: a packaged file named from the data folder (``actors/leaders.tsv:473``,
+    the same on every install), a user's file as it was given."""
+    origin = entry.origin
+    if origin.startswith(_PACKAGE_DATA):
+        origin = origin[len(_PACKAGE_DATA) :].replace("\\", "/")
+    return f"listed:{origin}"
 
 
 def _is_plain_country(entry: Entry) -> bool:
