@@ -146,7 +146,7 @@ def _answer(request: Request, error: WhodidError) -> Response:
 
 
 def _add_handlers(app: FastAPI) -> None:
-    from whodid.store.db import database_errors, error_detail, hide_password
+    from whodid.store.db import database_errors, error_detail, hide_password, is_lock_error, locked
 
     async def on_whodid(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, WhodidError)
@@ -174,8 +174,10 @@ def _add_handlers(app: FastAPI) -> None:
         return _answer(request, Errors.E601.error(where=where, name=name, detail=first.get("msg", "invalid")))
 
     async def on_database(request: Request, exc: Exception) -> Response:
-        url = hide_password(settings_of(request).url)
-        return _answer(request, Errors.E418.error(url=url, detail=error_detail(exc)))
+        url = settings_of(request).url
+        if is_lock_error(exc):  # another process's lock outlasted the wait: say so, not "failed"
+            return _answer(request, locked(url, "this request stored nothing"))
+        return _answer(request, Errors.E418.error(url=hide_password(url), detail=error_detail(exc)))
 
     async def on_other(request: Request, exc: Exception) -> Response:
         return _answer(request, unexpected(exc))

@@ -20,13 +20,21 @@ from whodid.errors import Errors, InputError, ModelError, WhodidError
 
 log = logging.getLogger("whodid.serve")
 
-# the HTTP status of a catalogue error: by code where it says more than its range, else by range
+# the HTTP status of a catalogue error: by code where it says more than its range, else by range.
+# The database the server was started on is the operator's, not the client's: when it is missing,
+# unreachable, another program's (E421), not migrated (E422) or locked (E423), the request was
+# right and the service is unavailable until the operator acts (or the lock frees): 503, not 400.
 _STATUS_BY_CODE = {
+    "E409": 503,
     "E411": 503,
     "E415": 503,
+    "E416": 503,
     "E418": 503,
     "E419": 404,
     "E420": 404,
+    "E421": 503,
+    "E422": 503,
+    "E423": 503,
     "E602": 404,
     "E603": 404,
     "E604": 413,
