@@ -23,13 +23,14 @@ from whodid.actors.dictionary import load_dictionaries
 from whodid.actors.knowledge import DEFAULT_DATA_DIR, ActorKnowledge
 from whodid.actors.resolve import ActorResolver
 from whodid.dates import DateFinder
+from whodid.dates.publication import Order
 from whodid.dates.stage import DateStage
 from whodid.errors import Errors, WhodidError
 from whodid.events.coder import EventCoder
 from whodid.events.confidence import DEFAULT_MIN_CONFIDENCE, ConfidenceModel
 from whodid.events.lexicon import EventLexicon, LexiconFolders
 from whodid.events.statements import StatementReader
-from whodid.ingest.reader import ArticleInput, BadInput, article_id
+from whodid.ingest.reader import ArticleInput, BadInput, article_id, check_date_order
 from whodid.nlp.boilerplate import BoilerplateMarker
 from whodid.nlp.chunks import BATCH_CHARS, CHUNK_CHARS, split_text
 from whodid.nlp.model import MODEL, load_model, with_paragraph_rule
@@ -136,11 +137,17 @@ class Pipeline:
         *,
         batch_size: int = 16,
         on_error: Callable[[BadInput], None] | None = None,
+        date_order: Order = "mdy",
     ) -> Iterator[ArticleRecord]:
-        """Code a stream of articles; a bad one is passed to ``on_error`` (or skipped), never fatal."""
+        """Code a stream of articles; a bad one is passed to ``on_error`` (or skipped), never fatal.
+
+        A dict's numeric ``published`` date that could be month-first or day-first (``03/04/2016``) is
+        read in ``date_order``, ``"mdy"`` (the default) or ``"dmy"``, as ``--date-order`` reads a JSON
+        Lines file; any other order is E410 before anything is coded."""
+        order = check_date_order(date_order)
         batch: list[ArticleInput] = []
         for rec in records:
-            item = _as_input(rec)
+            item = _as_input(rec, date_order=order)
             if isinstance(item, BadInput):
                 if on_error:
                     on_error(item)
@@ -285,12 +292,14 @@ def _as_date(value: dt.date | str | None) -> dt.date | None:
     return check_date(value) if isinstance(value, dt.date) else parse_date(value)
 
 
-def _as_input(rec: ArticleInput | BadInput | dict[str, object]) -> ArticleInput | BadInput:
+def _as_input(
+    rec: ArticleInput | BadInput | dict[str, object], *, date_order: Order
+) -> ArticleInput | BadInput:
     """A record given to ``code_many`` read as a JSON Lines record is (``ArticleInput.from_record``)."""
     if not isinstance(rec, dict):
         return rec
     origin = str(rec.get("id", "<record>"))
     try:
-        return ArticleInput.from_record(rec, origin=origin)
+        return ArticleInput.from_record(rec, origin=origin, date_order=date_order)
     except WhodidError as err:
         return BadInput(origin=origin, error=err)

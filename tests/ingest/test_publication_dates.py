@@ -8,8 +8,12 @@ import json
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
+
+from whodid.errors import UsageError
+from whodid.pipeline import Pipeline
 
 Cli = Callable[..., subprocess.CompletedProcess[str]]
 # whodid ingest stores them: tests/store/test_ingest_dates.py, on SQLite and PostgreSQL
@@ -81,3 +85,19 @@ def test_a_record_is_never_dropped_for_its_date(cli: Cli, tmp_path: Path, field:
     assert proc.returncode == 0
     assert _published(proc.stdout) == {"x": None}
     assert f"E122 {path}:1: cannot read the date 'Oct. 2012?' (field '{field}')" in proc.stderr
+
+
+def test_code_many_reads_in_the_date_order_it_is_given(pipeline: Pipeline) -> None:
+    """The Python API's ``date_order``, as ``--date-order``: one record read both ways."""
+    records = [{"id": "either-way", "text": TEXT, "published": "03/04/2016"}]
+
+    def published(**options: Any) -> str:
+        (record,) = pipeline.code_many(records, **options)
+        return str(record.to_dict()["article"]["published"])
+
+    assert published() == "2016-03-04"  # month first by default
+    assert published(date_order="mdy") == "2016-03-04"
+    assert published(date_order="dmy") == "2016-04-03"
+    with pytest.raises(UsageError, match="E410") as info:
+        list(pipeline.code_many(records, date_order="ymd"))  # type: ignore[arg-type]
+    assert "mdy or dmy" in str(info.value)
