@@ -320,6 +320,23 @@ def test_a_warning_that_foretells_what_a_thing_will_do_is_pessimism(pipeline: Pi
         assert [e.cameo for e in events(pipeline, text) if e.evidence_text == "warned"] == ["130"], text
 
 
+def test_a_warning_that_reports_how_things_are_is_pessimism_not_a_threat(pipeline: Pipeline) -> None:
+    # a threat holds out what is to come; a warning in the past or present tense reports a state
+    text = "The World Health Organization warned on Monday that 300 refugees were in urgent need of food."
+    evs = [e for e in events(pipeline, text) if e.evidence_text == "warned"]
+    assert [(e.cameo, e.target) for e in evs] == [("012", None)]
+    assert "content:state" in evs[0].rule
+    text = "Aid groups warned the Kenyan government was trying to push the refugees across the border."
+    evs = [e for e in events(pipeline, text) if e.evidence_text == "warned"]
+    assert [(e.cameo, e.target.country if e.target else None) for e in evs] == [("012", "KEN")]
+    # to come, or made to an actor: a threat
+    for text in (
+        "Uganda warned that Kenya is going to close the border.",
+        "The Kenyan president warned the Ugandan president that the Kenyan army is ready.",
+    ):
+        assert [e.cameo for e in events(pipeline, text) if e.evidence_text == "warned"] == ["130"], text
+
+
 def test_a_dateline_the_parser_takes_for_a_subject_gives_way_to_the_true_one(pipeline: Pipeline) -> None:
     evs = events(pipeline, "NAIROBI, Kenya (AP) -- Kenyan police on Monday arrested two Ugandan officials.")
     assert [(e.cameo, e.source.code, e.target.country if e.target else None) for e in evs] == [

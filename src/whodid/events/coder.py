@@ -61,6 +61,10 @@ WARNING_LEMMAS = frozenset({"warn", "caution"})
 # a survey's shares: "54 percent of voters", "57 percent to 22 percent"
 SHARE_NOUNS = frozenset({"percent", "%", "per cent", "percentage"})
 WARNING_READINGS = frozenset({"111", "112", "012"})
+# auxiliaries that set a clause in the future or in what may be ("will strike", "could spread")
+MODAL_WORDS = frozenset(
+    {"will", "would", "shall", "should", "can", "could", "may", "might", "must", "'ll", "’ll"}
+)
 DISAPPROVAL_ROOT = "11"
 QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "``", "''", "'", "\u2018", "\u2019"})
 # "forces backed by Iran": backing given to or by an armed force is military cooperation
@@ -401,12 +405,22 @@ class EventCoder:
         src = ev.source.actor_id
         triggers = {t.evidence.i for t, _ in found} | {t.token.i for t, _ in found}
         said = self.reader.read(ctx.st, content, {src} if src else set(), events=triggers)
-        if (said is None or said.cameo not in WARNING_READINGS) and _foretells(ctx.st, trig.token, content):
+        if said is None or said.cameo not in WARNING_READINGS:
             # "warned the decision could put the UK's policy in jeopardy": a forecast about a thing, no
-            # threat; aimed at the political actor it is about, if any
-            about = self.reader.about(ctx.st, content, {src} if src else set())
-            side = _side(ctx, about[0]) if about else None
-            return replace(_recoded(ev, PESSIMISM, self.ontology, why=" content:forecast"), target=side)
+            # threat; "warned that 400 civilians were in urgent need": a state of things reported, and a
+            # threat holds out what is to come. Both are gloom, aimed at the political actor they are
+            # about, if any
+            why = (
+                " content:forecast"
+                if _foretells(ctx.st, trig.token, content)
+                else " content:state"
+                if _reports_state(content) and not _warned_to(ctx.st, trig.token, content)
+                else None
+            )
+            if why is not None:
+                about = self.reader.about(ctx.st, content, {src} if src else set())
+                side = _side(ctx, about[0]) if about else None
+                return replace(_recoded(ev, PESSIMISM, self.ontology, why=why), target=side)
         if said is None or said.cameo not in WARNING_READINGS:
             return ev
         target = said.targets[0] if said.targets else None
@@ -1305,6 +1319,34 @@ def _foretells(st: ArticleState, verb: Token, content: list[Token]) -> bool:
         s = subj[0]
         return not (s.pos_ in ("PRON", "PROPN") or any(t.i in st.token_actors for t in s.subtree))
     return False
+
+
+def _reports_state(content: list[Token]) -> bool:
+    """Whether warned words report how things are or were ("warned that 400 civilians were in
+    need", "warned the government was trying to force them out"), not what is to come: the main
+    clause is finite, in the present or past, with no modal and no "going to"."""
+    inside = {t.i for t in content}
+    for root in (t for t in content if t.head.i not in inside or t.head.i == t.i):
+        if root.pos_ not in ("VERB", "AUX"):
+            continue
+        auxes = [c for c in root.children if c.dep_ in ("aux", "auxpass")]
+        if any(a.lower_ in MODAL_WORDS or a.tag_ == "MD" or a.lower_ == "to" for a in auxes):
+            return False
+        if root.lemma_ == "go" and any(c.dep_ == "xcomp" for c in root.children):
+            return False  # "is going to retaliate"
+        return root.tag_ in ("VBD", "VBZ", "VBP") or any(a.tag_ in ("VBD", "VBZ", "VBP") for a in auxes)
+    return False
+
+
+def _warned_to(st: ArticleState, verb: Token, content: list[Token]) -> bool:
+    """Whether a warning is made to an actor ("warning Saddam that the threat of force is real"): an
+    actor object of the verb beside a clause with a subject of its own (else the parser took the
+    clause's subject for the object: "warned the governments were trying to ...")."""
+    if not any(c.dep_ in ("dobj", "dative") and c.i in st.token_actors for c in verb.children):
+        return False
+    inside = {t.i for t in content}
+    roots = [t for t in content if t.head.i not in inside or t.head.i == t.i]
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for r in roots for c in r.children)
 
 
 def _has_cause(feeling: Token) -> bool:
