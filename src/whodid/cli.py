@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO, cast
 
 from whodid import __version__
+from whodid.cli_batch import add_batch_parser
 from whodid.cli_options import check_actor_files, check_numbers, check_text
 from whodid.cli_output import EXIT_BROKEN_PIPE, OutputFailed, Stdout, discard_stdout, written_whole
 from whodid.dates.publication import ORDERS
@@ -55,6 +56,8 @@ examples:
   WHODID_DB=sqlite:///news.db whodid ingest articles/
   whodid ingest corpus.jsonl --db postgresql://me:secret@localhost:5432/news
   whodid ingest corpus.jsonl --jobs 2              (coded on two cores, stored as by one process)
+  whodid ingest coded/                            (a folder whodid batch --out coded/ made: stored as the
+                                                   articles it coded would be stored by whodid ingest)
 
 exit status: 0 all stored; 1 some articles or lines were bad (reported, the rest stored);
 2 nothing could be stored, or the database failed (E417: run the same command again).
@@ -163,7 +166,13 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=INGEST_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    ing.add_argument("paths", nargs="+", type=Path, help="files or directories to ingest")
+    ing.add_argument(
+        "paths",
+        nargs="+",
+        type=Path,
+        help="files or directories to ingest, or the folders whodid batch coded (--out DIR; then no "
+        "coding option, and only batch folders)",
+    )
     _db_option(ing)
     ing.add_argument("--published", metavar="YYYY-MM-DD", help="publication date for files that give none")
     _date_order_option(ing)
@@ -175,6 +184,8 @@ def build_parser() -> argparse.ArgumentParser:
     _lexicon_option(ing)
     _confidence_option(ing, "store no event less sure than X")
     _jobs_option(ing)
+    helpers = {"date_order": _date_order_option, "max_bytes": _max_bytes_option, "actors": _actors_option}
+    add_batch_parser(sub, helpers | {"lexicon": _lexicon_option, "confidence": _confidence_option})
     evq = sub.add_parser(
         "events",
         help="list stored event mentions, filtered",
@@ -497,6 +508,8 @@ def _run(args: argparse.Namespace, out: TextIO, nlp: Language | None) -> int:
         return run_eval(args, out, sys.stderr, nlp=nlp)
     if args.command == "ingest":
         return run_ingest(args, out, sys.stderr, nlp=nlp)
+    if args.command == "batch":
+        return run_batch(args, out, sys.stderr)
     if args.command in ("events", "dyad", "actors", "quotes", "speakers"):
         return run_query(args, out, sys.stderr)
     if args.command == "export":
@@ -506,6 +519,18 @@ def _run(args: argparse.Namespace, out: TextIO, nlp: Language | None) -> int:
     if args.command == "serve":
         return run_serve(args, sys.stderr)
     return EXIT_FAILED
+
+
+def run_batch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """``whodid batch``: code on a Dask cluster into a folder of Parquet shards (cli_batch.py)."""
+    from whodid.cli_batch import run_batch_command
+    from whodid.parallel import PipelineSettings
+
+    try:
+        settings = PipelineSettings(tuple(args.actors), tuple(args.lexicon), _min_confidence(args))
+    except WhodidError as e:
+        return _fail(err, e)
+    return run_batch_command(args, out, err, settings)
 
 
 def run_migrate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -745,11 +770,16 @@ def _print_rows(out: TextIO, rows: list[dict[str, Any]], fmt: str) -> None:
 
 def run_ingest(args: argparse.Namespace, out: TextIO, err: TextIO, *, nlp: Language | None = None) -> int:
     """``whodid ingest``: code and store; a summary at the end, bad input reported as it comes."""
+    from whodid.cli_batch import batch_folders, check_no_coding_options, ingest_batches
+    from whodid.events.confidence import DEFAULT_MIN_CONFIDENCE
     from whodid.ingest.reader import count_articles
     from whodid.store.db import DEFAULT_URL, database_errors, hide_password, in_memory, open_store
     from whodid.store.ingest import IngestSummary, ingest
 
     try:
+        folders = batch_folders(args.paths)  # whodid batch's output: coded already
+        if folders is not None:
+            check_no_coding_options(args, folders[0], DEFAULT_MIN_CONFIDENCE)
         if in_memory(args.db or DEFAULT_URL):
             raise Errors.E424.error(url=args.db)
         published = parse_date(args.published) if args.published else None
@@ -758,7 +788,7 @@ def run_ingest(args: argparse.Namespace, out: TextIO, err: TextIO, *, nlp: Langu
         return _fail(err, e)
     with store:
         pipeline = None
-        if args.jobs == 1:  # with --jobs N the workers load it
+        if args.jobs == 1 and folders is None:  # with --jobs N the workers load it
             try:
                 pipeline = _load_pipeline(args.actors, _min_confidence(args), args.lexicon, nlp)
             except WhodidError as e:
@@ -789,7 +819,9 @@ def run_ingest(args: argparse.Namespace, out: TextIO, err: TextIO, *, nlp: Langu
             "summary": summary,
         }
         try:
-            if pipeline is not None:
+            if folders is not None:
+                ingest_batches(folders, store, options, summary)
+            elif pipeline is not None:
                 ingest(args.paths, store, pipeline, **options)
             else:
                 _ingest_on_workers(args, store, options, err)

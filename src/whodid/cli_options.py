@@ -32,6 +32,8 @@ COUNTS = {
     "batch_size": "--batch-size",
     "max_bytes": "--max-bytes",
     "jobs": "--jobs",
+    "workers": "--workers",
+    "partition_size": "--partition-size",
 }
 # the options that hold codes, names or dates the store is searched for (not paths: a file's name may
 # hold any character)

@@ -465,6 +465,56 @@ class Errors(Enum):
         UsageError,
     )
 
+    # E440-E449: whodid batch (on a Dask cluster) and ingesting its output folder
+    E440 = Entry(
+        "the folder '{path}' holds a batch of other inputs or options ({detail}).",
+        "Run the same whodid batch command that made it (the same inputs, --partition-size and coding "
+        "options) to finish that batch, or pass another --out folder for this one.",
+        UsageError,
+    )
+    E441 = Entry(
+        "'{path}' is an unfinished batch: {done} partitions are coded, {detail}.",
+        "Run the same whodid batch command again to finish it (finished partitions are kept, not coded "
+        "again), then ingest the folder.",
+        UsageError,
+    )
+    E442 = Entry(
+        "cannot reach the Dask scheduler at '{address}' ({detail}).",
+        "Check that the scheduler runs (dask scheduler) and that its address and port can be reached "
+        "from here, or leave --scheduler out to start workers on this machine with --workers N.",
+        UsageError,
+    )
+    E443 = Entry(
+        "whodid batch needs {missing}, which is not installed.",
+        "Run pip install 'whodid[batch]' here and on every worker (make test and make demo install it).",
+        UsageError,
+    )
+    E444 = Entry(
+        "the Dask worker {worker} runs whodid {theirs}, and this command whodid {ours}.",
+        "Install the same whodid on every worker as here (pip install whodid=={ours}), then run the "
+        "command again.",
+        UsageError,
+    )
+    E445 = Entry(
+        "the batch folder '{path}' cannot be read ({detail}).",
+        "Check that it is the --out folder of a finished whodid batch, with its batch.json, manifest.jsonl "
+        "and shards as the batch wrote them; run that whodid batch again to rewrite what is missing.",
+        UsageError,
+    )
+    E446 = Entry(
+        "{option} codes articles, and '{path}' is a batch folder, coded already by whodid batch (with the "
+        "options its batch.json lists).",
+        "Leave {option} out to store the batch as it was coded, or run whodid batch with that option into "
+        "another --out folder and ingest that one.",
+        UsageError,
+    )
+    E447 = Entry(
+        "'{path}' is a batch folder (whodid batch --out) and '{other}' is not: one whodid ingest stores "
+        "either batch folders or articles.",
+        "Run one whodid ingest for the batch folders and another for the other files.",
+        UsageError,
+    )
+
     # -- E5xx: whodid's own failures ------------------------------------------------------------------
     E501 = Entry(
         "{origin}: whodid failed while coding this article ({detail}).",
@@ -493,6 +543,13 @@ class Errors(Enum):
         "the worker processes of --jobs could not be started ({detail}).",
         "Run with --jobs 1 (one process, no workers), and check that there is memory for one model per "
         "worker.",
+        CodingError,
+    )
+    E510 = Entry(
+        "partition {partition} of the batch ({origins}) could not be coded ({detail}).",
+        "Run the same whodid batch command again to retry it (finished partitions are kept); if it fails "
+        "again, code those articles alone (whodid code) to find the cause, and check the workers' logs "
+        "for a process killed for want of memory.",
         CodingError,
     )
 

@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from whodid.dates.publication import Order
 from whodid.errors import WhodidError
@@ -88,7 +88,7 @@ def ingest(
         if on_batch:
             on_batch(summary)
 
-    for item in _read(paths, summary, skip, on_note, published, date_order, max_bytes):
+    for item in read_articles(paths, summary, skip, on_note, published, date_order, max_bytes):
         batch.append(item)
         if len(batch) >= batch_size:
             flush()
@@ -129,7 +129,7 @@ def ingest_on_workers(
 
     def units() -> Iterator[tuple[tuple[dict[str, ArticleInput], dict[str, str | None]], list[ArticleInput]]]:
         batch: list[tuple[str, ArticleInput, str | None]] = []
-        for item in _read(paths, summary, skip, on_note, published, date_order, max_bytes):
+        for item in read_articles(paths, summary, skip, on_note, published, date_order, max_bytes):
             batch.append(item)
             if len(batch) >= batch_size:
                 yield unit(batch)
@@ -167,7 +167,7 @@ def ingest_on_workers(
     return summary
 
 
-def _read(
+def read_articles(
     paths: Iterable[Path | str],
     summary: IngestSummary,
     skip: Callable[[BadInput], None],
@@ -208,6 +208,14 @@ def _store_coded(
         data = record.to_dict()
         item = todo[record.article_id]
         rows.append((data, item.text, item.origin or "", given[record.article_id]))
+    store_rows(store, summary, rows)
+
+
+def store_rows(
+    store: Store, summary: IngestSummary, rows: list[tuple[dict[str, Any], str, str, str | None]]
+) -> None:
+    """Store coded articles (record, text, origin, given id) in one transaction; count what this run
+    stored in ``summary`` (also for ``whodid ingest`` of a batch folder: whodid/batch/load.py)."""
     summary.pending = [origin for _, _, origin, _ in rows]
     new = set(store.add_new(rows))
     summary.pending = []

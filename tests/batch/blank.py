@@ -1,0 +1,40 @@
+"""A worker's pipeline that loads in no time: spaCy's blank English and a stage that kills its own
+process on an article holding KILL, at most ``kills`` times in all (counted in files under
+``flag_dir``). Dask's worker processes import it from here, so it lives outside the test modules."""
+
+from __future__ import annotations
+
+import os
+import signal
+from dataclasses import dataclass
+from pathlib import Path
+
+import spacy
+from spacy.tokens import Doc
+
+from whodid.parallel import PipelineSettings
+from whodid.pipeline import Pipeline
+
+
+class Kills:
+    name = "kills"
+    requires: tuple[str, ...] = ()
+    assigns: tuple[str, ...] = ()
+
+    def __init__(self, flag_dir: Path, kills: int) -> None:
+        self.flag_dir, self.kills = flag_dir, kills
+
+    def __call__(self, doc: Doc) -> Doc:
+        if "KILL" in doc.text and len(list(self.flag_dir.iterdir())) < self.kills:
+            (self.flag_dir / str(os.getpid())).touch()
+            os.kill(os.getpid(), signal.SIGKILL)
+        return doc
+
+
+@dataclass(frozen=True)
+class BlankSettings(PipelineSettings):
+    flag_dir: Path = Path()
+    kills: int = 0
+
+    def load(self) -> Pipeline:
+        return Pipeline(spacy.blank("en"), [Kills(self.flag_dir, self.kills)])

@@ -1,0 +1,194 @@
+"""``whodid batch`` on a real Dask ``LocalCluster`` of two worker processes, shared by this module.
+
+The first tests code example articles with the real model on the cluster and compare with ``whodid
+code`` and ``whodid ingest``; the others use a blank pipeline (tests/batch/blank.py) that loads at
+once and kills its worker on an article holding KILL, to show what a dead worker and an interrupted
+run leave behind.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sqlite3
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from subprocess import CompletedProcess
+from typing import Any
+
+import pytest
+
+from tests.batch.blank import BlankSettings
+from whodid.batch import shards
+from whodid.batch.run import BatchSummary, run_batch
+from whodid.parallel import PipelineSettings
+
+distributed = pytest.importorskip("distributed")
+
+pytestmark = pytest.mark.slow
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+
+
+@pytest.fixture(scope="module")
+def client() -> Iterator[Any]:
+    """Two worker processes, one thread each, as ``whodid batch --workers 2`` starts them."""
+    cluster = distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    )
+    with cluster, distributed.Client(cluster) as client:
+        yield client
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """20 example articles (4 copies of 5, each copy a text of its own) and two bad lines."""
+    lines = (EXAMPLES / "nile-dispatches.jsonl").read_text(encoding="utf-8").splitlines()
+    out: list[str] = []
+    for copy in range(4):
+        for line in lines:
+            record = json.loads(line)
+            record["id"] = f"{record['id']}-{copy}"
+            record["text"] += f"\n\nThis is copy {copy}."
+            out.append(json.dumps(record))
+        if copy == 1:
+            out += ['{"id": "broken", "text": 12}', "not json"]
+    path = tmp_path_factory.mktemp("corpus") / "corpus.jsonl"
+    path.write_text("\n".join(out) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def coded(client: Any, corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, BatchSummary]:
+    """The corpus coded on the cluster with the real model, in partitions of 8 (3 partitions)."""
+    out = tmp_path_factory.mktemp("batch") / "out"
+    return out, run_batch([corpus], out, client, PipelineSettings(), size=8)
+
+
+def _records(out: Path) -> dict[str, dict[str, Any]]:
+    """The batch's records by the id the input gave."""
+    done = sorted((out / "articles").glob("part-*.parquet"))
+    rows = [r for k in range(len(done)) for r in shards.read_rows(out, "articles", k)]
+    return {r["source_id"]: json.loads(r["record"]) for r in rows}
+
+
+def test_two_workers_give_the_events_of_whodid_code(
+    coded: tuple[Path, BatchSummary], corpus: Path, cli: Callable[..., CompletedProcess[str]]
+) -> None:
+    out, summary = coded
+    assert (summary.partitions, summary.coded, summary.articles, summary.errors) == (3, 3, 20, 2)
+    assert summary.complete and not summary.failed
+    direct = cli("code", str(corpus), "--format", "jsonl")
+    expected = {r["article"]["id"]: r for r in map(json.loads, direct.stdout.splitlines())}
+    records = _records(out)
+    assert sorted(records) == sorted(expected)
+    for given, record in records.items():  # the same events; the batch's article id is the text's hash
+        assert record["events"] == expected[given]["events"], given
+        assert record["quotes"] == expected[given]["quotes"], given
+    # both workers coded, and the events shards hold every event once
+    manifest = [json.loads(line) for line in (out / "manifest.jsonl").read_text().splitlines()]
+    assert sorted(e["partition"] for e in manifest) == [0, 1, 2]
+    assert len({e["worker"] for e in manifest}) == 2
+    events = sum(len(list(shards.read_rows(out, "events", k))) for k in range(3))
+    assert events == summary.events == sum(len(r["events"]) for r in expected.values())
+    errors = [json.loads(line) for line in (out / "errors.jsonl").read_text().splitlines()]
+    assert [(e["partition"], e["origin"], e["code"]) for e in errors] == [
+        (1, f"{corpus}:11", "E113"),
+        (1, f"{corpus}:12", "E110"),
+    ]
+
+
+def _tables(db: Path) -> dict[str, list[tuple[object, ...]]]:
+    with contextlib.closing(sqlite3.connect(db)) as conn:
+        names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        return {n: conn.execute(f'SELECT * FROM "{n}" ORDER BY rowid').fetchall() for n in names}
+
+
+def test_ingest_of_the_batch_folder_stores_what_direct_ingest_stores(
+    coded: tuple[Path, BatchSummary], corpus: Path, tmp_path: Path, cli: Callable[..., CompletedProcess[str]]
+) -> None:
+    out, _ = coded
+    batch_db, direct_db = tmp_path / "batch.db", tmp_path / "direct.db"
+    loaded = cli("ingest", str(out), "--db", f"sqlite:///{batch_db}", "--batch-size", "6")
+    direct = cli("ingest", str(corpus), "--db", f"sqlite:///{direct_db}", "--batch-size", "6")
+    assert loaded.returncode == direct.returncode == 1  # the two bad lines, reported by both
+    assert loaded.stdout.replace(str(batch_db), "DB") == direct.stdout.replace(str(direct_db), "DB")
+    assert sorted(loaded.stderr.splitlines()) == sorted(direct.stderr.splitlines())
+    tables = _tables(batch_db)
+    assert tables == _tables(direct_db)
+    assert len(tables["articles"]) == 20 and len(tables["event_clusters"]) > 0
+    again = cli("ingest", str(out), "--db", f"sqlite:///{batch_db}")
+    assert "stored 0 new articles (20 already stored, 2 skipped)" in again.stdout
+    assert _tables(batch_db) == tables
+
+
+TEXTS = [f"Article {k} says little." for k in range(40)]
+
+
+def _write(path: Path, texts: list[str]) -> Path:
+    path.write_text("".join(json.dumps({"id": f"a{k}", "text": t}) + "\n" for k, t in enumerate(texts)))
+    return path
+
+
+def _part_files(out: Path) -> dict[str, list[str]]:
+    return {t: sorted(p.name for p in (out / t).iterdir()) for t in shards.TABLES}
+
+
+def test_a_killed_workers_partition_is_coded_again(client: Any, tmp_path: Path) -> None:
+    flags = tmp_path / "flags"
+    flags.mkdir()
+    corpus = _write(tmp_path / "in.jsonl", [*TEXTS[:20], "KILL here.", *TEXTS[20:]])
+    out = tmp_path / "out"
+    summary = run_batch([corpus], out, client, BlankSettings(flag_dir=flags, kills=1), size=8)
+    assert len(list(flags.iterdir())) == 1  # a worker was killed, once, coding partition 2
+    assert (summary.partitions, summary.coded, summary.articles, summary.errors) == (6, 6, 41, 0)
+    assert summary.complete and not summary.failed
+    ids = [r["source_id"] for k in range(6) for r in shards.read_rows(out, "articles", k)]
+    assert ids == [f"a{k}" for k in range(41)]  # nothing lost, nothing twice
+    assert all(len(names) == 6 for names in _part_files(out).values())
+
+
+class _Stop(Exception):
+    pass
+
+
+def test_an_interrupted_batch_resumes_without_duplicate_shards(
+    client: Any, tmp_path: Path, cli: Callable[..., CompletedProcess[str]]
+) -> None:
+    corpus = _write(tmp_path / "in.jsonl", TEXTS)
+    out = tmp_path / "out"
+    settings = BlankSettings(flag_dir=tmp_path)
+
+    def stop_after_two(entry: dict[str, Any]) -> None:
+        if len((out / "manifest.jsonl").read_text().splitlines()) == 2:
+            raise _Stop
+
+    with pytest.raises(_Stop):
+        run_batch([corpus], out, client, settings, size=8, on_partition=stop_after_two)
+    first = {int(p.stem[5:]): p.stat().st_ino for p in (out / "events").glob("part-*.parquet")}
+    assert len(first) == 2
+    unfinished = cli("ingest", str(out), "--db", f"sqlite:///{tmp_path / 'x.db'}")
+    assert unfinished.returncode == 2 and "E441" in unfinished.stderr
+    # a crash while a shard was written (its temporary file left), and after another shard was renamed
+    # into place but before the manifest took note of it: both written again, once
+    todo = next(k for k in range(5) if k not in first)
+    (out / "events" / f".part-{todo:05d}.parquet.tmp").write_bytes(b"half a shard")
+    (out / "events" / f"part-{todo:05d}.parquet").write_bytes(b"not in the manifest")
+    # a line cut short at the end of the manifest
+    with open(out / "manifest.jsonl", "a") as f:
+        f.write('{"partition": ')
+
+    summary = run_batch([corpus], out, client, settings, size=8)
+    assert (summary.partitions, summary.before, summary.coded, summary.articles) == (5, 2, 3, 24)
+    assert summary.complete
+    for k, inode in first.items():  # the finished partitions were not written again
+        assert (out / "events" / f"part-{k:05d}.parquet").stat().st_ino == inode
+    assert _part_files(out) == {t: [f"part-{k:05d}.parquet" for k in range(5)] for t in shards.TABLES}
+    manifest = [json.loads(line) for line in (out / "manifest.jsonl").read_text().splitlines()]
+    assert sorted(e["partition"] for e in manifest) == [0, 1, 2, 3, 4]
+    ids = [r["source_id"] for k in range(5) for r in shards.read_rows(out, "articles", k)]
+    assert ids == [f"a{k}" for k in range(40)]
+    assert len(list(shards.read_rows(out, "events", todo))) == 0  # a blank model finds no event
+
+    again = run_batch([corpus], out, client, settings, size=8)
+    assert (again.before, again.coded) == (5, 0)
+    assert len((out / "manifest.jsonl").read_text().splitlines()) == 5
