@@ -174,6 +174,7 @@ def build_parser() -> argparse.ArgumentParser:
         "coding option, and only batch folders)",
     )
     _db_option(ing)
+    _force_option(ing)
     ing.add_argument("--published", metavar="YYYY-MM-DD", help="publication date for files that give none")
     _date_order_option(ing)
     ing.add_argument(
@@ -321,6 +322,7 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     _db_option(mg)
+    _force_option(mg)
     _serve_parser(sub)
     return parser
 
@@ -376,6 +378,15 @@ def _date_order_option(p: argparse.ArgumentParser) -> None:
         help="how .jsonl records' numeric dates are read: mdy, month first (11/28/2016; the default), or "
         "dmy, day first (28/11/2016). A date that could be either is read so and warned about; one that "
         "cannot be read (named by its line) leaves the record undated (published: null)",
+    )
+
+
+def _force_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="store into a database that holds another program's tables and none of whodid's, adding "
+        "whodid's tables beside them (without it such a database is refused, E428, and left as it was)",
     )
 
 
@@ -541,8 +552,8 @@ def run_migrate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     try:
         if in_memory(url):
             raise Errors.E424.error(url=url)
-        with connect(url) as store:
-            applied = store.migrate()
+        with connect(url, force=args.force) as store:
+            applied = store.migrate(force=args.force)
             version = max(v for v, _ in store.applied())
     except WhodidError as e:
         return _fail(err, e)
@@ -783,7 +794,7 @@ def run_ingest(args: argparse.Namespace, out: TextIO, err: TextIO, *, nlp: Langu
         if in_memory(args.db or DEFAULT_URL):
             raise Errors.E424.error(url=args.db)
         published = parse_date(args.published) if args.published else None
-        store = open_store(args.db)
+        store = open_store(args.db, force=args.force)
     except WhodidError as e:
         return _fail(err, e)
     with store:

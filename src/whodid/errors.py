@@ -464,6 +464,14 @@ class Errors(Enum):
         "a prefix (17*); whodid/data/ontology/cameo.tsv lists the codes and their names.",
         UsageError,
     )
+    E428 = Entry(
+        "the database '{url}' holds another program's tables ({tables}) and none of whodid's; whodid "
+        "added nothing to it.",
+        "Pass --db with a database of whodid's own: a new SQLite file (--db sqlite:///news.db, created "
+        "for you) or a new PostgreSQL database (createdb news); or, to keep whodid's tables beside the "
+        "others in this one, run the same command again with --force.",
+        UsageError,
+    )
 
     # E440-E449: whodid batch (on a Dask cluster) and ingesting its output folder
     E440 = Entry(

@@ -276,6 +276,9 @@ def test_a_database_with_foreign_tables_is_refused_and_left_as_it_was(db_url: st
         store.conn.execute("INSERT INTO events VALUES (1, 'theirs')")
     with pytest.raises(UsageError) as info:
         open_store(db_url)
+    assert info.value.code == "E428" and "events" in str(info.value)  # refused, nothing changed
+    with pytest.raises(UsageError) as info:
+        open_store(db_url, force=True)  # told to add its tables: the clash stops the migration
     assert info.value.code == "E416" and "0001_initial" in str(info.value)
     raw = _raw(db_url)  # the other program's table is as it was, and whodid added nothing
     assert [tuple(r) for r in raw.execute("SELECT what FROM events").fetchall()] == [("theirs",)]

@@ -22,7 +22,7 @@ log = logging.getLogger("whodid.serve")
 
 # the HTTP status of a catalogue error: by code where it says more than its range, else by range.
 # The database the server was started on is the operator's, not the client's: when it is missing,
-# unreachable, another program's (E421), not migrated (E422) or locked (E423), the request was
+# unreachable, another program's (E421, E428), not migrated (E422) or locked (E423), the request was
 # right and the service is unavailable until the operator acts (or the lock frees): 503, not 400.
 _STATUS_BY_CODE = {
     "E409": 503,
@@ -35,6 +35,7 @@ _STATUS_BY_CODE = {
     "E421": 503,
     "E422": 503,
     "E423": 503,
+    "E428": 503,
     "E602": 404,
     "E603": 404,
     "E604": 413,

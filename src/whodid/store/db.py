@@ -215,15 +215,20 @@ class Store:
         rows = self.conn.execute("SELECT version, name FROM schema_migrations ORDER BY version").fetchall()
         return [(int(v), str(n)) for v, n in rows]
 
-    def migrate(self) -> list[Migration]:
+    def migrate(self, *, force: bool = False) -> list[Migration]:
         """Apply every migration not applied yet, each in one transaction; returns those applied.
 
         Several processes may open a new database at once: each migration is applied by whichever
         takes the exclusive transaction first, and the others find it recorded. A database already up
-        to date is only read: a reader never waits for a writer's batch here."""
+        to date is only read: a reader never waits for a writer's batch here. A database that holds
+        tables but no ``schema_migrations`` is another program's: E428, unchanged, unless ``force``
+        (whodid's tables are then added beside the others)."""
         versions = {m.version for m in migrations()}
-        if self.conn.has_table("schema_migrations") and versions <= {v for v, _ in self.applied()}:
-            return []
+        if self.conn.has_table("schema_migrations"):
+            if versions <= {v for v, _ in self.applied()}:
+                return []
+        elif not force:
+            self._refuse_foreign(Errors.E428)
         try:
             with self.conn.transaction(exclusive=True):
                 self.conn.execute(
@@ -266,15 +271,21 @@ class Store:
         they are another program's (no ``schema_migrations``), E422 when migrations are pending."""
         url = hide_password(self.url)
         if not self.conn.has_table("schema_migrations"):
-            tables = self.conn.table_names()
-            if not tables:
+            if not self.conn.table_names():
                 raise Errors.E411.error(url=url)
-            shown = ", ".join(tables[:5]) + (f" and {len(tables) - 5} more" if len(tables) > 5 else "")
-            raise Errors.E421.error(url=url, tables=shown)
+            self._refuse_foreign(Errors.E421)
         applied = {v for v, _ in self.applied()}
         pending = [f"{m.version:04d}_{m.name}" for m in migrations() if m.version not in applied]
         if pending:
             raise Errors.E422.error(url=url, pending=", ".join(pending))
+
+    def _refuse_foreign(self, entry: Errors) -> None:
+        """Raise ``entry`` (E421 for a reader, E428 for a writer) naming the tables the database
+        holds, when it holds any and whodid's ``schema_migrations`` is not among them."""
+        tables = self.conn.table_names()
+        if tables:
+            shown = ", ".join(tables[:5]) + (f" and {len(tables) - 5} more" if len(tables) > 5 else "")
+            raise entry.error(url=hide_password(self.url), tables=shown)
 
     # ------------------------------------------------------------------ writing
     def known(self, article_ids: Iterable[str]) -> set[str]:
@@ -365,8 +376,9 @@ class Store:
         return {t: int(self.conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]) for t in TABLES}
 
 
-def open_store(url: str | None = None, *, create: bool = True) -> Store:
-    """Connect to ``url`` (default ``sqlite:///whodid.db``) and apply pending migrations.
+def open_store(url: str | None = None, *, create: bool = True, force: bool = False) -> Store:
+    """Connect to ``url`` (default ``sqlite:///whodid.db``) and apply pending migrations; a database
+    another program made is refused (E428) unless ``force`` (see ``Store.migrate``).
 
     ``create=False`` is for readers, and writes nothing: a SQLite file that does not exist yet, or a
     database without tables, is an error (E411); one another program made (E421) or an older
@@ -374,14 +386,14 @@ def open_store(url: str | None = None, *, create: bool = True) -> Store:
     exist (``createdb``); whodid creates its tables in it."""
     url = url or DEFAULT_URL
     if create:
-        store = connect(url)
+        store = connect(url, force=force)
     elif backend(url) == "postgresql":
         store = Store(_connect_postgresql(url, read_only=True), url)
     else:
         store = Store(_connect_sqlite_reader(url), url)
     try:
         if create:
-            store.migrate()
+            store.migrate(force=force)
         else:
             store.check_schema()
     except sqlite3.OperationalError as e:
@@ -393,12 +405,31 @@ def open_store(url: str | None = None, *, create: bool = True) -> Store:
     return store
 
 
-def connect(url: str | None = None) -> Store:
-    """A writer's connection to ``url``, its schema as it is (``open_store`` migrates it)."""
+def connect(url: str | None = None, *, force: bool = False) -> Store:
+    """A writer's connection to ``url``, its schema as it is (``open_store`` migrates it). Another
+    program's SQLite file is refused (E428) before the writer switches it to WAL, unless ``force``;
+    on PostgreSQL ``Store.migrate`` refuses it, having changed nothing."""
     url = url or DEFAULT_URL
     if backend(url) == "postgresql":
         return Store(_connect_postgresql(url), url)
+    if not force:
+        _refuse_foreign_sqlite(url)
     return Store(_connect_sqlite(url), url)
+
+
+def _refuse_foreign_sqlite(url: str) -> None:
+    """E428 when the SQLite file of ``url`` holds tables and no ``schema_migrations``, read through a
+    read-only connection. A file that is new, empty or no database is left to the writer (E409)."""
+    path = sqlite_path(url)
+    if not path.is_file() or path.stat().st_size == 0:
+        return
+    try:
+        reader = Store(_connect_sqlite_reader(url), url)
+    except (WhodidError, sqlite3.Error):
+        return
+    with reader:
+        if not reader.conn.has_table("schema_migrations"):
+            reader._refuse_foreign(Errors.E428)
 
 
 def in_memory(url: str) -> bool:
