@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test test-fast check lint typecheck eval bench bench-store bench-serve bench-scaling clean
+.PHONY: demo test test-fast check lint typecheck eval bench bench-store bench-serve bench-scaling bench-batch clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -60,6 +60,9 @@ bench-serve: $(STAMP)  ## whodid serve over loopback on 1M generated events: /v1
 
 bench-scaling: $(STAMP)  ## time and peak memory of one article of 100 KB to 5 MB (needs ../shared; minutes)
 	$(BIN)/python bench/bench_scaling.py
+
+bench-batch: $(STAMP)  ## whodid batch --workers 2 vs --workers 1 on 400 corpus articles, peak RSS per worker (needs ../shared)
+	$(BIN)/python bench/bench_batch.py --articles 400
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -62,7 +62,7 @@ def add_batch_parser(sub: Any, common: dict[str, Any]) -> None:
         default=1,
         metavar="N",
         help="without --scheduler: start a Dask LocalCluster of N worker processes here, one thread "
-        "each (default 1); each loads the model once, about 450 MB",
+        "each (default 1); each loads the model once: about 0.5-0.6 GB a worker",
     )
     ba.add_argument(
         "--memory-limit",
