@@ -400,6 +400,54 @@ def test_dateline_is_a_place_not_an_actor(pipeline: Pipeline) -> None:
     assert [p for p in rec["places"] if p["text"] == "LIMA" or p["text"] == "Peru"]
 
 
+DATELINE_BODIES = [
+    "LONDON (Reuters) - The foreign secretary said on Monday that Russia must answer for the attack.",
+    "WASHINGTON \u2014 The senator criticized the plan on Monday and accused the governor of lying.",
+    "NAIROBI, Kenya (AP) -- Kenyan police on Monday arrested two Ugandan officials.",
+]
+
+
+def _after(rec: dict[str, Any], shift: int) -> tuple[list[Any], ...]:
+    """The actors, events (with their locations) and places of the text from ``shift`` on, at offsets
+    counted from there."""
+    actors = sorted(
+        (m["text"], m["start"] - shift, a["code"])
+        for a in rec["actors"]
+        for m in a["mentions"]
+        if m["start"] >= shift
+    )
+    events = sorted(
+        (
+            e["cameo"],
+            e["source"]["code"],
+            (e["target"] or {}).get("code"),
+            e["location"],
+            e["evidence"]["start"] - shift,
+        )
+        for e in rec["events"]
+        if e["evidence"]["start"] >= shift
+    )
+    places = sorted(
+        (p["text"], p["start"] - shift, p["country"]) for p in rec["places"] if p["start"] >= shift
+    )
+    return actors, events, places
+
+
+@pytest.mark.parametrize("headline", ["Talks stall over the attack\n\n", "A day of accusations\n"])
+@pytest.mark.parametrize("body", DATELINE_BODIES)
+def test_a_dateline_after_the_headline_is_read_as_one_opening_the_text(
+    pipeline: Pipeline, headline: str, body: str
+) -> None:
+    """Issue 11: the dateline's place locates the events, and neither the city nor the agency is an
+    actor, whether a headline line comes first or not (invented texts)."""
+    alone = _after(code(pipeline, body), 0)
+    assert alone == _after(code(pipeline, headline + body), len(headline))
+    actors, events, _ = alone
+    dash = max(body.find(d) for d in ("-", "\u2014"))
+    assert not [a for a in actors if a[1] < dash]  # "LONDON", "Reuters", "AP": no actors
+    assert events and {e[3]["rule"] for e in events} == {"dateline"}
+
+
 def test_a_place_and_a_colon_opening_the_text_is_a_dateline(pipeline: Pipeline) -> None:
     # the dateline names the story's country, which the local police take
     text = "Filed March 3\n\nlucknow: the state police arrested twelve men on thursday."

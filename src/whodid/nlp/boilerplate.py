@@ -22,6 +22,17 @@ COLON_DATELINE = re.compile(
     r"(?m)^[ \t]*([A-Za-z][A-Za-z.'\u2019-]*(?: [A-Za-z][A-Za-z.'\u2019-]*){0,2}):[ \t]"
 )
 DATELINE_REACH = 300  # characters from the start of the text in which a dateline is looked for
+_LINE_START = re.compile(r"(?m)^[ \t]*(?=\S)")  # where a line's first word is
+
+
+def find_dateline(head: str) -> tuple[int, int] | None:
+    """Where the dash dateline of ``head`` is: opening the text, or opening a later line of the head,
+    as after a headline ("Talks stall\n\nLONDON (Reuters) - ..."), the first one found."""
+    for line in _LINE_START.finditer(head):
+        match = DATELINE.match(head, line.end())
+        if match:
+            return line.end(), match.end()
+    return None
 
 
 def text_head(doc: Doc, chars: int = DATELINE_REACH) -> str:
@@ -59,9 +70,9 @@ class BoilerplateMarker:
             if any(p.search(text) for p in self.patterns):
                 st.boilerplate_sentences.add(k)
         head = text_head(doc)
-        match = DATELINE.match(head)
-        if match:
-            span = doc.char_span(0, match.end(), alignment_mode="contract")
+        dateline = find_dateline(head)
+        if dateline:
+            span = doc.char_span(*dateline, alignment_mode="contract")
         else:
             colon = COLON_DATELINE.search(head)
             span = doc.char_span(colon.start(1), colon.end(1), alignment_mode="contract") if colon else None
