@@ -104,3 +104,16 @@ def test_an_act_awaited_is_neither_done_nor_refused(pipeline: Pipeline) -> None:
     refused = events(pipeline, "Kenya has not signed the agreement with Uganda.")
     assert [e["cameo"][:2] for e in refused] == ["12"]
     assert [e for e in events(pipeline, "Kenya signed the agreement with Uganda.") if e["cameo"][:2] == "05"]
+
+
+def test_an_act_someone_calls_for_another_to_do_is_not_done(pipeline: Pipeline) -> None:
+    # "for X to do": an infinitive with a subject of its own names an act wanted or planned
+    for text in (
+        "Some lawmakers have called for Kenya to send troops to Somalia.",
+        "The plan is for Ethiopia to withdraw its soldiers from the border by June.",
+    ):
+        acts = [e for e in events(pipeline, text) if e["evidence"]["text"] in ("send", "withdraw")]
+        assert acts and all(e["modality"] in ("hypothetical", "future") for e in acts), text
+    # after an adjective of judgment it may well be done: left as the clause says
+    evs = events(pipeline, "It was wrong for Kenya to expel the Ugandan diplomats.")
+    assert [e["modality"] for e in evs if e["evidence"]["text"] == "expel"] == ["asserted"]

@@ -138,6 +138,16 @@ def modality_of(verb: Token) -> Modality:
             return "future"
         if depth > 0 and tok.lemma_ in HYPOTHETICAL_GOVERNORS:
             return "hypothetical"
+        if _for_to(tok) and not _judged(tok.head):
+            # "called for the US to send troops", "it is time for Iran to talk": an infinitive with a
+            # subject of its own names an act wanted or planned, not one done (after an adjective it
+            # may be done: "it was wrong for her to criticize him")
+            head = tok.head
+            return (
+                "future"
+                if head.lemma_ in FUTURE_GOVERNORS or head.lower_ in INTENT_ADJECTIVES
+                else "hypothetical"
+            )
         if tok.dep_ not in ("xcomp", "acl") or tok.head.i == tok.i:
             break
         tok = tok.head
@@ -152,6 +162,19 @@ def modality_of(verb: Token) -> Modality:
 
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 PRESENT_HAVE = frozenset({"has", "have", "'ve"})
+
+
+def _for_to(verb: Token) -> bool:
+    """A "for X to do" clause: the mark "for" and the infinitive "to" on one verb."""
+    children = list(verb.children)
+    return any(c.dep_ == "mark" and c.lower_ == "for" for c in children) and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in children
+    )
+
+
+def _judged(head: Token) -> bool:
+    """An adjective, or a copula with one ("it was wrong for her to ..."), that a clause depends on."""
+    return head.pos_ == "ADJ" or any(c.dep_ == "acomp" and c.pos_ == "ADJ" for c in head.children)
 
 
 def _going_to(verb: Token) -> bool:
