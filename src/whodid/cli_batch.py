@@ -101,7 +101,13 @@ def run_batch_command(args: argparse.Namespace, out: TextIO, err: TextIO, settin
     except ImportError:
         return _fail(err, Errors.E443.error(missing="Dask distributed (the dask and distributed packages)"))
     from whodid.batch.cluster import cluster_client
-    from whodid.batch.run import ReadOptions, run_batch
+    from whodid.batch.run import ReadOptions, check_folder, run_batch
+
+    read = ReadOptions(args.published, args.date_order, args.max_bytes)
+    try:
+        check_folder(args.paths, args.out, settings, args.partition_size, read)
+    except WhodidError as e:
+        return _fail(err, e)
 
     def report(b: BadInput) -> None:
         err.write(f"whodid: skipped {b.origin}: {b.error.code} {b.error.message}\n")
@@ -119,7 +125,7 @@ def run_batch_command(args: argparse.Namespace, out: TextIO, err: TextIO, settin
                 client,
                 settings,
                 size=args.partition_size,
-                read=ReadOptions(args.published, args.date_order, args.max_bytes),
+                read=read,
                 on_skip=report,
                 on_note=note,
             )

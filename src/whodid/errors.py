@@ -522,6 +522,12 @@ class Errors(Enum):
         "Run one whodid ingest for the batch folders and another for the other files.",
         UsageError,
     )
+    E448 = Entry(
+        "cannot write the batch folder '{path}' ({detail}).",
+        "Check that --out names a folder (or a new path) this user can write and that its disk has room, "
+        "then run the same command again: the partitions finished before are kept.",
+        UsageError,
+    )
 
     # -- E5xx: whodid's own failures ------------------------------------------------------------------
     E501 = Entry(

@@ -8,9 +8,7 @@ run leave behind.
 
 from __future__ import annotations
 
-import contextlib
 import json
-import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from subprocess import CompletedProcess
@@ -31,10 +29,16 @@ EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 @pytest.fixture(scope="module")
 def client() -> Iterator[Any]:
-    """Two worker processes, one thread each, as ``whodid batch --workers 2`` starts them."""
-    cluster = distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
-    )
+    """Two worker processes, one thread each, one partition at a time, as ``whodid batch --workers 2``
+    starts them. A task whose worker dies is run again once (Dask's default: 3 times), so that a
+    partition that kills two workers is given up quickly."""
+    import dask
+
+    config = {"distributed.scheduler.allowed-failures": 1, "distributed.scheduler.worker-saturation": 1.0}
+    with dask.config.set(config):
+        cluster = distributed.LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        )
     with cluster, distributed.Client(cluster) as client:
         yield client
 
@@ -97,28 +101,35 @@ def test_two_workers_give_the_events_of_whodid_code(
     ]
 
 
-def _tables(db: Path) -> dict[str, list[tuple[object, ...]]]:
-    with contextlib.closing(sqlite3.connect(db)) as conn:
-        names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
-        return {n: conn.execute(f'SELECT * FROM "{n}" ORDER BY rowid').fetchall() for n in names}
+def _tables(url: str) -> dict[str, list[tuple[object, ...]]]:
+    """Every table of a store, rows sorted (SQLite and PostgreSQL give them in their own orders)."""
+    from whodid.store.db import open_store
+
+    with open_store(url) as store:
+        names = [*store.conn.table_names()]
+        return {n: sorted(store.conn.execute(f"SELECT * FROM {n}").fetchall(), key=repr) for n in names}
 
 
 def test_ingest_of_the_batch_folder_stores_what_direct_ingest_stores(
-    coded: tuple[Path, BatchSummary], corpus: Path, tmp_path: Path, cli: Callable[..., CompletedProcess[str]]
+    coded: tuple[Path, BatchSummary],
+    corpus: Path,
+    tmp_path: Path,
+    db_url: str,
+    cli: Callable[..., CompletedProcess[str]],
 ) -> None:
     out, _ = coded
-    batch_db, direct_db = tmp_path / "batch.db", tmp_path / "direct.db"
-    loaded = cli("ingest", str(out), "--db", f"sqlite:///{batch_db}", "--batch-size", "6")
-    direct = cli("ingest", str(corpus), "--db", f"sqlite:///{direct_db}", "--batch-size", "6")
+    direct_url = f"sqlite:///{tmp_path / 'direct.db'}"
+    loaded = cli("ingest", str(out), "--db", db_url, "--batch-size", "6")
+    direct = cli("ingest", str(corpus), "--db", direct_url, "--batch-size", "6")
     assert loaded.returncode == direct.returncode == 1  # the two bad lines, reported by both
-    assert loaded.stdout.replace(str(batch_db), "DB") == direct.stdout.replace(str(direct_db), "DB")
+    assert loaded.stdout.replace(db_url, "DB") == direct.stdout.replace(direct_url, "DB")
     assert sorted(loaded.stderr.splitlines()) == sorted(direct.stderr.splitlines())
-    tables = _tables(batch_db)
-    assert tables == _tables(direct_db)
+    tables = _tables(db_url)
+    assert tables == _tables(direct_url)
     assert len(tables["articles"]) == 20 and len(tables["event_clusters"]) > 0
-    again = cli("ingest", str(out), "--db", f"sqlite:///{batch_db}")
+    again = cli("ingest", str(out), "--db", db_url)
     assert "stored 0 new articles (20 already stored, 2 skipped)" in again.stdout
-    assert _tables(batch_db) == tables
+    assert _tables(db_url) == tables
 
 
 TEXTS = [f"Article {k} says little." for k in range(40)]
@@ -192,3 +203,27 @@ def test_an_interrupted_batch_resumes_without_duplicate_shards(
     again = run_batch([corpus], out, client, settings, size=8)
     assert (again.before, again.coded) == (5, 0)
     assert len((out / "manifest.jsonl").read_text().splitlines()) == 5
+
+
+def test_a_partition_that_keeps_killing_workers_is_left_for_the_next_run(
+    client: Any, tmp_path: Path, cli: Callable[..., CompletedProcess[str]]
+) -> None:
+    flags = tmp_path / "flags"
+    flags.mkdir()
+    corpus = _write(tmp_path / "in.jsonl", [*TEXTS[:20], "KILL here.", *TEXTS[20:]])
+    out = tmp_path / "out"
+    settings = BlankSettings(flag_dir=flags, kills=2)
+    summary = run_batch([corpus], out, client, settings, size=8)
+    assert len(list(flags.iterdir())) == 2  # the partition killed its worker, and the next one
+    assert [(e.code, e.params["partition"]) for e in summary.failed] == [("E510", 2)]
+    assert (summary.partitions, summary.coded, summary.articles) == (6, 5, 33)
+    assert not summary.complete and not json.loads((out / "batch.json").read_text())["complete"]
+    (line,) = [json.loads(x) for x in (out / "errors.jsonl").read_text().splitlines()]
+    assert (line["partition"], line["code"], line["origin"]) == (2, "E510", f"{corpus}:17 to {corpus}:24")
+    assert not (out / "articles" / "part-00002.parquet").exists()
+    unfinished = cli("ingest", str(out), "--db", f"sqlite:///{tmp_path / 'x.db'}")
+    assert unfinished.returncode == 2 and "E441" in unfinished.stderr
+    # the next run codes that partition alone (its articles no longer kill anything)
+    again = run_batch([corpus], out, client, settings, size=8)
+    assert (again.before, again.coded, again.articles, again.failed) == (5, 1, 8, [])
+    assert again.complete and (out / "errors.jsonl").read_text() == ""

@@ -83,6 +83,16 @@ def test_batch_options_are_checked(tmp_path: Path, cli: Callable[..., CompletedP
     both = cli("batch", corpus, "--out", out, "--workers", "2", "--scheduler", "tcp://127.0.0.1:8786")
     assert both.returncode == 2 and "not allowed with argument" in both.stderr
     assert not (tmp_path / "out").exists()
+    (tmp_path / "a-file").touch()
+    not_a_folder = cli("batch", corpus, "--out", str(tmp_path / "a-file"))
+    assert not_a_folder.returncode == 2 and "E448" in not_a_folder.stderr
+    Manifest.open(tmp_path / "other", {"format": "whodid.batch/1", "partition_size": 8})
+    other = cli("batch", corpus, "--out", str(tmp_path / "other"))  # refused before a cluster starts
+    assert (
+        other.returncode == 2
+        and "E440" in other.stderr
+        and "partition_size: 8 there, 256 here" in other.stderr
+    )
     help_text = cli("batch", "--help").stdout
     assert "--scheduler ADDRESS" in help_text and "whodid ingest coded/" in help_text
 

@@ -19,6 +19,7 @@ import threading
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
+import dask
 from distributed import Client, LocalCluster, WorkerPlugin, get_worker
 
 from whodid import __version__
@@ -115,12 +116,15 @@ def cluster_client(
         with client:
             yield client
         return
-    cluster = LocalCluster(
-        n_workers=workers,
-        threads_per_worker=1,
-        processes=True,
-        memory_limit=memory_limit,
-        dashboard_address=None,
-    )
+    # one partition sent to a worker at a time (Dask's default is 2 a thread): when a worker dies,
+    # only the partition it was coding counts as suspected of killing it
+    with dask.config.set({"distributed.scheduler.worker-saturation": 1.0}):
+        cluster = LocalCluster(
+            n_workers=workers,
+            threads_per_worker=1,
+            processes=True,
+            memory_limit=memory_limit,
+            dashboard_address=None,
+        )
     with cluster, Client(cluster) as client:
         yield client

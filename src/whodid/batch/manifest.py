@@ -41,15 +41,16 @@ class Manifest:
         """The batch in ``out`` (made if new); E440 when it is a batch of other inputs or options."""
         out.mkdir(parents=True, exist_ok=True)
         wanted = {"format": FORMAT, **header}
-        if (out / HEADER).exists():
-            found = read_header(out)
-            differ = [k for k in wanted if found.get(k) != wanted[k]]
-            if differ:
-                detail = "; ".join(f"{k}: {found.get(k)!r} there, {wanted[k]!r} here" for k in differ)
-                raise Errors.E440.error(path=out, detail=detail)
-        manifest = cls(out, wanted, read_done(out))
-        manifest.save_header(partitions=None, complete=False)
-        return manifest
+        if not (out / HEADER).exists():
+            manifest = cls(out, wanted)
+            manifest.save_header(partitions=None, complete=False)
+            return manifest
+        found = read_header(out)  # what the last run to reach the end found stays until this one does
+        differ = [k for k in wanted if found.get(k) != wanted[k]]
+        if differ:
+            detail = "; ".join(f"{k}: {found.get(k)!r} there, {wanted[k]!r} here" for k in differ)
+            raise Errors.E440.error(path=out, detail=detail)
+        return cls(out, wanted, read_done(out))
 
     def finished(self, index: int, digest: str) -> bool:
         """Whether partition ``index`` is done; E440 when it was done on other articles."""

@@ -99,10 +99,38 @@ def run_batch(
     """Code ``paths`` on ``client``'s cluster into the batch folder ``out``; go on with the batch
     there if there is one. ``on_skip`` gets each line or article not coded, ``on_note`` each note
     (a date read with a doubt), both for the partitions this run codes; ``on_partition`` each
-    manifest entry as it is written. Raises E440 (``out`` is another batch), E444, E201..."""
+    manifest entry as it is written. Raises E440 (``out`` is another batch), E448 (it cannot be
+    written), E444 (a worker runs another whodid), E201 (the model cannot be loaded)..."""
+    read = read or ReadOptions()
+    try:
+        return _run(paths, out, client, settings, size, read, on_skip, on_note, on_partition)
+    except OSError as e:  # the folder: not a directory, not writable, a full disk
+        raise Errors.E448.error(path=out, detail=e.strerror or str(e)) from None
+
+
+def check_folder(
+    paths: Sequence[Path], out: Path, settings: PipelineSettings, size: int, read: ReadOptions
+) -> None:
+    """E440 or E448 now, before a cluster is started, when ``run_batch`` would stop with it."""
+    try:
+        Manifest.open(out, batch_header(paths, settings, size, read))
+    except OSError as e:
+        raise Errors.E448.error(path=out, detail=e.strerror or str(e)) from None
+
+
+def _run(
+    paths: Sequence[Path],
+    out: Path,
+    client: Client,
+    settings: PipelineSettings,
+    size: int,
+    read: ReadOptions,
+    on_skip: Callable[[BadInput], None] | None,
+    on_note: Callable[[WhodidError], None] | None,
+    on_partition: Callable[[dict[str, Any]], None] | None,
+) -> BatchSummary:
     from whodid.ingest.reader import parse_date
 
-    read = read or ReadOptions()
     manifest = Manifest.open(out, batch_header(paths, settings, size, read))
     shards.remove_temporaries(out)
     name = install_pipeline(client, settings)
