@@ -18,8 +18,7 @@ import pytest
 
 from tests.batch.blank import BlankSettings
 from whodid.batch import shards
-from whodid.batch.run import BatchSummary, run_batch
-from whodid.parallel import PipelineSettings
+from whodid.batch.run import run_batch
 
 distributed = pytest.importorskip("distributed")
 
@@ -62,10 +61,17 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def coded(client: Any, corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, BatchSummary]:
-    """The corpus coded on the cluster with the real model, in partitions of 8 (3 partitions)."""
+def coded(
+    client: Any,
+    corpus: Path,
+    tmp_path_factory: pytest.TempPathFactory,
+    cli: Callable[..., CompletedProcess[str]],
+) -> tuple[Path, CompletedProcess[str]]:
+    """The corpus coded with the real model by ``whodid batch --scheduler`` on the cluster, in
+    partitions of 8 (3 partitions)."""
     out = tmp_path_factory.mktemp("batch") / "out"
-    return out, run_batch([corpus], out, client, PipelineSettings(), size=8)
+    address = client.scheduler.address
+    return out, cli("batch", str(corpus), "--out", str(out), "--scheduler", address, "--partition-size", "8")
 
 
 def _records(out: Path) -> dict[str, dict[str, Any]]:
@@ -76,12 +82,17 @@ def _records(out: Path) -> dict[str, dict[str, Any]]:
 
 
 def test_two_workers_give_the_events_of_whodid_code(
-    coded: tuple[Path, BatchSummary], corpus: Path, cli: Callable[..., CompletedProcess[str]]
+    coded: tuple[Path, CompletedProcess[str]], corpus: Path, cli: Callable[..., CompletedProcess[str]]
 ) -> None:
-    out, summary = coded
-    assert (summary.partitions, summary.coded, summary.articles, summary.errors) == (3, 3, 20, 2)
-    assert summary.complete and not summary.failed
+    out, batch = coded
     direct = cli("code", str(corpus), "--format", "jsonl")
+    n_events = sum(len(json.loads(line)["events"]) for line in direct.stdout.splitlines())
+    assert batch.returncode == direct.returncode == 1  # the two bad lines
+    assert batch.stdout.startswith(
+        f"coded 20 articles in 3 partitions (0 finished before, 0 failed) with {n_events} events"
+    )
+    assert f"2 lines or articles not coded: {out / 'errors.jsonl'}" in batch.stdout
+    assert sorted(batch.stderr.splitlines()) == sorted(direct.stderr.splitlines())  # the same lines
     expected = {r["article"]["id"]: r for r in map(json.loads, direct.stdout.splitlines())}
     records = _records(out)
     assert sorted(records) == sorted(expected)
@@ -93,7 +104,7 @@ def test_two_workers_give_the_events_of_whodid_code(
     assert sorted(e["partition"] for e in manifest) == [0, 1, 2]
     assert len({e["worker"] for e in manifest}) == 2
     events = sum(len(list(shards.read_rows(out, "events", k))) for k in range(3))
-    assert events == summary.events == sum(len(r["events"]) for r in expected.values())
+    assert events == n_events
     errors = [json.loads(line) for line in (out / "errors.jsonl").read_text().splitlines()]
     assert [(e["partition"], e["origin"], e["code"]) for e in errors] == [
         (1, f"{corpus}:11", "E113"),
@@ -111,7 +122,7 @@ def _tables(url: str) -> dict[str, list[tuple[object, ...]]]:
 
 
 def test_ingest_of_the_batch_folder_stores_what_direct_ingest_stores(
-    coded: tuple[Path, BatchSummary],
+    coded: tuple[Path, CompletedProcess[str]],
     corpus: Path,
     tmp_path: Path,
     db_url: str,
