@@ -13,10 +13,10 @@ to a temporary ``.jsonl`` file; then, for each worker count in turn, a fresh ``w
 processes: the LocalCluster's nannies run inside the command's own process). Printed per run: wall
 time, split into start-up (the cluster and each worker's model, until the pipeline plugin is loaded
 everywhere) and coding (until the last partition is in the manifest), the command's and each worker's
-peak RSS, the load average before and after (the machine may be shared),
-and the ratio of the ``--workers 1`` wall time to each other run's. Both runs' records are compared
-(every article's record, order aside) and must be identical. Exits 0 with "skipped: ..." when the
-corpus is absent.
+peak RSS, the CPU time (user and system) of the command and its workers, the load average before and
+after (the machine may be shared), and the ratio of the ``--workers 1`` wall time to each other run's.
+Both runs' records are compared (every article's record, order aside) and must be identical. Exits 0
+with "skipped: ..." when the corpus is absent.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -55,6 +56,7 @@ def run_batch(corpus: Path, out: Path, workers: int, size: int) -> dict[str, Any
     cmd = [sys.executable, "-m", "whodid.cli", "batch", str(corpus), "--out", str(out)]
     cmd += ["--workers", str(workers), "--partition-size", str(size)]
     load_before = _load()
+    cpu_before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.monotonic()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     parent = psutil.Process(proc.pid)
@@ -72,6 +74,9 @@ def run_batch(corpus: Path, out: Path, workers: int, size: int) -> dict[str, Any
         time.sleep(0.25)
     stdout, stderr = proc.communicate()
     wall = time.monotonic() - start
+    # the command and, once it has waited for them, its worker processes
+    cpu_after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = sum(getattr(cpu_after, f) - getattr(cpu_before, f) for f in ("ru_utime", "ru_stime"))
     if proc.returncode not in (0, 1):
         raise SystemExit(f"bench_batch: whodid batch --workers {workers} failed:\n{stderr}")
     manifest = [json.loads(line) for line in (out / "manifest.jsonl").read_text().splitlines()]
@@ -81,6 +86,7 @@ def run_batch(corpus: Path, out: Path, workers: int, size: int) -> dict[str, Any
     return {
         "workers": workers,
         "wall": wall,
+        "cpu": cpu,
         # manifest "seconds" count from when every worker had loaded the pipeline
         "coding": max(e["seconds"] for e in manifest),
         "partitions": len(manifest),
@@ -123,7 +129,7 @@ def main(argv: list[str] | None = None) -> int:
             workers = ", ".join(f"{mb:,.0f}" for mb in r["worker_mb"])
             print(
                 f"--workers {n}: wall {r['wall']:6.1f} s  (start-up {r['wall'] - r['coding']:4.1f} s, "
-                f"coding {r['coding']:5.1f} s)  "
+                f"coding {r['coding']:5.1f} s)  CPU {r['cpu']:5.1f} s  "
                 f"{r['partitions']} partitions on {r['by_worker']} workers  "
                 f"command {r['command_mb']:,.0f} MB  "
                 f"worker peak RSS {workers} MB  load {r['load']}"
