@@ -293,7 +293,7 @@ def _as_date(value: dt.date | str | None) -> dt.date | None:
 
 
 def _as_input(
-    rec: ArticleInput | BadInput | dict[str, object], *, date_order: Order
+    rec: ArticleInput | BadInput | dict[str, object], *, date_order: Order = "mdy"
 ) -> ArticleInput | BadInput:
     """A record given to ``code_many`` read as a JSON Lines record is (``ArticleInput.from_record``)."""
     if not isinstance(rec, dict):
