@@ -109,16 +109,14 @@ def run_batch_command(args: argparse.Namespace, out: TextIO, err: TextIO, settin
     except WhodidError as e:
         return _fail(err, e)
 
-    def report(b: BadInput) -> None:
-        err.write(f"whodid: skipped {b.origin}: {b.error.code} {b.error.message}\n")
-
-    def note(n: WhodidError) -> None:
-        err.write(f"whodid: warning {n.code} {n.message}\n")
-
+    progress = _Progress(err, args.paths)
     try:
-        with cluster_client(
-            scheduler=args.scheduler, workers=args.workers, memory_limit=args.memory_limit
-        ) as client:
+        with (
+            progress,
+            cluster_client(
+                scheduler=args.scheduler, workers=args.workers, memory_limit=args.memory_limit
+            ) as client,
+        ):
             summary = run_batch(
                 args.paths,
                 args.out,
@@ -126,8 +124,9 @@ def run_batch_command(args: argparse.Namespace, out: TextIO, err: TextIO, settin
                 settings,
                 size=args.partition_size,
                 read=read,
-                on_skip=report,
-                on_note=note,
+                on_skip=progress.skipped,
+                on_note=progress.note,
+                on_progress=progress.advance,
             )
     except WhodidError as e:
         return _fail(err, e)
@@ -145,6 +144,39 @@ def run_batch_command(args: argparse.Namespace, out: TextIO, err: TextIO, settin
     if summary.partitions and summary.articles == 0 and summary.before == 0:
         return 2
     return 0 if summary.complete and not summary.errors else 1
+
+
+class _Progress:
+    """A progress bar of the input lines done (tqdm, on a terminal only), and the lines for what was
+    skipped or read with a doubt, written below it."""
+
+    def __init__(self, err: TextIO, paths: list[Path]) -> None:
+        from tqdm import tqdm
+
+        from whodid.ingest.reader import count_articles
+
+        self.err = err
+        total = count_articles(paths) if err.isatty() else 0
+        self.bar = tqdm(total=total, unit="article", desc="whodid batch", file=err, disable=not err.isatty())
+
+    def __enter__(self) -> _Progress:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.bar.close()
+
+    def advance(self, lines: int) -> None:
+        self.bar.update(lines)
+
+    def skipped(self, b: BadInput) -> None:
+        self.bar.clear()
+        self.err.write(f"whodid: skipped {b.origin}: {b.error.code} {b.error.message}\n")
+        self.bar.refresh()
+
+    def note(self, n: WhodidError) -> None:
+        self.bar.clear()
+        self.err.write(f"whodid: warning {n.code} {n.message}\n")
+        self.bar.refresh()
 
 
 def batch_folders(paths: list[Path]) -> list[Path] | None:

@@ -199,8 +199,10 @@ def test_an_interrupted_batch_resumes_without_duplicate_shards(
     with open(out / "manifest.jsonl", "a") as f:
         f.write('{"partition": ')
 
-    summary = run_batch([corpus], out, client, settings, size=8)
+    progress: list[int] = []
+    summary = run_batch([corpus], out, client, settings, size=8, on_progress=progress.append)
     assert (summary.partitions, summary.before, summary.coded, summary.articles) == (5, 2, 3, 24)
+    assert sum(progress) == 40  # the lines of the partitions finished before count as done
     assert summary.complete
     for k, inode in first.items():  # the finished partitions were not written again
         assert (out / "events" / f"part-{k:05d}.parquet").stat().st_ino == inode

@@ -95,15 +95,19 @@ def run_batch(
     on_skip: Callable[[BadInput], None] | None = None,
     on_note: Callable[[WhodidError], None] | None = None,
     on_partition: Callable[[dict[str, Any]], None] | None = None,
+    on_progress: Callable[[int], None] | None = None,
 ) -> BatchSummary:
     """Code ``paths`` on ``client``'s cluster into the batch folder ``out``; go on with the batch
     there if there is one. ``on_skip`` gets each line or article not coded, ``on_note`` each note
     (a date read with a doubt), both for the partitions this run codes; ``on_partition`` each
-    manifest entry as it is written. Raises E440 (``out`` is another batch), E448 (it cannot be
-    written), E444 (a worker runs another whodid), E201 (the model cannot be loaded)..."""
+    manifest entry as it is written; ``on_progress`` the number of input lines (articles and bad
+    lines) of each partition done, by this run or before (for a progress bar). Raises E440 (``out``
+    is another batch), E448 (it cannot be written), E444 (a worker runs another whodid), E201 (the
+    model cannot be loaded)..."""
     read = read or ReadOptions()
     try:
-        return _run(paths, out, client, settings, size, read, on_skip, on_note, on_partition)
+        callbacks = (on_skip, on_note, on_partition, on_progress)
+        return _run(paths, out, client, settings, size, read, *callbacks)
     except OSError as e:  # the folder: not a directory, not writable, a full disk
         raise Errors.E448.error(path=out, detail=e.strerror or str(e)) from None
 
@@ -128,6 +132,7 @@ def _run(
     on_skip: Callable[[BadInput], None] | None,
     on_note: Callable[[WhodidError], None] | None,
     on_partition: Callable[[dict[str, Any]], None] | None,
+    on_progress: Callable[[int], None] | None,
 ) -> BatchSummary:
     from whodid.ingest.reader import parse_date
 
@@ -150,14 +155,18 @@ def _run(
             detail = f"{type(e).__name__}: {e}"
             summary.failed.append(Errors.E510.error(partition=part.index, origins=part.span, detail=detail))
         else:
-            _finish(manifest, part, future.result(), summary, on_skip, on_partition, started)
+            entry = _finish(manifest, part, future.result(), summary, on_skip, started)
+            if on_partition is not None:
+                on_partition(entry)
+            if on_progress is not None:
+                on_progress(entry["articles"] + entry["unread"])
         future.release()
 
-    for part in _unfinished(source, manifest, summary):
+    for part in _unfinished(source, manifest, summary, on_progress):
         for note in part.notes:
             if on_note is not None:
                 on_note(note)
-        future = client.submit(code_partition, name, part.articles, key=_key(part), retries=0)
+        future = client.submit(code_partition, name, part.articles, key=_key(part))
         running[future] = part
         finished.add(future)
         while len(running) >= 2 * threads(client):
@@ -170,14 +179,20 @@ def _run(
 
 
 def _unfinished(
-    source: Iterable[Partition], manifest: Manifest, summary: BatchSummary
+    source: Iterable[Partition],
+    manifest: Manifest,
+    summary: BatchSummary,
+    on_progress: Callable[[int], None] | None,
 ) -> Iterator[Partition]:
+    """The partitions the manifest does not list as finished, counted in ``summary``."""
     for part in source:
         summary.partitions += 1
-        if manifest.finished(part.index, part.digest):
-            summary.before += 1
-        else:
+        if not manifest.finished(part.index, part.digest):
             yield part
+            continue
+        summary.before += 1
+        if on_progress is not None:
+            on_progress(len(part.articles) + len(part.bad))
 
 
 def _key(part: Partition) -> str:
@@ -191,10 +206,9 @@ def _finish(
     coded: shards.CodedPartition,
     summary: BatchSummary,
     on_skip: Callable[[BadInput], None] | None,
-    on_partition: Callable[[dict[str, Any]], None] | None,
     started: float,
-) -> None:
-    """Write a coded partition's shards, then enter it in the manifest."""
+) -> dict[str, Any]:
+    """Write a coded partition's shards, then enter it in the manifest; the manifest entry."""
     errors = shards.error_rows(part.bad, coded.failed)
     for table in shards.CODED_TABLES:
         shards.write_shard(manifest.out, table, part.index, coded.shards[table])
@@ -203,6 +217,7 @@ def _finish(
         "partition": part.index,
         "digest": part.digest,
         "articles": len(part.articles),
+        "unread": len(part.bad),  # lines that could not be read
         "coded": coded.coded,
         "events": coded.events,
         "quotes": coded.quotes,
@@ -219,8 +234,7 @@ def _finish(
     summary.events += coded.events
     summary.quotes += coded.quotes
     summary.errors += len(errors)
-    if on_partition is not None:
-        on_partition(entry)
+    return entry
 
 
 def _write_errors(out: Path, manifest: Manifest, failed: Sequence[WhodidError]) -> None:
