@@ -127,6 +127,7 @@ def run_batch_command(args: argparse.Namespace, out: TextIO, err: TextIO, settin
                 on_skip=progress.skipped,
                 on_note=progress.note,
                 on_progress=progress.advance,
+                on_ready=progress.warnings,
             )
     except WhodidError as e:
         return _fail(err, e)
@@ -171,6 +172,13 @@ class _Progress:
     def skipped(self, b: BadInput) -> None:
         self.bar.clear()
         self.err.write(f"whodid: skipped {b.origin}: {b.error.code} {b.error.message}\n")
+        self.bar.refresh()
+
+    def warnings(self, lines: list[str]) -> None:
+        """The pipeline's warnings, in the words of the other commands (cli.py's ``_warn_lines``)."""
+        self.bar.clear()
+        for w in lines:
+            self.err.write(f"whodid: warning: skipped dictionary line {w}\n")
         self.bar.refresh()
 
     def note(self, n: WhodidError) -> None:

@@ -35,6 +35,7 @@ class Kills:
 class BlankSettings(PipelineSettings):
     flag_dir: Path = Path()
     kills: int = 0
+    warnings: tuple[str, ...] = ()  # as Pipeline.warnings: dictionary lines it could not use
 
     def load(self) -> Pipeline:
-        return Pipeline(spacy.blank("en"), [Kills(self.flag_dir, self.kills)])
+        return Pipeline(spacy.blank("en"), [Kills(self.flag_dir, self.kills)], self.warnings)

@@ -178,7 +178,7 @@ def test_an_interrupted_batch_resumes_without_duplicate_shards(
 ) -> None:
     corpus = _write(tmp_path / "in.jsonl", TEXTS)
     out = tmp_path / "out"
-    settings = BlankSettings(flag_dir=tmp_path)
+    settings = BlankSettings(flag_dir=tmp_path, warnings=("mine.tsv:3: no code",))
 
     def stop_after_two(entry: dict[str, Any]) -> None:
         if len((out / "manifest.jsonl").read_text().splitlines()) == 2:
@@ -200,7 +200,11 @@ def test_an_interrupted_batch_resumes_without_duplicate_shards(
         f.write('{"partition": ')
 
     progress: list[int] = []
-    summary = run_batch([corpus], out, client, settings, size=8, on_progress=progress.append)
+    ready: list[list[str]] = []
+    summary = run_batch(
+        [corpus], out, client, settings, size=8, on_progress=progress.append, on_ready=ready.append
+    )
+    assert ready == [["mine.tsv:3: no code"]]  # the workers' pipeline's warnings, once
     assert (summary.partitions, summary.before, summary.coded, summary.articles) == (5, 2, 3, 24)
     assert sum(progress) == 40  # the lines of the partitions finished before count as done
     assert summary.complete

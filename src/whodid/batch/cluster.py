@@ -85,6 +85,19 @@ def _whodid_version() -> str:
     return __version__
 
 
+def pipeline_warnings(client: Client, name: str) -> list[str]:
+    """The lines of the actor dictionaries the workers' pipeline could not use (as ``Pipeline.warnings``;
+    every worker loads the same files, so one worker's list)."""
+    found: dict[str, list[str]] = client.run(_warnings, name)
+    return next(iter(found.values()), [])
+
+
+def _warnings(name: str, dask_worker: Worker) -> list[str]:
+    plugin = dask_worker.plugins[name]
+    assert isinstance(plugin, PipelinePlugin) and plugin.pipeline is not None, name
+    return list(plugin.pipeline.warnings)
+
+
 def code_partition(name: str, articles: list[Article]) -> CodedPartition:
     """A task: code ``articles`` with the pipeline the plugin ``name`` loaded on this worker."""
     worker = get_worker()

@@ -28,7 +28,7 @@ from distributed import Client, Future, as_completed
 
 from whodid import __version__
 from whodid.batch import shards
-from whodid.batch.cluster import code_partition, install_pipeline, threads
+from whodid.batch.cluster import code_partition, install_pipeline, pipeline_warnings, threads
 from whodid.batch.manifest import Manifest
 from whodid.batch.partitions import DEFAULT_PARTITION_SIZE, Partition, partitions
 from whodid.dates.publication import Order
@@ -96,17 +96,19 @@ def run_batch(
     on_note: Callable[[WhodidError], None] | None = None,
     on_partition: Callable[[dict[str, Any]], None] | None = None,
     on_progress: Callable[[int], None] | None = None,
+    on_ready: Callable[[list[str]], None] | None = None,
 ) -> BatchSummary:
     """Code ``paths`` on ``client``'s cluster into the batch folder ``out``; go on with the batch
     there if there is one. ``on_skip`` gets each line or article not coded, ``on_note`` each note
     (a date read with a doubt), both for the partitions this run codes; ``on_partition`` each
     manifest entry as it is written; ``on_progress`` the number of input lines (articles and bad
-    lines) of each partition done, by this run or before (for a progress bar). Raises E440 (``out``
+    lines) of each partition done, by this run or before (for a progress bar); ``on_ready`` the
+    pipeline's warnings once the workers have loaded it. Raises E440 (``out``
     is another batch), E448 (it cannot be written), E444 (a worker runs another whodid), E201 (the
     model cannot be loaded)..."""
     read = read or ReadOptions()
     try:
-        callbacks = (on_skip, on_note, on_partition, on_progress)
+        callbacks = (on_skip, on_note, on_partition, on_progress, on_ready)
         return _run(paths, out, client, settings, size, read, *callbacks)
     except OSError as e:  # the folder: not a directory, not writable, a full disk
         raise Errors.E448.error(path=out, detail=e.strerror or str(e)) from None
@@ -133,12 +135,15 @@ def _run(
     on_note: Callable[[WhodidError], None] | None,
     on_partition: Callable[[dict[str, Any]], None] | None,
     on_progress: Callable[[int], None] | None,
+    on_ready: Callable[[list[str]], None] | None,
 ) -> BatchSummary:
     from whodid.ingest.reader import parse_date
 
     manifest = Manifest.open(out, batch_header(paths, settings, size, read))
     shards.remove_temporaries(out)
     name = install_pipeline(client, settings)
+    if on_ready is not None:
+        on_ready(pipeline_warnings(client, name))
     summary = BatchSummary()
     published = parse_date(read.published) if read.published else None
     source = partitions(
