@@ -111,3 +111,14 @@ def test_ingest_of_a_batch_folder_takes_no_coding_option(
     mixed = cli("ingest", str(out), str(EXAMPLES / "harbour-talks.txt"), "--db", db)
     assert mixed.returncode == 2 and "E447" in mixed.stderr
     assert not (tmp_path / "x.db").exists()
+
+
+def test_without_dask_the_command_says_what_to_install(
+    tmp_path: Path, cli: Callable[..., CompletedProcess[str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "distributed", None)  # import distributed: ImportError
+    result = cli("batch", str(_corpus(tmp_path)), "--out", str(tmp_path / "out"))
+    assert result.returncode == 2 and "E443" in result.stderr and "whodid[batch]" in result.stderr
+    assert not (tmp_path / "out").exists()
