@@ -25,10 +25,11 @@ place, alone or in groups ("residents", "a pastor", "the boy's grandmother", "a 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 from spacy.tokens import Doc, Span, Token
 
+from whodid.actors.describe import topic_position
 from whodid.actors.knowledge import Memo, read_words
 from whodid.nlp.state import Actor, ActorMention, ArticleState, PlaceMention, state
 
@@ -75,6 +76,7 @@ class ActorContext:
         """``region_country`` maps a region's name or abbreviation ("Oregon", "Ore.") to its ISO3."""
         self.region_country = Memo(region_country)  # the same names recur across articles
         self.business_heads = read_words("business_heads.txt")
+        self.topic_heads = read_words("topic_heads.txt")
 
     def __call__(self, doc: Doc) -> Doc:
         st = state(doc)
@@ -146,7 +148,7 @@ class ActorContext:
                 iso = self._token_region(tok)
                 if iso is not None:
                     return iso, "country:region"
-            located = _located_country(span, places)
+            located = _located_country(span, places, self.topic_heads)
             if located is not None:
                 return located, "country:place"
             described = self._appositive_country(doc, st, actor, span, places)
@@ -219,7 +221,7 @@ def _allegiance(st: ArticleState, actor: Actor, span: Span) -> str | None:
     return None
 
 
-def _located_country(span: Span, places: dict[int, PlaceMention]) -> str | None:
+def _located_country(span: Span, places: dict[int, PlaceMention], topic_heads: Collection[str]) -> str | None:
     """ "relatives in Lyon", "farmers from Bavaria", "the council at Leeds": a place the mention puts
     its people in names their country. Not for envoys and correspondents, whose post is abroad ("the
     ambassador in Paris" serves another state)."""
@@ -234,6 +236,8 @@ def _located_country(span: Span, places: dict[int, PlaceMention]) -> str | None:
         if g.dep_ == "pobj"
     ]
     for tok in [*span, *heads]:
+        if topic_position(tok, topic_heads):
+            continue  # "Cuba experts" are no Cubans
         p = places.get(tok.i)
         if p is not None and p.place is not None and p.place.country:
             return p.place.country

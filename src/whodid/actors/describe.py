@@ -7,7 +7,7 @@ the actor's own country ("China's ambassador to the US" is Chinese).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Token
@@ -92,6 +92,32 @@ def country_of_token(kb: ActorKnowledge, tokens: Sequence[Token]) -> str | None:
     return info.iso3 if info else None
 
 
+def topic_position(tok: Token, heads: Collection[str]) -> bool:
+    """A capitalised word in a compound before a noun of expertise or mission (``heads``,
+    topic_heads.txt): the place of "Cuba" in "Cuba experts", "a White House Iran adviser"."""
+    if tok.dep_ != "compound" or not tok.text[:1].isupper() or tok.text.isupper() or "." in tok.text:
+        return False  # an abbreviation is an adjective ("U.S. experts"); "Somalia" may be tagged NOUN
+    head = tok.head
+    while head.dep_ == "compound" and head.text[:1].isupper() and head.head.i != head.i:
+        head = head.head  # "South Korea experts"
+    return head.pos_ == "NOUN" and head.lemma_.lower() in heads
+
+
+def subject_matter(kb: ActorKnowledge, tok: Token) -> bool:
+    """A country's name (not a demonym, not an abbreviation such as "U.S.") in the topic position
+    names the subject, not the person's country: "Cuba experts", "the Syria envoy", "South Korea
+    watchers"; "Kenyan experts" and "U.S. experts" are of their country."""
+    if not topic_position(tok, kb.topic_heads):
+        return False
+    doc = tok.doc
+    names = [tok.text]
+    if tok.i > 0:
+        names.append(f"{doc[tok.i - 1].text} {tok.text}")
+    if tok.i + 1 < len(doc):
+        names.append(f"{tok.text} {doc[tok.i + 1].text}")
+    return any(kb.country_by_name(n) is not None for n in names)
+
+
 def describe(kb: ActorKnowledge, tokens: Sequence[Token]) -> Description:
     """Scan ``tokens`` left to right for former-markers, bodies, roles and own countries."""
     shown = list(tokens)
@@ -99,7 +125,7 @@ def describe(kb: ActorKnowledge, tokens: Sequence[Token]) -> Description:
         shown.pop()  # "a delegation of observers from the [OSCE]": the OSCE is an actor of its own
     text = "".join(t.text_with_ws for t in shown)  # as written: "India's", not "India 's"
     desc = Description(text=" ".join(text.split()).strip(" ,"))
-    toks = [t for t in tokens if not t.is_punct or t.text in ("-",)]
+    toks = [t for t in tokens if (not t.is_punct or t.text in ("-",)) and not subject_matter(kb, t)]
     i, host = 0, ""
     while i < len(toks):
         low = toks[i].lower_

@@ -397,8 +397,11 @@ class ActorKnowledge:
         bodies: _Index[BodyInfo],
         igos: _Index[IgoInfo],
         ethnic: _Index[str] | None = None,
+        topic_heads: frozenset[str] = frozenset(),
     ) -> None:
         self._countries = countries
+        # nouns before which a country's name is the subject, not the country ("Cuba experts")
+        self.topic_heads = topic_heads
         self._roles = roles
         self._bodies = bodies
         self._igos = igos
@@ -424,6 +427,7 @@ class ActorKnowledge:
             bodies=_load_bodies(directory, sectors, countries),
             igos=_load_igos(directory),
             ethnic=_load_ethnic_groups(directory),
+            topic_heads=read_words("topic_heads.txt", directory),
         )
 
     def with_listed_countries(self, entries: Iterable[tuple[str, str, Sequence[str], str]]) -> ActorKnowledge:
@@ -449,6 +453,7 @@ class ActorKnowledge:
             bodies=self._bodies,
             igos=self._igos,
             ethnic=self._ethnic,
+            topic_heads=self.topic_heads,
         )
         out._listed = self._listed
         out._region_memo = self._region_memo

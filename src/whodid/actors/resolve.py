@@ -13,7 +13,15 @@ from collections.abc import Callable, Iterable
 
 from spacy.tokens import Doc, Span, Token
 
-from whodid.actors.describe import GENERIC_HEADS, OWNER_PREPS, Description, country_of_token, describe, norm
+from whodid.actors.describe import (
+    GENERIC_HEADS,
+    OWNER_PREPS,
+    Description,
+    country_of_token,
+    describe,
+    norm,
+    subject_matter,
+)
 from whodid.actors.dictionary import ActorDictionary, Entry, normalize, split_code
 from whodid.actors.knowledge import DEFAULT_DATA_DIR, ActorKnowledge, BodyInfo, Memo, read_words
 from whodid.actors.registry import ActorRegistry
@@ -490,6 +498,9 @@ class ActorResolver:
                 if p.dep_ == "prep" and p.lower_ == "in":
                     toks.extend(t for g in p.children if g.dep_ == "pobj" for t in g.subtree)
         inner = [t for t in span if t.dep_ in ("amod", "compound", "poss", "nmod")]
+        # "Cuba experts", "a White House Iran adviser": the country is the subject, not the person's
+        toks = [t for t in toks if not subject_matter(self.kb, t)]
+        inner = [t for t in inner if not subject_matter(self.kb, t)]
         if reg is not None:  # words already naming another actor ("Turkish police") are not ours
             toks = [t for t in toks if not reg.is_claimed(t.i)]
             inner = [t for t in inner if not reg.is_claimed(t.i)]
