@@ -106,6 +106,14 @@ def test_ingest_of_a_batch_folder_takes_no_coding_option(
     unfinished = cli("ingest", str(out), "--db", db)
     assert unfinished.returncode == 2 and "E441" in unfinished.stderr
     Manifest.open(out, {"whodid": "0.1.0"}).save_header(partitions=0, complete=True)  # an empty input
+    damaged = tmp_path / "damaged"  # one partition, whose articles shard was cut short
+    manifest = Manifest.open(damaged, {"whodid": "0.1.0"})
+    manifest.add({"partition": 0, "digest": "abc"})
+    manifest.save_header(partitions=1, complete=True)
+    shards.write_shard(damaged, "errors", 0, shards.parquet_bytes("errors", []))
+    shards.write_shard(damaged, "articles", 0, b"PAR1 cut short")
+    result = cli("ingest", str(damaged), "--db", f"sqlite:///{tmp_path / 'damaged.db'}")
+    assert result.returncode == 2 and "E445" in result.stderr and "part-00000.parquet" in result.stderr
     coding = cli("ingest", str(out), "--db", db, "--min-confidence", "0.5")
     assert coding.returncode == 2 and "error E446: --min-confidence codes articles" in coding.stderr
     mixed = cli("ingest", str(out), str(EXAMPLES / "harbour-talks.txt"), "--db", db)

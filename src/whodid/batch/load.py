@@ -95,10 +95,21 @@ def finished_partitions(folder: Path) -> list[int]:
 
 
 def _articles(folder: Path, index: int) -> Iterator[Row]:
-    for r in shards.read_rows(folder, "articles", index):
+    for r in _rows(folder, "articles", index):
         yield json.loads(r["record"]), r["text"], r["origin"], r["source_id"]
 
 
 def _errors(folder: Path, index: int) -> Iterator[BadInput]:
-    for r in shards.read_rows(folder, "errors", index):
+    for r in _rows(folder, "errors", index):
         yield shards.error_of(r)
+
+
+def _rows(folder: Path, table: str, index: int) -> list[dict[str, Any]]:
+    """A shard's rows; E445 when it cannot be read (changed or cut short since the batch wrote it)."""
+    import pyarrow as pa
+
+    try:
+        return list(shards.read_rows(folder, table, index))
+    except (OSError, pa.ArrowException) as e:
+        path = shards.shard_path(folder, table, index)
+        raise Errors.E445.error(path=folder, detail=f"{path.name} of {table}: {e}") from None
