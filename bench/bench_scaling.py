@@ -14,6 +14,10 @@ coded by a fresh child process (this script with ``--one``), so that each peak R
   ``read_path`` and coding it with ``code_many``, as ``whodid code FILE.txt`` does (printing aside);
 * the parent reads the child's peak resident set size from ``os.wait4`` (model and tables included).
 
+Beside the wall seconds, each row gives the CPU seconds of the timed part (``time.process_time`` in the
+child, every thread) and the one-minute load average when the size was done: on a shared machine the
+CPU seconds are what compare between runs.
+
 ``--shape run`` makes every article one run of words with no sentence punctuation and no line break
 (the corpus words, ``.!?;:`` and newlines removed): the case of issue 14, item 2.
 
@@ -97,15 +101,21 @@ def code_one(path: str) -> int:
     p = load()
     loaded = time.perf_counter() - t0
     bad: list[str] = []
-    t0 = time.perf_counter()
+    t0, cpu0 = time.perf_counter(), time.process_time()
     items = read_path(path, max_bytes=os.path.getsize(path), check_language=False)
     records = list(p.code_many(items, on_error=lambda b: bad.append(str(b.error))))
-    seconds = time.perf_counter() - t0
+    seconds, cpu = time.perf_counter() - t0, time.process_time() - cpu0
     if bad or len(records) != 1:
         print(json.dumps({"error": bad or ["no record"]}))
         return 1
     rec = records[0].to_dict()
-    out = {"load_s": loaded, "code_s": seconds, "events": len(rec["events"]), "actors": len(rec["actors"])}
+    out = {
+        "load_s": loaded,
+        "code_s": seconds,
+        "cpu_s": cpu,
+        "events": len(rec["events"]),
+        "actors": len(rec["actors"]),
+    }
     print(json.dumps(out))
     return 0
 
@@ -137,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     sizes = [parse_size(s) for s in args.sizes.split(",")]
     print(f"shape {args.shape}; each size coded by a fresh process; load average {os.getloadavg()[0]:.2f}")
-    print(f"{'bytes':>10} {'seconds':>9} {'KB/s':>6} {'peak RSS':>10} {'events':>7}")
+    print(f"{'bytes':>10} {'seconds':>9} {'KB/s':>6} {'peak RSS':>10} {'events':>7} {'CPU s':>8} {'load':>5}")
     seconds: dict[int, float] = {}
     peaks: dict[int, float] = {}
     with tempfile.TemporaryDirectory(prefix="whodid-scaling-") as tmp:
@@ -152,7 +162,9 @@ def main(argv: list[str] | None = None) -> int:
             secs = float(str(figures["code_s"]))
             seconds[size], peaks[size] = secs, peak
             rate = size / 1000 / secs
-            print(f"{size:>10,} {secs:>9.1f} {rate:>6.1f} {peak:>7,.0f} MB {figures['events']:>7}")
+            cpu, load = float(str(figures["cpu_s"])), os.getloadavg()[0]
+            row = f"{size:>10,} {secs:>9.1f} {rate:>6.1f} {peak:>7,.0f} MB {figures['events']:>7}"
+            print(f"{row} {cpu:>8.1f} {load:>5.2f}")
     return 0 if report(seconds, peaks) else 1
 
 
