@@ -173,10 +173,14 @@ def test_pronouns_do_not_weigh_in_the_story_country(pipeline: Pipeline) -> None:
     assert mayor["country"] == "PER"
 
 
-def test_a_country_named_before_a_noun_of_expertise_is_the_subject_not_the_country(pipeline: Pipeline) -> None:
+def test_a_country_named_before_a_noun_of_expertise_is_the_subject_not_the_country(
+    pipeline: Pipeline,
+) -> None:
     # "Kenya experts" know about Kenya; "Kenyan experts" and "U.S. experts" are of their country
     assert actor(pipeline, "Kenya experts said the election was fair.", "experts")["country"] is None
-    assert actor(pipeline, "Somalia analysts in Nairobi said the vote was fair.", "analysts")["country"] == "KEN"
+    assert (
+        actor(pipeline, "Somalia analysts in Nairobi said the vote was fair.", "analysts")["country"] == "KEN"
+    )
     text = "The vote was fair, said Amina Odhiambo, a former State Department Kenya adviser."
     assert actor(pipeline, text, "Amina Odhiambo")["country"] == "USA"
     assert actor(pipeline, "Kenyan experts said the election was fair.", "experts")["country"] == "KEN"

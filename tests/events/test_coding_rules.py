@@ -441,3 +441,14 @@ def test_forces_deployed_are_sent_by_their_own_side(pipeline: Pipeline) -> None:
     assert [(e.cameo[:2], e.source.country) for e in evs] == [("15", "PER")]
     # people who are no state's forces are not deployed by anyone the sentence names
     assert not events(pipeline, "Volunteers were deployed to the border on Monday.")
+
+
+def test_the_subject_of_a_passive_is_the_subject_of_its_infinitive(pipeline: Pipeline) -> None:
+    # "X was ordered to attack", "X is poised to storm": X is who would act
+    evs = events(pipeline, "Ugandan troops are poised to storm the Kenyan border town of Busia.")
+    assert {(e.source.code, e.modality) for e in evs if e.cameo[:2] in ("13", "19")} >= {("UGAMIL", "future")}
+    evs = events(pipeline, "The Kenyan envoy was scheduled to meet Ugandan officials on Monday.")
+    assert [(e.source.code, e.modality) for e in evs if e.evidence_text == "meet"] == [("KENGOV", "future")]
+    # nobody acts in what is not authorized
+    evs = events(pipeline, "Kenyan officials are not authorized to speak with Ugandan reporters.")
+    assert not [e for e in evs if e.evidence_text == "speak"]

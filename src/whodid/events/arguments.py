@@ -210,6 +210,12 @@ def inherited_subject(verb: Token, st: ArticleState) -> tuple[list[Token], str]:
             if obj:
                 return obj, "object-control"  # "urged the army to withdraw": the army withdraws
         subj = explicit_subjects(head) if head.pos_ in ("VERB", "AUX") else []
+        if tok.dep_ == "xcomp" and is_passive(head) and not any(c.dep_ == "neg" for c in head.children):
+            # "troops were ordered to fire", "forces are poised to storm the town", "X is said to have
+            # used gas": the passive subject is the infinitive's ("not authorized to speak": nobody acts)
+            passive = [c for c in head.children if c.dep_ in PASSIVE_SUBJECT]
+            if passive:
+                return passive, "inherited"
         if is_passive(head):
             agent = agent_of(head)
             if agent:
