@@ -452,3 +452,15 @@ def test_the_subject_of_a_passive_is_the_subject_of_its_infinitive(pipeline: Pip
     # nobody acts in what is not authorized
     evs = events(pipeline, "Kenyan officials are not authorized to speak with Ugandan reporters.")
     assert not [e for e in evs if e.evidence_text == "speak"]
+
+
+def test_would_like_another_actor_to_act_is_an_appeal(pipeline: Pipeline) -> None:
+    evs = events(pipeline, "The Kenyan president would like Uganda to explain its stance.")
+    assert [(e.cameo, e.modality, e.target.code if e.target else None) for e in evs if e.cameo == "020"] == [
+        ("020", "asserted", "UGA")
+    ]
+    # a wish the parser reads as the verb's object and an infinitive
+    evs = events(pipeline, "Odhiambo said she would like Museveni to further explain his stance.")
+    assert [e.cameo for e in evs if e.evidence_text == "like"] == ["020"]
+    # need + object + infinitive is a purpose
+    assert not [e for e in events(pipeline, "Kenya needs 67 delegates to win.") if e.cameo == "020"]

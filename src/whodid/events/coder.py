@@ -1203,12 +1203,25 @@ def _content_tokens(doc: Doc, verb: Token, quote: Quote | None) -> list[Token]:
 def _wish_trigger(tok: Token, st: ArticleState) -> Trigger | None:
     """ "X wants Y to lower its tariffs": wanting another actor to act is an appeal to it (020); the
     wanted act is what the appeal is about. "X wants to lower tariffs" (no other actor) is not."""
-    if tok.pos_ != "VERB" or tok.lemma_.lower() not in WISH_LEMMAS:
+    if tok.pos_ != "VERB":
         return None
+    wishing = tok.lemma_.lower() in WISH_LEMMAS or (
+        # "would like Y to explain": "like" and "love" under "would" wish
+        tok.lemma_.lower() in ("like", "love")
+        and any(c.dep_ == "aux" and c.lower_ in ("would", "'d", "’d") for c in tok.children)
+    )
+    if not wishing:
+        return None
+    # "needs 67 delegates to win" is a purpose, not a wish
+    objects = [c for c in tok.children if c.dep_ == "dobj" and c.pos_ != "PRON" and tok.lemma_ != "need"]
     for comp in tok.children:
-        if comp.dep_ != "ccomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in comp.children):
+        if comp.dep_ not in ("ccomp", "xcomp") or not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in comp.children
+        ):
             continue
+        # "wants Y to act" as subject of the infinitive, or (as the parser may have it) the verb's object
         subj = [c for c in comp.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+        subj = subj if comp.dep_ == "ccomp" else objects
         if subj and args.actors_at(st, subj[0]):
             return Trigger(tok, tok, APPEAL, f"verb:{tok.lemma_.lower()}+object-infinitive")
     return None
