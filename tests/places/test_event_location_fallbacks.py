@@ -160,3 +160,17 @@ def test_a_british_ministers_oxford_is_in_england(pipeline: Pipeline) -> None:
     )
     loc = _locate(pipeline, text, "told")
     assert loc is not None and (loc.place.name, loc.place.country, loc.rule) == ("Oxford", "GBR", "clause")
+
+
+def test_a_dateline_places_only_the_acts_of_the_days_the_story_was_filed(pipeline: Pipeline) -> None:
+    # the dateline is where the story was filed: earlier acts ("in August", "had met ... last year")
+    # were somewhere the text does not say
+    text = (
+        "NAIROBI, Kenya (AP) -- The Kenyan president met Ugandan officials on Monday. "
+        "In August, the Kenyan president met Ugandan officials. "
+        "The Kenyan president had met Ugandan officials last year."
+    )
+    rec = pipeline.code(text, published="2024-05-08").to_dict()
+    meetings = [e for e in rec["events"] if e["evidence"]["text"] == "met"]
+    where = [(e["date"], (e["location"] or {}).get("rule")) for e in meetings]
+    assert where == [("2024-05-06", "dateline"), ("2023-08", None), ("2023", None)]

@@ -7,6 +7,7 @@ is coded as a statement only when nothing more specific was coded in what it gov
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Literal
@@ -838,6 +839,8 @@ class EventCoder:
         when = _event_date(st, date, inherited, background, undated=is_present_perfect(verb))
         place = place_for(verb, ctx.places)
         located = ctx.locator.locate(verb, clause=place) if ctx.locator is not None else None
+        if located is not None and located.rule == "dateline" and not _at_filing(st, when, background):
+            located = None  # the dateline is where the story was filed, not where earlier acts were
         modality = modality or modality_of(verb)
         return Event(
             source=_side(ctx, source),
@@ -881,6 +884,24 @@ def _event_date(
     if undated:
         return st.published.isoformat()[:7], "month", "publication"
     return st.published.isoformat(), "day", "publication"
+
+
+# how far from the publication day an act may be dated and still be placed at the story's dateline
+DATELINE_DAYS = 7
+
+
+def _at_filing(st: ArticleState, when: tuple[str | None, Precision, DateSource], background: bool) -> bool:
+    """Whether an act is of the days the story was filed on, so that its dateline may place it: not
+    a background act, not one dated by a month or a year ("in August"), not one more than a week away
+    from the publication day."""
+    date, precision, _source = when
+    if background or date is None or precision != "day" or st.published is None:
+        return False
+    try:
+        day = dt.date.fromisoformat(date)
+    except ValueError:
+        return False
+    return abs((day - st.published).days) <= DATELINE_DAYS
 
 
 def _state_of_place_hit(st: ArticleState, verb: Token, places: Mapping[int, PlaceMention]) -> str | None:
