@@ -119,3 +119,11 @@ def test_a_people_that_is_no_states_has_its_own_code_and_no_country(pipeline: Pi
     codes = {a["name"]: a["code"] for a in rec["actors"]}
     assert codes.get("Iraqi Kurds") == "IRQ"
     assert not any((c or "").startswith("KUR") for n, c in codes.items() if "lawmakers" in n)
+
+
+def test_origin_and_nationality_joined_by_a_hyphen_are_of_the_second_country(pipeline: Pipeline) -> None:
+    # "Kenyan-Americans" are Americans of Kenyan origin; "Bosnian Serbs" live in Bosnia
+    actors = _actors(pipeline, "Hundreds of Kenyan-Americans marched in Minneapolis on Sunday.")
+    assert actors["Kenyan-Americans"]["country"] == "USA"
+    actors = _actors(pipeline, "Thousands of Bosnian Serbs marched through the streets on Friday.")
+    assert actors["Bosnian Serbs"]["country"] == "BIH"

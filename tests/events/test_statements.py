@@ -328,3 +328,11 @@ def test_an_act_in_the_speakers_relative_clause_is_no_part_of_what_is_said(pipel
     )
     said = statements(pipeline, text, "said")
     assert [(e["cameo"], keys(e)) for e in said] == [("111", ("FRA", "BRA"))]
+
+
+def test_calling_a_rule_repressive_or_corrupt_criticises_its_holder(pipeline: Pipeline) -> None:
+    # words that judge a government (valence.tsv): VADER has "repressive" too mild and lacks "corrupt"
+    text = "Kenyan exiles said the country will suffer under the repressive regime of President Museveni."
+    assert [(e["cameo"], keys(e)[1]) for e in statements(pipeline, text, "said")] == [("111", "UGA")]
+    text = "The Kenyan opposition said the Ugandan government is corrupt."
+    assert [(e["cameo"][:2], keys(e)[1]) for e in statements(pipeline, text, "said")] == [("11", "UGA")]

@@ -65,6 +65,9 @@ GROUP_HEADS = frozenset(
     {"group", "movement", "militia", "organization", "organisation", "faction", "network"}
 )
 # head words of state bodies: "the Canadian International Development Agency" is Canadian government
+# countries whose citizens are named by origin and nationality joined by a hyphen: "Cuban-Americans",
+# "Iranian-Canadian", "Lebanese-Australian" are of the second country ("Bosnian Serbs" of the first)
+HYPHENATED_NATIONALITIES = frozenset({"USA", "CAN", "AUS", "GBR", "NZL"})
 STATE_HEADS = frozenset(
     {"agency", "ministry", "department", "army", "navy", "police", "military", "authority", "directorate"}
 )
@@ -673,6 +676,11 @@ class ActorResolver:
         if first.ent_type_ == "ORG":
             return None  # "American Airlines"
         adjective = self.kb.country_by_demonym(first.text)
+        if adjective is not None and len(span) == 3 and span[1].text in ("-", "‐", "‑"):
+            # "Cuban-Americans", "Iranian-Canadian": of the second country, by origin of the first
+            civic = self.kb.country_by_demonym(span[2].text)
+            if civic is not None and civic.iso3 in HYPHENATED_NATIONALITIES:
+                return civic.iso3, span
         if adjective is not None and len(span) >= 2 and _plural_name(span[-1]):
             return adjective.iso3, span  # one entity: "Bosnian Serbs"
         if adjective is not None and len(span) == 1:
