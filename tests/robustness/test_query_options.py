@@ -40,13 +40,15 @@ def test_an_in_memory_database_is_refused_by_ingest(cli: Cli, tmp_path: Path) ->
     assert not (Path.cwd() / ":memory:").exists()
 
 
-@pytest.fixture
-def stored(cli: Cli, db_url: str, tmp_path: Path) -> str:
-    path = tmp_path / "a.txt"
+@pytest.fixture(scope="module")
+def stored(cli: Cli, module_db_url: str, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """One stored article for the module: its tests only read (every command here fails before it
+    would write)."""
+    path = tmp_path_factory.mktemp("stored") / "a.txt"
     path.write_text(TEXT, encoding="utf-8")
-    proc = cli("ingest", str(path), "--db", db_url, "--published", "2024-05-08")
+    proc = cli("ingest", str(path), "--db", module_db_url, "--published", "2024-05-08")
     assert proc.returncode == 0, proc.stderr
-    return db_url
+    return module_db_url
 
 
 @pytest.mark.parametrize("wildcard", ["%", "_", "K_N", "%EN"])

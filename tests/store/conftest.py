@@ -1,7 +1,9 @@
-"""Store fixtures: ``db_url`` is a fresh, empty database for each test, on SQLite and on PostgreSQL."""
+"""Store fixtures: ``db_url`` is a fresh, empty database for each test, on SQLite and on PostgreSQL;
+``module_db_url`` one for a module whose tests only read what its fixture stored."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import uuid
 from collections.abc import Iterator
@@ -29,11 +31,12 @@ def postgresql_admin() -> Iterator[str]:
         yield url
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """The URL of a new, empty database on each back-end; a PostgreSQL one is dropped afterwards."""
+@contextlib.contextmanager
+def _new_database(request: pytest.FixtureRequest, folder: Path) -> Iterator[str]:
+    """The URL of a new, empty database on ``request.param``'s back-end; a PostgreSQL one is dropped
+    afterwards."""
     if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'store.db'}"
+        yield f"sqlite:///{folder / 'store.db'}"
         return
     import psycopg
 
@@ -46,3 +49,17 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     finally:
         with psycopg.connect(admin, autocommit=True) as conn:
             conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """The URL of a new, empty database on each back-end; a PostgreSQL one is dropped afterwards."""
+    with _new_database(request, tmp_path) as url:
+        yield url
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def module_db_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """``db_url`` shared by a module's tests: for a store they fill once and only read."""
+    with _new_database(request, tmp_path_factory.mktemp("store")) as url:
+        yield url

@@ -65,6 +65,7 @@ def throwaway_server(bindir: Path) -> Iterator[str]:
             "-E",
             "UTF8",
             "--locale=C.UTF-8",  # a UTF-8 character type: LOWER folds every letter, as on most servers
+            "--no-sync",  # a throwaway cluster (run with fsync=off): no flush of the new files
         )
         options = f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off"
         run(str(bindir / "pg_ctl"), "-D", str(data), "-o", options, "-l", str(root / "log"), "-w", "start")
