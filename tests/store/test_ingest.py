@@ -221,7 +221,7 @@ def test_readers_query_while_an_ingest_writes(tmp_path: Path, db_url: str) -> No
 
 
 @pytest.mark.slow
-def test_a_progress_bar_on_a_terminal_only(tmp_path: Path) -> None:
+def test_a_progress_bar_on_a_terminal_only(tmp_path: Path, cli: Cli) -> None:
     import fcntl
     import pty
     import struct
@@ -231,7 +231,7 @@ def test_a_progress_bar_on_a_terminal_only(tmp_path: Path) -> None:
     lines = [json.dumps({"text": t}) for t in ARTICLES[:2]] + ["{broken"]
     src.write_text("\n".join(lines) + "\n", encoding="utf-8")
     cmd = [sys.executable, "-m", "whodid.cli", "ingest", str(src), "--db", f"sqlite:///{tmp_path / 'p.db'}"]
-    piped = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
+    piped = cli(*cmd[3:])  # in this process: standard error is no terminal, as when piped
     assert piped.returncode == 1 and "whodid ingest" not in piped.stderr and "%" not in piped.stderr
     assert "skipped" in piped.stderr  # the bad line is reported either way
     assert f"skipped by reason: E110 x1 (first: {src}:3)" in piped.stdout  # and tallied in the summary
