@@ -77,22 +77,27 @@ MENTION_TYPES: dict[str, str] = {
 MENTION_COLUMNS = tuple(MENTION_TYPES)
 _EVENT_COLUMNS = schema.names(schema.EVENTS)
 
-# What the SELECT of ``mentions`` returns, after the events table's columns.
-_EXTRA = (
-    "url",
-    "published",
-    "source",
-    "sentence",
-    "cluster_mentions",
-    "cluster_stories",
-    "cluster_sources",
-    "source_name",
-    "source_sector",
-    "target_name",
-    "target_sector",
-    "location_feature",
-    "location_geonameid",
+_PLACE = (
+    "(SELECT p.{col} FROM places p WHERE p.article_id = e.article_id AND p.name = e.location_name AND "
+    "COALESCE(p.country, '') = COALESCE(e.location_country, '') ORDER BY p.idx LIMIT 1)"
 )
+# What the SELECT of ``mentions`` returns after the events table's columns: each name and its SQL, one
+# list for both (the joins are in ``mentions``).
+_EXTRA: dict[str, str] = {
+    "url": "a.url",
+    "published": "a.published",
+    "source": "a.source",
+    "sentence": "s.text",
+    "cluster_mentions": "c.mentions",
+    "cluster_stories": "c.stories",
+    "cluster_sources": "c.sources",
+    "source_name": "sa.name",
+    "source_sector": "sa.sector",
+    "target_name": "ta.name",
+    "target_sector": "ta.sector",
+    "location_feature": _PLACE.format(col="feature"),
+    "location_geonameid": _PLACE.format(col="geonameid"),
+}
 # Why a format leaves a matching mention out (see ``Exported``).
 LEFT_OUT_REASONS = {
     "gdelt": "neither the event nor its article is dated to a day (GDELT dates every row to a day)",
@@ -102,10 +107,6 @@ LEFT_OUT_REASONS = {
     "edges": "they have no source or no target actor code, so no edge",
     "graphml": "they have no source or no target actor code, so no edge",
 }
-_PLACE = (
-    "(SELECT p.{col} FROM places p WHERE p.article_id = e.article_id AND p.name = e.location_name AND "
-    "COALESCE(p.country, '') = COALESCE(e.location_country, '') ORDER BY p.idx LIMIT 1)"
-)
 
 
 def mentions(store: Store, q: EventQuery) -> Iterator[dict[str, Any]]:
@@ -130,12 +131,7 @@ def mentions(store: Store, q: EventQuery) -> Iterator[dict[str, Any]]:
         args = [*args, *args]
     sql = (
         "SELECT "
-        + ", ".join(f"e.{c}" for c in _EVENT_COLUMNS)
-        + ", a.url, a.published, a.source, s.text, c.mentions, c.stories, c.sources, "
-        "sa.name, sa.sector, ta.name, ta.sector, "
-        + _PLACE.format(col="feature")
-        + ", "
-        + _PLACE.format(col="geonameid")
+        + ", ".join([*(f"e.{c}" for c in _EVENT_COLUMNS), *_EXTRA.values()])
         + " FROM events e JOIN articles a ON a.id = e.article_id "
         "LEFT JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence_idx "
         "LEFT JOIN event_clusters c ON c.id = e.cluster_id "
