@@ -58,7 +58,8 @@ def test_negated_conflict_is_kept_as_negated(pipeline: Pipeline) -> None:
 
 def test_planned_conflict_is_a_threat(pipeline: Pipeline) -> None:
     evs = events(pipeline, "The army plans to impose a curfew on the city.")
-    assert [(e.cameo, e.modality) for e in evs] == [("1323", "future"), ("1723", "future")]
+    # the threat is made now; the curfew is to come
+    assert [(e.cameo, e.modality) for e in evs] == [("1323", "asserted"), ("1723", "future")]
     assert ">threat" in primary(evs).rule
 
 
@@ -464,3 +465,18 @@ def test_would_like_another_actor_to_act_is_an_appeal(pipeline: Pipeline) -> Non
     assert [e.cameo for e in evs if e.evidence_text == "like"] == ["020"]
     # need + object + infinitive is a purpose
     assert not [e for e in events(pipeline, "Kenya needs 67 delegates to win.") if e.cameo == "020"]
+
+
+def test_a_threat_announced_is_made_now(pipeline: Pipeline) -> None:
+    # the threatened act is hypothetical or future; the threat itself is an act of today
+    evs = events(pipeline, "The Ugandan general said that if Kenya struck Uganda, Uganda would strike back.")
+    threats = [e for e in evs if e.cameo[:2] == "13"]
+    assert [(t.source.code, t.modality) for t in threats] == [("UGA", "asserted")]
+    # what an actor could do, or would have done, is no threat it made
+    for text in (
+        "Analysts said Uganda could attack Kenya.",
+        "The new rules would have restricted Kenyan traders.",
+    ):
+        assert not [e for e in events(pipeline, text) if e.cameo[:2] == "13" and e.modality == "asserted"], (
+            text
+        )

@@ -676,8 +676,11 @@ class EventCoder:
             # only the threat: "if they attack us they will pay" is no attack
             held_out = is_threatened(verb) or modality_of(verb) == "hypothetical"
             codes = [(threat, rule + ">threat")] + ([] if held_out else codes)
+        # the threat is made now when the act is announced ("will strike", "plans to", "said it would
+        # strike unless"); what someone "could" or "wants to" do is no threat made
+        made: Modality | None = "asserted" if threat is not None and _announced(verb) else modality
         return [
-            self._record(ctx, trig, code, why, s, t, modality, how=how)
+            self._record(ctx, trig, code, why, s, t, made if why.endswith(">threat") else modality, how=how)
             for code, why in codes
             for s in sources
             for t in (targets or [None])
@@ -884,6 +887,18 @@ def _event_date(
     if undated:
         return st.published.isoformat()[:7], "month", "publication"
     return st.published.isoformat(), "day", "publication"
+
+
+ANNOUNCING_AUX = frozenset({"will", "would", "shall", "wo", "'ll", "’ll"})
+
+
+def _announced(verb: Token) -> bool:
+    """An act announced: set in the future ("will strike", "plans to impose") or said to be coming
+    ("said it would retaliate")."""
+    auxes = [c.lower_ for c in verb.children if c.dep_ == "aux"]
+    if "have" in auxes:
+        return False  # "would have restricted": what did not happen
+    return modality_of(verb) == "future" or any(a in ANNOUNCING_AUX for a in auxes)
 
 
 # how far from the publication day an act may be dated and still be placed at the story's dateline
