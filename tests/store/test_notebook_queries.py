@@ -31,23 +31,29 @@ def _numbered(k: int, date: str) -> dict[str, object]:
     return event
 
 
+@pytest.fixture(scope="module")
+def stored(module_db_url: str) -> str:
+    """The module's article, stored once: its tests only read it."""
+    with open_store(module_db_url) as s:
+        rec = empty_prediction("sha256-00000000000000e1")
+        rec["article"].update({"published": "2024-06-30", "url": "https://example.org/e", "source": "Wire"})
+        rec["actors"] = [
+            {"id": a, "name": name, "kind": "state", "country": code, "code": code, "mentions": [{}]}
+            for a, name, code in (("a1", "United States", "USA"), ("a2", "Syria", "SYR"))
+        ]
+        # eleven accusations on one March day (ids e1..e11), one in June, nothing in April and May; a
+        # month-precise future one (e13) and one without a source code (e14: no edge)
+        rec["events"] = [_numbered(k, "2024-03-05") for k in range(1, 12)]
+        rec["events"] += [_numbered(12, "2024-06-02"), _numbered(13, "2024-06"), _numbered(14, "2024-06-03")]
+        rec["events"][12]["modality"] = "future"
+        rec["events"][13]["source"]["code"] = None
+        s.add([(rec, TEXT, "test", None)])
+    return module_db_url
+
+
 @pytest.fixture
-def store(db_url: str) -> Iterator[Store]:
-    s = open_store(db_url)
-    rec = empty_prediction("sha256-00000000000000e1")
-    rec["article"].update({"published": "2024-06-30", "url": "https://example.org/e", "source": "Wire"})
-    rec["actors"] = [
-        {"id": a, "name": name, "kind": "state", "country": code, "code": code, "mentions": [{}]}
-        for a, name, code in (("a1", "United States", "USA"), ("a2", "Syria", "SYR"))
-    ]
-    # eleven accusations on one March day (ids e1..e11), one in June, nothing in April and May; a
-    # month-precise future one (e13) and one without a source code (e14: no edge)
-    rec["events"] = [_numbered(k, "2024-03-05") for k in range(1, 12)]
-    rec["events"] += [_numbered(12, "2024-06-02"), _numbered(13, "2024-06"), _numbered(14, "2024-06-03")]
-    rec["events"][12]["modality"] = "future"
-    rec["events"][13]["source"]["code"] = None
-    s.add([(rec, TEXT, "test", None)])
-    with s:
+def store(stored: str) -> Iterator[Store]:
+    with open_store(stored) as s:
         yield s
 
 

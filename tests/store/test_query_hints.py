@@ -27,18 +27,24 @@ EVENTS = [
 ]
 
 
+@pytest.fixture(scope="module")
+def stored(module_db_url: str) -> str:
+    """The module's article, stored once: its tests only read it."""
+    with open_store(module_db_url) as s:
+        rec = empty_prediction("sha256-00000000000000c1")
+        rec["article"].update({"published": "2024-04-02"})
+        rec["actors"] = [
+            {"id": "a1", "name": "United States", "kind": "state", "mentions": [{}]},
+            {"id": "a2", "name": "Syrian rebels", "kind": "organization", "mentions": [{}]},
+        ]
+        rec["events"] = EVENTS
+        s.add([(rec, TEXT, "test", None)])
+    return module_db_url
+
+
 @pytest.fixture
-def store(db_url: str) -> Iterator[Store]:
-    s = open_store(db_url)
-    rec = empty_prediction("sha256-00000000000000c1")
-    rec["article"].update({"published": "2024-04-02"})
-    rec["actors"] = [
-        {"id": "a1", "name": "United States", "kind": "state", "mentions": [{}]},
-        {"id": "a2", "name": "Syrian rebels", "kind": "organization", "mentions": [{}]},
-    ]
-    rec["events"] = EVENTS
-    s.add([(rec, TEXT, "test", None)])
-    with s:
+def store(stored: str) -> Iterator[Store]:
+    with open_store(stored) as s:
         yield s
 
 
