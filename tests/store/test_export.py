@@ -115,11 +115,17 @@ def _records() -> list[tuple[dict[str, Any], str, str, str | None]]:
     return [(a, TEXT_A, "test", "given-a"), (b, TEXT_B, "test", None)]
 
 
+@pytest.fixture(scope="module")
+def stored(module_db_url: str) -> str:
+    """The records stored once for the module: the tests that take ``store`` only read them."""
+    with open_store(module_db_url) as s:
+        s.add(_records())
+    return module_db_url
+
+
 @pytest.fixture
-def store(db_url: str) -> Iterator[Store]:
-    s = open_store(db_url)
-    s.add(_records())
-    with s:
+def store(stored: str) -> Iterator[Store]:
+    with open_store(stored) as s:
         yield s
 
 

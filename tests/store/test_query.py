@@ -54,9 +54,8 @@ EVENTS = [
 ]
 
 
-@pytest.fixture
-def store(db_url: str) -> Iterator[Store]:
-    s = open_store(db_url)
+def _fill(s: Store) -> None:
+    """The module's articles: one with the events and quotes, three of news volume."""
     rec = empty_prediction("sha256-0000000000000001")
     rec["article"].update({"published": "2024-04-05", "url": "https://example.org/a"})
     rec["actors"] = [
@@ -82,7 +81,19 @@ def store(db_url: str) -> Iterator[Store]:
         other = empty_prediction(f"sha256-000000000000000{k}")
         other["article"]["published"] = day
         s.add([(other, f"Filler article {k}.", "test", None)])
-    with s:
+
+
+@pytest.fixture(scope="module")
+def stored(module_db_url: str) -> str:
+    """The articles stored once for the module: its tests only read them (but one, which has its own)."""
+    with open_store(module_db_url) as s:
+        _fill(s)
+    return module_db_url
+
+
+@pytest.fixture
+def store(stored: str) -> Iterator[Store]:
+    with open_store(stored) as s:
         yield s
 
 
@@ -238,7 +249,9 @@ def test_large_results_stream_in_pieces(store: Store) -> None:
     assert store.counts()["events"] == 5  # the connection is usable after a stream
 
 
-def test_a_damaged_store_is_reported_not_a_traceback(store: Store) -> None:
+def test_a_damaged_store_is_reported_not_a_traceback(db_url: str) -> None:
+    store = open_store(db_url)  # a database of its own: this test damages it
+    _fill(store)
     store.conn.execute("DROP TABLE sentences")  # changed by hand: the events query joins it
     url = store.url
     store.close()
