@@ -3,21 +3,20 @@
 
 from __future__ import annotations
 
-import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.store.conftest import db_url, postgresql_admin
+from tests.store.conftest import db_url, module_db_url, postgresql_admin
 from whodid.serve import Settings, create_app
 from whodid.store.db import open_store
 
 if TYPE_CHECKING:
     from whodid.pipeline import Pipeline
 
-__all__ = ["db_url", "postgresql_admin"]
+__all__ = ["db_url", "module_db_url", "postgresql_admin"]
 
 USA_CHN = "Washington accused Beijing on Tuesday. China praised the United States in Geneva."
 XSS = (
@@ -197,29 +196,13 @@ def fill(url: str) -> None:
         store.add([*items, (xss_record(XSS_ID), XSS, "test", None)])
 
 
-@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
-def filled_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The articles of ``fill`` stored once per test module and back-end, for tests that only read
-    (a database per test cost a third of a second each on PostgreSQL); a PostgreSQL one is dropped
-    afterwards. Tests that write take ``db_url``, a new database each."""
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path_factory.mktemp('filled') / 'store.db'}"
-        fill(url)
-        yield url
-        return
-    import psycopg
-
-    admin = request.getfixturevalue("postgresql_admin")
-    name = f"whodid_filled_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f"CREATE DATABASE {name}")
-    try:
-        url = admin.rsplit("/", 1)[0] + "/" + name
-        fill(url)
-        yield url
-    finally:
-        with psycopg.connect(admin, autocommit=True) as conn:
-            conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+@pytest.fixture(scope="module")
+def filled_url(module_db_url: str) -> str:
+    """The articles of ``fill`` stored once per test module and back-end (``module_db_url``), for tests
+    that only read (a database per test cost a third of a second each on PostgreSQL). Tests that
+    write take ``db_url``, a new database each."""
+    fill(module_db_url)
+    return module_db_url
 
 
 @pytest.fixture
