@@ -64,19 +64,39 @@ def _events(rng: random.Random, n: int) -> list[dict[str, Any]]:
     return out
 
 
-@pytest.fixture
-def store(db_url: str) -> Iterator[Store]:
+def _fill(s: Store) -> None:
+    """Six articles of 30 random events each, stored one per add: the summaries grow by upserts."""
     rng = random.Random(12)
+    for k in range(6):
+        rec = empty_prediction(f"sha256-{k:016x}")
+        rec["article"]["published"] = rng.choice(DATES[:6])
+        rec["actors"] = [
+            {"id": "a1", "name": "Ruritania", "kind": "state", "mentions": [{}]},
+            {"id": "a2", "name": "Osterlich", "kind": "state", "mentions": [{}]},
+        ]
+        rec["events"] = _events(rng, 30)
+        s.add([(rec, TEXT + f" {k}", "test", None)])
+
+
+@pytest.fixture(scope="module")
+def stored(module_db_url: str) -> str:
+    """The articles stored once for the module: the tests that take ``store`` only read them."""
+    with open_store(module_db_url) as s:
+        _fill(s)
+    return module_db_url
+
+
+@pytest.fixture
+def store(stored: str) -> Iterator[Store]:
+    with open_store(stored) as s:
+        yield s
+
+
+@pytest.fixture
+def own_store(db_url: str) -> Iterator[Store]:
+    """The same articles in a database of its own, for a test that rewrites the summaries."""
     with open_store(db_url) as s:
-        for k in range(6):  # one article per add: the summaries grow by upserts
-            rec = empty_prediction(f"sha256-{k:016x}")
-            rec["article"]["published"] = rng.choice(DATES[:6])
-            rec["actors"] = [
-                {"id": "a1", "name": "Ruritania", "kind": "state", "mentions": [{}]},
-                {"id": "a2", "name": "Osterlich", "kind": "state", "mentions": [{}]},
-            ]
-            rec["events"] = _events(rng, 30)
-            s.add([(rec, TEXT + f" {k}", "test", None)])
+        _fill(s)
         yield s
 
 
@@ -188,7 +208,8 @@ def _volume_from_events(store: Store, modality: str) -> dict[str, list[int]]:
     return out
 
 
-def test_the_overview_summaries_count_what_the_events_hold(store: Store) -> None:
+def test_the_overview_summaries_count_what_the_events_hold(own_store: Store) -> None:
+    store = own_store  # it rebuilds the summaries
     for modality in ("asserted", "all"):
         shown = {
             r["period"]: [r[q] for q in browse.QUADS]
