@@ -18,6 +18,8 @@ from whodid.events import arguments as args
 from whodid.events.assertion import asked, cancelled_by, conditional, plan_denied
 from whodid.events.confidence import ConfidenceModel, quote_index
 from whodid.events.context import (
+    FUTURE_AUX,
+    HYPOTHETICAL_AUX,
     clause_chain,
     clause_dates,
     event_time,
@@ -30,6 +32,7 @@ from whodid.events.context import (
     is_underway,
     modality_of,
     place_for,
+    polite_wish,
     speaks,
 )
 from whodid.events.lexicon import EventLexicon
@@ -63,9 +66,9 @@ WARNING_LEMMAS = frozenset({"warn", "caution"})
 SHARE_NOUNS = frozenset({"percent", "%", "per cent", "percentage"})
 WARNING_READINGS = frozenset({"111", "112", "012"})
 # auxiliaries that set a clause in the future or in what may be ("will strike", "could spread")
-MODAL_WORDS = frozenset(
-    {"will", "would", "shall", "should", "can", "could", "may", "might", "must", "'ll", "’ll"}
-)
+MODAL_WORDS = FUTURE_AUX | HYPOTHETICAL_AUX
+# auxiliaries of an act announced: "will strike", "said it would strike"
+ANNOUNCING_AUX = FUTURE_AUX | {"would"}
 DISAPPROVAL_ROOT = "11"
 QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "``", "''", "'", "\u2018", "\u2019"})
 # "forces backed by Iran": backing given to or by an armed force is military cooperation
@@ -889,9 +892,6 @@ def _event_date(
     return st.published.isoformat(), "day", "publication"
 
 
-ANNOUNCING_AUX = frozenset({"will", "would", "shall", "wo", "'ll", "’ll"})
-
-
 def _announced(verb: Token) -> bool:
     """An act announced: set in the future ("will strike", "plans to impose") or said to be coming
     ("said it would retaliate")."""
@@ -1241,12 +1241,7 @@ def _wish_trigger(tok: Token, st: ArticleState) -> Trigger | None:
     wanted act is what the appeal is about. "X wants to lower tariffs" (no other actor) is not."""
     if tok.pos_ != "VERB":
         return None
-    wishing = tok.lemma_.lower() in WISH_LEMMAS or (
-        # "would like Y to explain": "like" and "love" under "would" wish
-        tok.lemma_.lower() in ("like", "love")
-        and any(c.dep_ == "aux" and c.lower_ in ("would", "'d", "’d") for c in tok.children)
-    )
-    if not wishing:
+    if tok.lemma_.lower() not in WISH_LEMMAS and not polite_wish(tok):  # "would like Y to explain"
         return None
     # "needs 67 delegates to win" is a purpose, not a wish
     objects = [c for c in tok.children if c.dep_ == "dobj" and c.pos_ != "PRON" and tok.lemma_ != "need"]

@@ -130,7 +130,7 @@ def modality_of(verb: Token) -> Modality:
         auxes = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
         if auxes & FUTURE_AUX or _going_to(tok):
             return "future"
-        if auxes & HYPOTHETICAL_AUX and not (depth == 0 and _polite_wish(tok)):
+        if auxes & HYPOTHETICAL_AUX and not (depth == 0 and polite_wish(tok)):
             return "hypothetical"
         if any(c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless") for c in tok.children):
             return "hypothetical"
@@ -164,7 +164,7 @@ FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 PRESENT_HAVE = frozenset({"has", "have", "'ve"})
 
 
-def _polite_wish(verb: Token) -> bool:
+def polite_wish(verb: Token) -> bool:
     """ "would like", "would love": a wish made now, not a hypothetical liking."""
     return verb.lemma_.lower() in ("like", "love") and any(
         c.dep_ == "aux" and c.lower_ in ("would", "'d", "’d") for c in verb.children
