@@ -16,7 +16,8 @@ from subprocess import CompletedProcess
 import pytest
 
 from tests.robustness.test_readers import _raw, _tables
-from whodid.store.db import TABLES
+from whodid.errors import Errors
+from whodid.store.db import TABLES, connect
 
 Cli = Callable[..., CompletedProcess[str]]
 ARTICLE = "Chile condemned the attack on the embassy in Lima on Monday."
@@ -80,3 +81,21 @@ def test_a_new_or_empty_sqlite_file_is_still_made_a_whodid_database(cli: Cli, tm
         proc = cli("migrate", "--db", f"sqlite:///{path}")
         assert proc.returncode == 0, proc.stderr
         assert "schema_migrations" in _tables(f"sqlite:///{path}")
+
+
+def test_a_database_another_whodid_process_began_to_migrate_is_not_foreign(db_url: str) -> None:
+    # two writers open a new database at once: the second looks (no schema_migrations), the first
+    # makes schema_migrations, the second then lists the tables to refuse another program's: it must
+    # find whodid's own table there and go on, not stop with E428 (the race, made deterministic)
+    raw = _raw(db_url)
+    raw.execute(
+        "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT, whodid_version TEXT)"
+    )
+    raw.close()
+    store = connect(db_url)
+    try:
+        store._refuse_foreign(Errors.E428)  # the check migrate() makes when it saw no schema_migrations
+        assert store.migrate()  # and the migrations then apply
+    finally:
+        store.close()
+    assert set(TABLES) <= set(_tables(db_url))

@@ -283,7 +283,8 @@ class Store:
         """Raise ``entry`` (E421 for a reader, E428 for a writer) naming the tables the database
         holds, when it holds any and whodid's ``schema_migrations`` is not among them."""
         tables = self.conn.table_names()
-        if tables:
+        # another whodid process may have begun the migrations since this one looked: its own
+        if tables and "schema_migrations" not in tables:
             shown = ", ".join(tables[:5]) + (f" and {len(tables) - 5} more" if len(tables) > 5 else "")
             raise entry.error(url=hide_password(self.url), tables=shown)
 
