@@ -68,8 +68,10 @@ def test_an_older_whodids_database_is_e422_a_503(db_url: str, make_client: Calla
     open_store(db_url).close()
     last = "(SELECT MAX(version) FROM schema_migrations)"
     _execute(db_url, f"DELETE FROM schema_migrations WHERE version = {last}")
-    error = assert_error(make_client(db_url).get("/v1/actors"), "E422", 503)
+    response = make_client(db_url).get("/v1/actors")
+    error = assert_error(response, "E422", 503)
     assert "whodid migrate" in error["fix"]
+    assert "retry-after" not in response.headers  # waiting does not migrate a database
 
 
 def test_a_database_locked_while_the_server_creates_it_is_e423_a_503(
@@ -97,6 +99,7 @@ def test_a_lock_held_while_an_article_is_stored_is_e423_a_503(
         response = client.post("/v1/articles", json={"text": "Iran warned Israel on Monday."})
     error = assert_error(response, "E423", 503)
     assert "stored nothing" in error["problem"]
+    assert response.headers["retry-after"] == "5"  # a lock frees by itself: the client may try again
     stored = client.post("/v1/articles", json={"text": "Iran warned Israel on Monday."})
     assert stored.status_code == 200, stored.text  # the lock freed: the same request succeeds
 

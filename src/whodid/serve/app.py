@@ -28,7 +28,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from whodid import __version__
 from whodid.errors import Errors, WhodidError
 from whodid.ingest.text import DEFAULT_MAX_BYTES
-from whodid.serve.problems import error_body, status_of, unexpected
+from whodid.serve.problems import error_body, error_headers, status_of, unexpected
 
 if TYPE_CHECKING:
     from whodid.pipeline import Pipeline
@@ -139,10 +139,12 @@ def create_app(settings: Settings) -> FastAPI:
 
 def _answer(request: Request, error: WhodidError) -> Response:
     if wants_json(request):
-        return JSONResponse(error_body(error), status_code=status_of(error))
+        return JSONResponse(error_body(error), status_code=status_of(error), headers=error_headers(error))
     from whodid.serve.pages import error_page
 
-    return error_page(request, error)
+    page = error_page(request, error)
+    page.headers.update(error_headers(error))
+    return page
 
 
 def _add_handlers(app: FastAPI) -> None:

@@ -44,11 +44,20 @@ _STATUS_BY_CODE = {
     "E608": 405,
 }
 _STATUS_BY_RANGE = {"1": 422, "2": 503, "3": 500, "4": 400, "5": 500, "6": 400}
+# seconds after which a client may try again, where the trouble passes by itself: a lock another
+# writer holds (E423) is freed when its batch is stored (RFC 9110 Retry-After on a 503)
+_RETRY_AFTER = {"E423": 5}
 
 
 def status_of(error: WhodidError) -> int:
     """The HTTP status that answers ``error``."""
     return _STATUS_BY_CODE.get(error.code, _STATUS_BY_RANGE.get(error.code[1], 500))
+
+
+def error_headers(error: WhodidError) -> dict[str, str]:
+    """Headers that go with the answer to ``error``: ``Retry-After`` when waiting helps."""
+    wait = _RETRY_AFTER.get(error.code)
+    return {"Retry-After": str(wait)} if wait is not None else {}
 
 
 def error_body(error: WhodidError) -> dict[str, Any]:
