@@ -336,3 +336,20 @@ def test_calling_a_rule_repressive_or_corrupt_criticises_its_holder(pipeline: Pi
     assert [(e["cameo"], keys(e)[1]) for e in statements(pipeline, text, "said")] == [("111", "UGA")]
     text = "The Kenyan opposition said the Ugandan government is corrupt."
     assert [(e["cameo"][:2], keys(e)[1]) for e in statements(pipeline, text, "said")] == [("11", "UGA")]
+
+
+def test_words_of_size_are_no_tone(pipeline: Pipeline) -> None:
+    # "strong" and "powerful" say how much, not how good: "a 30,000-strong force" praises nobody
+    for text, verb in (
+        (
+            "Kenya announced that it would build a 30,000-strong border force "
+            "that would patrol the frontiers.",
+            "announced",
+        ),
+        (
+            "Powerful special interests have led to gridlock in the Ugandan parliament, "
+            "the Kenyan president said.",
+            "said",
+        ),
+    ):
+        assert [e["cameo"] for e in statements(pipeline, text, verb)] == ["010"], text
