@@ -338,8 +338,9 @@ def test_calling_a_rule_repressive_or_corrupt_criticises_its_holder(pipeline: Pi
     assert [(e["cameo"][:2], keys(e)[1]) for e in statements(pipeline, text, "said")] == [("11", "UGA")]
 
 
-def test_words_of_size_are_no_tone(pipeline: Pipeline) -> None:
-    # "strong" and "powerful" say how much, not how good: "a 30,000-strong force" praises nobody
+def test_words_of_size_or_certainty_are_no_tone(pipeline: Pipeline) -> None:
+    # "strong" and "powerful" say how much, "clear" and "true" how certain, not how good: "a
+    # 30,000-strong force" praises nobody, nor does "it is clear that Y is stalling"
     for text, verb in (
         (
             "Kenya announced that it would build a 30,000-strong border force "
@@ -353,3 +354,9 @@ def test_words_of_size_are_no_tone(pipeline: Pipeline) -> None:
         ),
     ):
         assert [e["cameo"] for e in statements(pipeline, text, verb)] == ["010"], text
+
+    reader = StatementReader.load()
+    doc = pipeline.nlp("It is clear and true that a strong and powerful army is there.")
+    assert {t.text: reader.valence(t) for t in doc if t.pos_ == "ADJ"} == dict.fromkeys(
+        ("clear", "true", "strong", "powerful"), 0.0
+    )
