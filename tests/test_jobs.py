@@ -9,39 +9,23 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
-import signal
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from subprocess import CompletedProcess
 
 import pytest
 import spacy
-from spacy.tokens import Doc
 
+from tests.batch.blank import BlankSettings
+from tests.corpora import EXAMPLES, example_copies
 from whodid.ingest.model import ArticleInput, BadInput
-from whodid.parallel import PipelineSettings, code_parallel
+from whodid.parallel import code_parallel
 from whodid.pipeline import Pipeline
-
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
 
 def _corpus(tmp_path: Path) -> Path:
     """20 example articles (two batches of 16 and more) with a bad record and a line of no JSON."""
-    lines = (EXAMPLES / "nile-dispatches.jsonl").read_text(encoding="utf-8").splitlines()
-    out: list[str] = []
-    for copy in range(4):
-        for line in lines:
-            record = json.loads(line)
-            record["id"] = f"{record['id']}-{copy}"
-            record["text"] += f"\n\nThis is copy {copy}."  # another text: another article in the store
-            out.append(json.dumps(record))
-        if copy == 1:
-            out += ['{"id": "broken", "text": 12}', "not json"]
-    path = tmp_path / "corpus.jsonl"
-    path.write_text("\n".join(out) + "\n", encoding="utf-8")
-    return path
+    return example_copies(tmp_path)
 
 
 @pytest.mark.slow
@@ -63,44 +47,13 @@ def test_jobs_below_one_is_refused(cli: Callable[..., CompletedProcess[str]]) ->
     assert result.returncode == 2 and "E406" in result.stderr
 
 
-class _Misbehaves:
-    """Fails on an article holding BUG; kills its own process on one holding KILL, at most
-    ``kills`` times in all (counted in files under ``flag_dir``)."""
-
-    name = "misbehaves"
-    requires: tuple[str, ...] = ()
-    assigns: tuple[str, ...] = ()
-
-    def __init__(self, flag_dir: Path, kills: int) -> None:
-        self.flag_dir, self.kills = flag_dir, kills
-
-    def __call__(self, doc: Doc) -> Doc:
-        if "BUG" in doc.text:
-            raise IndexError("list index out of range")
-        if "KILL" in doc.text and len(list(self.flag_dir.iterdir())) < self.kills:
-            (self.flag_dir / str(os.getpid())).touch()
-            os.kill(os.getpid(), signal.SIGKILL)
-        return doc
-
-
-@dataclass(frozen=True)
-class _BlankSettings(PipelineSettings):
-    """A worker's pipeline: spaCy's blank English and the misbehaving stage (loads in no time)."""
-
-    flag_dir: Path = Path()
-    kills: int = 0
-
-    def load(self) -> Pipeline:
-        return Pipeline(spacy.blank("en"), [_Misbehaves(self.flag_dir, self.kills)])
-
-
 def _articles(texts: list[str]) -> list[ArticleInput | BadInput]:
     return [ArticleInput(text=t, id=f"a{k}", origin=f"in.jsonl:{k + 1}") for k, t in enumerate(texts)]
 
 
 def _run(tmp_path: Path, texts: list[str], kills: int) -> tuple[list[str], list[tuple[str, str]]]:
     bad: list[BadInput] = []
-    settings = _BlankSettings(flag_dir=tmp_path, kills=kills)
+    settings = BlankSettings(flag_dir=tmp_path, kills=kills)
     records = code_parallel(_articles(texts), settings, jobs=2, on_error=bad.append)
     return [r.article_id for r in records], [(b.origin, b.error.code) for b in bad]
 
@@ -186,7 +139,7 @@ def test_a_worker_killed_mid_ingest_loses_and_duplicates_nothing(tmp_path: Path)
     corpus = tmp_path / "in.jsonl"
     texts = [*TEXTS[:20], "KILL here.", *TEXTS[20:]]
     corpus.write_text("".join(json.dumps({"id": f"a{k}", "text": t}) + "\n" for k, t in enumerate(texts)))
-    settings = _BlankSettings(flag_dir=flags, kills=1)
+    settings = BlankSettings(flag_dir=flags, kills=1)
     with open_store(f"sqlite:///{tmp_path / 'one.db'}") as store:
         ingest([corpus], store, Pipeline(spacy.blank("en"), []), batch_size=8)
     with open_store(f"sqlite:///{tmp_path / 'two.db'}") as store:

@@ -1,6 +1,8 @@
-"""A worker's pipeline that loads in no time: spaCy's blank English and a stage that kills its own
-process on an article holding KILL, at most ``kills`` times in all (counted in files under
-``flag_dir``). Dask's worker processes import it from here, so it lives outside the test modules."""
+"""A worker's pipeline that loads in no time: spaCy's blank English and a stage that fails on an
+article holding BUG (an IndexError, a bug of whodid's) and kills its own process on one holding KILL,
+at most ``kills`` times in all (counted in files under ``flag_dir``). Used by the ``--jobs`` tests and
+by the batch tests; Dask's worker processes import it from here, so it lives outside the test
+modules."""
 
 from __future__ import annotations
 
@@ -25,6 +27,8 @@ class Kills:
         self.flag_dir, self.kills = flag_dir, kills
 
     def __call__(self, doc: Doc) -> Doc:
+        if "BUG" in doc.text:
+            raise IndexError("list index out of range")
         if "KILL" in doc.text and len(list(self.flag_dir.iterdir())) < self.kills:
             (self.flag_dir / str(os.getpid())).touch()
             os.kill(os.getpid(), signal.SIGKILL)

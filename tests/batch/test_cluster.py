@@ -17,13 +17,13 @@ from typing import Any
 import pytest
 
 from tests.batch.blank import BlankSettings
+from tests.corpora import example_copies
 from whodid.batch import shards
 from whodid.batch.run import run_batch
 
 distributed = pytest.importorskip("distributed")
 
 pytestmark = pytest.mark.slow
-EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 
 @pytest.fixture(scope="module")
@@ -45,19 +45,7 @@ def client() -> Iterator[Any]:
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """20 example articles (4 copies of 5, each copy a text of its own) and two bad lines."""
-    lines = (EXAMPLES / "nile-dispatches.jsonl").read_text(encoding="utf-8").splitlines()
-    out: list[str] = []
-    for copy in range(4):
-        for line in lines:
-            record = json.loads(line)
-            record["id"] = f"{record['id']}-{copy}"
-            record["text"] += f"\n\nThis is copy {copy}."
-            out.append(json.dumps(record))
-        if copy == 1:
-            out += ['{"id": "broken", "text": 12}', "not json"]
-    path = tmp_path_factory.mktemp("corpus") / "corpus.jsonl"
-    path.write_text("\n".join(out) + "\n", encoding="utf-8")
-    return path
+    return example_copies(tmp_path_factory.mktemp("corpus"))
 
 
 @pytest.fixture(scope="module")
