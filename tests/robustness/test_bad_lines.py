@@ -192,6 +192,27 @@ def test_a_cut_off_gzip_file(cli: Cli, tmp_path: Path) -> None:
     assert "damaged after line 6" in proc.stderr
 
 
+def test_a_gzip_member_with_a_wrong_crc(cli: Cli, tmp_path: Path) -> None:
+    """Already handled before issue 14, kept so: a checksum that does not match is E118 after the
+    lines the member inflated, and the next input is read."""
+    member = bytearray(gzip.compress(_line(2)))
+    member[-8] ^= 0xFF  # the CRC-32 of the member's data
+    folder = tmp_path / "in"
+    folder.mkdir()
+    path = folder / "a.jsonl.gz"
+    path.write_bytes(gzip.compress(_line(1)) + bytes(member))
+    (folder / "b.jsonl").write_bytes(_line(3))
+    proc = cli("code", str(path))
+    assert proc.returncode == 1, proc.stderr
+    assert _coded_ids(proc.stdout) == ["r1", "r2"]
+    assert _skipped(proc.stderr) == [(str(path), "E118")]
+    assert "damaged after line 2 (CRC check failed" in proc.stderr and "Traceback" not in proc.stderr
+    db = tmp_path / "w.db"
+    proc = cli("ingest", str(folder), "--db", f"sqlite:///{db}")
+    assert proc.returncode == 1 and _skipped(proc.stderr) == [(str(path), "E118")], proc.stderr
+    assert _stored(db) == ["r1", "r2", "r3"]
+
+
 # -- item 6: standard input -------------------------------------------------------------------------
 
 
