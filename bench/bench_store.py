@@ -635,6 +635,7 @@ def run_cluster(args: argparse.Namespace) -> int:
     """N stories of one event (two reports each, 50 publishers) stored one story per transaction:
     the time per report at the start and at the end. Constant time per report: ratio near 1."""
     from whodid.evaluate.base import empty_prediction
+    from whodid.record import ArticleRecord
     from whodid.store.db import open_store
 
     print(machine_line())
@@ -646,7 +647,7 @@ def run_cluster(args: argparse.Namespace) -> int:
             rec["article"].update({"source": f"paper{k % 50}", "url": None})
             rec["events"] = [_report(1, "2024-03-04"), _report(2, "2024-03-05")]
             t0 = time.perf_counter()
-            store.add([(rec, "Report 1.", "bench", None)])
+            store.add([(ArticleRecord.from_dict(rec), "Report 1.", "bench", None)])
             per_story.append(time.perf_counter() - t0)
         (mentions, stories, sources, clusters) = store.conn.execute(
             "SELECT MAX(mentions), MAX(stories), MAX(sources), COUNT(*) FROM event_clusters"

@@ -472,6 +472,12 @@ class Errors(Enum):
         "others in this one, run the same command again with --force.",
         UsageError,
     )
+    E429 = Entry(
+        "{origin}: not a whodid.article/1 record as whodid writes it ({detail}); nothing was stored.",
+        "Store records whodid coded, as it wrote them (whodid code --format jsonl, whodid batch): code the "
+        "articles again with this whodid rather than editing its records; docs/output.md lists the fields.",
+        UsageError,
+    )
 
     # E440-E449: whodid batch (on a Dask cluster) and ingesting its output folder
     E440 = Entry(

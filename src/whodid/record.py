@@ -1,13 +1,17 @@
-"""Turn a coded ``Doc`` into the ``whodid.article/1`` record (docs/output.md describes every field)."""
+"""Turn a coded ``Doc`` into the ``whodid.article/1`` record (docs/output.md describes every field),
+and a record's JSON object back into the typed record (``ArticleRecord.from_dict``), for what has only
+the JSON form: a ``whodid batch`` shard, a record read from a file. The store writes typed records.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from spacy.tokens import Doc
 
+from whodid.errors import Errors
 from whodid.nlp.state import (
     Actor,
     ActorMention,
@@ -60,6 +64,23 @@ class ArticleRecord:
             "dates": [_date(d) for d in self.dates],
             "places": [_place_mention(p) for p in self.places],
         }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], *, origin: str = "record") -> ArticleRecord:
+        """The typed record of a ``whodid.article/1`` object, so that ``to_dict()`` gives it back.
+
+        What the JSON form does not hold is left empty: token offsets are -1, a place's population
+        0, an event's rule is kept whole (its parts empty). Keys whodid writes with a default may be
+        absent (a rule, a confidence, a date's timex). What the typed record cannot say (event and
+        quote ids other than e1, e2... and q1, q2... in order; a speaker's country other than its
+        actor's) and what is missing or malformed is E429, naming ``origin``."""
+        try:
+            record = _from_dict(data)
+        except (KeyError, TypeError, ValueError, AttributeError, IndexError) as e:
+            detail = f"{type(e).__name__}: {e}" if not isinstance(e, KeyError) else f"no key {e}"
+            raise Errors.E429.error(origin=origin, detail=detail) from None
+        _check_ids(data, origin)
+        return record
 
 
 def build_record(doc: Doc) -> ArticleRecord:
@@ -230,3 +251,173 @@ def _quotes(rec: ArticleRecord) -> list[dict[str, Any]]:
             }
         )
     return out
+
+
+# ---------------------------------------------------------------- the JSON object back to typed objects
+NO_TOKEN = -1  # a record read from JSON has no Doc, so no token offsets
+
+
+def _from_dict(data: dict[str, Any]) -> ArticleRecord:
+    art = data["article"]
+    published = art.get("published")
+    actors, mentions = _actors_of(data["actors"])
+    return ArticleRecord(
+        article_id=str(art["id"]),
+        published=dt.date.fromisoformat(published) if published else None,
+        title=art.get("title"),
+        source=art.get("source"),
+        url=art.get("url"),
+        actors=actors,
+        actor_mentions=mentions,
+        events=tuple(_event_of(e) for e in data["events"]),
+        quotes=tuple(_quote_of(q) for q in data["quotes"]),
+        dates=tuple(_date_of(d) for d in data["dates"]),
+        places=tuple(_place_mention_of(p) for p in data["places"]),
+    )
+
+
+def _check_ids(data: dict[str, Any], origin: str) -> None:
+    """E429 when an id or a speaker's country says what the typed record cannot (it numbers them)."""
+    for key, prefix in (("events", "e"), ("quotes", "q")):
+        for k, item in enumerate(data[key]):
+            if item.get("id") != f"{prefix}{k + 1}":
+                detail = f"{key}[{k}] has the id {item.get('id')!r}, not {prefix}{k + 1}"
+                raise Errors.E429.error(origin=origin, detail=detail)
+    countries = {a["id"]: a.get("country") for a in data["actors"]}
+    for k, q in enumerate(data["quotes"]):
+        speaker = q.get("speaker") or {}
+        country = countries.get(speaker["actor"]) if speaker.get("actor") else None
+        if speaker.get("country") != country:
+            detail = (
+                f"quotes[{k}]'s speaker has the country {speaker.get('country')!r}, its actor {country!r}"
+            )
+            raise Errors.E429.error(origin=origin, detail=detail)
+
+
+def _actors_of(items: list[dict[str, Any]]) -> tuple[tuple[Actor, ...], tuple[ActorMention, ...]]:
+    actors, mentions = [], []
+    for a in items:
+        country, sector, code = a.get("country"), a.get("sector"), a.get("code")
+        actor = Actor(
+            id=a["id"],
+            name=a["name"],
+            kind=a["kind"],
+            country=country,
+            sector=sector,
+            description=a.get("description"),
+            former=bool(a.get("former", False)),
+            rule=a.get("rule", ""),
+            country_rule=a.get("country_rule", ""),
+        )
+        if actor.code != code:  # a code country and sector do not make: a people's or an organization's
+            if country is None and code and code != sector and code.endswith(sector or ""):
+                actor.ethnic = code[: len(code) - len(sector or "")]  # "KURMIL": KUR with MIL
+            else:
+                actor.igo_code = code
+        actors.append(actor)
+        mentions += [
+            ActorMention(
+                a["id"], NO_TOKEN, NO_TOKEN, m["start"], m["end"], m.get("text", ""), m.get("rule", "")
+            )
+            for m in a.get("mentions") or []
+        ]
+    return tuple(actors), tuple(mentions)
+
+
+def _side_of(side: dict[str, Any] | None) -> EventSide | None:
+    if side is None:
+        return None
+    return EventSide(
+        side.get("actor"),
+        side.get("country"),
+        side.get("code"),
+        side.get("text"),
+        side.get("start"),
+        side.get("end"),
+    )
+
+
+def _place_of(p: dict[str, Any]) -> Place | None:
+    if p.get("name") is None:
+        return None
+    return Place(p["name"], p.get("country"), p["lat"], p["lon"], p["feature"], p.get("geonameid"))
+
+
+def _event_of(e: dict[str, Any]) -> Event:
+    loc = e.get("location")
+    place = _place_of(loc) if loc is not None else None
+    sentence, evidence = e["sentence"], e["evidence"]
+    return Event(
+        source=cast(EventSide, _side_of(e["source"])),
+        target=_side_of(e.get("target")),
+        cameo=e["cameo"],
+        cameo_name=e.get("cameo_name", ""),
+        plover=e.get("plover"),
+        quad_class=e["quad_class"],
+        goldstein=e["goldstein"],
+        date=e.get("date"),
+        date_precision=e["date_precision"],
+        date_source=e["date_source"],
+        location=place,
+        location_text=loc.get("text") if loc is not None else None,
+        modality=e["modality"],
+        background=e["background"],
+        sentence_index=sentence["index"],
+        sentence_start=sentence["start"],
+        sentence_end=sentence["end"],
+        evidence_start=evidence["start"],
+        evidence_end=evidence["end"],
+        evidence_text=evidence["text"],
+        rule=e.get("rule", ""),
+        confidence=e.get("confidence", 0.0),
+        location_precision=loc.get("precision") if loc is not None else None,
+        location_rule=loc.get("rule", "") if loc is not None else "",
+    )
+
+
+def _quote_of(q: dict[str, Any]) -> Quote:
+    speaker = q.get("speaker") or {}
+    return Quote(
+        start=q["start"],
+        end=q["end"],
+        text=q["text"],
+        kind=q["kind"],
+        cue=q.get("cue"),
+        cue_token=None,
+        speaker_actor=speaker.get("actor"),
+        speaker_text=speaker.get("text"),
+        rule=q.get("rule", ""),
+        confidence=q.get("confidence", 0.0),
+        speaker_start=speaker.get("start"),
+        speaker_end=speaker.get("end"),
+    )
+
+
+def _date_of(d: dict[str, Any]) -> DateMention:
+    value = d.get("value")
+    timex = d.get("timex")
+    return DateMention(
+        start=d["start"],
+        end=d["end"],
+        text=d["text"],
+        value=value,
+        precision=d["precision"],
+        token_start=NO_TOKEN,
+        token_end=NO_TOKEN,
+        values=list(d.get("values") or []),
+        rule=d.get("rule", ""),
+        timex=timex if timex != value else None,
+    )
+
+
+def _place_mention_of(p: dict[str, Any]) -> PlaceMention:
+    return PlaceMention(
+        start=p["start"],
+        end=p["end"],
+        text=p["text"],
+        token_start=NO_TOKEN,
+        token_end=NO_TOKEN,
+        place=_place_of(p),
+        rule=p.get("rule", ""),
+        confidence=p.get("confidence", 0.0),
+    )

@@ -10,6 +10,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from tests.store.conftest import db_url, module_db_url, postgresql_admin
+from whodid.record import ArticleRecord
 from whodid.serve import Settings, create_app
 from whodid.store.db import open_store
 
@@ -188,12 +189,12 @@ def fill(url: str) -> None:
     """Three USA-CHN articles (March, April and May 2024) and the XSS article."""
     with open_store(url) as store:
         items = [
-            (usa_chn_record(aid, day), USA_CHN + " " * k, "test", None)
+            (ArticleRecord.from_dict(usa_chn_record(aid, day)), USA_CHN + " " * k, "test", None)
             for k, (aid, day) in enumerate(
                 zip(ARTICLES, ("2024-03-05", "2024-04-09", "2024-05-14"), strict=True)
             )
         ]
-        store.add([*items, (xss_record(XSS_ID), XSS, "test", None)])
+        store.add([*items, (ArticleRecord.from_dict(xss_record(XSS_ID)), XSS, "test", None)])
 
 
 @pytest.fixture(scope="module")

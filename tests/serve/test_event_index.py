@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from tests.serve.conftest import fill, usa_chn_record
+from whodid.record import ArticleRecord
 from whodid.store import browse, query
 from whodid.store.db import open_store
 from whodid.store.query import EventQuery
@@ -43,7 +44,7 @@ def store_url(db_url: str) -> str:
     for event in undated["events"]:
         event["date"], event["date_precision"] = None, "unknown"
     with open_store(db_url) as store:
-        store.add([(undated, "Undated " + "x" * 80, "test", None)])
+        store.add([(ArticleRecord.from_dict(undated), "Undated " + "x" * 80, "test", None)])
     return db_url
 
 

@@ -1,12 +1,13 @@
 """Store fixtures: ``db_url`` is a fresh, empty database for each test, on SQLite and on PostgreSQL;
-``module_db_url`` one for a module whose tests only read what its fixture stored."""
+``new_db_url`` makes as many as a test needs on one back-end; ``module_db_url`` is one for a module
+whose tests only read what its fixture stored."""
 
 from __future__ import annotations
 
 import contextlib
 import os
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -56,6 +57,20 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """The URL of a new, empty database on each back-end; a PostgreSQL one is dropped afterwards."""
     with _new_database(request, tmp_path) as url:
         yield url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def new_db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Callable[[], str]]:
+    """``new_db_url()`` is the URL of another new, empty database on each back-end; all are dropped
+    afterwards (for a test that compares two stores)."""
+    with contextlib.ExitStack() as made:
+
+        def new() -> str:
+            folder = tmp_path / f"db{len(made._exit_callbacks)}"
+            folder.mkdir()
+            return made.enter_context(_new_database(request, folder))
+
+        yield new
 
 
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])

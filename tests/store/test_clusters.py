@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from whodid.evaluate.base import empty_prediction
+from whodid.record import ArticleRecord
 from whodid.store.clusters import days, publisher
 from whodid.store.db import Store, open_store
 from whodid.store.query import EventQuery, dyad, events
@@ -52,7 +53,7 @@ def _story(store: Store, n: int, source: str, *evs: dict[str, Any]) -> None:
     rec = empty_prediction(f"sha256-{n:016d}")
     rec["article"].update({"source": source, "url": f"https://{source}/story{n}"})
     rec["events"] = list(evs)
-    store.add([(rec, TEXT + f" ({n})", "test", None)])
+    store.add([(ArticleRecord.from_dict(rec), TEXT + f" ({n})", "test", None)])
 
 
 def test_reports_of_one_event_join_one_cluster(store: Store) -> None:

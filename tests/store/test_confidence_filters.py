@@ -12,6 +12,7 @@ import pytest
 from tests.store.test_query import TEXT, _event
 from whodid.cli import main
 from whodid.evaluate.base import empty_prediction
+from whodid.record import ArticleRecord
 from whodid.store.db import Store, open_store
 from whodid.store.query import EventQuery, dyad, dyad_undated, events
 
@@ -35,11 +36,11 @@ def store(db_url: str) -> Iterator[Store]:
     rec = empty_prediction("sha256-00000000000000c1")
     rec["article"].update({"published": "2024-03-08"})
     rec["actors"] = [
-        {"id": "a1", "name": "Ruritania", "kind": "state", "mentions": [{}]},
-        {"id": "a2", "name": "Osterlich", "kind": "state", "mentions": [{}]},
+        {"id": "a1", "name": "Ruritania", "kind": "state", "mentions": [{"start": 0, "end": 0}]},
+        {"id": "a2", "name": "Osterlich", "kind": "state", "mentions": [{"start": 0, "end": 0}]},
     ]
     rec["events"] = EVENTS
-    s.add([(rec, TEXT, "test", "given-c1")])
+    s.add([(ArticleRecord.from_dict(rec), TEXT, "test", "given-c1")])
     with s:
         yield s
 

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from whodid.evaluate.base import empty_prediction
+from whodid.record import ArticleRecord
 from whodid.store import browse, periods
 from whodid.store.db import Store, open_store
 from whodid.store.periods import PERIODS, period
@@ -40,7 +41,7 @@ def _events(rng: random.Random, n: int) -> list[dict[str, Any]]:
         quad = rng.randint(1, 4)
         out.append(
             {
-                "id": f"e{k}",
+                "id": f"e{k + 1}",
                 "source": {"actor": "a1", "country": src[:3], "code": src, "text": "Ruritania"},
                 "target": {"actor": "a2", "country": tgt[:3], "code": tgt, "text": "Osterlich"},
                 "cameo": "190" if quad == 4 else "051",
@@ -71,11 +72,11 @@ def _fill(s: Store) -> None:
         rec = empty_prediction(f"sha256-{k:016x}")
         rec["article"]["published"] = rng.choice(DATES[:6])
         rec["actors"] = [
-            {"id": "a1", "name": "Ruritania", "kind": "state", "mentions": [{}]},
-            {"id": "a2", "name": "Osterlich", "kind": "state", "mentions": [{}]},
+            {"id": "a1", "name": "Ruritania", "kind": "state", "mentions": [{"start": 0, "end": 0}]},
+            {"id": "a2", "name": "Osterlich", "kind": "state", "mentions": [{"start": 0, "end": 0}]},
         ]
         rec["events"] = _events(rng, 30)
-        s.add([(rec, TEXT + f" {k}", "test", None)])
+        s.add([(ArticleRecord.from_dict(rec), TEXT + f" {k}", "test", None)])
 
 
 @pytest.fixture(scope="module")

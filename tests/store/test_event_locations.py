@@ -14,6 +14,7 @@ import pytest
 
 from whodid.api import Database
 from whodid.evaluate.base import empty_prediction
+from whodid.record import ArticleRecord
 from whodid.store.db import Store, open_store
 from whodid.store.export import event_number, export
 from whodid.store.gdelt import GDELT_COLUMNS
@@ -83,7 +84,7 @@ def _record() -> dict[str, Any]:
 @pytest.fixture
 def store(db_url: str) -> Iterator[Store]:
     s = open_store(db_url)
-    s.add([(_record(), "Officials visited residents.", "test", None)])
+    s.add([(ArticleRecord.from_dict(_record()), "Officials visited residents.", "test", None)])
     with s:
         yield s
 

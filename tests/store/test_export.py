@@ -17,7 +17,8 @@ from whodid.errors import UsageError
 from whodid.evaluate.base import empty_prediction
 from whodid.ontology import Ontology
 from whodid.pipeline import Pipeline
-from whodid.store.db import Store, open_store
+from whodid.record import ArticleRecord
+from whodid.store.db import Coded, Store, open_store
 from whodid.store.export import event_number, export
 from whodid.store.ingest import ingest
 from whodid.store.query import EventQuery
@@ -89,11 +90,13 @@ def _records() -> list[tuple[dict[str, Any], str, str, str | None]]:
     a["article"].update({"published": "2024-03-05", "url": "https://news.example/a", "source": "Fjord Post"})
     a["actors"] = [
         {"id": "a1", "name": "Norwegian army", "kind": "organization", "country": "NOR", "sector": "MIL",
-         "code": "NORMIL", "mentions": [{}]},
+         "code": "NORMIL", "mentions": [{"start": 0, "end": 0}]},
         {"id": "a2", "name": "German army", "kind": "organization", "country": "DEU", "sector": "MIL",
-         "code": "DEUMIL", "mentions": [{}]},
-        {"id": "a3", "name": "Norway", "kind": "state", "country": "NOR", "code": "NOR", "mentions": [{}]},
-        {"id": "a4", "name": "Germany", "kind": "state", "country": "DEU", "code": "DEU", "mentions": [{}]},
+         "code": "DEUMIL", "mentions": [{"start": 0, "end": 0}]},
+        {"id": "a3", "name": "Norway", "kind": "state", "country": "NOR", "code": "NOR",
+         "mentions": [{"start": 0, "end": 0}]},
+        {"id": "a4", "name": "Germany", "kind": "state", "country": "DEU", "code": "DEU",
+         "mentions": [{"start": 0, "end": 0}]},
     ]  # fmt: skip
     a["places"] = [{"text": "Hamburg", "start": 46, "end": 53, **HAMBURG, "geonameid": 2911298}]
     a["events"] = [
@@ -115,11 +118,15 @@ def _records() -> list[tuple[dict[str, Any], str, str, str | None]]:
     return [(a, TEXT_A, "test", "given-a"), (b, TEXT_B, "test", None)]
 
 
+def _typed(rows: list[tuple[dict[str, Any], str, str, str | None]]) -> list[Coded]:
+    return [(ArticleRecord.from_dict(record), text, origin, given) for record, text, origin, given in rows]
+
+
 @pytest.fixture(scope="module")
 def stored(module_db_url: str) -> str:
     """The records stored once for the module: the tests that take ``store`` only read them."""
     with open_store(module_db_url) as s:
-        s.add(_records())
+        s.add(_typed(_records()))
     return module_db_url
 
 
@@ -254,7 +261,7 @@ def test_plover_holds_plover_events_only(db_url: str, tmp_path: Path) -> None:
     appeal = _event("e4", ("a3", "NOR"), ("a4", "DEU"), "020", "2024-03-04", sentence=(1, 55, 81))
     record["events"] = [*record["events"], statement, appeal]
     with open_store(db_url) as store:
-        store.add([(record, text, origin, given)])
+        store.add(_typed([(record, text, origin, given)]))
         out = io.StringIO()
         done = export(store, "plover", out=out)
         assert (done.rows, done.left_out) == (2, 2) and "no PLOVER event type" in done.reason

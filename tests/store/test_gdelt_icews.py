@@ -19,6 +19,7 @@ from tests.inprocess import whodid
 from whodid.errors import DataError
 from whodid.evaluate.base import empty_prediction
 from whodid.ontology import Ontology
+from whodid.record import ArticleRecord
 from whodid.store.actor_codes import SegmentTable
 from whodid.store.db import Store, open_store
 from whodid.store.export import event_number, export
@@ -73,7 +74,7 @@ def _article(aid: str, published: str | None, events: list[dict[str, Any]]) -> d
             "country": c,
             "code": code,
             "sector": SECTORS.get(a),
-            "mentions": [{}],
+            "mentions": [{"start": 0, "end": 0}],
         }
         for a, (n, c, code) in ACTORS.items()
     ]
@@ -95,7 +96,12 @@ def store(db_url: str) -> Iterator[Store]:
     )
     undated = _article("sha256-0000000000000002", None, [_event("e1", "a4", "a3", "040", "2024-02")])
     s = open_store(db_url)
-    s.add([(dated, "text", "test", None), (undated, "text", "test", None)])
+    s.add(
+        [
+            (ArticleRecord.from_dict(dated), "text", "test", None),
+            (ArticleRecord.from_dict(undated), "text", "test", None),
+        ]
+    )
     with s:
         yield s
 

@@ -18,6 +18,7 @@ import whodid
 from tests.inprocess import whodid as run
 from tests.store.test_query import TEXT, _event
 from whodid.evaluate.base import empty_prediction
+from whodid.record import ArticleRecord
 from whodid.store.db import Store, open_store
 from whodid.store.export import MENTION_COLUMNS, export
 from whodid.store.query import dyad
@@ -38,7 +39,14 @@ def stored(module_db_url: str) -> str:
         rec = empty_prediction("sha256-00000000000000e1")
         rec["article"].update({"published": "2024-06-30", "url": "https://example.org/e", "source": "Wire"})
         rec["actors"] = [
-            {"id": a, "name": name, "kind": "state", "country": code, "code": code, "mentions": [{}]}
+            {
+                "id": a,
+                "name": name,
+                "kind": "state",
+                "country": code,
+                "code": code,
+                "mentions": [{"start": 0, "end": 0}],
+            }
             for a, name, code in (("a1", "United States", "USA"), ("a2", "Syria", "SYR"))
         ]
         # eleven accusations on one March day (ids e1..e11), one in June, nothing in April and May; a
@@ -47,7 +55,7 @@ def stored(module_db_url: str) -> str:
         rec["events"] += [_numbered(12, "2024-06-02"), _numbered(13, "2024-06"), _numbered(14, "2024-06-03")]
         rec["events"][12]["modality"] = "future"
         rec["events"][13]["source"]["code"] = None
-        s.add([(rec, TEXT, "test", None)])
+        s.add([(ArticleRecord.from_dict(rec), TEXT, "test", None)])
     return module_db_url
 
 

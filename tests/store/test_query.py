@@ -14,6 +14,7 @@ import pytest
 from tests.inprocess import whodid
 from whodid.errors import UsageError
 from whodid.evaluate.base import empty_prediction
+from whodid.record import ArticleRecord
 from whodid.store.db import Store, open_store
 from whodid.store.query import EventQuery, actors, dyad, dyad_undated, events, quotes
 
@@ -59,8 +60,13 @@ def _fill(s: Store) -> None:
     rec = empty_prediction("sha256-0000000000000001")
     rec["article"].update({"published": "2024-04-05", "url": "https://example.org/a"})
     rec["actors"] = [
-        {"id": "a1", "name": "Ruritanian army of the Élysée", "kind": "organization", "mentions": [{}]},
-        {"id": "a2", "name": "Osterlich", "kind": "state", "mentions": [{}]},
+        {
+            "id": "a1",
+            "name": "Ruritanian army of the Élysée",
+            "kind": "organization",
+            "mentions": [{"start": 0, "end": 0}],
+        },
+        {"id": "a2", "name": "Osterlich", "kind": "state", "mentions": [{"start": 0, "end": 0}]},
     ]
     rec["events"] = EVENTS
     rec["quotes"] = [
@@ -71,16 +77,16 @@ def _fill(s: Store) -> None:
             "end": 15,
             "kind": "direct",
             "cue": "said",
-            "speaker": {"actor": "a1", "country": "RUR", "text": "the spokesman"},
+            "speaker": {"actor": "a1", "country": None, "text": "the spokesman"},  # a1 has no country
             "rule": "quote:cue",
             "confidence": 0.8,
         }
     ]
-    s.add([(rec, TEXT, "test", "given-1")])
+    s.add([(ArticleRecord.from_dict(rec), TEXT, "test", "given-1")])
     for k, day in enumerate(("2024-03-01", "2024-03-02", "2024-04-09"), start=2):  # news volume
         other = empty_prediction(f"sha256-000000000000000{k}")
         other["article"]["published"] = day
-        s.add([(other, f"Filler article {k}.", "test", None)])
+        s.add([(ArticleRecord.from_dict(other), f"Filler article {k}.", "test", None)])
 
 
 @pytest.fixture(scope="module")

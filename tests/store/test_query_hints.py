@@ -16,6 +16,7 @@ from tests.inprocess import whodid as run
 from tests.store.test_query import TEXT, _event
 from whodid.errors import UsageError
 from whodid.evaluate.base import empty_prediction
+from whodid.record import ArticleRecord
 from whodid.store.db import Store, open_store
 from whodid.store.query import EventQuery, dyad, events
 
@@ -34,11 +35,16 @@ def stored(module_db_url: str) -> str:
         rec = empty_prediction("sha256-00000000000000c1")
         rec["article"].update({"published": "2024-04-02"})
         rec["actors"] = [
-            {"id": "a1", "name": "United States", "kind": "state", "mentions": [{}]},
-            {"id": "a2", "name": "Syrian rebels", "kind": "organization", "mentions": [{}]},
+            {"id": "a1", "name": "United States", "kind": "state", "mentions": [{"start": 0, "end": 0}]},
+            {
+                "id": "a2",
+                "name": "Syrian rebels",
+                "kind": "organization",
+                "mentions": [{"start": 0, "end": 0}],
+            },
         ]
         rec["events"] = EVENTS
-        s.add([(rec, TEXT, "test", None)])
+        s.add([(ArticleRecord.from_dict(rec), TEXT, "test", None)])
     return module_db_url
 
 

@@ -14,13 +14,14 @@ import pytest
 import whodid
 from tests.inprocess import whodid as run
 from whodid.evaluate.base import empty_prediction
+from whodid.record import ArticleRecord
 from whodid.store.db import Store, open_store
 from whodid.store.speakers import quotes, speakers, unresolved_quotes
 
 TEXT = "He said: we talk. She said: we listen. A witness said: we saw it."
 
 
-def _quote(qid: str, actor: str | None, words: str, country: str | None = None) -> dict[str, Any]:
+def _quote(qid: str, actor: str | None, words: str) -> dict[str, Any]:
     return {
         "id": qid,
         "text": "we talk",
@@ -28,7 +29,8 @@ def _quote(qid: str, actor: str | None, words: str, country: str | None = None) 
         "end": 16,
         "kind": "direct",
         "cue": "said",
-        "speaker": {"actor": actor, "country": country, "text": words},
+        # the record gives the speaker its actor's country (the actors of ``_article``)
+        "speaker": {"actor": actor, "country": {"a1": "USA", "a2": "CHN"}.get(actor or ""), "text": words},
         "rule": "quote:cue",
         "confidence": 0.8,
     }
@@ -39,9 +41,9 @@ def _article(aid: str, published: str, quoted: list[dict[str, Any]]) -> dict[str
     record["article"]["published"] = published
     record["actors"] = [
         {"id": "a1", "name": "Dana Whitlock", "kind": "person", "country": "USA", "sector": "GOV",
-         "code": "USAGOV", "mentions": [{}]},
+         "code": "USAGOV", "mentions": [{"start": 0, "end": 0}]},
         {"id": "a2", "name": "Li Mei", "kind": "person", "country": "CHN", "sector": "GOV", "code": "CHNGOV",
-         "mentions": [{}]},
+         "mentions": [{"start": 0, "end": 0}]},
     ]  # fmt: skip
     record["quotes"] = quoted
     return record
@@ -58,7 +60,12 @@ def store(db_url: str) -> Iterator[Store]:
     second = _article(
         "sha256-00000000000000f2", "2024-05-02", [_quote("q1", "a1", "he"), _quote("q2", "a1", "Whitlock")]
     )
-    s.add([(first, TEXT, "test", None), (second, TEXT + " ", "test", None)])
+    s.add(
+        [
+            (ArticleRecord.from_dict(first), TEXT, "test", None),
+            (ArticleRecord.from_dict(second), TEXT + " ", "test", None),
+        ]
+    )
     with s:
         yield s
 

@@ -22,10 +22,11 @@ from whodid.batch import shards
 from whodid.batch.manifest import read_done, read_header
 from whodid.errors import Errors
 from whodid.ingest.model import BadInput
-from whodid.store.db import Store
+from whodid.record import ArticleRecord
+from whodid.store.db import Coded, Store
 from whodid.store.ingest import IngestSummary, store_rows
 
-Row = tuple[dict[str, Any], str, str, str | None]
+Row = Coded
 
 
 def load_batches(
@@ -43,10 +44,10 @@ def load_batches(
     batch: list[Row] = []
 
     def flush() -> None:
-        known = store.known(data["article"]["id"] for data, _, _, _ in batch)
+        known = store.known(record.article_id for record, _, _, _ in batch)
         todo: dict[str, Row] = {}
         for row in batch:
-            aid = row[0]["article"]["id"]
+            aid = row[0].article_id
             if aid in known or aid in todo:
                 summary.already += 1
             else:
@@ -95,8 +96,11 @@ def finished_partitions(folder: Path) -> list[int]:
 
 
 def _articles(folder: Path, index: int) -> Iterator[Row]:
+    """A shard's articles, their records typed again (E429 for a record this whodid cannot store)."""
     for r in _rows(folder, "articles", index):
-        yield json.loads(r["record"]), r["text"], r["origin"], r["source_id"]
+        origin = f"{shards.shard_path(folder, 'articles', index)}: {r['article_id']}"
+        record = ArticleRecord.from_dict(json.loads(r["record"]), origin=origin)
+        yield record, r["text"], r["origin"], r["source_id"]
 
 
 def _errors(folder: Path, index: int) -> Iterator[BadInput]:

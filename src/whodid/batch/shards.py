@@ -43,19 +43,6 @@ _ARTICLES = (
     ("text", "string"),
     ("record", "string"),  # the whodid.article/1 record, JSON
 )
-_ACTORS = (
-    ("article_id", "string"),
-    ("actor_id", "string"),
-    ("name", "string"),
-    ("kind", "string"),
-    ("country", "string"),
-    ("sector", "string"),
-    ("code", "string"),
-    ("description", "string"),
-    ("rule", "string"),
-    ("mentions", "int64"),
-)
-_ACTOR_KEYS = ("country", "sector", "code", "description", "rule")
 _ERRORS = (
     ("origin", "string"),
     ("source_id", "string"),  # the id the input gave, when the article was read
@@ -66,7 +53,7 @@ _ERRORS = (
 )
 
 
-def _columns(columns: Sequence[schema.Column]) -> tuple[tuple[str, str], ...]:
+def _columns(columns: Sequence[schema.Column[Any]]) -> tuple[tuple[str, str], ...]:
     return tuple((c.name, c.parquet) for c in schema.inserted(columns))
 
 
@@ -74,7 +61,7 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
     "articles": _ARTICLES,
     "events": _columns(schema.EVENTS),
     "quotes": _columns(schema.QUOTES),
-    "actors": _ACTORS,
+    "actors": _columns(schema.ACTORS),
     "places": _columns(schema.PLACES),
     "errors": _ERRORS,
 }
@@ -104,23 +91,20 @@ def code_shards(articles: Sequence[Article], outcomes: Sequence[ArticleRecord | 
         aid, item, art = outcome.article_id, article.item, data["article"]
         record = json.dumps(data, ensure_ascii=False, sort_keys=True)
         rows["articles"].append((aid, article.given_id, item.origin or "", *_fields(art), item.text, record))
-        rows["actors"].extend(
-            (aid, a["id"], a["name"], a["kind"], *_fields(a, *_ACTOR_KEYS), len(a.get("mentions") or []))
-            for a in data["actors"]
-        )
-        rows["events"] += schema.rows(schema.EVENTS, aid, data["events"])
-        rows["quotes"] += schema.rows(schema.QUOTES, aid, data["quotes"])
-        rows["places"] += schema.rows(schema.PLACES, aid, data["places"])
+        rows["actors"] += schema.rows(schema.ACTORS, outcome, schema.actor_items(outcome))
+        rows["events"] += schema.rows(schema.EVENTS, outcome, outcome.events)
+        rows["quotes"] += schema.rows(schema.QUOTES, outcome, outcome.quotes)
+        rows["places"] += schema.rows(schema.PLACES, outcome, outcome.places)
         result.coded += 1
-        result.events += len(data["events"])
-        result.quotes += len(data["quotes"])
+        result.events += len(outcome.events)
+        result.quotes += len(outcome.quotes)
     result.shards = {t: parquet_bytes(t, rows[t]) for t in CODED_TABLES}
     return result
 
 
-def _fields(item: dict[str, Any], *keys: str) -> tuple[Any, ...]:
-    """``item``'s values of ``keys`` (by default an article's published, title, source and url)."""
-    return tuple(item.get(k) for k in keys or ("published", "title", "source", "url"))
+def _fields(article: dict[str, Any]) -> tuple[Any, ...]:
+    """An article's published, title, source and url."""
+    return tuple(article.get(k) for k in ("published", "title", "source", "url"))
 
 
 def error_rows(bad: Sequence[BadInput], failed: Sequence[tuple[Article, BadInput]]) -> list[tuple[Any, ...]]:

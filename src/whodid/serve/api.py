@@ -282,7 +282,6 @@ def _code_and_store(request: Request, body: bytes) -> dict[str, Any]:
         coded = pipeline.code(
             item.text, published=item.published, id=aid, title=item.title, url=item.url, source=item.source
         )
-    record = coded.to_dict()
     with settings.store(create=True) as store:
-        store.add([(record, item.text, "POST /v1/articles", None)])
-    return record
+        store.add([(coded, item.text, "POST /v1/articles", None)])
+    return coded.to_dict()

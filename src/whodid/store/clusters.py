@@ -21,10 +21,12 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 from urllib.parse import urlparse
 
 if TYPE_CHECKING:
+    from whodid.nlp.state import EventSide
+    from whodid.record import ArticleRecord
     from whodid.store.db import Connection
 
 DAY_WINDOW = 2  # days a day-precise report may differ from the cluster's days ("Monday" vs "Tuesday")
@@ -75,25 +77,25 @@ def publisher(source: str | None, url: str | None, article_id: str) -> str:
     return article_id
 
 
-def place_events(conn: Connection, article: dict[str, Any], events: list[dict[str, Any]]) -> None:
+def place_events(conn: Connection, record: ArticleRecord) -> None:
     """Put each event of one newly stored article into a cluster (inside the caller's transaction)."""
-    aid = article["id"]
-    source = publisher(article.get("source"), article.get("url"), aid)
-    for e in events:
-        first, last = days(e.get("date"), e["date_precision"])
+    aid = record.article_id
+    source = publisher(record.source, record.url, aid)
+    for k, e in enumerate(record.events):
+        first, last = days(e.date, e.date_precision)
         m = Mention(
             article_id=aid,
-            event_id=e["id"],
-            source_key=key((e.get("source") or {}).get("code")),
-            target_key=key((e.get("target") or {}).get("code")),
-            root=e["cameo"][:2],
+            event_id=f"e{k + 1}",  # the record's id of the event (store/schema.py)
+            source_key=key(e.source.code if e.source else None),
+            target_key=key(e.target.code if e.target else None),
+            root=e.cameo[:2],
             first=first,
             last=last,
-            precision=e["date_precision"],
-            location=(e.get("location") or {}).get("country"),
-            goldstein=float(e["goldstein"]),
-            quad=int(e["quad_class"]),
-            dyad=_known(e.get("source")) and _known(e.get("target")),
+            precision=e.date_precision,
+            location=e.location.country if e.location else None,
+            goldstein=float(e.goldstein),
+            quad=int(e.quad_class),
+            dyad=_known(e.source) and _known(e.target),
         )
         cluster_id, reason = _join(conn, m)
         if cluster_id is None:
@@ -105,9 +107,9 @@ def place_events(conn: Connection, article: dict[str, Any], events: list[dict[st
         _count(conn, cluster_id, m, source)
 
 
-def _known(side: dict[str, Any] | None) -> bool:
-    code = (side or {}).get("code") or ""
-    return bool((side or {}).get("country")) or code.startswith(("IGO", "NGO", "NGM", "IMG", "MNC"))
+def _known(side: EventSide | None) -> bool:
+    code = (side.code if side else None) or ""
+    return bool(side and side.country) or code.startswith(("IGO", "NGO", "NGM", "IMG", "MNC"))
 
 
 def _join(conn: Connection, m: Mention) -> tuple[int | None, str]:

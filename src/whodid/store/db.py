@@ -13,8 +13,8 @@ Two back-ends, one SQL:
 whodid's statements are written once, with ``?`` parameters and SQL both accept; ``Connection``
 turns the parameters into psycopg's ``%s`` for PostgreSQL, and ``migration_sql`` turns the two
 SQLite column types that differ (``REAL``, ``INTEGER PRIMARY KEY``) into PostgreSQL's. ``Store.add``
-writes a batch of coded articles in one transaction: a crash loses at most the batch in progress,
-never what was committed before.
+writes a batch of coded articles (typed records, ``whodid.record.ArticleRecord``) in one transaction:
+a crash loses at most the batch in progress, never what was committed before.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from whodid import __version__
 from whodid.errors import Errors, WhodidError
@@ -37,6 +37,9 @@ from whodid.store import schema
 from whodid.store.clusters import backfill_cluster_sources, place_events
 from whodid.store.locations import backfill_location_precision
 from whodid.store.summaries import add_article, rebuild
+
+if TYPE_CHECKING:
+    from whodid.record import ArticleRecord  # imports spaCy: not at run time, for readers' sake
 
 DEFAULT_URL = "sqlite:///whodid.db"
 LOCK_TIMEOUT = 30.0  # seconds a writer waits for another process's lock (SQLite and PostgreSQL), then E423
@@ -51,6 +54,9 @@ TABLES = (
     "quotes",
     "places",
 )
+# what ``Store.add`` stores of one article: its typed record, its text, where it came from, the id it
+# was given (the store's id is the content hash)
+Coded = tuple["ArticleRecord", str, str, str | None]
 _MIGRATION = re.compile(r"(\d{4})_([a-z0-9_]+)\.sql")
 
 
@@ -300,75 +306,58 @@ class Store:
             found.update(str(r[0]) for r in rows)
         return found
 
-    def add(self, items: Sequence[tuple[dict[str, Any], str, str, str | None]]) -> int:
-        """Store coded articles in one transaction: (record, text, origin, source id) each.
+    def add(self, items: Sequence[Coded]) -> int:
+        """Store coded articles in one transaction: (typed record, text, origin, source id) each.
 
         An article already stored (same id) is left as it is. Returns how many were new. Writers
-        take the exclusive transaction, one at a time: clustering reads what the last batch wrote."""
+        take the exclusive transaction, one at a time: clustering reads what the last batch wrote.
+        A record that exists only as its JSON object is read with ``ArticleRecord.from_dict``."""
         return len(self.add_new(items))
 
-    def add_new(self, items: Sequence[tuple[dict[str, Any], str, str, str | None]]) -> list[str]:
+    def add_new(self, items: Sequence[Coded]) -> list[str]:
         """``add``, returning the ids of the articles this call stored: not those another process
         stored since they were looked up (``known``), so a summary counts only its own."""
         new: list[str] = []
         with self.conn.transaction(exclusive=True):
             for record, text, origin, source_id in items:
                 if self._add_one(record, text, origin, source_id):
-                    new.append(record["article"]["id"])
+                    new.append(record.article_id)
         return new
 
-    def _add_one(self, record: dict[str, Any], text: str, origin: str, source_id: str | None) -> int:
-        art = record["article"]
-        aid = art["id"]
+    def _add_one(self, record: ArticleRecord, text: str, origin: str, source_id: str | None) -> int:
+        aid = record.article_id
         cur = self.conn.execute(
             "INSERT INTO articles (id, source_id, published, title, source, url, origin, text, "
             "record, whodid_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
             (
                 aid,
                 source_id,
-                art.get("published"),
-                art.get("title"),
-                art.get("source"),
-                art.get("url"),
+                record.published.isoformat() if record.published else None,
+                record.title,
+                record.source,
+                record.url,
                 origin,
                 text,
-                json.dumps(record, ensure_ascii=False, sort_keys=True),
+                json.dumps(record.to_dict(), ensure_ascii=False, sort_keys=True),
                 __version__,
             ),
         )
         if cur.rowcount == 0:
             return 0
         ex = self.conn.executemany
-        sentences = {
-            e["sentence"]["index"]: (e["sentence"]["start"], e["sentence"]["end"]) for e in record["events"]
-        }
+        sentences = {e.sentence_index: (e.sentence_start, e.sentence_end) for e in record.events}
         ex(
             "INSERT INTO sentences (article_id, idx, start_char, end_char, text) VALUES (?, ?, ?, ?, ?)",
             [(aid, i, s, e, text[s:e]) for i, (s, e) in sorted(sentences.items())],
         )
         ex(
-            "INSERT INTO actors (article_id, actor_id, name, kind, country, sector, code, description, rule, "
-            "mentions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (
-                    aid,
-                    a["id"],
-                    a["name"],
-                    a["kind"],
-                    a.get("country"),
-                    a.get("sector"),
-                    a.get("code"),
-                    a.get("description"),
-                    a.get("rule"),
-                    len(a.get("mentions") or []),
-                )
-                for a in record["actors"]
-            ],
+            schema.insert_sql("actors", schema.ACTORS),
+            schema.rows(schema.ACTORS, record, schema.actor_items(record)),
         )
-        ex(schema.insert_sql("events", schema.EVENTS), schema.rows(schema.EVENTS, aid, record["events"]))
-        ex(schema.insert_sql("quotes", schema.QUOTES), schema.rows(schema.QUOTES, aid, record["quotes"]))
-        ex(schema.insert_sql("places", schema.PLACES), schema.rows(schema.PLACES, aid, record["places"]))
-        place_events(self.conn, art, record["events"])
+        ex(schema.insert_sql("events", schema.EVENTS), schema.rows(schema.EVENTS, record, record.events))
+        ex(schema.insert_sql("quotes", schema.QUOTES), schema.rows(schema.QUOTES, record, record.quotes))
+        ex(schema.insert_sql("places", schema.PLACES), schema.rows(schema.PLACES, record, record.places))
+        place_events(self.conn, record)
         add_article(self.conn, aid)
         return 1
 

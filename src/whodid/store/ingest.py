@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from whodid.dates.publication import Order
 from whodid.errors import WhodidError
@@ -21,7 +21,7 @@ from whodid.ingest.reader import ArticleInput, BadInput, article_id, expand_path
 from whodid.ingest.text import DEFAULT_MAX_BYTES
 from whodid.pipeline import Pipeline
 from whodid.record import ArticleRecord
-from whodid.store.db import Store
+from whodid.store.db import Coded, Store
 
 if TYPE_CHECKING:
     from whodid.parallel import PipelineSettings
@@ -205,25 +205,22 @@ def _store_coded(
     """Store one batch's coded articles in one transaction and count what this run stored."""
     rows = []
     for record in records:
-        data = record.to_dict()
         item = todo[record.article_id]
-        rows.append((data, item.text, item.origin or "", given[record.article_id]))
+        rows.append((record, item.text, item.origin or "", given[record.article_id]))
     store_rows(store, summary, rows)
 
 
-def store_rows(
-    store: Store, summary: IngestSummary, rows: list[tuple[dict[str, Any], str, str, str | None]]
-) -> None:
-    """Store coded articles (record, text, origin, given id) in one transaction; count what this run
-    stored in ``summary`` (also for ``whodid ingest`` of a batch folder: whodid/batch/load.py)."""
+def store_rows(store: Store, summary: IngestSummary, rows: list[Coded]) -> None:
+    """Store coded articles (typed record, text, origin, given id) in one transaction; count what this
+    run stored in ``summary`` (also for ``whodid ingest`` of a batch folder: whodid/batch/load.py)."""
     summary.pending = [origin for _, _, origin, _ in rows]
     new = set(store.add_new(rows))
     summary.pending = []
     # only what this run stored: another ingest may have stored some since ``known``
-    for data, _, _, _ in rows:
-        if data["article"]["id"] in new:
+    for record, _, _, _ in rows:
+        if record.article_id in new:
             summary.stored += 1
-            summary.events += len(data["events"])
-            summary.quotes += len(data["quotes"])
+            summary.events += len(record.events)
+            summary.quotes += len(record.quotes)
         else:
             summary.already += 1
