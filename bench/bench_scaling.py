@@ -21,9 +21,11 @@ CPU seconds are what compare between runs.
 ``--shape run`` makes every article one run of words with no sentence punctuation and no line break
 (the corpus words, ``.!?;:`` and newlines removed): the case of issue 14, item 2.
 
-Prints seconds, kilobytes per second and peak RSS per size, the ratio of the 1 MB time to the 100 KB time,
-and PASS when that ratio is at most 12 (linear time: 10x the size) and every peak RSS is under 1,536 MB,
-else FAIL (exit 1). Exits 0 with "skipped: ..." when the corpus is absent.
+Prints seconds, kilobytes per second and peak RSS per size, the ratios of the 1 MB time to the 100 KB time
+(wall and CPU), and PASS when the CPU ratio is at most 12 (linear time: 10x the size) and every peak RSS is
+under 1,536 MB, else FAIL (exit 1). The CPU ratio is judged because the wall ratio follows the share of
+the CPUs each child got: on a machine others use, a 100 KB child at load 2 and a 1 MB child at load 5
+give a wall ratio of 24 for a CPU ratio of 9.5. Exits 0 with "skipped: ..." when the corpus is absent.
 """
 
 from __future__ import annotations
@@ -149,6 +151,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"shape {args.shape}; each size coded by a fresh process; load average {os.getloadavg()[0]:.2f}")
     print(f"{'bytes':>10} {'seconds':>9} {'KB/s':>6} {'peak RSS':>10} {'events':>7} {'CPU s':>8} {'load':>5}")
     seconds: dict[int, float] = {}
+    cpus: dict[int, float] = {}
     peaks: dict[int, float] = {}
     with tempfile.TemporaryDirectory(prefix="whodid-scaling-") as tmp:
         for size in sizes:
@@ -163,18 +166,21 @@ def main(argv: list[str] | None = None) -> int:
             seconds[size], peaks[size] = secs, peak
             rate = size / 1000 / secs
             cpu, load = float(str(figures["cpu_s"])), os.getloadavg()[0]
+            cpus[size] = cpu
             row = f"{size:>10,} {secs:>9.1f} {rate:>6.1f} {peak:>7,.0f} MB {figures['events']:>7}"
             print(f"{row} {cpu:>8.1f} {load:>5.2f}")
-    return 0 if report(seconds, peaks) else 1
+    return 0 if report(seconds, cpus, peaks) else 1
 
 
-def report(seconds: dict[int, float], peaks: dict[int, float]) -> bool:
-    """Print the ratio and the verdict; True on PASS."""
+def report(seconds: dict[int, float], cpus: dict[int, float], peaks: dict[int, float]) -> bool:
+    """Print the ratios and the verdict (on the CPU ratio and the peaks); True on PASS."""
     ok = all(peak < RSS_BUDGET_MB for peak in peaks.values())
     print(f"largest peak RSS {max(peaks.values()):,.0f} MB (budget {RSS_BUDGET_MB:,.0f} MB)")
     if 100_000 in seconds and 1_000_000 in seconds:
-        ratio = seconds[1_000_000] / seconds[100_000]
-        print(f"ratio time 1 MB / 100 KB {ratio:.1f}x (budget {RATIO_BUDGET:.0f}x; linear is 10x)")
+        wall = seconds[1_000_000] / seconds[100_000]
+        ratio = cpus[1_000_000] / cpus[100_000]
+        print(f"ratio wall time 1 MB / 100 KB {wall:.1f}x (follows the load; not judged)")
+        print(f"ratio CPU time 1 MB / 100 KB {ratio:.1f}x (budget {RATIO_BUDGET:.0f}x; linear is 10x)")
         ok = ok and ratio <= RATIO_BUDGET
     print("PASS" if ok else "FAIL")
     return ok
