@@ -18,7 +18,7 @@ the best of each is kept):
 
 * coding alone: ``list(p.code_many(read_path(tmp), batch_size=16))``: reading and parsing the
   JSONL file included, exactly as ``ingest`` reads it;
-* ingest: ``whodid.store.ingest.ingest([tmp], store, p, batch_size=64)`` into a fresh store
+* ingest: ``whodid.store.ingest.ingest([tmp], store, p, IngestOptions(batch_size=64))`` into a fresh store
   (``open_store`` and its migrations done before the clock starts, ``close`` after it stops). It
   reads the same file, codes with the same ``batch_size=16`` (64 is a multiple of 16, so spaCy sees
   the same batches), and adds: content hashes, ``Store.known``, ``record.to_dict()``, ``Store.add``
@@ -171,7 +171,7 @@ def time_ingest(p: Any, tmp: Path, db: Path, ingest_batch: int) -> IngestRun:
     """One ingest into a fresh store at ``db``, with its time split by part (wrappers cost ~1 us/call)."""
     import whodid.store.db as dbmod
     from whodid.store.db import open_store
-    from whodid.store.ingest import ingest
+    from whodid.store.ingest import IngestOptions, ingest
 
     split = Split()
     store = open_store(f"sqlite:///{db}")
@@ -209,7 +209,7 @@ def time_ingest(p: Any, tmp: Path, db: Path, ingest_batch: int) -> IngestRun:
     place_events: Any = _patch(dbmod, CLUSTER_HOOK, place_timed) if hasattr(dbmod, CLUSTER_HOOK) else None
     try:
         t0 = time.perf_counter()
-        summary = ingest([tmp], store, p, batch_size=ingest_batch)
+        summary = ingest([tmp], store, p, IngestOptions(batch_size=ingest_batch))
         seconds = time.perf_counter() - t0
     finally:
         delattr(p, "code_many")  # back to the class's method

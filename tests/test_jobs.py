@@ -132,7 +132,7 @@ def test_ingest_on_two_jobs_stores_what_one_process_stores(
 @pytest.mark.slow
 def test_a_worker_killed_mid_ingest_loses_and_duplicates_nothing(tmp_path: Path) -> None:
     from whodid.store.db import open_store
-    from whodid.store.ingest import ingest, ingest_on_workers
+    from whodid.store.ingest import IngestOptions, ingest, ingest_on_workers
 
     flags = tmp_path / "flags"
     flags.mkdir()
@@ -141,9 +141,9 @@ def test_a_worker_killed_mid_ingest_loses_and_duplicates_nothing(tmp_path: Path)
     corpus.write_text("".join(json.dumps({"id": f"a{k}", "text": t}) + "\n" for k, t in enumerate(texts)))
     settings = BlankSettings(flag_dir=flags, kills=1)
     with open_store(f"sqlite:///{tmp_path / 'one.db'}") as store:
-        ingest([corpus], store, Pipeline(spacy.blank("en"), []), batch_size=8)
+        ingest([corpus], store, Pipeline(spacy.blank("en"), []), IngestOptions(batch_size=8))
     with open_store(f"sqlite:///{tmp_path / 'two.db'}") as store:
-        summary = ingest_on_workers([corpus], store, settings, jobs=2, batch_size=8)
+        summary = ingest_on_workers([corpus], store, settings, IngestOptions(batch_size=8), jobs=2)
     assert len(list(flags.iterdir())) == 1  # a worker was killed, once
     assert (summary.stored, summary.already, summary.skipped) == (41, 0, [])
     assert _tables(tmp_path / "two.db") == _tables(tmp_path / "one.db")

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from whodid.pipeline import Pipeline
     from whodid.store.db import Store
     from whodid.store.export import Exported
-    from whodid.store.ingest import IngestSummary
+    from whodid.store.ingest import IngestOptions, IngestSummary
     from whodid.store.query import EventQuery
 
 EXIT_OK, EXIT_PARTIAL, EXIT_FAILED = 0, 1, 2
@@ -785,7 +785,7 @@ def run_ingest(args: argparse.Namespace, out: TextIO, err: TextIO, *, nlp: Langu
     from whodid.events.confidence import DEFAULT_MIN_CONFIDENCE
     from whodid.ingest.reader import count_articles
     from whodid.store.db import DEFAULT_URL, database_errors, hide_password, in_memory, open_store
-    from whodid.store.ingest import IngestSummary, ingest
+    from whodid.store.ingest import IngestOptions, IngestSummary, ingest
 
     try:
         folders = batch_folders(args.paths)  # whodid batch's output: coded already
@@ -819,23 +819,22 @@ def run_ingest(args: argparse.Namespace, out: TextIO, err: TextIO, *, nlp: Langu
             progress.bar.refresh()
 
         summary = IngestSummary()  # what is done so far, when the database fails part way
-        options: dict[str, Any] = {
-            "published": published,
-            "batch_size": args.batch_size,
-            "on_skip": report,
-            "on_batch": progress.batch,
-            "date_order": args.date_order,
-            "on_note": note,
-            "max_bytes": args.max_bytes,
-            "summary": summary,
-        }
+        options = IngestOptions(
+            published=published,
+            date_order=args.date_order,
+            max_bytes=args.max_bytes,
+            batch_size=args.batch_size,
+            on_skip=report,
+            on_note=note,
+            on_batch=progress.batch,
+        )
         try:
             if folders is not None:
                 ingest_batches(folders, store, options, summary)
             elif pipeline is not None:
-                ingest(args.paths, store, pipeline, **options)
+                ingest(args.paths, store, pipeline, options, summary=summary)
             else:
-                _ingest_on_workers(args, store, options, err)
+                _ingest_on_workers(args, store, options, summary, err)
             totals = store.counts()
         except database_errors() as e:
             progress.done()
@@ -868,7 +867,9 @@ def run_ingest(args: argparse.Namespace, out: TextIO, err: TextIO, *, nlp: Langu
     return EXIT_PARTIAL if summary.skipped else EXIT_OK
 
 
-def _ingest_on_workers(args: argparse.Namespace, store: Store, options: dict[str, Any], err: TextIO) -> None:
+def _ingest_on_workers(
+    args: argparse.Namespace, store: Store, options: IngestOptions, summary: IngestSummary, err: TextIO
+) -> None:
     """``whodid ingest --jobs N``: coded on N worker processes, stored here in input order."""
     from whodid.parallel import PipelineSettings
     from whodid.store.ingest import ingest_on_workers
@@ -878,9 +879,10 @@ def _ingest_on_workers(args: argparse.Namespace, store: Store, options: dict[str
         args.paths,
         store,
         settings,
+        options,
         jobs=args.jobs,
+        summary=summary,
         on_ready=lambda warnings: _warn_lines(err, warnings),
-        **options,
     )
 
 

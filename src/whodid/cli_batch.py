@@ -14,7 +14,7 @@ from whodid.ingest.model import BadInput
 if TYPE_CHECKING:
     from whodid.parallel import PipelineSettings
     from whodid.store.db import Store
-    from whodid.store.ingest import IngestSummary
+    from whodid.store.ingest import IngestOptions, IngestSummary
 
 BATCH_EPILOG = """\
 examples:
@@ -218,18 +218,16 @@ def check_no_coding_options(args: argparse.Namespace, folder: Path, default_conf
             raise Errors.E446.error(option=option, path=folder)
 
 
-def ingest_batches(
-    folders: list[Path], store: Store, options: dict[str, Any], summary: IngestSummary
-) -> None:
+def ingest_batches(folders: list[Path], store: Store, options: IngestOptions, summary: IngestSummary) -> None:
     """``whodid ingest DIR`` of batch folders (``options``: ingest's batch size and callbacks)."""
     from whodid.batch.load import load_batches
 
     load_batches(
         folders,
         store,
-        batch_size=options["batch_size"],
-        on_skip=options["on_skip"],
-        on_batch=options["on_batch"],
+        batch_size=options.batch_size,
+        on_skip=options.on_skip,
+        on_batch=options.on_batch,
         summary=summary,
     )
 

@@ -20,7 +20,7 @@ from tests.serve.live import live_server
 from whodid.pipeline import Pipeline
 from whodid.serve import Settings
 from whodid.store.db import open_store
-from whodid.store.ingest import ingest
+from whodid.store.ingest import IngestOptions, ingest
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = Path(os.environ.get("WHODID_SCREENSHOTS", ROOT / "build" / "screenshots"))
@@ -44,7 +44,7 @@ def demo_server(tmp_path_factory: pytest.TempPathFactory, pipeline: Pipeline) ->
     import datetime as dt
 
     with open_store(url) as store:
-        ingest([ROOT / "examples"], store, pipeline, published=dt.date(2024, 5, 7))
+        ingest([ROOT / "examples"], store, pipeline, IngestOptions(published=dt.date(2024, 5, 7)))
     with live_server(Settings(url=url, load_pipeline=lambda: pipeline)) as base:
         yield base
 

@@ -20,7 +20,7 @@ from spacy.language import Language
 
 from whodid.pipeline import Pipeline
 from whodid.store.db import TABLES, migrations, open_store
-from whodid.store.ingest import ingest
+from whodid.store.ingest import IngestOptions, ingest
 
 Cli = Callable[..., subprocess.CompletedProcess[str]]
 
@@ -56,14 +56,14 @@ def test_ingest_stores_once_and_reports_bad_lines(tmp_path: Path, pipeline: Pipe
     root = _corpus(tmp_path)
     url = db_url
     with open_store(url) as store:
-        first = ingest([root], store, pipeline, batch_size=2)
+        first = ingest([root], store, pipeline, IngestOptions(batch_size=2))
         counts = store.counts()
     assert (first.read, first.stored, first.already) == (6, 5, 1)
     assert [b.origin for b in first.skipped] == [f"{root / 'c.jsonl'}:2"]
     assert first.skipped[0].error.code == "E110"
     assert counts["articles"] == 5 and counts["events"] == first.events > 0
     with open_store(url) as store:
-        again = ingest([root], store, pipeline, batch_size=2)
+        again = ingest([root], store, pipeline, IngestOptions(batch_size=2))
         assert store.counts() == counts  # nothing stored twice
         assert (again.stored, again.already) == (0, 6)
         db = store.conn
@@ -133,7 +133,7 @@ def test_a_killed_ingest_resumed_equals_a_clean_one(tmp_path: Path, db_url: str,
     # the command's own pipeline (its default floor), around the session's model
     pipe = load(nlp=nlp)
     with open_store(clean) as store:
-        ingest([src], store, pipe, batch_size=2)
+        ingest([src], store, pipe, IngestOptions(batch_size=2))
     # a real process, killed from outside mid-ingest
     cmd = [sys.executable, "-m", "whodid.cli", "ingest", str(src), "--batch-size", "2", "--db", crashed]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -150,7 +150,7 @@ def test_a_killed_ingest_resumed_equals_a_clean_one(tmp_path: Path, db_url: str,
     partial = _articles(crashed)
     assert 0 < partial < len(texts)  # killed mid-ingest
     with open_store(crashed) as store:
-        resumed = ingest([src], store, pipe, batch_size=2)
+        resumed = ingest([src], store, pipe, IngestOptions(batch_size=2))
     assert resumed.already == partial and resumed.stored == len(texts) - partial
     assert _dump(crashed) == _dump(clean)
 

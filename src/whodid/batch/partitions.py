@@ -72,7 +72,7 @@ def partitions(
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Iterator[Partition]:
     """The partitions of ``paths``, lazily: one partition's articles in memory at a time."""
-    from whodid.store.ingest import IngestSummary, read_articles  # the store: not for ``whodid --help``
+    from whodid.store.ingest import IngestOptions, IngestSummary, read_articles  # not for ``--help``
 
     current = Partition(0)
     summary = IngestSummary()  # read_articles counts into it; nothing here needs the counts
@@ -83,7 +83,8 @@ def partitions(
     def note(n: WhodidError) -> None:
         current.notes.append(n)
 
-    for _aid, item, given in read_articles(paths, summary, skip, note, published, date_order, max_bytes):
+    options = IngestOptions(published=published, date_order=date_order, max_bytes=max_bytes, on_note=note)
+    for _aid, item, given in read_articles(paths, summary, skip, options):
         if len(current.articles) >= size:
             yield current
             current = Partition(current.index + 1)

@@ -5,6 +5,8 @@ and stored once however often it is ingested; the id the input gave is kept as `
 Articles already stored are skipped before coding. Each batch is one transaction, so a killed ingest
 loses at most the batch in progress, and running the same command again completes it. The summary
 counts what this run stored: an article another ingest stored meanwhile is counted as already stored.
+``IngestOptions`` carries the options and callbacks of both ``ingest`` (one process) and
+``ingest_on_workers`` (``--jobs N``).
 """
 
 from __future__ import annotations
@@ -42,32 +44,48 @@ class IngestSummary:
     pending: list[str] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class IngestOptions:
+    """How ``ingest`` and ``ingest_on_workers`` read and store (``whodid ingest``'s options), and
+    whom they tell as they go.
+
+    ``published`` is the date of articles that give none; ``date_order`` reads numeric dates of JSON
+    Lines records (``"mdy"`` or ``"dmy"``); ``max_bytes`` is the largest article, as for
+    ``read_path``; ``batch_size`` articles are stored per transaction. A bad input is passed to
+    ``on_skip``, what was read with a doubt (an unreadable date: the article is stored undated) to
+    ``on_note``, and the summary to ``on_batch`` after each stored batch.
+
+        >>> IngestOptions(published=dt.date(2024, 5, 7), batch_size=16).date_order
+        'mdy'
+    """
+
+    published: dt.date | None = None
+    date_order: Order = "mdy"
+    max_bytes: int = DEFAULT_MAX_BYTES
+    batch_size: int = 64
+    on_skip: Callable[[BadInput], None] | None = None
+    on_note: Callable[[WhodidError], None] | None = None
+    on_batch: Callable[[IngestSummary], None] | None = None
+
+
 def ingest(
     paths: Iterable[Path | str],
     store: Store,
     pipeline: Pipeline,
+    options: IngestOptions | None = None,
     *,
-    published: dt.date | None = None,
-    batch_size: int = 64,
-    on_skip: Callable[[BadInput], None] | None = None,
-    on_batch: Callable[[IngestSummary], None] | None = None,
-    date_order: Order = "mdy",
-    on_note: Callable[[WhodidError], None] | None = None,
-    max_bytes: int = DEFAULT_MAX_BYTES,
     summary: IngestSummary | None = None,
 ) -> IngestSummary:
     """Read, code and store every article under ``paths``; bad ones are reported and skipped.
-    ``date_order`` reads numeric dates of JSON Lines records (``"mdy"`` or ``"dmy"``); what was read
-    with a doubt (an unreadable date: the article is stored undated) is passed to ``on_note``.
-    ``max_bytes`` is the largest article, as for ``read_path``. A caller that passes its own
-    ``summary`` still has what was done when the database fails part way (the CLI's E417, E423)."""
-    summary = summary if summary is not None else IngestSummary()
-    batch: list[tuple[str, ArticleInput, str | None]] = []  # (content hash, article, its given id)
+    A caller that passes its own ``summary`` still has what was done when the database fails part
+    way (the CLI's E417, E423).
 
-    def skip(bad: BadInput) -> None:
-        summary.skipped.append(bad)
-        if on_skip:
-            on_skip(bad)
+        >>> ingest(["news/"], store, whodid.load(), IngestOptions(batch_size=16))  # doctest: +SKIP
+    """
+    options = options or IngestOptions()
+    summary = summary if summary is not None else IngestSummary()
+    skip = _skipper(summary, options)
+    batch: list[tuple[str, ArticleInput, str | None]] = []  # (content hash, article, its given id)
 
     def flush() -> None:
         if not batch:
@@ -85,12 +103,12 @@ def ingest(
             return
         records = pipeline.code_many(list(todo.values()), batch_size=16, on_error=skip)
         _store_coded(store, summary, todo, given, records)
-        if on_batch:
-            on_batch(summary)
+        if options.on_batch:
+            options.on_batch(summary)
 
-    for item in read_articles(paths, summary, skip, on_note, published, date_order, max_bytes):
+    for item in read_articles(paths, summary, skip, options):
         batch.append(item)
-        if len(batch) >= batch_size:
+        if len(batch) >= options.batch_size:
             flush()
     flush()
     return summary
@@ -100,15 +118,9 @@ def ingest_on_workers(
     paths: Iterable[Path | str],
     store: Store,
     settings: PipelineSettings,
+    options: IngestOptions | None = None,
     *,
     jobs: int,
-    published: dt.date | None = None,
-    batch_size: int = 64,
-    on_skip: Callable[[BadInput], None] | None = None,
-    on_batch: Callable[[IngestSummary], None] | None = None,
-    date_order: Order = "mdy",
-    on_note: Callable[[WhodidError], None] | None = None,
-    max_bytes: int = DEFAULT_MAX_BYTES,
     summary: IngestSummary | None = None,
     on_ready: Callable[[list[str]], None] | None = None,
 ) -> IngestSummary:
@@ -116,22 +128,20 @@ def ingest_on_workers(
     up what is stored and stores, one batch after the other in input order; the workers code. So the
     database holds what one process would have stored: the same ids, rows and clusters. An article
     whose text is already in a batch being coded is counted as already stored, as one process would
-    have found it stored. Bad inputs and notes are reported as they are read."""
+    have found it stored. Bad inputs and notes are reported as they are read; ``on_ready`` gets the
+    dictionary lines the workers' pipeline could not use."""
     from whodid.parallel import code_units
 
+    options = options or IngestOptions()
     summary = summary if summary is not None else IngestSummary()
+    skip = _skipper(summary, options)
     coding: set[str] = set()  # the ids of the batches read and not yet stored
-
-    def skip(bad: BadInput) -> None:
-        summary.skipped.append(bad)
-        if on_skip:
-            on_skip(bad)
 
     def units() -> Iterator[tuple[tuple[dict[str, ArticleInput], dict[str, str | None]], list[ArticleInput]]]:
         batch: list[tuple[str, ArticleInput, str | None]] = []
-        for item in read_articles(paths, summary, skip, on_note, published, date_order, max_bytes):
+        for item in read_articles(paths, summary, skip, options):
             batch.append(item)
-            if len(batch) >= batch_size:
+            if len(batch) >= options.batch_size:
                 yield unit(batch)
                 batch = []
         if batch:
@@ -162,33 +172,45 @@ def ingest_on_workers(
                 records.append(outcome)
         _store_coded(store, summary, todo, given, records)
         coding.difference_update(todo)
-        if on_batch:
-            on_batch(summary)
+        if options.on_batch:
+            options.on_batch(summary)
     return summary
+
+
+def _skipper(summary: IngestSummary, options: IngestOptions) -> Callable[[BadInput], None]:
+    """Count a bad input in ``summary`` and pass it to ``options.on_skip``."""
+
+    def skip(bad: BadInput) -> None:
+        summary.skipped.append(bad)
+        if options.on_skip:
+            options.on_skip(bad)
+
+    return skip
 
 
 def read_articles(
     paths: Iterable[Path | str],
     summary: IngestSummary,
     skip: Callable[[BadInput], None],
-    on_note: Callable[[WhodidError], None] | None,
-    published: dt.date | None,
-    date_order: Order,
-    max_bytes: int,
+    options: IngestOptions,
 ) -> Iterator[tuple[str, ArticleInput, str | None]]:
     """Each good article under ``paths`` as (content hash, the article with that id, its given id);
-    bad inputs to ``skip``, notes to ``on_note``, both counted in ``summary``."""
+    bad inputs to ``skip``, notes to ``options.on_note``, both counted in ``summary``."""
     for path in expand_paths(paths):
         for item in read_path(
-            path, published=published, stdin_jsonl=True, date_order=date_order, max_bytes=max_bytes
+            path,
+            published=options.published,
+            stdin_jsonl=True,
+            date_order=options.date_order,
+            max_bytes=options.max_bytes,
         ):
             if isinstance(item, BadInput):
                 skip(item)
                 continue
             for note in item.notes:
                 summary.notes.append(note)
-                if on_note:
-                    on_note(note)
+                if options.on_note:
+                    options.on_note(note)
             summary.read += 1
             aid = article_id(item.text)
             # the store's id is the content hash; the given id is kept as source_id
