@@ -1,6 +1,8 @@
 """Store fixtures: ``db_url`` is a fresh, empty database for each test, on SQLite and on PostgreSQL;
 ``new_db_url`` makes as many as a test needs on one back-end; ``module_db_url`` is one for a module
-whose tests only read what its fixture stored."""
+whose tests only read what its fixture stored. Such a module defines ``fill_store(store)``, which
+stores its records: ``stored`` is ``module_db_url`` filled by it once, and ``store`` a connection of
+each test's own to it."""
 
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.store.postgres import server_bin, throwaway_server
+from whodid.store.db import Store, open_store
 
 
 @pytest.fixture(scope="session")
@@ -78,3 +81,23 @@ def module_db_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempP
     """``db_url`` shared by a module's tests: for a store they fill once and only read."""
     with _new_database(request, tmp_path_factory.mktemp("store")) as url:
         yield url
+
+
+@pytest.fixture(scope="module")
+def stored(module_db_url: str, request: pytest.FixtureRequest) -> str:
+    """``module_db_url`` filled once by the module's ``fill_store``: the tests that take it only read."""
+    fill = getattr(request.module, "fill_store", None)
+    if fill is None:
+        raise AssertionError(
+            f"{request.module.__name__} uses the stored records but has no fill_store(store)"
+        )
+    with open_store(module_db_url) as s:
+        fill(s)
+    return module_db_url
+
+
+@pytest.fixture
+def store(stored: str) -> Iterator[Store]:
+    """A connection of the test's own to the module's ``stored`` database."""
+    with open_store(stored) as s:
+        yield s

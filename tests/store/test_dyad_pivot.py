@@ -65,7 +65,7 @@ def _events(rng: random.Random, n: int) -> list[dict[str, Any]]:
     return out
 
 
-def _fill(s: Store) -> None:
+def fill_store(s: Store) -> None:
     """Six articles of 30 random events each, stored one per add: the summaries grow by upserts."""
     rng = random.Random(12)
     for k in range(6):
@@ -79,25 +79,11 @@ def _fill(s: Store) -> None:
         s.add([(ArticleRecord.from_dict(rec), TEXT + f" {k}", "test", None)])
 
 
-@pytest.fixture(scope="module")
-def stored(module_db_url: str) -> str:
-    """The articles stored once for the module: the tests that take ``store`` only read them."""
-    with open_store(module_db_url) as s:
-        _fill(s)
-    return module_db_url
-
-
-@pytest.fixture
-def store(stored: str) -> Iterator[Store]:
-    with open_store(stored) as s:
-        yield s
-
-
 @pytest.fixture
 def own_store(db_url: str) -> Iterator[Store]:
     """The same articles in a database of its own, for a test that rewrites the summaries."""
     with open_store(db_url) as s:
-        _fill(s)
+        fill_store(s)
         yield s
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -122,18 +121,9 @@ def _typed(rows: list[tuple[dict[str, Any], str, str, str | None]]) -> list[Code
     return [(ArticleRecord.from_dict(record), text, origin, given) for record, text, origin, given in rows]
 
 
-@pytest.fixture(scope="module")
-def stored(module_db_url: str) -> str:
-    """The records stored once for the module: the tests that take ``store`` only read them."""
-    with open_store(module_db_url) as s:
-        s.add(_typed(_records()))
-    return module_db_url
-
-
-@pytest.fixture
-def store(stored: str) -> Iterator[Store]:
-    with open_store(stored) as s:
-        yield s
+def fill_store(s: Store) -> None:
+    """The records stored once for the module (``stored`` in tests/store/conftest.py)."""
+    s.add(_typed(_records()))
 
 
 def _tsv(text: str) -> list[dict[str, str]]:

@@ -7,7 +7,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +18,7 @@ from tests.store.test_query import TEXT, _event
 from whodid.errors import UsageError
 from whodid.evaluate.base import empty_prediction
 from whodid.record import ArticleRecord
-from whodid.store.db import Store, open_store
+from whodid.store.db import Store
 from whodid.store.query import MODALITIES, EventQuery, dyad, dyad_undated, events
 
 
@@ -39,30 +38,21 @@ EVENTS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def stored(module_db_url: str) -> str:
-    """The module's article, stored once: its tests only read it."""
-    with open_store(module_db_url) as s:
-        rec = empty_prediction("sha256-00000000000000d1")
-        rec["article"].update({"published": "2024-03-09", "url": "https://example.org/d"})
-        rec["actors"] = [
-            {"id": "a1", "name": "United States", "kind": "state", "mentions": [{"start": 0, "end": 0}]},
-            {
-                "id": "a2",
-                "name": "Russian forces",
-                "kind": "organization",
-                "mentions": [{"start": 0, "end": 0}],
-            },
-        ]
-        rec["events"] = EVENTS
-        s.add([(ArticleRecord.from_dict(rec), TEXT, "test", "given-d1")])
-    return module_db_url
-
-
-@pytest.fixture
-def store(stored: str) -> Iterator[Store]:
-    with open_store(stored) as s:
-        yield s
+def fill_store(s: Store) -> None:
+    """The module's article, stored once (``stored`` in tests/store/conftest.py): its tests only read it."""
+    rec = empty_prediction("sha256-00000000000000d1")
+    rec["article"].update({"published": "2024-03-09", "url": "https://example.org/d"})
+    rec["actors"] = [
+        {"id": "a1", "name": "United States", "kind": "state", "mentions": [{"start": 0, "end": 0}]},
+        {
+            "id": "a2",
+            "name": "Russian forces",
+            "kind": "organization",
+            "mentions": [{"start": 0, "end": 0}],
+        },
+    ]
+    rec["events"] = EVENTS
+    s.add([(ArticleRecord.from_dict(rec), TEXT, "test", "given-d1")])
 
 
 def ids(rows: list[dict[str, Any]]) -> list[str]:

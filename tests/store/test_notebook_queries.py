@@ -9,17 +9,14 @@ import csv
 import io
 import json
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 from pathlib import Path
-
-import pytest
 
 import whodid
 from tests.inprocess import whodid as run
 from tests.store.test_query import TEXT, _event
 from whodid.evaluate.base import empty_prediction
 from whodid.record import ArticleRecord
-from whodid.store.db import Store, open_store
+from whodid.store.db import Store
 from whodid.store.export import MENTION_COLUMNS, export
 from whodid.store.query import dyad
 
@@ -32,37 +29,28 @@ def _numbered(k: int, date: str) -> dict[str, object]:
     return event
 
 
-@pytest.fixture(scope="module")
-def stored(module_db_url: str) -> str:
-    """The module's article, stored once: its tests only read it."""
-    with open_store(module_db_url) as s:
-        rec = empty_prediction("sha256-00000000000000e1")
-        rec["article"].update({"published": "2024-06-30", "url": "https://example.org/e", "source": "Wire"})
-        rec["actors"] = [
-            {
-                "id": a,
-                "name": name,
-                "kind": "state",
-                "country": code,
-                "code": code,
-                "mentions": [{"start": 0, "end": 0}],
-            }
-            for a, name, code in (("a1", "United States", "USA"), ("a2", "Syria", "SYR"))
-        ]
-        # eleven accusations on one March day (ids e1..e11), one in June, nothing in April and May; a
-        # month-precise future one (e13) and one without a source code (e14: no edge)
-        rec["events"] = [_numbered(k, "2024-03-05") for k in range(1, 12)]
-        rec["events"] += [_numbered(12, "2024-06-02"), _numbered(13, "2024-06"), _numbered(14, "2024-06-03")]
-        rec["events"][12]["modality"] = "future"
-        rec["events"][13]["source"]["code"] = None
-        s.add([(ArticleRecord.from_dict(rec), TEXT, "test", None)])
-    return module_db_url
-
-
-@pytest.fixture
-def store(stored: str) -> Iterator[Store]:
-    with open_store(stored) as s:
-        yield s
+def fill_store(s: Store) -> None:
+    """The module's article, stored once (``stored`` in tests/store/conftest.py): its tests only read it."""
+    rec = empty_prediction("sha256-00000000000000e1")
+    rec["article"].update({"published": "2024-06-30", "url": "https://example.org/e", "source": "Wire"})
+    rec["actors"] = [
+        {
+            "id": a,
+            "name": name,
+            "kind": "state",
+            "country": code,
+            "code": code,
+            "mentions": [{"start": 0, "end": 0}],
+        }
+        for a, name, code in (("a1", "United States", "USA"), ("a2", "Syria", "SYR"))
+    ]
+    # eleven accusations on one March day (ids e1..e11), one in June, nothing in April and May; a
+    # month-precise future one (e13) and one without a source code (e14: no edge)
+    rec["events"] = [_numbered(k, "2024-03-05") for k in range(1, 12)]
+    rec["events"] += [_numbered(12, "2024-06-02"), _numbered(13, "2024-06"), _numbered(14, "2024-06-03")]
+    rec["events"][12]["modality"] = "future"
+    rec["events"][13]["source"]["code"] = None
+    s.add([(ArticleRecord.from_dict(rec), TEXT, "test", None)])
 
 
 def test_db_events_has_every_csv_column_typed(store: Store) -> None:

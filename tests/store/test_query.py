@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -55,7 +54,7 @@ EVENTS = [
 ]
 
 
-def _fill(s: Store) -> None:
+def fill_store(s: Store) -> None:
     """The module's articles: one with the events and quotes, three of news volume."""
     rec = empty_prediction("sha256-0000000000000001")
     rec["article"].update({"published": "2024-04-05", "url": "https://example.org/a"})
@@ -87,20 +86,6 @@ def _fill(s: Store) -> None:
         other = empty_prediction(f"sha256-000000000000000{k}")
         other["article"]["published"] = day
         s.add([(ArticleRecord.from_dict(other), f"Filler article {k}.", "test", None)])
-
-
-@pytest.fixture(scope="module")
-def stored(module_db_url: str) -> str:
-    """The articles stored once for the module: its tests only read them (but one, which has its own)."""
-    with open_store(module_db_url) as s:
-        _fill(s)
-    return module_db_url
-
-
-@pytest.fixture
-def store(stored: str) -> Iterator[Store]:
-    with open_store(stored) as s:
-        yield s
 
 
 def ids(rows: list[dict[str, Any]]) -> list[str]:
@@ -257,7 +242,7 @@ def test_large_results_stream_in_pieces(store: Store) -> None:
 
 def test_a_damaged_store_is_reported_not_a_traceback(db_url: str) -> None:
     store = open_store(db_url)  # a database of its own: this test damages it
-    _fill(store)
+    fill_store(store)
     store.conn.execute("DROP TABLE sentences")  # changed by hand: the events query joins it
     url = store.url
     store.close()
