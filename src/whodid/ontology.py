@@ -15,11 +15,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 
+from whodid.data_files import DATA_DIR
 from whodid.errors import DataError, Errors
 
 __all__ = ["QUAD_CLASSES", "CameoCode", "DataFileError", "Ontology", "UnknownCodeError"]
 
-DEFAULT_DIR = Path(__file__).resolve().parent / "data" / "ontology"
+DEFAULT_DIR = DATA_DIR / "ontology"
 TABLE_NAME = "cameo.tsv"
 _HEADER = ("code", "name", "goldstein", "quad_class", "plover", "plover_mode", "plover_context")
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from importlib import resources
 from types import MappingProxyType
 from typing import Final
+
+from whodid.data_files import data_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,7 +20,7 @@ class RefEntry:
 
 
 def _rows(name: str) -> list[list[str]]:
-    text = resources.files("whodid").joinpath("data", "dates", name).read_text(encoding="utf-8")
+    text = data_text("dates", name)
     return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 

@@ -17,7 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+
+from whodid.data_files import data_lines
 
 __all__ = [
     "MIN_ASCII_SHARE",
@@ -60,9 +61,7 @@ class LanguageCheck:
 @cache
 def english_function_words() -> frozenset[str]:
     """The English function-word list shipped with whodid (read once)."""
-    path = resources.files("whodid") / "data" / "ingest" / "english_function_words.txt"
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(w.strip().lower() for w in lines if w.strip() and not w.lstrip().startswith("#"))
+    return frozenset(w.lower() for w in data_lines("ingest", "english_function_words.txt"))
 
 
 def check_english(text: str) -> LanguageCheck:

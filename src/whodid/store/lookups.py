@@ -14,8 +14,8 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from functools import lru_cache
-from importlib import resources
 
+from whodid.data_files import data_text
 from whodid.errors import Errors
 from whodid.ontology import CameoCode
 from whodid.store.actor_codes import SegmentTable
@@ -144,7 +144,7 @@ def _icews_sector_table() -> dict[str, tuple[str, bool]]:
     """CAMEO agent code -> (ICEWS sector names, whether they were checked against ICEWS's files), from
     ``data/export/icews_sectors.tsv``."""
     try:
-        text = resources.files("whodid").joinpath(_ICEWS_SECTORS).read_text(encoding="utf-8")
+        text = data_text(*_ICEWS_SECTORS.split("/")[1:])
     except (OSError, UnicodeDecodeError) as e:
         raise Errors.E305.error(path=_ICEWS_SECTORS, detail=str(e)) from None
     table: dict[str, tuple[str, bool]] = {}
