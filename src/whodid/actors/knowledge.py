@@ -14,6 +14,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Generic, TypeVar
 
@@ -77,20 +78,24 @@ V = TypeVar("V")
 MEMO_LIMIT = 200_000  # entries per lookup table before the memo starts afresh
 
 
-class Memo(Generic[V]):
-    """A bounded memo of one lookup: the same few thousand phrases are asked for again and again."""
+class Memo(dict[str, V]):
+    """A bounded memo of one lookup: the same few thousand phrases are asked for again and again.
+
+    ``memo[text]`` is a plain dict access when ``text`` was seen (no Python call: this is on the
+    actor stage's hottest path); ``memo(text)`` does the same."""
 
     def __init__(self, compute: Callable[[str], V]) -> None:
+        super().__init__()
         self._compute = compute
-        self._seen: dict[str, V] = {}
+
+    def __missing__(self, text: str) -> V:
+        if len(self) > MEMO_LIMIT:
+            self.clear()
+        value = self[text] = self._compute(text)
+        return value
 
     def __call__(self, text: str) -> V:
-        if text in self._seen:
-            return self._seen[text]
-        if len(self._seen) > MEMO_LIMIT:
-            self._seen.clear()
-        value = self._seen[text] = self._compute(text)
-        return value
+        return self[text]
 
 
 def read_words(name: str, data_dir: Path | None = None) -> frozenset[str]:
@@ -181,19 +186,25 @@ class _Index(Generic[T]):
 
     def get(self, text: str) -> T | None:
         """The value for ``text``, trying it as given and without a possessive ending."""
-        return self._memo(text)
+        return self._memo[text]
 
     def _lookup(self, text: str) -> T | None:
-        cleaned = clean(text)
-        for candidate in dict.fromkeys((cleaned, _strip_possessive(cleaned))):
-            if not candidate:
-                continue
+        for candidate, folded in _lookup_keys(text):
             hit = self._exact.get(candidate)
             if hit is None:
-                hit = self._folded.get(fold(candidate))
+                hit = self._folded.get(folded)
             if hit is not None:
                 return hit
         return None
+
+
+@lru_cache(maxsize=MEMO_LIMIT)
+def _lookup_keys(text: str) -> tuple[tuple[str, str], ...]:
+    """The keys ``_Index`` tries for ``text``: (cleaned, folded) as given, then without a possessive
+    ending. Shared by every index (one phrase is asked of the country, demonym, capital, body,
+    organisation and people tables in turn), so each phrase is cleaned and folded once."""
+    cleaned = clean(text)
+    return tuple((c, fold(c)) for c in dict.fromkeys((cleaned, _strip_possessive(cleaned))) if c)
 
 
 @dataclass(frozen=True)
@@ -464,7 +475,7 @@ class ActorKnowledge:
         and is no country's name ("New Jersey" -> USA); None otherwise or without ``with_regions``."""
         if self._region_memo is None or " " not in text.strip() or self.country_by_name(text) is not None:
             return None
-        return self._region_memo(text)
+        return self._region_memo[text]
 
     def country_by_name(self, text: str) -> CountryInfo | None:
         """The country named by ``text`` ("the United States", "U.S.", "China's"); "us" is not "US"."""
@@ -499,7 +510,7 @@ class ActorKnowledge:
 
         "former US secretary of state" -> "secretary of state"; "opposition leader" -> OPP, not GOV.
         """
-        return self._role_memo(text)
+        return self._role_memo[text]
 
     def _role_lookup(self, text: str) -> RoleInfo | None:
         found: RoleInfo | None = None
@@ -519,25 +530,27 @@ class ActorKnowledge:
         A leading country modifier is understood when the whole text is not a known name:
         "the Chinese Foreign Ministry" and "Canada's parliament" come back with that country.
         """
-        return self._body_memo(text)
+        return self._body_memo[text]
 
     def _body_lookup(self, text: str) -> BodyInfo | None:
         hit = self._bodies.get(text)
         if hit is not None:
             return hit
-        head, of, owner = clean(text).rpartition(" of ")
+        cleaned = clean(text)
+        head, of, owner = cleaned.rpartition(" of ")
+        # the body is looked up before its country: most phrases name none, and both are pure lookups
         if of and head:  # "the Government of Eritrea", "the Ministry of Defence of Japan"
-            country = self.country_by_name(owner)
-            base = self._bodies.get(head) if country is not None else None
-            if country is not None and base is not None and base.country is None:
+            base = self._bodies.get(head)
+            country = self.country_by_name(owner) if base is not None and base.country is None else None
+            if base is not None and country is not None:
                 return replace(base, country=country.iso3)
-        words = clean(text).split()
+        words = cleaned.split()
         for cut in range(min(len(words) - 1, _MAX_MODIFIER_WORDS), 0, -1):
-            country = self._modifier_country(" ".join(words[:cut]))
-            if country is None:
-                continue
             base = self._bodies.get(" ".join(words[cut:]))
-            if base is not None:
+            if base is None:
+                continue
+            country = self._modifier_country(" ".join(words[:cut]))
+            if country is not None:
                 return replace(base, country=country.iso3)
         return None
 
