@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -86,3 +87,68 @@ def test_what_the_typed_record_cannot_hold_is_refused(
         assert caught.value.code == "E429" and "shard 3" in caught.value.message
     with open_store(db_url) as store:
         assert store.counts()["articles"] == 0
+
+
+def _from_json(record: dict[str, object]) -> dict[str, list[tuple[object, ...]]]:
+    """The rows of events, quotes, places and actors as the record's JSON object says them: an oracle
+    apart from store/schema.py, which reads the typed record (the columns of 0001 and 0006)."""
+    rec: dict[str, Any] = dict(record)
+    aid = rec["article"]["id"]
+
+    def side(e: dict[str, Any], which: str) -> tuple[object, ...]:
+        s = e.get(which) or {}
+        return (s.get("actor"), s.get("country"), s.get("code"), s.get("text"))
+
+    events = []
+    for e in rec["events"]:
+        loc = e.get("location") or {}
+        events.append(
+            (aid, e["id"], *side(e, "source"), *side(e, "target"), e["cameo"], e["cameo"][:2], e["plover"],
+             e["quad_class"], e["goldstein"], e["date"], e["date_precision"], e["date_source"],
+             loc.get("name"), loc.get("country"), loc.get("lat"), loc.get("lon"), e["modality"],
+             int(e["background"]), e["sentence"]["index"], e["evidence"]["start"], e["evidence"]["end"],
+             e["evidence"]["text"], e["rule"], e["confidence"], loc.get("precision"), loc.get("rule"))
+        )  # fmt: skip
+    quotes = []
+    for q in rec["quotes"]:
+        sp = q.get("speaker") or {}
+        quotes.append(
+            (aid, q["id"], q["text"], q["start"], q["end"], q["kind"], q["cue"], sp.get("actor"),
+             sp.get("country"), sp.get("text"), q["rule"], q["confidence"])
+        )  # fmt: skip
+    places = [
+        (aid, k, p["text"], p["start"], p["end"], p["name"], p["country"], p["lat"], p["lon"], p["feature"],
+         p["geonameid"], p["rule"], p["confidence"])
+        for k, p in enumerate(rec["places"])
+    ]  # fmt: skip
+    actors = [
+        (aid, a["id"], a["name"], a["kind"], a["country"], a["sector"], a["code"], a["description"],
+         a["rule"], len(a["mentions"]))
+        for a in rec["actors"]
+    ]  # fmt: skip
+    return {"events": events, "quotes": quotes, "places": places, "actors": actors}
+
+
+_COLUMNS = {
+    "events": "article_id, event_id, source_actor, source_country, source_code, source_text, target_actor, "
+    "target_country, target_code, target_text, cameo, cameo_root, plover, quad_class, goldstein, date, "
+    "date_precision, date_source, location_name, location_country, lat, lon, modality, background, "
+    "sentence_idx, evidence_start, evidence_end, evidence_text, rule, confidence, location_precision, "
+    "location_rule",
+    "quotes": "*",
+    "places": "*",
+    "actors": "*",
+}
+
+
+def test_the_stored_columns_say_what_the_json_object_says(
+    coded: list[tuple[ArticleRecord, str]], db_url: str
+) -> None:
+    with open_store(db_url) as store:
+        store.add([(rec, text, "test", None) for rec, text in coded])
+        for rec, _ in coded:
+            want = _from_json(rec.to_dict())
+            for table, columns in _COLUMNS.items():
+                sql = f"SELECT {columns} FROM {table} WHERE article_id = ?"
+                got = [tuple(r) for r in store.conn.execute(sql, (rec.article_id,)).fetchall()]
+                assert sorted(got, key=repr) == sorted(want[table], key=repr), table
