@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
     from whodid.pipeline import Pipeline
+    from whodid.progress import ProgressLog
     from whodid.store.db import Store
     from whodid.store.export import Exported
     from whodid.store.ingest import IngestOptions, IngestSummary
@@ -93,7 +94,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="code articles into actors, CAMEO events, quotations, dates and places",
         description="Code one article (.txt, .html, - for stdin) or many (.jsonl: one "
         '{"id", "text", "published", "title", "url", "source"} record a line) into whodid.article/1 '
-        "records (see docs/output.md).",
+        "records (see docs/output.md). When standard error is no terminal, a line there every 30 s of "
+        "work gives the articles done, articles/s and the time left (WHODID_PROGRESS_EVERY=SECONDS).",
         epilog=CODE_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -162,7 +164,8 @@ def build_parser() -> argparse.ArgumentParser:
         "directories of these) and store it with its actors, events, quotations and places. The same "
         "text is stored once however often it is ingested; articles are committed in batches, so an "
         "interrupted ingest can simply be run again. On a terminal a progress bar counts the articles "
-        "stored, already there and skipped.",
+        "stored, already there and skipped; in a log (standard error no terminal) a line every 30 s of "
+        "work gives the articles done, articles/s and the time left (WHODID_PROGRESS_EVERY=SECONDS).",
         epilog=INGEST_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -723,7 +726,8 @@ def _export_file(store: Store, args: argparse.Namespace, query: EventQuery) -> E
 
 
 class _Progress:
-    """A progress bar (tqdm) on a terminal only; logs and pipes get the summary alone.
+    """A progress bar (tqdm) on a terminal; elsewhere (a log, a pipe) a line every 30 seconds
+    (whodid.progress).
 
     It advances after each committed batch, so it shows what is safely stored: articles stored,
     already there and skipped, out of the articles the inputs hold (``count_articles``)."""
@@ -731,6 +735,9 @@ class _Progress:
     def __init__(self, err: TextIO, total: int) -> None:
         from tqdm import tqdm
 
+        from whodid.progress import ProgressLog
+
+        self.log = ProgressLog(err, "whodid ingest", total=total)
         self.bar = tqdm(
             total=total,
             unit="article",
@@ -747,13 +754,16 @@ class _Progress:
             stored=summary.stored, already=summary.already, skipped=len(summary.skipped), refresh=False
         )
         self.bar.update(done - self.bar.n)
+        self.log.update(done)
 
     def clear(self) -> None:
         """Before a line of its own (a skipped input) is written to the terminal."""
         self.bar.clear()
 
-    def done(self) -> None:
+    def done(self, *, finished: bool = True) -> None:
         self.bar.close()
+        if finished:  # a failed run ends with its error, not with a "done" line
+            self.log.finish()
 
 
 def _print_rows(out: TextIO, rows: list[dict[str, Any]], fmt: str) -> None:
@@ -806,7 +816,7 @@ def run_ingest(args: argparse.Namespace, out: TextIO, err: TextIO, *, nlp: Langu
                 return _fail(err, e)
             _warn(err, pipeline)
 
-        progress = _Progress(err, count_articles(args.paths) if err.isatty() else 0)
+        progress = _Progress(err, count_articles(args.paths))
 
         def report(b: BadInput) -> None:
             progress.clear()
@@ -837,10 +847,10 @@ def run_ingest(args: argparse.Namespace, out: TextIO, err: TextIO, *, nlp: Langu
                 _ingest_on_workers(args, store, options, summary, err)
             totals = store.counts()
         except database_errors() as e:
-            progress.done()
+            progress.done(finished=False)
             return _fail(err, _ingest_failure(store.url, e, summary))
         except WhodidError as e:  # a worker could not load the pipeline
-            progress.done()
+            progress.done(finished=False)
             return _fail(err, e)
         progress.done()
     out.write(
@@ -1043,9 +1053,12 @@ def run_code(args: argparse.Namespace, out: TextIO, err: TextIO, *, nlp: Languag
         _skipped(err, b)
 
     coded = 0
+    progress = _code_progress(err, args.input)
     for record in pipeline.code_many(_noting(err, source), on_error=report):
         _write(out, record, fmt)
         coded += 1
+        progress.update(coded + len(bad))
+    progress.finish()
     if coded == 0 and bad:
         return EXIT_FAILED
     return EXIT_PARTIAL if bad else EXIT_OK
@@ -1073,15 +1086,30 @@ def _code_on_workers(
         on_note=lambda n: _note(err, n),
         on_ready=lambda warnings: _warn_lines(err, warnings),
     )
+    progress = _code_progress(err, args.input)
     try:
         for record in records:
             _write(out, record, fmt)
             coded += 1
+            progress.update(coded + len(bad))
     except WhodidError as e:
         return _fail(err, e)
+    progress.finish()
     if coded == 0 and bad:
         return EXIT_FAILED
     return EXIT_PARTIAL if bad else EXIT_OK
+
+
+def _code_progress(err: TextIO, given: str) -> ProgressLog:
+    """Progress lines of ``whodid code`` when standard error is no terminal (whodid.progress), out of
+    the articles of the input file (unknown on standard input)."""
+    from whodid.ingest.reader import count_articles
+    from whodid.progress import ProgressLog
+
+    log = ProgressLog(err, "whodid code")
+    if given != "-" and log.enabled:
+        log.total = count_articles([Path(given)])
+    return log
 
 
 def _write(out: TextIO, record: ArticleRecord, fmt: str) -> None:

@@ -43,7 +43,8 @@ def add_batch_parser(sub: Any, common: dict[str, Any]) -> None:
         "into partitions; each worker loads the pipeline once and codes partition after partition. "
         "Each finished partition is written to DIR as Parquet shards and entered in DIR's manifest, "
         "so the same command run again after a crash codes only the partitions not finished. Store "
-        "the result with whodid ingest DIR.",
+        "the result with whodid ingest DIR. Progress: a bar on a terminal, else a line on standard "
+        "error every 30 s of work (WHODID_PROGRESS_EVERY=SECONDS).",
         epilog=BATCH_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -126,6 +127,7 @@ def run_batch_command(args: argparse.Namespace, out: TextIO, err: TextIO, settin
                 read=read,
                 on_skip=progress.skipped,
                 on_note=progress.note,
+                on_partition=progress.partition,
                 on_progress=progress.advance,
                 on_ready=progress.warnings,
             )
@@ -148,26 +150,45 @@ def run_batch_command(args: argparse.Namespace, out: TextIO, err: TextIO, settin
 
 
 class _Progress:
-    """A progress bar of the input lines done (tqdm, on a terminal only), and the lines for what was
-    skipped or read with a doubt, written below it."""
+    """A progress bar of the input lines done (tqdm) on a terminal, elsewhere a log line every 30
+    seconds (whodid.progress: partitions, lines, lines/s of this run, time left), and the lines for
+    what was skipped or read with a doubt, written below it."""
 
     def __init__(self, err: TextIO, paths: list[Path]) -> None:
         from tqdm import tqdm
 
         from whodid.ingest.reader import count_articles
+        from whodid.progress import ProgressLog
 
         self.err = err
-        total = count_articles(paths) if err.isatty() else 0
+        total = count_articles(paths)
         self.bar = tqdm(total=total, unit="article", desc="whodid batch", file=err, disable=not err.isatty())
+        self.log = ProgressLog(err, "whodid batch", total=total)
+        self.coding: int | None = None  # lines of the partition this run just finished
+        self.before = 0  # lines of partitions finished by an earlier run
+        self.done = self.parts = 0
 
     def __enter__(self) -> _Progress:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.bar.close()
+        self.log.finish()
+
+    def partition(self, entry: dict[str, Any]) -> None:
+        """A partition this run coded (its lines come next, through ``advance``)."""
+        self.coding = int(entry["articles"]) + int(entry["unread"])
 
     def advance(self, lines: int) -> None:
+        """A partition's lines done: by this run (after ``partition``) or by an earlier one."""
+        if self.coding is None:
+            self.before += lines
+            self.log.before(self.before)
+        self.coding = None
+        self.done += lines
+        self.parts += 1
         self.bar.update(lines)
+        self.log.update(self.done, parts=self.parts)
 
     def skipped(self, b: BadInput) -> None:
         self.bar.clear()

@@ -43,3 +43,12 @@ class BlankSettings(PipelineSettings):
 
     def load(self) -> Pipeline:
         return Pipeline(spacy.blank("en"), [Kills(self.flag_dir, self.kills)], self.warnings)
+
+
+def pretend_version(version: str) -> str:
+    """Run on a worker (``client.run``): make its whodid say it is ``version``, as another install
+    would; the version it had, to put back."""
+    from whodid.batch import cluster
+
+    old, cluster.__version__ = cluster.__version__, version
+    return old

@@ -9,6 +9,7 @@ run leave behind.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from subprocess import CompletedProcess
@@ -16,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from tests.batch.blank import BlankSettings
+from tests.batch.blank import BlankSettings, pretend_version
 from tests.corpora import example_copies
 from whodid.batch import shards
 from whodid.batch.run import run_batch
@@ -36,7 +37,7 @@ def client() -> Iterator[Any]:
     config = {"distributed.scheduler.allowed-failures": 1, "distributed.scheduler.worker-saturation": 1.0}
     with dask.config.set(config):
         cluster = distributed.LocalCluster(
-            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address="127.0.0.1:0"
         )
     with cluster, distributed.Client(cluster) as client:
         yield client
@@ -129,6 +130,63 @@ def test_ingest_of_the_batch_folder_stores_what_direct_ingest_stores(
     again = cli("ingest", str(out), "--db", db_url)
     assert "stored 0 new articles (20 already stored, 2 skipped)" in again.stdout
     assert _tables(db_url) == tables
+
+
+def test_a_resumed_batch_logs_its_progress_without_the_partitions_done_before(
+    coded: tuple[Path, CompletedProcess[str]],
+    corpus: Path,
+    client: Any,
+    tmp_path: Path,
+    cli: Callable[..., CompletedProcess[str]],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import shutil
+
+    from whodid.progress import EVERY_ENV
+
+    out = tmp_path / "out"
+    shutil.copytree(coded[0], out)
+    manifest = (out / "manifest.jsonl").read_text().splitlines()
+    (out / "manifest.jsonl").write_text(
+        "".join(line + "\n" for line in manifest if '"partition": 2' not in line)
+    )
+    monkeypatch.setenv(EVERY_ENV, "0")  # a line after every partition (standard error is no terminal here)
+    address = client.scheduler.address
+    again = cli("batch", str(corpus), "--out", str(out), "--scheduler", address, "--partition-size", "8")
+    assert again.stdout.startswith("coded 4 articles in 1 partitions (2 finished before, 0 failed)")
+    progress = [line for line in again.stderr.splitlines() if line.startswith("whodid batch: ")]
+    # partitions 0 and 1 were done before: counted, but no rate (nothing done by this run yet)
+    assert progress[:2] == [
+        "whodid batch: 1 partitions, 8 of 22 articles (36.4 %)",
+        "whodid batch: 2 partitions, 18 of 22 articles (81.8 %)",
+    ]
+    assert re.fullmatch(
+        r"whodid batch: 3 partitions, 22 of 22 articles \(100\.0 %\), [\d.]+ articles/s", progress[2]
+    )
+    assert re.fullmatch(r"whodid batch: done, 22 articles in \d+ s, [\d.]+ articles/s", progress[3])
+    assert len(progress) == 4
+
+
+def test_a_worker_with_another_whodid_stops_the_batch_before_anything_is_coded(
+    corpus: Path, client: Any, tmp_path: Path, cli: Callable[..., CompletedProcess[str]]
+) -> None:
+    from whodid import __version__
+
+    workers = sorted(client.scheduler_info()["workers"])
+    client.run(pretend_version, "0.0.1-other", workers=workers[-1:])  # one worker of two
+    try:
+        out = tmp_path / "out"
+        result = cli("batch", str(corpus), "--out", str(out), "--scheduler", client.scheduler.address)
+    finally:
+        client.run(pretend_version, __version__, workers=workers[-1:])
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.startswith(
+        f"whodid: error E444: the Dask worker {workers[-1]} runs whodid 0.0.1-other, "
+        f"and this command whodid {__version__}."
+    )
+    assert f"pip install whodid=={__version__}" in result.stderr
+    manifest = out / "manifest.jsonl"
+    assert not list(out.rglob("*part-*")) and (not manifest.exists() or not manifest.read_text().strip())
 
 
 TEXTS = [f"Article {k} says little." for k in range(40)]

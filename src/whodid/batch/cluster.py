@@ -137,7 +137,9 @@ def cluster_client(
             threads_per_worker=1,
             processes=True,
             memory_limit=memory_limit,
-            dashboard_address=None,
+            # Dask serves its HTTP endpoints even without a dashboard, on 8787 unless told otherwise:
+            # a free port on loopback, so a second cluster on the machine brings no warning
+            dashboard_address="127.0.0.1:0",
         )
     with cluster, Client(cluster) as client:
         yield client
