@@ -10,6 +10,8 @@ prints, over the events kept at ``--min-confidence``:
 * events whose sentence names a resolved place (a ``places[]`` entry with a name that lies inside the
   event's sentence), and how many of those carry a location: the share the issue's target is about
   (at least half);
+* the same for the events whose sentence names a place by its name, not only by a national adjective
+  ("Iraqi officials", "Cuban television": the demonym marks an actor or a thing, names no site);
 * located events by ``location.rule`` (clause, sentence, dateline, with their ``:part-of``, ``:near``,
   ``:direction-of`` suffixes) and by ``location.precision``.
 
@@ -82,6 +84,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     kwargs = {} if args.min_confidence is None else {"min_confidence": args.min_confidence}
     pipeline = whodid.load(**kwargs)
     events = located = with_place = with_place_located = articles = 0
+    with_name = with_name_located = 0
     rules: Counter[str] = Counter()
     precisions: Counter[str] = Counter()
     rules_with_place: Counter[str] = Counter()
@@ -102,6 +105,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                 located += 1
                 rules[loc.get("rule") or "(coder)"] += 1
                 precisions[loc.get("precision") or "(none)"] += 1
+            if any(p.get("rule") != "demonym" for p in places):
+                with_name += 1
+                with_name_located += loc is not None
             if places:
                 with_place += 1
                 if loc is not None:
@@ -123,6 +129,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"  of which located                        {with_place_located} "
         f"({_pct(with_place_located, with_place)})  target: at least 50%"
     )
+    print(f"sentence names a place, not only a demonym {with_name}")
+    named_share = _pct(with_name_located, with_name)
+    print(f"  of which located                        {with_name_located} ({named_share})")
     print("located events by rule (all | sentence names a place):")
     for rule, n in rules.most_common():
         print(f"  {rule:<38}  {n:5d} | {rules_with_place[rule]:5d}")

@@ -3,8 +3,11 @@ dateline, else of the act's subject; with the precision of the answer and the ru
 
 Places the text puts events in count first: the object of a locative preposition ("in", "at",
 "near", ...) attached to a verb, to a noun of a happening ("a rally in X"), to a venue of the act
-("outside a restaurant in X") or to a visit ("a visit to X", "visited X"). A place that describes a
-person or a thing ("an expert at X", "who live in X", "the consulate in X") places nothing there.
+("outside a restaurant in X") or to a visit ("a visit to X", "visited X"); ground taken by force
+("invaded X", "the occupation of X"); a site a town owns or names ("in X's main square", "at an X
+rally"); a part of a place ("on the outskirts of X", "in front of the parliament in X"). A place that
+describes a person or a thing ("an expert at X", "who live in X", "the consulate in X") places
+nothing there.
 Failing those, the dateline, unless the sentence puts the act elsewhere (a place where something
 happens, a subject of another place, a town in a phrase of the act). Failing that, the place the act's
 subject names ("Fargo police arrested ...", "people in Germany protested ..."), when the sentence
@@ -63,6 +66,22 @@ HOSTING_VERBS = read_word_list("occasion_verbs.txt")
 SPEECH_VERBS = load_cues()
 # Words of going somewhere (``travel_words.txt``): "a visit to X" and "visited X" are in X.
 TRAVEL_WORDS = read_word_list("travel_words.txt")
+# Words of force over ground (``territory_words.txt``): "invaded Kuwait", "the occupation of the West
+# Bank" happen in the place that is their object.
+TERRITORY_WORDS = read_word_list("territory_words.txt")
+# Nouns of a part of a place or its surroundings (``spatial_parts.txt``): "in front of the parliament
+# in X", "on the outskirts of X" put the act where the parliament or X is.
+SPATIAL_PARTS = read_word_list("spatial_parts.txt")
+# Prepositions before such a part ("on the outskirts of X", "through the streets of X").
+PART_PREPS = IN_PREPS | NEAR_PREPS | {"on", "through"}
+# Nouns of a site (``site_nouns.txt``): a town that owns or names one says where it is ("in Kampala's
+# main square", "outside the Nairobi courthouse"); so does a town that names an occasion after "at",
+# "outside", ... ("at a Denver rally"), not after "in" ("charged in the Birmingham bombing").
+SITE_NOUNS = read_word_list("site_nouns.txt")
+# Features of a place that a possessive or a noun modifier locates: a town or region. "Israel's
+# embassy" and "the Iraq talks" are not in Israel or Iraq, so a country (or a demonym) locates nothing
+# that way.
+MODIFIER_FEATURES = frozenset({"city", "landmark", "region"})
 # Prepositions that put an act at a venue: "told reporters outside a restaurant in X" is in X ("in" is
 # left out: "arrested in the killing of a man in X" is no arrest in X).
 VENUE_PREPS = frozenset({"at", "outside", "inside", "near", "around"})
@@ -306,21 +325,41 @@ def _locative(doc: Doc, m: PlaceMention) -> _Locative | None:
     how = "in"
     if root.dep_ == "poss" and root.head.lower_ in COMPASS:  # "Syria's north-west"
         root, how = root.head, "part-of"
-    elif any(c.dep_ in ("amod", "compound") and c.lower_ in COMPASS for c in root.children) or (
-        m.token_start > 0 and doc[m.token_start - 1].lower_ in COMPASS
-    ):
-        how = "part-of"  # "eastern Syria": a part of the place named, never a town of that name
+    elif any(
+        c.dep_ in ("amod", "compound") and c.lower_ in COMPASS and not m.token_start <= c.i < m.token_end
+        for c in root.children
+    ) or (m.token_start > 0 and doc[m.token_start - 1].lower_ in COMPASS):
+        # "eastern Syria": a part of the place named, never a town of that name; a compass word inside
+        # the name is the name's own ("the West Bank", "North Korea")
+        how = "part-of"
     # "in Oakport and Moorhead"; "in Dearborn, Mich." (the town hangs on its state)
     while root.head.i != root.i and (
         root.dep_ in ("conj", "appos") or (root.dep_ == "nmod" and root.head.pos_ == "PROPN")
     ):
         root = root.head
-    if root.dep_ == "dobj" and root.head.lemma_.lower() in TRAVEL_WORDS:  # "visited Kurdistan"
-        return _Locative(m, root.head.i, how)
+    if root.dep_ == "dobj" and root.head.lemma_.lower() in TRAVEL_WORDS | TERRITORY_WORDS:
+        return _Locative(m, root.head.i, how)  # "visited Kurdistan", "invaded Kuwait"
+    if (  # "the occupation of the West Bank": the occupation, not a verb that holds it
+        root.dep_ == "pobj"
+        and root.head.lower_ == "of"
+        and root.head.head.pos_ == "NOUN"
+        and root.head.head.lemma_.lower() in TERRITORY_WORDS
+    ):
+        return _Locative(m, root.head.head.i, how)
+    if how == "in" and _names_a_site(root, m):
+        root = root.head  # "in Kampala's main square", "at a Denver rally": where the square is
     if root.dep_ != "pobj":
         return None
     prep = root.head
     word = prep.lower_
+    part = prep.head
+    if (  # "in the heart of Nairobi", "on the outskirts of Kabul": where the part is
+        word == "of"
+        and part.lemma_.lower() in SPATIAL_PARTS
+        and part.dep_ == "pobj"
+        and part.head.lower_ in PART_PREPS
+    ):
+        prep, word = part.head, "in"
     if word == "of" and prep.head.lower_ in COMPASS:  # "30 km south of Baghdad"
         how, prep = "direction-of", prep.head
     elif word in NEAR_PREPS:
@@ -333,6 +372,23 @@ def _locative(doc: Doc, m: PlaceMention) -> _Locative | None:
     if anchor is None:
         return None
     return _Locative(m, anchor.i, how)
+
+
+def _names_a_site(root: Token, m: PlaceMention) -> bool:
+    """Whether the place (a town or region) owns or names the object of a preposition that is a site
+    ("in Kampala's main square", "in the Cleveland area") or, after "at", "outside", ..., an occasion
+    ("at a Denver rally"); not a thing or a happening it names ("at Washington's failure", "his Miami
+    relatives", "in the Birmingham bombing"), nor a site named by another place ("the Buffalo suburb of
+    Amherst")."""
+    head = root.head
+    if root.dep_ not in ("poss", "compound") or head.pos_ != "NOUN" or head.dep_ != "pobj":
+        return False
+    if m.place is None or m.place.feature not in MODIFIER_FEATURES:
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
+        return False
+    lemma = head.lemma_.lower()
+    return lemma in SITE_NOUNS or (lemma in OCCASION_NOUNS and head.head.lower_ in VENUE_PREPS)
 
 
 def _anchor(head: Token) -> Token | None:
@@ -354,6 +410,14 @@ def _anchor(head: Token) -> Token | None:
         return verb
     if verb is not None and head.dep_ == "pobj" and _venue_prep(head.head, verb):
         return verb  # "told reporters outside a restaurant in X": the venue is in X, so is the act
+    part = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else None
+    if (  # "marched in front of the parliament in X"
+        part is not None
+        and part.lemma_.lower() in SPATIAL_PARTS
+        and part.dep_ == "pobj"
+        and part.head.lower_ in PART_PREPS
+    ):
+        return _anchor(part.head.head)
     return None
 
 
