@@ -290,3 +290,29 @@ def test_a_partition_that_keeps_killing_workers_is_left_for_the_next_run(
     again = run_batch([corpus], out, client, settings, size=8)
     assert (again.before, again.coded, again.articles, again.failed) == (5, 1, 8, [])
     assert again.complete and (out / "errors.jsonl").read_text() == ""
+
+
+def test_a_worker_over_its_memory_limit_is_restarted_and_its_partition_coded_again(tmp_path: Path) -> None:
+    """whodid batch --workers 1 --memory-limit 700MB: an article that takes 1 GB gets its worker
+    restarted by the nanny; the partition is coded again by the new worker, once."""
+    from whodid.batch.cluster import cluster_client
+
+    flags = tmp_path / "flags"
+    flags.mkdir()
+    corpus = _write(tmp_path / "in.jsonl", [*TEXTS[:20], "HOG here.", *TEXTS[20:]])
+    out = tmp_path / "out"
+    settings = BlankSettings(flag_dir=flags, kills=1, hog_mb=1024)
+    with cluster_client(workers=1, memory_limit="700MB") as own:
+        summary = run_batch([corpus], out, own, settings, size=8)
+    assert len(list(flags.iterdir())) == 1  # the article took its memory once
+    assert (summary.partitions, summary.coded, summary.articles, summary.errors) == (6, 6, 41, 0)
+    assert summary.complete and not summary.failed
+    manifest = {
+        e["partition"]: e["worker"]
+        for e in map(json.loads, (out / "manifest.jsonl").read_text().splitlines())
+    }
+    # the one worker before the article (partitions 0, 1) is not the one after it (2 and on): restarted
+    assert manifest[0] == manifest[1] != manifest[2] == manifest[5]
+    ids = [r["source_id"] for k in range(6) for r in shards.read_rows(out, "articles", k)]
+    assert ids == [f"a{k}" for k in range(41)]  # nothing lost, nothing twice
+    assert all(len(names) == 6 for names in _part_files(out).values())
