@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from whodid.actors import knowledge
 from whodid.data_files import DATA_DIR, data_lines, data_text, fold_alias, fold_name, read_word_list
 from whodid.places import tables
 
@@ -25,6 +26,11 @@ def test_the_two_keys_differ_on_periods_hyphens_and_quotes_only(
     text: str, name_key: str, alias_key: str
 ) -> None:
     assert (fold_name(text), fold_alias(text)) == (name_key, alias_key)
+
+
+def test_the_actor_tables_use_the_alias_key() -> None:
+    assert knowledge.fold is fold_alias
+    assert knowledge.read_words("topic_heads.txt") == read_word_list(data_text("actors", "topic_heads.txt"))
 
 
 def test_the_places_tables_use_the_place_key() -> None:

@@ -18,10 +18,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Generic, TypeVar
 
+from whodid.data_files import DATA_DIR, fold_alias, read_word_list
 from whodid.errors import Errors
 from whodid.ontology import DataFileError
 
-DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "actors"
+DEFAULT_DATA_DIR = DATA_DIR / "actors"
+fold = fold_alias  # the key of an alias (whodid.data_files): periods dropped, hyphens as spaces
 
 _ROLE_KINDS = frozenset({"person", "group"})
 _BODY_KINDS = frozenset({"organization", "group"})
@@ -100,8 +102,7 @@ class Memo(dict[str, V]):
 
 def read_words(name: str, data_dir: Path | None = None) -> frozenset[str]:
     """A word list of ``data/actors/`` (one lower-case word a line; ``#`` starts a comment)."""
-    text = ((data_dir or DEFAULT_DATA_DIR) / name).read_text(encoding="utf-8")
-    return frozenset(w for w in (line.split("#", 1)[0].strip() for line in text.splitlines()) if w)
+    return read_word_list(((data_dir or DEFAULT_DATA_DIR) / name).read_text(encoding="utf-8"))
 
 
 def clean(text: str) -> str:
@@ -109,17 +110,6 @@ def clean(text: str) -> str:
     text = unicodedata.normalize("NFC", text).translate(_APOSTROPHES).translate(_DASHES)
     text = " ".join(text.split()).strip(_EDGE_PUNCTUATION)
     return _LEADING_THE.sub("", text)
-
-
-def fold(text: str) -> str:
-    """The case-, accent-, period- and hyphen-insensitive form of an already cleaned text."""
-    if text.isascii():
-        base = text  # nothing to decompose: the common case, kept cheap
-    else:
-        decomposed = unicodedata.normalize("NFKD", text)
-        base = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    base = base.casefold().replace("-", " ").replace(".", "")
-    return " ".join(base.split())
 
 
 def _strip_possessive(text: str) -> str:
