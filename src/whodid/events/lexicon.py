@@ -53,12 +53,13 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TypeVar
 
+from whodid.data_files import DATA_DIR
 from whodid.errors import Errors
 from whodid.ontology import DataFileError, Ontology
 
 __all__ = ["LEXICON_FILES", "EventLexicon", "LexiconFolders", "VerbEntry"]
 
-DEFAULT_DIR = Path(__file__).resolve().parents[1] / "data" / "events"
+DEFAULT_DIR = DATA_DIR / "events"
 VERBS_FILE = "verbs.tsv"
 NOUNS_FILE = "nouns.tsv"
 NEGATION_FILE = "negation.tsv"
