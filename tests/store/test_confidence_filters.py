@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from subprocess import CompletedProcess
 from typing import Any
 
 import pytest
@@ -15,6 +16,8 @@ from whodid.evaluate.base import empty_prediction
 from whodid.record import ArticleRecord
 from whodid.store.db import Store, open_store
 from whodid.store.query import EventQuery, dyad, dyad_undated, events
+
+Cli = Callable[..., CompletedProcess[str]]
 
 
 def _with(ev: dict[str, Any], **fields: Any) -> dict[str, Any]:
@@ -73,27 +76,24 @@ def test_the_command_line_applies_the_default_floor(store: Store, capsys: pytest
     assert "E410" in capsys.readouterr().err
 
 
-def test_code_and_ingest_leave_out_events_below_the_floor(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_code_and_ingest_leave_out_events_below_the_floor(tmp_path: Path, cli: Cli) -> None:
     article = tmp_path / "a.txt"
     article.write_text(
         "Kenyan police arrested twelve Ugandan traders in Nairobi on Monday. "
         "A farmer said the harvest was late. Ugandan officials criticized Kenya on Tuesday.",
         encoding="utf-8",
     )
-    assert main(["code", str(article), "--published", "2024-05-08", "--min-confidence", "0"]) == 0
-    every = json.loads(capsys.readouterr().out)["events"]
+    done = cli("code", str(article), "--published", "2024-05-08", "--min-confidence", "0")
+    assert done.returncode == 0
+    every = json.loads(done.stdout)["events"]
     floor = sorted(e["confidence"] for e in every)[len(every) // 2]
-    assert main(["code", str(article), "--published", "2024-05-08", "--min-confidence", str(floor)]) == 0
-    kept = json.loads(capsys.readouterr().out)["events"]
+    done = cli("code", str(article), "--published", "2024-05-08", "--min-confidence", str(floor))
+    assert done.returncode == 0
+    kept = json.loads(done.stdout)["events"]
     assert kept and all(e["confidence"] >= floor for e in kept)
     assert len(kept) == sum(1 for e in every if e["confidence"] >= floor) < len(every) or floor == 0
     db = f"sqlite:///{tmp_path / 'c.db'}"
-    assert (
-        main(["ingest", str(article), "--published", "2024-05-08", "--db", db, "--min-confidence", "0.99"])
-        == 0
-    )
-    capsys.readouterr()
-    assert main(["events", "--db", db, "--format", "json", "--min-confidence", "0"]) == 0
-    assert json.loads(capsys.readouterr().out) == []
+    done = cli("ingest", str(article), "--published", "2024-05-08", "--db", db, "--min-confidence", "0.99")
+    assert done.returncode == 0
+    done = cli("events", "--db", db, "--format", "json", "--min-confidence", "0")
+    assert done.returncode == 0 and json.loads(done.stdout) == []
