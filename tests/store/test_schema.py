@@ -10,7 +10,7 @@ import re
 from whodid.store import schema
 from whodid.store.db import open_store
 
-TABLES = {"events": schema.EVENTS, "quotes": schema.QUOTES, "places": schema.PLACES}
+TABLES = {"events": schema.EVENTS, "quotes": schema.QUOTES, "places": schema.PLACES, "actors": schema.ACTORS}
 # a schema type as each back-end reports it (the migrations turn REAL into DOUBLE PRECISION on PostgreSQL)
 POSTGRESQL_TYPES = {"TEXT": "text", "INTEGER": "integer", "REAL": "double precision"}
 
