@@ -492,46 +492,60 @@ def _lexicon_option(p: argparse.ArgumentParser) -> None:
     )
 
 
-def main(argv: Sequence[str] | None = None, *, nlp: Language | None = None) -> int:
-    """Run one ``whodid`` command. ``nlp`` is an already loaded spaCy model to code with (a program or
-    test that runs several commands loads it once); by default each command loads its own."""
+def main(
+    argv: Sequence[str] | None = None,
+    stdout: TextIO | None = None,
+    stderr: TextIO | None = None,
+    *,
+    nlp: Language | None = None,
+) -> int:
+    """Run one ``whodid`` command; its exit status is returned. Output goes to ``stdout`` and messages
+    to ``stderr`` (the process's own by default), so a program or a test can run commands in-process.
+    ``nlp`` is an already loaded spaCy model to code with (a program or test that runs several
+    commands loads it once); by default each command loads its own. Only argparse's usage errors and
+    ``--help`` write to the process's streams (and raise ``SystemExit``)."""
+    err = stderr if stderr is not None else sys.stderr
+    given = stdout if stdout is not None else sys.stdout
     args = build_parser().parse_args(argv)
     try:
         check_numbers(args)
         check_text(args)
         check_actor_files(getattr(args, "actors", ()))
     except WhodidError as e:
-        return _fail(sys.stderr, e)
-    out = cast(TextIO, Stdout(sys.stdout))
+        return _fail(err, e)
+    out = cast(TextIO, Stdout(given))
     try:
-        status = _run(args, out, nlp)
+        status = _run(args, out, err, nlp)
         out.flush()
     except BrokenPipeError:  # the reader stopped early (| head -1): quietly, as SIGPIPE ends a process
-        discard_stdout()
+        if given is sys.stdout:
+            discard_stdout()
         return EXIT_BROKEN_PIPE
     except OutputFailed as e:  # a full disk, an I/O error: once, no traceback
-        discard_stdout()
-        return _fail(sys.stderr, Errors.E426.error(detail=str(e)))
+        if given is sys.stdout:
+            discard_stdout()
+        return _fail(err, Errors.E426.error(detail=str(e)))
     return status
 
 
-def _run(args: argparse.Namespace, out: TextIO, nlp: Language | None) -> int:
+def _run(args: argparse.Namespace, out: TextIO, err: TextIO, nlp: Language | None) -> int:
+    """The handler of each subcommand."""
     if args.command == "code":
-        return run_code(args, out, sys.stderr, nlp=nlp)
+        return run_code(args, out, err, nlp=nlp)
     if args.command == "eval":
-        return run_eval(args, out, sys.stderr, nlp=nlp)
+        return run_eval(args, out, err, nlp=nlp)
     if args.command == "ingest":
-        return run_ingest(args, out, sys.stderr, nlp=nlp)
+        return run_ingest(args, out, err, nlp=nlp)
     if args.command == "batch":
-        return run_batch(args, out, sys.stderr)
+        return run_batch(args, out, err)
     if args.command in ("events", "dyad", "actors", "quotes", "speakers"):
-        return run_query(args, out, sys.stderr)
+        return run_query(args, out, err)
     if args.command == "export":
-        return run_export(args, out, sys.stderr)
+        return run_export(args, out, err)
     if args.command == "migrate":
-        return run_migrate(args, out, sys.stderr)
+        return run_migrate(args, out, err)
     if args.command == "serve":
-        return run_serve(args, sys.stderr)
+        return run_serve(args, err)
     return EXIT_FAILED
 
 
