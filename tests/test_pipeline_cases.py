@@ -183,6 +183,44 @@ def test_record_points_back_to_its_sentence(pipeline: Pipeline) -> None:
         assert e["rule"] and 0 < e["confidence"] <= 1
 
 
+def _spans(rec: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every span of a record that has its own offsets and text."""
+    out = [m for a in rec["actors"] for m in a["mentions"]] + rec["dates"] + rec["places"]
+    for e in rec["events"]:
+        out.append(e["evidence"])
+        out += [side for side in (e["source"], e["target"]) if side and side.get("start") is not None]
+    for q in rec["quotes"]:
+        out.append(q)
+        if q["speaker"] and q["speaker"]["start"] is not None:
+            out.append(q["speaker"])
+    return out
+
+
+def test_no_break_spaces_are_read_as_spaces_and_given_back_as_written(pipeline: Pipeline) -> None:
+    # web news is full of no-break and thin spaces; the tokenizer splits words on " " only
+    plain = (
+        "After the vote, Senator Mark Doyle accused the Chinese government of lying. "
+        "In a speech on Tuesday, Police Chief Dana Ortiz praised the Mexican police for their help."
+    )
+    text = plain.replace("Mark Doyle", "Mark\u00a0Doyle").replace("Dana Ortiz", "Dana\u2009Ortiz")
+    text = text.replace("After the", "After\u00a0the").replace("In a", "In\u202fa")
+    rec, as_plain = code(pipeline, text), code(pipeline, plain)
+
+    def events(r: dict[str, Any]) -> list[tuple[Any, ...]]:
+        return [
+            (e["cameo"], e["source"]["code"], e["source"]["start"], (e["target"] or {}).get("code"))
+            for e in r["events"]
+        ]
+
+    assert events(rec) == events(as_plain) and len(rec["events"]) == 2
+    assert {a["name"] for a in rec["actors"]} >= {"Mark Doyle", "Dana Ortiz"}
+    assert [e["source"]["text"] for e in rec["events"]] == ["Mark\u00a0Doyle", "Dana\u2009Ortiz"]
+    spans = _spans(rec)
+    assert len(spans) > 6
+    for span in spans:  # the contract: text[start:end] gives every span back exactly
+        assert text[span["start"] : span["end"]] == span["text"], span
+
+
 @pytest.mark.parametrize("text", ["", "   \n\n  "])
 def test_blank_text_codes_to_an_empty_record(pipeline: Pipeline, text: str) -> None:
     rec = code(pipeline, text)

