@@ -152,6 +152,14 @@ def test_a_country_name_alone_is_still_the_country(pipeline: Pipeline) -> None:
     assert a["country"] == "MEX"
 
 
+def test_a_possessor_of_two_words_is_the_country_they_name_together(pipeline: Pipeline) -> None:
+    # "North Korea's", "South Sudan's": the whole name, not its last word (Korea, Sudan)
+    a = actor(pipeline, "North Korea's foreign ministry criticized the drills.", "ministry")
+    assert (a["country"], a["code"]) == ("PRK", "PRKGOV")
+    b = actor(pipeline, "South Sudan's army attacked a rebel camp.", "army")
+    assert b["country"] == "SSD"
+
+
 def test_abbreviated_titles_give_the_sector(pipeline: Pipeline) -> None:
     for text, sector in (
         ("Sen. Dana Whitlock criticized the new tax.", "LEG"),

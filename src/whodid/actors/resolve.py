@@ -510,7 +510,8 @@ class ActorResolver:
         desc = Description()
         for group in ([*toks], inner):
             for t in group:
-                iso = country_of_token(self.kb, [t]) or self._multiword_country(t)
+                # the longest name first: "North Korea's army" is North Korea's, not Korea's
+                iso = self._multiword_country(t) or country_of_token(self.kb, [t])
                 if iso and iso not in desc.countries:
                     desc.countries.append(iso)
         return desc
