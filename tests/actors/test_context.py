@@ -160,6 +160,18 @@ def test_a_possessor_of_two_words_is_the_country_they_name_together(pipeline: Pi
     assert b["country"] == "SSD"
 
 
+def test_a_country_the_tagger_took_for_a_person_is_the_country_but_a_surname_stays_a_person(
+    pipeline: Pipeline,
+) -> None:
+    rec = pipeline.code(
+        "Ghana said it would retaliate if Nigeria closed the border.", published=PUB
+    ).to_dict()
+    assert "NGA" in {a["code"] for a in rec["actors"]}
+    text = "Michael Jordan praised the team. Jordan said the coach was great."
+    rec = pipeline.code(text, published=PUB).to_dict()
+    assert "JOR" not in {a["country"] for a in rec["actors"]}
+
+
 def test_abbreviated_titles_give_the_sector(pipeline: Pipeline) -> None:
     for text, sector in (
         ("Sen. Dana Whitlock criticized the new tax.", "LEG"),

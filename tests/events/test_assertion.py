@@ -49,6 +49,15 @@ def test_a_conditional_attack_is_no_attack(pipeline: Pipeline) -> None:
     assert not [e for e in evs if e["cameo"][:2] == "13" and e["source"]["country"] == "USA"]
 
 
+def test_a_conditional_threat_is_aimed_at_whoever_must_meet_the_condition(pipeline: Pipeline) -> None:
+    text = "Ghana said it would retaliate if Nigeria closed the border again."
+    threats = [e for e in events(pipeline, text) if e["cameo"][:2] == "13"]
+    assert [(e["source"]["country"], e["target"]["country"]) for e in threats] == [("GHA", "NGA")]
+    text = "Peru will take countermeasures unless Chile lifts the tariffs, the Peruvian minister said."
+    threats = [e for e in events(pipeline, text) if e["cameo"][:2] == "13"]
+    assert {(e["source"]["country"], e["target"]["country"]) for e in threats} == {("PER", "CHL")}
+
+
 def test_an_act_named_as_a_condition_is_no_act(pipeline: Pipeline) -> None:
     # "until" or "once" before a clause still to come is a condition, as "if" is
     text = "Kenyan troops will stay on the border until Uganda releases the prisoners."

@@ -595,6 +595,9 @@ class ActorResolver:
 
     # ---------------------------------------------------------------- states and metonyms
     def _find_states(self, doc: Doc, reg: ActorRegistry, skip: set[int]) -> None:
+        # words of the people's names the article writes in full ("Michael Jordan"): alone, such a
+        # word is that person, not the country it also names
+        name_words = {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
         for ent in doc.ents:
             if (
                 ent.label_ not in ("GPE", "NORP", "LOC", "ORG", "PERSON")
@@ -617,12 +620,17 @@ class ActorResolver:
                 # "the Kurds", "Tamils": a people that is no state's
                 reg.mention(reg.ethnic_people(people, span.text), span, rule="group:ethnic")
                 continue
-            if ent.label_ == "PERSON" and not (
+            # a lone demonym modifying a noun is no person ("the Ugandan plan"); nor is a country's
+            # name the tagger took for one ("if Nigeria closed the border")
+            demonym_modifier = (
                 len(span) == 1
                 and span.root.dep_ in ("amod", "compound")
-                and self.kb.country_by_demonym(span.text)
-            ):
-                continue  # a lone demonym modifying a noun is no person ("the Ugandan plan")
+                and self.kb.country_by_demonym(span.text) is not None
+            )
+            names_country = self.kb.country_by_name(span.text) is not None
+            mistagged_country = names_country and not name_words.intersection(span.text.split())
+            if ent.label_ == "PERSON" and not (demonym_modifier or mistagged_country):
+                continue
             text = span.text
             country = self.kb.country_by_name(text)
             if country is not None and ent.label_ != "NORP":

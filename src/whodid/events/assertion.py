@@ -93,6 +93,18 @@ def conditional(verb: Token) -> bool:
     return False
 
 
+def condition_subjects(verb: Token) -> list[Token]:
+    """The subjects of the "if" and "unless" clauses on ``verb``: who must meet the condition ("will
+    retaliate if Israel attacks" -> Israel; "will take countermeasures unless the US stops")."""
+    return [
+        s
+        for c in verb.children
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+        for s in c.children
+        if s.dep_ in ("nsubj", "nsubjpass")
+    ]
+
+
 def _as_long_as(verb: Token) -> bool:
     """ "as long as he is fighting": a clause under "(as) long as" states a condition."""
     head = verb.head

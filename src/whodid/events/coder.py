@@ -15,7 +15,7 @@ from typing import Literal
 from spacy.tokens import Doc, Span, Token
 
 from whodid.events import arguments as args
-from whodid.events.assertion import asked, cancelled_by, conditional, plan_denied
+from whodid.events.assertion import asked, cancelled_by, condition_subjects, conditional, plan_denied
 from whodid.events.confidence import ConfidenceModel, quote_index
 from whodid.events.context import (
     FUTURE_AUX,
@@ -652,6 +652,12 @@ class EventCoder:
         targets: list[str | None] = [
             t for t in self._targets(st, trig, src_toks, earlier, given=cause) if t not in sources
         ]
+        aimed = ""
+        if not targets and threat is not None and how != "speaker":
+            # "will retaliate if Israel attacks its sites": a threat is aimed at whoever must meet its
+            # condition
+            targets = [a for t in condition_subjects(verb) for a in args.actors_at(st, t) if a not in sources]
+            aimed = " tgt:condition" if targets else ""
         if not targets and cameo[:2] in VIOLENCE_ROOTS and cause is None:
             # "Russia hit Idlib", "shelled the town of Afrin": violence done to a place is done to
             # the state it lies in (one the article names as an actor)
@@ -678,12 +684,12 @@ class EventCoder:
             # a planned act may be coded as done later; a conditional one ("would strike unless") is
             # only the threat: "if they attack us they will pay" is no attack
             held_out = is_threatened(verb) or modality_of(verb) == "hypothetical"
-            codes = [(threat, rule + ">threat")] + ([] if held_out else codes)
+            codes = [(threat, rule + ">threat" + aimed)] + ([] if held_out else codes)
         # the threat is made now when the act is announced ("will strike", "plans to", "said it would
         # strike unless"); what someone "could" or "wants to" do is no threat made
         made: Modality | None = "asserted" if threat is not None and _announced(verb) else modality
         return [
-            self._record(ctx, trig, code, why, s, t, made if why.endswith(">threat") else modality, how=how)
+            self._record(ctx, trig, code, why, s, t, made if ">threat" in why else modality, how=how)
             for code, why in codes
             for s in sources
             for t in (targets or [None])
