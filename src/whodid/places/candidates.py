@@ -318,6 +318,7 @@ def _towns_after_cues(doc: Doc, names: Names, outside: set[int]) -> Iterator[Can
     """Towns of any size that the model left untagged, after a locative ("in Cookville", "near
     Ravenel"), as a person's home ("Jane Doe of Meadow Grove", "Jane Doe, 38, of Roswell") or before
     a word for its people ("a Winona man", "Alexandria residents": ``town_followers.txt``)."""
+    followers = {t.i for t in doc if t.lower_ in TOWN_FOLLOWERS}
     for i in range(len(doc)):
         prev = doc[i - 1].lower_ if i else ""
         if not _is_capitalized(doc[i]) or doc[i].pos_ != "PROPN":
@@ -325,6 +326,8 @@ def _towns_after_cues(doc: Doc, names: Names, outside: set[int]) -> Iterator[Can
         cued = prev in TOWN_CUES or (prev == "of" and _after_person(doc, i - 1))
         if not cued and i and _is_capitalized(doc[i - 1]):
             continue
+        if not cued and not any(e in followers for e in range(i + 1, min(len(doc), i + MAX_TOKENS + 1))):
+            continue  # no word for its people within reach: whatever the match, it would be dropped below
         end = _longest_match(doc, i, len(doc), names, TOWN_KINDS, set())
         if end <= i or (end < len(doc) and doc[end].pos_ == "PROPN"):
             continue
