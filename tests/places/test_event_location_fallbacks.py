@@ -119,6 +119,21 @@ def test_a_speaker_speaks_where_the_subject_puts_them(pipeline: Pipeline) -> Non
 
 
 @pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("Cuban exiles in Miami said the boy should stay with his relatives.", ("Miami", "USA", "subject")),
+        ("Syrian soldiers in Lebanon said they had been attacked.", ("Lebanon", "LBN", "subject")),
+        ("Cuban officials said the boy should stay in Miami.", None),  # what they said is no place of theirs
+    ],
+    ids=["exiles-in-a-town", "soldiers-in-a-country", "nationality-alone"],
+)
+def test_speakers_are_where_the_subject_puts_them_not_where_their_nation_is(
+    pipeline: Pipeline, text: str, where: tuple[str, str, str] | None
+) -> None:
+    assert _where(_locate(pipeline, text, "said")) == where
+
+
+@pytest.mark.parametrize(
     ("text", "trigger"),
     [
         ("A Gaza researcher at the charity said the siege had worsened.", "said"),

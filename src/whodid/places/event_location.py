@@ -217,6 +217,9 @@ class EventLocator:
         named = self._named.get(s, ())
         subjects = self._subject_tokens(clauses)
         among = [m for m in named if m.token_start in subjects] if speech else named
+        if speech and any(_placed_in(self._doc, m) for m in among):
+            # "Cuban exiles in Miami say": where the speakers are, not the nation they are of
+            among = [m for m in among if m.rule != "demonym"]
         countries = {m.place.country if m.place is not None else None for m in among}
         if len(countries) != 1 or None in countries:
             return None
