@@ -13,9 +13,12 @@ object (``p.nlp``), after one warm-up of both on a few articles:
 * stages alone: the texts parsed once (untimed), then whodid's state attached and each stage of
   ``p.stages`` timed separately, as ``code_many`` runs them; record building timed on its own.
 
-With ``--repeat K`` each figure is the best of K runs. Prints the ratio whodid / parse alone and
-PASS (at most 1.5) or FAIL; exits 1 on FAIL. Exits 0 with "skipped: ..." when the corpus is absent.
-Single process (the reference machine has 2 cores).
+With ``--repeat K`` each figure is the best of K runs. Each measure is timed in wall-clock and in
+CPU seconds of this process (``time.process_time``; spaCy's parse runs on one thread): on a machine
+shared with other work the wall clock follows the load, the CPU time much less, so the ratio is
+judged on CPU time (the wall ratio is printed beside it). Prints the ratio whodid / parse alone and
+PASS (at most 1.5) or FAIL, and whether issue 13's target (1.15) is met; exits 1 on FAIL. Exits 0
+with "skipped: ..." when the corpus is absent. Single process (the reference machine has 2 cores).
 """
 
 from __future__ import annotations
@@ -42,6 +45,7 @@ from whodid.record import build_record
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = "../shared/corpus/news.jsonl"  # relative to the repository root
 BUDGET = 1.5  # whodid may take at most this many times the parse alone
+TARGET = 1.15  # issue 13's aim for one core
 WARMUP_ARTICLES = 8
 
 
@@ -64,6 +68,8 @@ class Best:
 
     parse: float = float("inf")
     whodid: float = float("inf")
+    parse_cpu: float = float("inf")
+    whodid_cpu: float = float("inf")
     stages: StageTimes | None = None
 
 
@@ -104,23 +110,26 @@ def to_records(rows: list[dict[str, object]]) -> Iterator[dict[str, object]]:
         yield {"id": row.get("id"), "text": row["text"], "published": row.get("date")}
 
 
-def time_parse(nlp: Language, texts: list[str], batch_size: int) -> tuple[float, list[Doc]]:
-    t0 = time.perf_counter()
+def time_parse(nlp: Language, texts: list[str], batch_size: int) -> tuple[float, float, list[Doc]]:
+    """Wall and CPU seconds of the parse alone, and its docs."""
+    t0, c0 = time.perf_counter(), time.process_time()
     docs = list(nlp.pipe(texts, batch_size=batch_size))
-    return time.perf_counter() - t0, docs
+    return time.perf_counter() - t0, time.process_time() - c0, docs
 
 
-def time_whodid(p: Pipeline, rows: list[dict[str, object]], batch_size: int) -> float:
-    t0 = time.perf_counter()
+def time_whodid(p: Pipeline, rows: list[dict[str, object]], batch_size: int) -> tuple[float, float]:
+    """Wall and CPU seconds of whodid's coding."""
+    t0, c0 = time.perf_counter(), time.process_time()
     out = list(p.code_many(to_records(rows), batch_size=batch_size))
-    elapsed = time.perf_counter() - t0
+    elapsed, cpu = time.perf_counter() - t0, time.process_time() - c0
     if len(out) != len(rows):
         print(f"warning: whodid coded {len(out)} of {len(rows)} articles", file=sys.stderr)
-    return elapsed
+    return elapsed, cpu
 
 
 def time_stages(p: Pipeline, rows: list[dict[str, object]], batch_size: int) -> StageTimes:
-    """Parse once (untimed), then attach state and run each stage as ``_code_batch`` does, timed."""
+    """Parse once (untimed), then attach state and run each stage as ``_code_batch`` does, timed in
+    CPU seconds."""
     texts = [str(r["text"]) for r in rows]
     docs = list(p.nlp.pipe(texts, batch_size=batch_size))
     times = StageTimes(per_stage={type(s).__name__: 0.0 for s in p.stages})
@@ -128,16 +137,16 @@ def time_stages(p: Pipeline, rows: list[dict[str, object]], batch_size: int) -> 
         art = _as_input(rec)
         if isinstance(art, BadInput):
             continue
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         p._attach(doc, art.text, art.published, art.id, art.title, art.url, art.source)
-        times.attach += time.perf_counter() - t0
+        times.attach += time.process_time() - t0
         for stage in p.stages:
-            t0 = time.perf_counter()
+            t0 = time.process_time()
             doc = stage(doc)
-            times.per_stage[type(stage).__name__] += time.perf_counter() - t0
-        t0 = time.perf_counter()
+            times.per_stage[type(stage).__name__] += time.process_time() - t0
+        t0 = time.process_time()
         build_record(doc)
-        times.record += time.perf_counter() - t0
+        times.record += time.process_time() - t0
     return times
 
 
@@ -152,13 +161,17 @@ def measure(p: Pipeline, rows: list[dict[str, object]], batch_size: int, repeat:
     texts = [str(r["text"]) for r in rows]
     best, tokens = Best(), 0
     for k in range(repeat):
-        parse_s, docs = time_parse(p.nlp, texts, batch_size)
+        parse_s, parse_cpu, docs = time_parse(p.nlp, texts, batch_size)
         tokens = sum(len(d) for d in docs)
         del docs
-        whodid_s = time_whodid(p, rows, batch_size)
+        whodid_s, whodid_cpu = time_whodid(p, rows, batch_size)
         st = time_stages(p, rows, batch_size)
-        print(f"run {k + 1}/{repeat}: parse {parse_s:.2f}s  whodid {whodid_s:.2f}s  stages {st.stages:.2f}s")
+        print(
+            f"run {k + 1}/{repeat}: parse {parse_s:.2f}s ({parse_cpu:.2f} CPU s)  whodid {whodid_s:.2f}s "
+            f"({whodid_cpu:.2f} CPU s)  stages {st.stages:.2f} CPU s  load {os.getloadavg()[0]:.2f}"
+        )
         best.parse, best.whodid = min(best.parse, parse_s), min(best.whodid, whodid_s)
+        best.parse_cpu, best.whodid_cpu = min(best.parse_cpu, parse_cpu), min(best.whodid_cpu, whodid_cpu)
         if best.stages is None or st.stages < best.stages.stages:
             best.stages = st
     return best, tokens
@@ -176,7 +189,7 @@ def rate_line(label: str, secs: float, n: int, tokens: int) -> str:
 def report(best: Best, n: int, chars: int, tokens: int, batch_size: int, repeat: int) -> bool:
     """Print the figures; True when whodid is within the budget."""
     assert best.stages is not None
-    st, ratio = best.stages, best.whodid / best.parse
+    st, ratio, wall_ratio = best.stages, best.whodid_cpu / best.parse_cpu, best.whodid / best.parse
     print(
         f"\npython {platform.python_version()}  spaCy {spacy.__version__}  batch size {batch_size}"
         f"  best of {repeat}"
@@ -184,17 +197,21 @@ def report(best: Best, n: int, chars: int, tokens: int, batch_size: int, repeat:
     print(f"articles          {n:>10,}")
     print(f"characters        {chars:>10,}")
     print(f"tokens            {tokens:>10,}")
-    print(rate_line("parse alone", best.parse, n, tokens))
-    print(rate_line("whodid total", best.whodid, n, tokens))
-    print(f"stages alone      {st.stages:>10.2f} s   {100 * st.stages / best.parse:6.1f} % of parse")
+    print(rate_line("parse alone", best.parse, n, tokens) + f"   {best.parse_cpu:8.2f} CPU s")
+    print(rate_line("whodid total", best.whodid, n, tokens) + f"   {best.whodid_cpu:8.2f} CPU s")
+    cpu = best.parse_cpu
+    print(f"stages alone      {st.stages:>10.2f} CPU s {100 * st.stages / cpu:6.1f} % of the parse's CPU")
     print("per stage:")
     rows = [*st.per_stage.items(), ("(attach state)", st.attach), ("(build_record)", st.record)]
     for name, secs in rows:
-        print(f"  {name:<20} {secs:>8.3f} s   {100 * secs / best.parse:6.1f} % of parse")
+        print(f"  {name:<20} {secs:>8.3f} CPU s {100 * secs / cpu:6.1f} % of the parse's CPU")
     print(f"peak RSS          {peak_rss_mb():>10.0f} MB")
     print("load average      " + " ".join(f"{x:.2f}" for x in os.getloadavg()) + f"  ({os.cpu_count()} CPUs)")
     ok = ratio <= BUDGET
-    print(f"ratio whodid/parse {ratio:.2f}x  (budget {BUDGET}x)  {'PASS' if ok else 'FAIL'}")
+    print(f"wall ratio        {wall_ratio:.2f}x  (follows the load; not judged)")
+    met = "met" if ratio <= TARGET else "not met"
+    verdict = "PASS" if ok else "FAIL"
+    print(f"ratio whodid/parse {ratio:.2f}x CPU  (budget {BUDGET}x, target {TARGET}x {met})  {verdict}")
     return ok
 
 
