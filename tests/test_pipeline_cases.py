@@ -172,6 +172,29 @@ def test_statement_is_subordinate_to_what_it_reports(pipeline: Pipeline) -> None
     assert "010" not in codes
 
 
+def test_a_contrasting_clause_of_another_speaker_is_not_what_is_reported(pipeline: Pipeline) -> None:
+    # ", while Y expressed anger": the narrator sets Y's act against X's statement; X's is still coded
+    text = (
+        "The Kenyan foreign minister said talks would resume next week, "
+        "while the Ugandan president expressed anger over Kenya's decision."
+    )
+    rec = code(pipeline, text)
+    assert ("KEN", None) in pairs(events_with(rec, "said"))
+    assert pairs(events_with(rec, "expressed")) == {("UGA", "KEN")}
+
+
+def test_a_feeling_expressed_is_about_whom_its_phrase_names(pipeline: Pipeline) -> None:
+    rec = code(pipeline, "Egypt expressed impatience at Ethiopia's failure to share data on the dam.")
+    assert [(e["cameo"][:2], *next(iter(pairs([e])))) for e in events_with(rec, "expressed")] == [
+        ("11", "EGY", "ETH")
+    ]
+    rec = code(pipeline, "Mexico expressed concern about the US border wall.")
+    assert pairs(events_with(rec, "expressed")) == {("MEX", "USA")}
+    # a condemned act's "at" phrase says where it happened, not whom the condemnation is about
+    rec = code(pipeline, "The Chilean president condemned the bomb attacks at Peruvian embassies.")
+    assert pairs(events_with(rec, "condemned")) == {("CHL", None)}
+
+
 def test_record_points_back_to_its_sentence(pipeline: Pipeline) -> None:
     text = "Egypt welcomed the ceasefire. Sudan rejected the proposal on Friday."
     rec = code(pipeline, text)

@@ -185,6 +185,12 @@ STATE_AUTHORITY_ROOTS = frozenset({"11", "12", "16", "17"})
 # no act and no intent (conflict is handled apart: its speaker's threat is coded)
 CONDITIONAL_NO_EVENT_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 OBJECT_TARGET_PREPS = frozenset({"on", "against", "to", "with", "toward", "towards"})
+# a feeling expressed ("expressed anger over X's decision", "raised concern about the US wall"): the
+# feeling noun's "about", "over" and "at" phrase names whom it is about
+ATTITUDE_ROOTS = frozenset({"01", "05", "11"})
+# marks of a clause set against another ("X said ..., while Y ...")
+CONTRAST_MARKS = frozenset({"while", "whereas", "whilst"})
+ATTITUDE_PREPS = OBJECT_TARGET_PREPS | {"about", "over", "at"}
 # nouns of help given, whose "for" phrase names whom it is for ("support for the rebels")
 AID_NOUNS = frozenset({"aid", "assistance", "support", "funding", "backing", "help", "subsidy", "loan"})
 # a judgment with no one named in it, said of someone ("X said of Y"): of that one
@@ -339,7 +345,7 @@ class EventCoder:
             return []  # "could hardly speak the language" states nothing
         if _names_what_was_said(verb):
             return []  # "nothing the president said", "the remarks he made": a reference, no report
-        governed = [ev for t, ev in found if _governs(verb, t.token) or t.token.i == verb.i]
+        governed = [ev for t, ev in found if _reported_by(verb, t.token) or t.token.i == verb.i]
         content = _content_tokens(ctx.span.doc, verb, quotes_by_cue.get(verb.i))
         triggers = {t.evidence.i for t, _ in found} | {t.token.i for t, _ in found}
         stated = {ev.source.actor_id for t, ev in found if t.token.i != verb.i and ev.cameo[:2] == "01"}
@@ -785,10 +791,18 @@ class EventCoder:
                 toks = args.prep_objects(hint, args.CAUSE_PREPS) + said + toks
             else:
                 toks = args.prep_objects(hint, args.TARGET_PREPS) + toks
-        return self._actors_of(st, toks, earlier)
+        # the object noun is the feeling itself when the lexicon entry names it ("express+anger")
+        feeling = trig.cameo[:2] in ATTITUDE_ROOTS and trig.rule.startswith("verb:") and "+" in trig.rule
+        preps = ATTITUDE_PREPS if feeling else OBJECT_TARGET_PREPS
+        return self._actors_of(st, toks, earlier, object_preps=preps)
 
     def _actors_of(
-        self, st: ArticleState, toks: list[Token], earlier: list[tuple[Trigger, Event]]
+        self,
+        st: ArticleState,
+        toks: list[Token],
+        earlier: list[tuple[Trigger, Event]],
+        *,
+        object_preps: frozenset[str] = OBJECT_TARGET_PREPS,
     ) -> list[str]:
         """The coded actors the first of ``toks`` that names any stands for: itself, whoever did the
         event it names earlier in the sentence, or its owner ("the US decision")."""
@@ -812,7 +826,7 @@ class EventCoder:
                 found = [
                     a
                     for h in holders
-                    for m in args.prep_objects(h, OBJECT_TARGET_PREPS)
+                    for m in args.prep_objects(h, object_preps)
                     # "a claim against a decision by the government": the decision's owner
                     for a in args.actors_at(st, m) or args.owner_actors(st, m)
                 ]
@@ -1425,6 +1439,27 @@ def _names_what_was_said(verb: Token) -> bool:
 
 def _governs(head: Token, tok: Token) -> bool:
     return tok.i != head.i and any(a.i == head.i for a in tok.ancestors)
+
+
+def _reported_by(verb: Token, tok: Token) -> bool:
+    """Whether ``tok`` is in what the speech ``verb`` reports: in a clause it governs, but not in an
+    adverbial clause of its own subject on the speech verb, nor in a contrast set off by a comma
+    ("X said talks would resume, while Y expressed anger": Y's act is the narrator's, not X's report)."""
+    if not _governs(verb, tok):
+        return False
+    cur = tok
+    while cur.i != verb.i:
+        own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children)
+        if cur.dep_ == "advcl" and own_subject and (cur.head.i == verb.i or _contrast_after_comma(cur)):
+            return False
+        cur = cur.head
+    return True
+
+
+def _contrast_after_comma(clause: Token) -> bool:
+    """ ", while Y expressed anger", ", whereas Y ...": a contrasting clause set off by a comma."""
+    marks = [c for c in clause.children if c.dep_ == "mark" and c.lower_ in CONTRAST_MARKS]
+    return bool(marks) and marks[0].i > 0 and marks[0].nbor(-1).text == ","
 
 
 def _dates_by_verb(doc: Doc, st: ArticleState) -> dict[int, DateMention]:
