@@ -33,7 +33,7 @@ from whodid.events.statements import StatementReader
 from whodid.ingest.reader import ArticleInput, BadInput, article_id, check_date_order
 from whodid.nlp.boilerplate import BoilerplateMarker
 from whodid.nlp.chunks import BATCH_CHARS, CHUNK_CHARS, split_text
-from whodid.nlp.model import MODEL, load_model, model_text, with_paragraph_rule
+from whodid.nlp.model import MODEL, load_model, model_text, reads_other_spaces, with_paragraph_rule
 from whodid.nlp.state import ArticleState, ensure_extension
 from whodid.ontology import Ontology
 from whodid.places import Gazetteer, PlaceFinder
@@ -235,7 +235,7 @@ class Pipeline:
             title=title,
             source=source,
             url=url,
-            given_text=text if text != doc.text else None,
+            given_text=text if reads_other_spaces(text) else None,
         )
 
 

@@ -35,6 +35,11 @@ def model_text(text: str) -> str:
     return _OTHER_SPACES.sub(" ", text)
 
 
+def reads_other_spaces(text: str) -> bool:
+    """Whether the model reads ``text`` otherwise than it is written (``model_text`` changes it)."""
+    return _OTHER_SPACES.search(text) is not None
+
+
 @Language.component("whodid_paragraphs")
 def paragraph_boundaries(doc: Doc) -> Doc:
     """A line break ends a sentence: news paragraphs never run a sentence across a break."""
