@@ -360,3 +360,17 @@ def test_words_of_size_or_certainty_are_no_tone(pipeline: Pipeline) -> None:
     assert {t.text: reader.valence(t) for t in doc if t.pos_ == "ADJ"} == dict.fromkeys(
         ("clear", "true", "strong", "powerful"), 0.0
     )
+
+
+def test_calling_oneself_something_is_no_statement(pipeline: Pipeline) -> None:
+    # "calls himself", "describes itself as": what someone is, not something said to or of anyone
+    for text in (
+        "The Kenyan senator calls himself a democratic socialist.",
+        "The Ugandan party describes itself as the voice of farmers.",
+    ):
+        evs = pipeline.code(text, published=PUB).to_dict()["events"]
+        assert not [e for e in evs if e["cameo"][:2] == "01"], evs
+    evs = pipeline.code("The Kenyan president called the Ugandan leader a liar.", published=PUB).to_dict()[
+        "events"
+    ]
+    assert [keys(e) for e in evs if e["cameo"][:2] == "11"] == [("KEN", "UGA")]

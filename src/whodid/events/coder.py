@@ -188,6 +188,10 @@ OBJECT_TARGET_PREPS = frozenset({"on", "against", "to", "with", "toward", "towar
 # a feeling expressed ("expressed anger over X's decision", "raised concern about the US wall"): the
 # feeling noun's "about", "over" and "at" phrase names whom it is about
 ATTITUDE_ROOTS = frozenset({"01", "05", "11"})
+# verbs that name what someone is ("calls himself", "describes itself as") and the reflexive objects
+# that make them a self-description
+SELF_NAMING_VERBS = frozenset({"call", "describe", "style", "term", "label", "dub", "bill", "consider"})
+REFLEXIVES = frozenset({"himself", "herself", "itself", "themselves", "myself", "ourselves", "yourself"})
 # marks of a clause set against another ("X said ..., while Y ...")
 CONTRAST_MARKS = frozenset({"while", "whereas", "whilst"})
 ATTITUDE_PREPS = OBJECT_TARGET_PREPS | {"about", "over", "at"}
@@ -345,6 +349,8 @@ class EventCoder:
             return []  # "could hardly speak the language" states nothing
         if _names_what_was_said(verb):
             return []  # "nothing the president said", "the remarks he made": a reference, no report
+        if _calls_itself(verb):
+            return []  # "Sanders calls himself a socialist": what one is, not a statement
         governed = [ev for t, ev in found if _reported_by(verb, t.token) or t.token.i == verb.i]
         content = _content_tokens(ctx.span.doc, verb, quotes_by_cue.get(verb.i))
         triggers = {t.evidence.i for t, _ in found} | {t.token.i for t, _ in found}
@@ -1435,6 +1441,14 @@ def _names_what_was_said(verb: Token) -> bool:
     # opening right after the verb is someone else's, attributed after it
     said = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis", "dobj") and c.i > verb.i]
     return not any(verb.doc[c.left_edge.i].text not in QUOTE_MARKS for c in said)
+
+
+def _calls_itself(verb: Token) -> bool:
+    """ "calls himself a democratic socialist", "describes itself as neutral": a verb of naming whose
+    object is its own subject (a reflexive pronoun) says what someone is, not something said."""
+    return verb.lemma_.lower() in SELF_NAMING_VERBS and any(
+        c.dep_ == "dobj" and c.lower_ in REFLEXIVES for c in verb.children
+    )
 
 
 def _governs(head: Token, tok: Token) -> bool:
