@@ -620,19 +620,19 @@ class ActorResolver:
                 # "the Kurds", "Tamils": a people that is no state's
                 reg.mention(reg.ethnic_people(people, span.text), span, rule="group:ethnic")
                 continue
-            # a lone demonym modifying a noun is no person ("the Ugandan plan"); nor is a country's
-            # name the tagger took for one ("if Nigeria closed the border")
-            demonym_modifier = (
-                len(span) == 1
-                and span.root.dep_ in ("amod", "compound")
-                and self.kb.country_by_demonym(span.text) is not None
-            )
-            names_country = self.kb.country_by_name(span.text) is not None
-            mistagged_country = names_country and not name_words.intersection(span.text.split())
-            if ent.label_ == "PERSON" and not (demonym_modifier or mistagged_country):
-                continue
             text = span.text
             country = self.kb.country_by_name(text)
+            # a lone demonym modifying a noun is no person ("the Ugandan plan"); nor is a country's
+            # name the tagger took for one ("if Nigeria closed the border")
+            if ent.label_ == "PERSON" and not (
+                (
+                    len(span) == 1
+                    and span.root.dep_ in ("amod", "compound")
+                    and self.kb.country_by_demonym(text) is not None
+                )
+                or (country is not None and not name_words.intersection(text.split()))
+            ):
+                continue
             if country is not None and ent.label_ != "NORP":
                 reg.mention(reg.state(country.iso3, country.name), span, rule="state:name")
                 continue
