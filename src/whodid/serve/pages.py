@@ -85,7 +85,7 @@ def dyad_page(request: Request, a: str, b: str, by: str = "month") -> HTMLRespon
     series = api.dyad_series(
         request, a, b, by=by, since=None, until=None, clusters=False, min_confidence=None, modality="asserted"
     )
-    a, b, rows = series["a"], series["b"], series["rows"]
+    a, b, rows = series.a, series.b, series.rows()
     return render(
         "dyad.html",
         title=f"{a} and {b}",
@@ -93,7 +93,7 @@ def dyad_page(request: Request, a: str, b: str, by: str = "month") -> HTMLRespon
         b=b,
         by=by,
         rows=rows,
-        undated=series["undated"],
+        undated=series.undated,
         counts=charts.series_chart(rows, "events", a, b),
         goldstein=charts.series_chart(rows, "goldstein_sum", a, b),
         net=charts.series_chart(rows, "net_cooperation", a, b),

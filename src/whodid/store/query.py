@@ -16,13 +16,23 @@ from typing import Any, get_args
 from whodid.errors import Errors
 from whodid.nlp.state import Modality
 from whodid.store import periods, schema
-from whodid.store.codes import code_pattern, matches, resolve, upper_bound
+from whodid.store.codes import SEGMENT, code_pattern, matches, resolve, upper_bound
 from whodid.store.db import Store
 from whodid.store.lookups import check_cameo
 from whodid.store.periods import PERIODS, period
 from whodid.store.speakers import quotes, speakers
 
-__all__ = ["EventQuery", "actors", "dyad", "dyad_undated", "events", "quotes", "speakers"]
+__all__ = [
+    "DyadCounts",
+    "EventQuery",
+    "actors",
+    "dyad",
+    "dyad_counts",
+    "dyad_undated",
+    "events",
+    "quotes",
+    "speakers",
+]
 
 EVENT_COLUMNS = (
     "article_id",
@@ -271,6 +281,66 @@ def dyad(
     include_background: bool = True,
     fill: bool = False,
 ) -> list[dict[str, Any]]:
+    """The rows of ``dyad_counts`` (the same arguments), one per period and direction."""
+    return dyad_counts(
+        store,
+        a,
+        b,
+        by=by,
+        normalize=normalize,
+        clusters=clusters,
+        since=since,
+        until=until,
+        min_confidence=min_confidence,
+        modality=modality,
+        include_background=include_background,
+        fill=fill,
+    ).rows()
+
+
+@dataclass(frozen=True)
+class DyadCounts:
+    """A dyad's counts before they are rows: every period shown, in order, and the two directions,
+    in order, each with period -> [quad 1, 2, 3, 4 counts (ints), Goldstein sum (a float)] (no entry
+    for a period without events); ``fill`` and the news volume per period (``normalize``) as asked."""
+
+    periods: list[str]
+    directions: list[tuple[str, dict[str, list[float]]]]
+    fill: bool
+    volume: dict[str, int] | None
+
+    def rows(self) -> list[dict[str, Any]]:
+        """A row per period and direction (see ``dyad_counts``); a period's rows in the order of
+        their direction."""
+        zero = _dyad_row("", "", _NO_EVENTS, None)  # copied for a period without events (fill)
+        out: list[dict[str, Any]] = []
+        for label in self.periods:
+            for direction, bins in self.directions:
+                counts = bins.get(label)
+                if counts is not None or (self.fill and self.volume is not None):
+                    out.append(_dyad_row(label, direction, counts or _NO_EVENTS, self.volume))
+                elif self.fill:
+                    row = zero.copy()
+                    row["period"], row["direction"] = label, direction
+                    out.append(row)
+        return out
+
+
+def dyad_counts(
+    store: Store,
+    a: str,
+    b: str,
+    *,
+    by: str = "month",
+    normalize: bool = False,
+    clusters: bool = False,
+    since: str | None = None,
+    until: str | None = None,
+    min_confidence: float | None = None,
+    modality: str | Sequence[str] = DEFAULT_MODALITY,
+    include_background: bool = True,
+    fill: bool = False,
+) -> DyadCounts:
     """Both directions between two country or actor codes, per period. A code matches the codes
     that extend it by whole segments (SYR: SYRREB), a country name its code (``codes.resolve``).
 
@@ -282,6 +352,9 @@ def dyad(
 
     One statement per direction pivots the events into a row per period (a count per quad class,
     the Goldstein sum); a week is folded from its days. A ten-year series by day is 7,306 rows.
+    Where the summary ``dyad_days`` holds what is asked (both codes of three letters, and no
+    confidence floor, background left out or clusters), the periods are added up from its days
+    instead of the events (``_summed_days``).
 
     ``clusters`` counts each event cluster (the reports of one event) once per period instead of each
     mention, with its mentions' mean Goldstein score: one event reported by ten papers is one event.
@@ -304,40 +377,20 @@ def dyad(
     window, window_args = _window(since, until, min_confidence, modality, include_background)
     a, b = resolve(store, a).code, resolve(store, b).code
     width = PERIODS.get(by, 10)  # a week is folded from days
+    summed = _summarized(a, b) and not clusters and min_confidence is None and include_background
     directions: list[tuple[str, dict[str, list[float]]]] = []
     for src, tgt in ((a, b), (b, a)):
-        # pivoted in SQL over a covering index (source_code, target_code, date, quad_class, ...)
-        sources, source_args = _source_codes(store, src)
-        bins: dict[str, list[float]] = {}
-        if source_args:
-            match = (
-                f"{sources} AND {_code_prefix('target_code')} AND date IS NOT NULL "
-                f"AND length(date) >= {width}" + window
-            )
-            sql = (
-                _CLUSTER_PIVOT.format(width=width, match=match)
-                if clusters
-                else _PIVOT.format(width=width, match=match)
-            )
-            bins = _periods_of(store.conn.execute(sql, [*source_args, *_prefix_args(tgt), *window_args]), by)
+        if summed:
+            bins = _summed_days(store, src, tgt, by, since, until, modality)
+        else:
+            bins = _periods_of(_pivoted(store, src, tgt, width, window, window_args, clusters=clusters), by)
         directions.append((f"{src}->{tgt}", bins))
     labels = {label for _, bins in directions for label in bins}
     if fill:
         labels |= _filled(labels, since, until, by)
     volume = _article_volume(store, by) if normalize else None
     directions.sort(key=lambda d: d[0])  # the rows of a period in the order of their direction
-    zero = _dyad_row("", "", _NO_EVENTS, None)  # copied for a period without events (fill)
-    out: list[dict[str, Any]] = []
-    for label in sorted(labels):
-        for direction, bins in directions:
-            counts = bins.get(label)
-            if counts is not None or (fill and volume is not None):
-                out.append(_dyad_row(label, direction, counts or _NO_EVENTS, volume))
-            elif fill:
-                row = zero.copy()
-                row["period"], row["direction"] = label, direction
-                out.append(row)
-    return out
+    return DyadCounts(sorted(labels), directions, fill, volume)
 
 
 # a dyad's events per period: counts per quad class and Goldstein sum, one row per period
@@ -356,6 +409,92 @@ _CLUSTER_PIVOT = (
     "AS per_cluster GROUP BY period"
 )
 _NO_EVENTS = [0, 0, 0, 0, 0.0]
+# a dyad's days from the summary dyad_days (a range of its key), and its periods added up from them
+_SUMMARY_DAYS = (
+    "SELECT date, verbal_coop, material_coop, verbal_conflict, material_conflict, goldstein_sum "
+    "FROM dyad_days WHERE source_root = ? AND target_root = ?{window} AND length(date) >= {width}"
+)
+_SUMMARY_PERIODS = (
+    "SELECT substr(date, 1, {width}), SUM(verbal_coop), SUM(material_coop), SUM(verbal_conflict), "
+    "SUM(material_conflict), SUM(goldstein_sum) FROM dyad_days WHERE source_root = ? AND target_root = ?"
+    "{window} AND length(date) >= {width} GROUP BY substr(date, 1, {width})"
+)
+
+
+def _pivoted(
+    store: Store, src: str, tgt: str, width: int, window: str, window_args: list[object], *, clusters: bool
+) -> Iterable[Sequence[Any]]:
+    """One direction's events pivoted into a row per period, over a covering index (source_code,
+    target_code, date, quad_class, ...); none when no stored code has the source's prefix."""
+    sources, source_args = _source_codes(store, src)
+    if not source_args:
+        return []
+    match = f"{sources} AND {_code_prefix('target_code')} AND date IS NOT NULL AND length(date) >= {width}"
+    pivot = _CLUSTER_PIVOT if clusters else _PIVOT
+    rows: Iterable[Sequence[Any]] = store.conn.execute(
+        pivot.format(width=width, match=match + window), [*source_args, *_prefix_args(tgt), *window_args]
+    )
+    return rows
+
+
+def _summarized(*codes: str) -> bool:
+    """Whether the summary ``dyad_days`` answers for these codes: each matches the codes beginning
+    with its three letters (``USA``, ``USA*``), which is what the summary is keyed by."""
+    return all(len(p) == SEGMENT + 1 and p.endswith("%") for p in map(code_pattern, codes))
+
+
+def _summary_window(
+    since: str | None, until: str | None, modality: str | Sequence[str]
+) -> tuple[str, list[object]]:
+    """``_window`` (modalities and dates only) on ``dyad_days``, whose modality is never NULL (a
+    range of its key) and whose missing date is ``''``."""
+    kept = modalities(modality)
+    sql = ""
+    args: list[object] = []
+    if kept is not None:
+        sql += f" AND modality IN ({', '.join('?' * len(kept))})"
+        args += kept
+    if since:
+        sql += " AND date >= ?"
+        args.append(since)
+    if until:
+        sql += " AND date <> '' AND substr(date, 1, ?) <= ?"
+        args += [len(until), until]
+    return sql, args
+
+
+def _summed_days(
+    store: Store,
+    src: str,
+    tgt: str,
+    by: str,
+    since: str | None,
+    until: str | None,
+    modality: str | Sequence[str],
+) -> dict[str, list[float]]:
+    """One direction's period -> [quad 1..4 counts, Goldstein sum] added up from the days of
+    ``dyad_days`` (``_summarized`` codes; no filter but modalities and dates): what the events give.
+    The Goldstein sums are added in another order than the events', which changes only bits below
+    the 3 decimals shown (the scores have one decimal)."""
+    window, args = _summary_window(since, until, modality)
+    width = PERIODS.get(by, 10)
+    args = [src[:SEGMENT], tgt[:SEGMENT], *args]
+    if width < 10:  # a month or a year: grouped by SQLite (a tenth of the rows), faster than here
+        return _periods_of(store.conn.execute(_SUMMARY_PERIODS.format(window=window, width=width), args), by)
+    rows = store.conn.execute(_SUMMARY_DAYS.format(window=window, width=width), args)
+    bins: dict[str, list[float]] = {}
+    for date, q1, q2, q3, q4, g in rows:
+        label = period(date[:10], by) if by == "week" else date[:width]
+        acc = bins.get(label)
+        if acc is None:
+            bins[label] = [int(q1), int(q2), int(q3), int(q4), float(g)]
+        else:
+            acc[0] += q1
+            acc[1] += q2
+            acc[2] += q3
+            acc[3] += q4
+            acc[4] += g
+    return bins
 
 
 def _periods_of(rows: Iterable[Sequence[Any]], by: str) -> dict[str, list[float]]:
@@ -381,12 +520,22 @@ def _filled(labels: set[str], since: str | None, until: str | None, by: str) -> 
     return set(periods.between(first, last, by))
 
 
+def shown_sum(gsum: float) -> float:
+    """A Goldstein sum as a dyad's row shows it: to 3 decimals, and 0.0 for a sum of zero, which
+    scores added in some orders round to -0.0 (-0.1 + -0.2 + 0.3 is -5.6e-17 in floating point).
+
+    >>> round(-0.1 + -0.2 + 0.3, 3), shown_sum(-0.1 + -0.2 + 0.3), shown_sum(2.2049999), shown_sum(-1.0)
+    (-0.0, 0.0, 2.205, -1.0)"""
+    return round(gsum, 3) + 0.0
+
+
 def _dyad_row(
     label: str, direction: str, counts: Sequence[float], volume: dict[str, int] | None
 ) -> dict[str, Any]:
     """One row of ``dyad``: a period's counts in one direction (all zero for a filled period)."""
     q1, q2, q3, q4, gsum = counts
     n = int(q1 + q2 + q3 + q4)
+    shown = shown_sum(gsum)
     row: dict[str, Any] = {
         "period": label,
         "direction": direction,
@@ -395,9 +544,9 @@ def _dyad_row(
         "material_coop": int(q2),
         "verbal_conflict": int(q3),
         "material_conflict": int(q4),
-        "goldstein_sum": round(gsum, 3),
+        "goldstein_sum": shown,
         # of the sum as shown: the same mean whatever order the database added the scores in
-        "goldstein_mean": round(round(gsum, 3) / n, 3) if n else None,
+        "goldstein_mean": round(shown / n, 3) if n else None,
         "net_cooperation": int((q1 + q2) - (q3 + q4)),
     }
     if volume is not None:
@@ -488,6 +637,16 @@ def dyad_undated(
     window, window_args = _window(since, until, min_confidence, modality, include_background)
     a, b = resolve(store, a).code, resolve(store, b).code
     total = 0
+    if _summarized(a, b) and min_confidence is None and include_background:  # as dyad_counts does
+        window, window_args = _summary_window(since, until, modality)
+        for src, tgt in ((a, b), (b, a)):
+            row = store.conn.execute(
+                f"SELECT SUM(events) FROM dyad_days WHERE source_root = ? AND target_root = ?{window} "
+                f"AND length(date) < {width}",
+                [src[:SEGMENT], tgt[:SEGMENT], *window_args],
+            ).fetchone()
+            total += int(row[0] or 0)
+        return total
     for src, tgt in ((a, b), (b, a)):
         sources, source_args = _source_codes(store, src)
         if not source_args:
