@@ -303,6 +303,65 @@ def test_every_igo_row_loads(kb: ActorKnowledge) -> None:
     assert count >= 80
 
 
+# ---- what the tables can make of a word (word_fit: describe skips phrases no table holds)
+
+
+def name_phrases() -> Iterator[tuple[str, str]]:
+    """(where, phrase) for every name of a country, demonym, capital, seat, body, organisation and
+    people in the data files, read independently of the loader."""
+    for number, cells in rows("countries.tsv"):
+        for cell in cells[1:6]:
+            for alias in filter(None, (a.strip() for a in cell.split("|"))):
+                yield f"countries.tsv line {number}", unmarked(alias)
+    for file, columns in (("bodies.tsv", (0, 4)), ("igos.tsv", (0, 2)), ("ethnic_groups.tsv", (1,))):
+        for number, cells in rows(file):
+            for column in columns:
+                cell = cells[column] if column < len(cells) else ""
+                for alias in filter(None, (a.strip() for a in cell.split("|"))):
+                    yield f"{file} line {number}", unmarked(alias)
+
+
+def test_every_word_of_every_name_may_be_a_name_word(kb: ActorKnowledge) -> None:
+    count = 0
+    for where, phrase in name_phrases():
+        # as written, after "the", inside edge punctuation and, ending in a letter, possessive
+        last = phrase.split()[-1]
+        possessive = [f"{last}'s", f"{last}’s"] if last[-1].isalpha() else []
+        words = [*phrase.split(), *possessive, "the", "(" + phrase.split()[0], phrase.split()[-1] + ","]
+        for word in words:
+            assert kb.word_fit(word) & 1, (where, phrase, word)
+        count += 1
+    assert count >= 2000
+
+
+def test_every_word_of_every_role_may_be_a_word_of_a_role_of_its_length(kb: ActorKnowledge) -> None:
+    count = 0
+    for number, cells in rows("roles.tsv"):
+        words, role = cells[0].split(), kb.role(cells[0])
+        assert role is not None, (number, cells[0])
+        size = len(role.role.split())  # the first row of those with one key says how it is written
+        for word in (*words, *(w.capitalize() for w in words), f"{words[-1]}'s"):
+            assert kb.word_fit(word) >> size & 1, (number, cells[0], word)
+        count += 1
+    assert count >= 200
+
+
+def test_a_word_no_table_holds_fits_nothing(kb: ActorKnowledge) -> None:
+    assert kb.word_fit("Zorblatt") == 0
+    assert kb.word_fit("yesterday") == 0
+    assert kb.word_fit("said") & 1 == 0
+    assert kb.word_fit("protesters") == 1 << 1  # a role of one word, in no name
+    # in no name, in roles of one word and of three ("foreign ministry spokeswoman")
+    assert kb.word_fit("spokeswoman") & 1 == 0 and kb.word_fit("spokeswoman") >> 3 & 1
+    assert kb.country_by_name("Zorblatt") is None and kb.role("zorblatt") is None
+
+
+def test_a_users_countries_are_name_words(kb: ActorKnowledge) -> None:
+    listed = kb.with_listed_countries([("ZRB", "Zorblattia", ["Zorblattian"], "test")])
+    assert listed.word_fit("Zorblattia") & 1 and listed.word_fit("Zorblattian") & 1
+    assert kb.word_fit("Zorblattia") == 0  # the copy learns them, not the base
+
+
 # ---- malformed data
 
 

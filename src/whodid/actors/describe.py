@@ -148,8 +148,13 @@ def describe(kb: ActorKnowledge, tokens: Sequence[Token]) -> Description:
 def _match_at(kb: ActorKnowledge, toks: Sequence[Token], i: int, desc: Description, host: str) -> int:
     """Try the longest body, role or country starting at ``toks[i]``; record it; return words used."""
     longest = min(len(toks) - i, max(kb.max_role_words, 5))
+    # what the tables can make of each word (ActorKnowledge.word_fit); a possessive marker is no word
+    fits = [kb.word_fit(t.text) | (t.tag_ == "POS") for t in toks[i : i + longest]]
+    nameable = next((k for k, fit in enumerate(fits) if not fit & 1), longest)  # leading name words
     for n in range(longest, 0, -1):
         span = toks[i : i + n]
+        if n > nameable and not any(fit >> n & 1 for fit in fits[:n]) and not _proper_run(span):
+            continue  # a word no name holds and no role of n words: no table has the phrase
         text = " ".join(t.text for t in span)
         igo = kb.igo(text) if desc.igo is None and not host else None
         if igo is not None:
@@ -178,8 +183,7 @@ def _match_at(kb: ActorKnowledge, toks: Sequence[Token], i: int, desc: Descripti
         if role is not None and not host and desc.owned and desc.role in GENERIC_HEADS and desc.body is None:
             desc.sector = role.sector  # "leaders of the opposition": the owner's sector
             return n
-        named = n > 1 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in span)
-        region = kb.region_country(text) if named else None
+        region = kb.region_country(text) if _proper_run(span) else None
         if region is not None:
             # "New Jersey Gov.", "the New Mexico governor": a state, not the country its name holds
             if not host and region not in desc.countries:
@@ -200,3 +204,8 @@ def _match_at(kb: ActorKnowledge, toks: Sequence[Token], i: int, desc: Descripti
                 desc.countries.append(iso)
             return n
     return 1
+
+
+def _proper_run(span: Sequence[Token]) -> bool:
+    """Two or more capitalised proper nouns: what may name a state or province ("New Jersey")."""
+    return len(span) > 1 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in span)

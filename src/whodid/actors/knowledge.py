@@ -174,6 +174,11 @@ class _Index(Generic[T]):
             )
         table.setdefault(key, value)
 
+    def folded_keys(self) -> Iterator[str]:
+        """Every key, folded (an exact-case key folded as a lookup folds the text it matches)."""
+        yield from self._folded
+        yield from (fold(key) for key in self._exact)
+
     def get(self, text: str) -> T | None:
         """The value for ``text``, trying it as given and without a possessive ending."""
         return self._memo[text]
@@ -412,6 +417,8 @@ class ActorKnowledge:
         self._role_memo: Memo[RoleInfo | None] = Memo(self._role_lookup)
         self._body_memo: Memo[BodyInfo | None] = Memo(self._body_lookup)
         self._region_memo: Memo[str | None] | None = None  # see ``with_regions``
+        self._fit_memo: Memo[int] = Memo(self._word_fit)
+        self._vocabulary: tuple[frozenset[str], dict[str, int]] | None = None  # see ``word_fit``
 
     @classmethod
     def load(cls, data_dir: Path | None = None) -> ActorKnowledge:
@@ -494,6 +501,56 @@ class ActorKnowledge:
         if hit is None and self._listed is not None:
             hit = self._listed.by_code.get(code)
         return hit
+
+    def word_fit(self, token: str) -> int:
+        """What the tables can make of a phrase holding the token text ``token``, as bits: bit 0 set
+        when the token may be part of a country, body, organisation or people name (each of its words,
+        cleaned and folded as a lookup does, is a word of some name, "the" or "of"), bit n set when it
+        may be a word of a role phrase of n words. A phrase with a token without bit 0 is in no table
+        but the roles'; one whose tokens all lack bit n holds no role of n words. ``describe`` skips
+        such phrases without looking them up."""
+        return self._fit_memo[token]
+
+    def _word_fit(self, token: str) -> int:
+        names, role_words = self._words()
+        text = unicodedata.normalize("NFC", token).translate(_APOSTROPHES).translate(_DASHES)
+        known, lengths = True, 0
+        for lower in (False, True):  # a role is looked up lowercased (describe.norm)
+            for word in (text.lower() if lower else text).split():
+                word_known = False
+                # edge punctuation is trimmed where the word ends a phrase (clean), a possessive
+                # where it ends one ("China's"), before or after folding
+                edge = _EDGE_PUNCTUATION
+                for edged in {word, word.strip(edge), word.lstrip(edge), word.rstrip(edge)}:
+                    folded = [(w, _strip_possessive(w)) for w in fold(edged).split()]
+                    word_known = word_known or all(w in names or bare in names for w, bare in folded)
+                    for w, bare in folded:
+                        lengths |= role_words.get(w, 0) | role_words.get(bare, 0)
+                known = known and (lower or word_known)
+        return lengths | (1 if known else 0)
+
+    def _words(self) -> tuple[frozenset[str], dict[str, int]]:
+        """The words of every name key (folded) and, for each word of a role key, the lengths (as
+        bits) of the role phrases holding it; built on first use (a user's countries come after
+        ``__init__``)."""
+        if self._vocabulary is None:
+            names: set[str] = {"", "the", "of"}  # "of" splits a body from its owner; "the" is dropped
+            countries = [self._countries, *([self._listed] if self._listed is not None else [])]
+            keys = [
+                k
+                for c in countries
+                for index in (c.names, c.demonyms, c.capitals)
+                for k in index.folded_keys()
+            ]
+            keys += [*self._bodies.folded_keys(), *self._igos.folded_keys(), *self._ethnic.folded_keys()]
+            for key in keys:
+                names.update(key.split())
+            role_words: dict[str, int] = {}
+            for key, info in self._roles.items():
+                for word in key.split():
+                    role_words[word] = role_words.get(word, 0) | 1 << len(info.role.split())
+            self._vocabulary = frozenset(names), role_words
+        return self._vocabulary
 
     def role(self, text: str) -> RoleInfo | None:
         """The longest role phrase inside ``text``; on a tie the rightmost (the head of the phrase).
