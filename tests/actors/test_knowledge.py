@@ -54,6 +54,8 @@ def unmarked(alias: str) -> str:
         ("China", "CHN"),
         ("CHINA", "CHN"),
         ("China’s", "CHN"),
+        ("China`s", "CHN"),
+        ("THE UNITED STATES", "USA"),
         ("Britain", "GBR"),
         ("the UK", "GBR"),
         ("Great Britain", "GBR"),

@@ -107,8 +107,13 @@ def read_words(name: str, data_dir: Path | None = None) -> frozenset[str]:
 
 def clean(text: str) -> str:
     """Unify apostrophes, dashes and whitespace, trim edge punctuation and drop a leading "the"."""
-    text = unicodedata.normalize("NFC", text).translate(_APOSTROPHES).translate(_DASHES)
+    if text.isascii():  # the common case: NFC changes nothing, "`" is the one ASCII apostrophe to unify
+        text = text.replace("`", "'")
+    else:
+        text = unicodedata.normalize("NFC", text).translate(_APOSTROPHES).translate(_DASHES)
     text = " ".join(text.split()).strip(_EDGE_PUNCTUATION)
+    if text[:3].isascii() and text[:3].lower() != "the":
+        return text  # no leading "the" to drop (the regex costs more than this test)
     return _LEADING_THE.sub("", text)
 
 
