@@ -587,7 +587,13 @@ class ActorResolver:
                 reg.mention(actor_id, full, rule="role:" + (desc.role or ""), head=tok.i)
 
     def _role_of(self, span: Span) -> str | None:
+        # words written apart are looked up word by word (ActorKnowledge.word_fit): a suffix none of
+        # whose words is in a role of its length is skipped
+        spaced = all(t.whitespace_ for t in span[:-1])
+        fits = [self.kb.word_fit(t.text) for t in span] if spaced else []
         for k in range(len(span)):
+            if spaced and not any(fit >> (len(span) - k) & 1 for fit in fits[k:]):
+                continue
             role = self.kb.role(norm(span[k:].text))
             if role is not None and len(role.role.split()) == len(span) - k:
                 return role.role  # the role must end at the head noun: "humanitarian aid" is no role
