@@ -99,12 +99,20 @@ def test_a_pipeline_the_workers_cannot_load_stops_the_run_before_any_output(
 
 
 def _tables(db: Path) -> dict[str, list[tuple[object, ...]]]:
-    """Every table of a SQLite store, rows in storage order."""
+    """Every table of a SQLite store, rows in storage order (a table stored in its primary key,
+    ``WITHOUT ROWID``, in the key's order)."""
     import sqlite3
 
     with contextlib.closing(sqlite3.connect(db)) as conn:
-        names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
-        return {n: conn.execute(f'SELECT * FROM "{n}" ORDER BY rowid').fetchall() for n in names}
+        found = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table'").fetchall()
+        out = {}
+        for name, sql in found:
+            order = "rowid"
+            if "WITHOUT ROWID" in sql.upper():
+                key = sorted((r[5], r[1]) for r in conn.execute(f'PRAGMA table_info("{name}")') if r[5])
+                order = ", ".join(f'"{column}"' for _, column in key)
+            out[name] = conn.execute(f'SELECT * FROM "{name}" ORDER BY {order}').fetchall()
+        return out
 
 
 @pytest.mark.slow
