@@ -536,6 +536,14 @@ class Errors(Enum):
         UsageError,
     )
 
+    E449 = Entry(
+        "the Dask worker {worker} runs whodid {theirs}, and this batch whodid {ours}: it codes nothing "
+        "for this batch (a worker that joins later leaves the cluster).",
+        "Run pip install whodid=={version} on that worker, with the spaCy model of the machine that runs "
+        "whodid batch, then start the worker again.",
+        UsageError,
+    )
+
     # -- E5xx: whodid's own failures ------------------------------------------------------------------
     E501 = Entry(
         "{origin}: whodid failed while coding this article ({detail}).",

@@ -1,8 +1,9 @@
 """A worker's pipeline that loads in no time: spaCy's blank English and a stage that fails on an
 article holding BUG (an IndexError, a bug of whodid's), kills its own process on one holding KILL
 and takes ``hog_mb`` of memory for a while on one holding HOG, at most ``kills`` times in all
-(counted in files under ``flag_dir``). Used by the ``--jobs`` tests and by the batch tests; Dask's
-worker processes import it from here, so it lives outside the test modules."""
+(counted in files under ``flag_dir``); an article holding SLOW takes a fifth of a second. Used by
+the ``--jobs`` tests and by the batch tests; Dask's worker processes import it from here, so it
+lives outside the test modules."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from whodid.parallel import PipelineSettings
 from whodid.pipeline import Pipeline
 
 HOG_SECONDS = 20
+SLOW_SECONDS = 0.2
 
 
 class Kills:
@@ -30,6 +32,8 @@ class Kills:
         self.flag_dir, self.kills, self.hog_mb = flag_dir, kills, hog_mb
 
     def __call__(self, doc: Doc) -> Doc:
+        if "SLOW" in doc.text:
+            time.sleep(SLOW_SECONDS)
         if "BUG" in doc.text:
             raise IndexError("list index out of range")
         if "KILL" in doc.text and len(list(self.flag_dir.iterdir())) < self.kills:

