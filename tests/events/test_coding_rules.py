@@ -480,3 +480,18 @@ def test_a_threat_announced_is_made_now(pipeline: Pipeline) -> None:
         assert not [e for e in events(pipeline, text) if e.cameo[:2] == "13" and e.modality == "asserted"], (
             text
         )
+
+
+def test_a_relative_pronoun_object_is_the_noun_it_stands_for(pipeline: Pipeline) -> None:
+    # "whom" is the object of its clause's verb, and stands for the noun the clause follows
+    evs = events(pipeline, "Iran freed the two British sailors, whom it had accused of spying.")
+    assert [e.target.code if e.target else None for e in evs if e.evidence_text == "accused"] == ["GBRMIL"]
+    # "all of whom": the parser may hang the clause on the quantifier; the noun is the one before it
+    text = "Erdogan attacked the Kurdish militias in Syria, all of whom he denounces as terrorists."
+    denounce = [e for e in events(pipeline, text) if e.evidence_text == "denounces"]
+    assert [(e.cameo, e.target.text if e.target else None) for e in denounce] == [
+        ("111", "the Kurdish militias")
+    ]
+    # a relative subject is no actor of the acts of the clauses below it
+    evs = events(pipeline, "Kenyan President Kibaki, who has struggled while talking about the issue, left.")
+    assert not [e for e in evs if e.evidence_text == "talking"]

@@ -43,6 +43,8 @@ STATIVE_PARTICIPLES = frozenset({("oppose", "to")})
 CAUSE_PREPS = frozenset({"at", "with", "about", "over", "by", "to", "toward", "towards"})
 
 
+# relative pronouns that can stand for an actor ("the men, who were charged"; "the sailors, whom")
+RELATIVE_WORDS = frozenset({"who", "whom", "which", "that"})
 QUANTITY_NOUNS = frozenset(
     {
         "thousand",
@@ -65,18 +67,82 @@ QUANTITY_NOUNS = frozenset(
 
 
 def actors_at(st: ArticleState, tok: Token, *, with_conjuncts: bool = True) -> list[str]:
-    """Actors a token refers to, with its conjuncts ("A and B"); "thousands of X" refers to X."""
+    """Actors a token refers to, with its conjuncts ("A and B"); "thousands of X" refers to X; a
+    relative pronoun ("whom", "some of whom") to the noun its clause modifies."""
     out: list[str] = []
     for t in (tok, *conjuncts(tok)) if with_conjuncts else (tok,):
         refs = st.token_actors.get(t.i, [])
         if not refs and (t.lemma_.lower() in QUANTITY_NOUNS or t.pos_ == "NUM"):
-            refs = [a for g in prep_objects(t, frozenset({"of"})) for a in st.token_actors.get(g.i, [])]
+            refs = [a for g in prep_objects(t, frozenset({"of"})) for a in _own_actors(st, g)]
+        if not refs and t.dep_ not in ("nsubj", "nsubjpass"):
+            # a relative subject is its own clause's business ("X, who said"; "X, who was held"), not
+            # that of the clauses below it ("who struggled while talking", "who were invited to attend")
+            refs = _antecedent_actors(st, t)
         if not refs and t.pos_ == "PROPN":
             refs = _titled_name(st, t)
         for a in refs:
             if a not in out:
                 out.append(a)
     return out
+
+
+def _own_actors(st: ArticleState, tok: Token) -> list[str]:
+    """The actors a token names itself or, a relative pronoun, through the noun it stands for."""
+    return st.token_actors.get(tok.i, []) or _antecedent_actors(st, tok)
+
+
+def _antecedent_actors(st: ArticleState, tok: Token) -> list[str]:
+    """The actors of the first noun a relative pronoun may stand for that names any."""
+    for ante in relative_antecedents(tok):
+        refs = actors_at(st, ante) if ante.i < tok.i else []
+        if refs:
+            return refs
+    return []
+
+
+def relative_antecedents(tok: Token) -> list[Token]:
+    """The noun a relative pronoun stands for: "the sailors, whom it had accused" and "protesters,
+    some of whom were charged" give the sailors and the protesters. When the parser hangs the relative
+    clause on the quantifier ("the militias, all of whom he denounces"), or on a noun further away, the
+    noun is the one the quantifier's phrase follows (every noun of that phrase, its head first)."""
+    if tok.tag_ not in ("WP", "WDT") or tok.lower_ not in RELATIVE_WORDS:
+        return []
+    phrase = tok
+    of = tok.head
+    before: list[Token] = []
+    if tok.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_.lower() in QUANTITY_NOUNS:
+        # "some of whom": the phrase stands right after its noun and a comma or dash; the parser may
+        # hang the clause on the quantifier itself or on a noun further away
+        phrase = of.head
+        before = _nouns_before(phrase)
+    clause = phrase.head
+    if clause.dep_ == "relcl" and clause.i != phrase.i and clause.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return [*before, clause.head]
+    return before
+
+
+def _relative_quantifier(tok: Token) -> bool:
+    """ "all of whom", "some of which": a quantifier whose "of" phrase is a relative pronoun."""
+    return tok.lemma_.lower() in QUANTITY_NOUNS and any(
+        g.tag_ in ("WP", "WDT") for g in prep_objects(tok, frozenset({"of"}))
+    )
+
+
+def _nouns_before(tok: Token) -> list[Token]:
+    """The nouns of the phrase that ends just before ``tok`` and its comma, from the one a verb holds
+    down to the last word ("the militias in Syria, all of whom": militias, Syria)."""
+    j = tok.i - 1
+    while j >= tok.sent.start and tok.doc[j].is_punct:
+        j -= 1
+    if j < tok.sent.start:
+        return []
+    cur = tok.doc[j]
+    out = [cur] if cur.pos_ in ("NOUN", "PROPN") else []
+    while cur.head.i != cur.i and cur.head.i < tok.i and cur.head.pos_ not in ("VERB", "AUX"):
+        cur = cur.head
+        if cur.pos_ in ("NOUN", "PROPN"):
+            out.append(cur)
+    return out[::-1]
 
 
 def _titled_name(st: ArticleState, name: Token) -> list[str]:
@@ -267,6 +333,11 @@ def target_tokens(verb: Token, sources: list[Token]) -> list[Token]:
         if passive:
             return passive
     objs = [c for c in verb.children if c.dep_ in ("dobj", "dative", "attr") and c.i not in src]
+    rel = relative_head(verb)
+    if rel is not None and not objs and src and _relative_quantifier(rel):
+        # "the militias, all of whom he denounces": the parser hangs the clause on "all", whose
+        # phrase is the verb's object when the verb has a subject of its own
+        objs = [rel]
     # "gave support to Kenya": the parser marks the preposition itself as the dative
     objs = [
         g for c in objs for g in ([c] if c.pos_ != "ADP" else [x for x in c.children if x.dep_ == "pobj"])
