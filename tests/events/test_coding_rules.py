@@ -495,3 +495,40 @@ def test_a_relative_pronoun_object_is_the_noun_it_stands_for(pipeline: Pipeline)
     # a relative subject is no actor of the acts of the clauses below it
     evs = events(pipeline, "Kenyan President Kibaki, who has struggled while talking about the issue, left.")
     assert not [e for e in evs if e.evidence_text == "talking"]
+
+
+def test_regret_at_anothers_act_deplores_it(pipeline: Pipeline) -> None:
+    evs = events(pipeline, "The French president expressed regret at Russia's use of its veto.")
+    assert [(e.cameo, e.target.code if e.target else None) for e in evs] == [("111", "RUS")]
+    # regret for a harm, or over what one's own side did, is still an apology
+    for text in (
+        "The Kenyan government expressed regret for the deaths of the Ugandan traders.",
+        "Kenya expressed regret over the killing of Ugandan civilians by its police.",
+    ):
+        assert [e.cameo for e in events(pipeline, text)] == ["055"], text
+
+
+def test_what_a_warning_is_of_names_its_target(pipeline: Pipeline) -> None:
+    for text, target in (
+        ("Netanyahu has warned of an impending war with Iran.", "IRN"),
+        ("The Kenyan president warned of sanctions against Uganda.", "UGA"),
+    ):
+        assert [(e.cameo, e.target.code if e.target else None) for e in events(pipeline, text)] == [
+            ("130", target)
+        ], text
+
+
+def test_an_opportunity_is_no_act_until_it_is_taken(pipeline: Pipeline) -> None:
+    for text in (
+        "Kenya saw an opportunity to attack Uganda.",
+        "Kenya missed a chance to sign a deal with Uganda.",
+        "Kenya has a chance to sign a deal with Uganda.",
+    ):
+        assert events(pipeline, text) == [], text
+    # a chance used, or had, is the act done; seizing a chance confiscates nothing
+    for text, cameo in (
+        ("Kenya used the opportunity to criticize Uganda.", "111"),
+        ("Kenya seized the chance to attack Uganda.", "190"),
+        ("The Kenyan minister had the opportunity to meet Ugandan officials.", "040"),
+    ):
+        assert [(e.cameo, e.modality) for e in events(pipeline, text)] == [(cameo, "asserted")], text

@@ -31,6 +31,7 @@ from whodid.events.context import (
     is_threatened,
     is_underway,
     modality_of,
+    opportunity_only,
     place_for,
     polite_wish,
     speaks,
@@ -75,6 +76,13 @@ QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "``", "''", "'", "\u2018", "\u
 BACKING_VERBS = frozenset({"back", "support"})
 ARMED_SECTORS = frozenset({"MIL", "REB", "INS", "IMG", "UAF"})
 VERBAL_SUPPORT = "051"
+APOLOGY = "055"
+THREAT_ROOT = "13"
+# what regret is felt at: "expressed regret at Russia's veto" deplores another's act, it apologizes
+# for nothing (the "for" of "regret for the deaths" is the apology's)
+REGRET_PREPS = frozenset({"at", "over", "about"})
+# what a warning is of: "warned of war with Iran"
+WARNED_OF_PREPS = frozenset({"of", "about"})
 MILITARY_COOPERATION = "062"
 # material conflict: in a condition ("if they attack") it is no event
 MATERIAL_CONFLICT_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
@@ -676,6 +684,9 @@ class EventCoder:
             state = _state_of_place_hit(st, verb, ctx.places_by_token)
             if state is not None and state not in sources:
                 targets, rule = [state], rule + " tgt:place"
+        if cameo == APOLOGY and targets and _regrets_anothers_act(st, verb, targets):
+            # "expressed regret at Russia's use of its veto": regret at another's act deplores it
+            cameo, rule = CRITICISM, rule + ">deplored"
         if cameo == VERBAL_SUPPORT and verb.lemma_ in BACKING_VERBS and _armed(st, [*sources, *targets]):
             # "forces backed by Iran", "fighters backed the army": backing of or by an armed force
             # is military cooperation (062), not words of support
@@ -713,7 +724,7 @@ class EventCoder:
         act is no event at all: a plan denied ("had no plans to meet"), or a cancelled act whose
         cancelling verb is coded itself ("cancelled his visit" is 160, reduce relations)."""
         word = trig.evidence
-        if plan_denied(word) or plan_denied(trig.token):
+        if plan_denied(word) or plan_denied(trig.token) or opportunity_only(trig.token):
             return "none"
         stopper = cancelled_by(word) or (cancelled_by(trig.token) if trig.token.i != word.i else None)
         if stopper is None or stopper.i == word.i:
@@ -797,6 +808,10 @@ class EventCoder:
                 toks = args.prep_objects(hint, args.CAUSE_PREPS) + said + toks
             else:
                 toks = args.prep_objects(hint, args.TARGET_PREPS) + toks
+        if trig.cameo[:2] == THREAT_ROOT:
+            # "warned of a war with Iran", "warned of sanctions against Russia": what is warned of is
+            # aimed at whom its noun's phrase names
+            toks += [g for g in args.prep_objects(trig.token, WARNED_OF_PREPS) if g.pos_ == "NOUN"]
         # the object noun is the feeling itself when the lexicon entry names it ("express+anger")
         feeling = trig.cameo[:2] in ATTITUDE_ROOTS and trig.rule.startswith("verb:") and "+" in trig.rule
         preps = ATTITUDE_PREPS if feeling else OBJECT_TARGET_PREPS
@@ -825,7 +840,8 @@ class EventCoder:
             if not found and tok.pos_ in ("NOUN", "PROPN"):
                 # "the Irish premier Leo Varadkar", "the US decision", "the head of the agency"
                 found = args.owner_actors(st, tok, amod=True)
-            if not found and tok.pos_ == "NOUN" and tok.dep_ == "dobj":
+            warned_of = tok.dep_ == "pobj" and tok.head.lower_ in WARNED_OF_PREPS
+            if not found and tok.pos_ == "NOUN" and (tok.dep_ == "dobj" or warned_of):
                 # "imposed sanctions on X", "launched an attack against X", "lift the sanctions
                 # imposed on X" (the object's participle names on whom)
                 holders = [tok, *(c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN")]
@@ -1417,6 +1433,19 @@ def _warned_to(st: ArticleState, verb: Token, content: list[Token]) -> bool:
     inside = {t.i for t in content}
     roots = [t for t in content if t.head.i not in inside or t.head.i == t.i]
     return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for r in roots for c in r.children)
+
+
+def _regrets_anothers_act(st: ArticleState, verb: Token, targets: list[str | None]) -> bool:
+    """Whether the regret ``verb`` expresses is at an act of one of ``targets``: the owner or "by"
+    agent of the noun after "regret at/over/about" ("regret at Russia's use of its veto", "regret over
+    the decision by Kenya")."""
+    feelings = [c for c in verb.children if c.dep_ == "dobj"]
+    for prep in (p for f in feelings for p in f.children if p.dep_ == "prep" and p.lower_ in REGRET_PREPS):
+        for act in (g for g in prep.children if g.dep_ == "pobj"):
+            doers = args.owner_tokens(act) + args.prep_objects(act, frozenset({"by"}))
+            if any(a in targets for d in doers for a in args.actors_at(st, d)):
+                return True
+    return False
 
 
 def _has_cause(feeling: Token) -> bool:

@@ -78,6 +78,10 @@ INTENT_NOUNS = frozenset(
     }
 )
 OFFER_NOUNS = frozenset({"bid", "proposal", "threat", "offer"})
+# nouns whose infinitive is an act that could be done, not one done: "saw an opportunity to strike",
+# "missed a chance to sign a deal"; unless the chance is taken ("used the occasion to criticize")
+OPPORTUNITY_NOUNS = frozenset({"opportunity", "chance", "occasion"})
+SEIZING_VERBS = frozenset({"use", "seize", "take", "grab", "exploit", "utilize", "utilise", "avail"})
 # governors of an attempted act
 DECISION_GOVERNORS = frozenset({"decide", "decision", "vote", "resolve", "resolution", "order"})
 ATTEMPT_GOVERNORS = frozenset({"try", "attempt"})
@@ -101,6 +105,22 @@ def is_negated(verb: Token) -> bool:
         # "did not agree to meet"; "failed to reach a deal" is the deal not reached
         return verb.head.lemma_ in NEGATING_GOVERNORS or any(c.dep_ == "neg" for c in verb.head.children)
     return False
+
+
+def opportunity_only(verb: Token) -> bool:
+    """ "saw an opportunity to strike", "missed a chance to sign", "an occasion for X to meet": an act
+    someone could do, no event; "seized the chance to strike" and "had the opportunity to meet him" are
+    the acts done."""
+    if verb.dep_ != "acl" or verb.head.lemma_.lower() not in OPPORTUNITY_NOUNS:
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    noun = verb.head
+    if noun.dep_ != "dobj":
+        return True
+    taker = noun.head
+    # "had the chance to talk with him" tells of a talk held; "has a chance to win" of none yet
+    return not (taker.lemma_.lower() in SEIZING_VERBS or (taker.lemma_ == "have" and taker.tag_ == "VBD"))
 
 
 def is_decided(verb: Token) -> bool:
