@@ -253,6 +253,16 @@ def test_saying_another_caused_harm_is_an_accusation(pipeline: Pipeline) -> None
         assert [e["cameo"] for e in statements(pipeline, text, "said")] in (["010"], ["012"], ["111"]), text
 
 
+def test_saying_another_caused_outrage_is_criticism(pipeline: Pipeline) -> None:
+    text = "The Turkish president said US policies had caused outrage among the Turkish people."
+    evs = statements(pipeline, text, "said")
+    assert [(e["cameo"], keys(e)) for e in evs] == [("111", ("TUR", "USA"))]
+    assert "content:outrage" in evs[0]["rule"]
+    # outrage that may come criticises nobody yet
+    text = "The Turkish president said the US plan could cause outrage."
+    assert [e["cameo"] for e in statements(pipeline, text, "said")] != ["111"]
+
+
 def test_what_a_speaker_says_of_its_own_side_judges_nobody_else(pipeline: Pipeline) -> None:
     text = '"We have the perfect plan for the talks with Uganda," the Kenyan president said.'
     assert [(e["cameo"], keys(e)) for e in statements(pipeline, text, "said")] == [("013", ("KEN", None))]

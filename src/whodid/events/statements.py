@@ -63,6 +63,8 @@ HARM_NOUNS = frozenset(
     {"death", "destruction", "damage", "suffering", "chaos", "havoc", "harm", "misery", "devastation"}
     | {"bloodshed", "carnage", "instability", "turmoil", "violence", "casualty", "famine", "disaster"}
 )
+# "Y's policies caused outrage among the people": an actor said to have angered others is criticised
+OUTRAGE_NOUNS = frozenset({"outrage", "anger", "fury", "resentment", "indignation", "uproar", "revulsion"})
 # "elements of the administration", "members of the party": a subject that is part of a body
 PART_NOUNS = frozenset(
     {"element", "member", "part", "section", "faction", "wing", "segment", "some", "many", "most", "all"}
@@ -333,7 +335,7 @@ class StatementReader:
         self, st: ArticleState, content: list[Token], inside: set[int], speakers: Collection[str]
     ) -> Content | None:
         """ "X said Y caused death and destruction", "Y brought chaos": another actor said to have
-        caused harm is accused of it (112)."""
+        caused harm is accused of it (112); said to have caused outrage, criticised (111)."""
         home = _country(st, speakers)
         for tok in content:
             if tok.pos_ != "VERB" or tok.lemma_.lower() not in HARM_VERBS or _negated(tok, inside):
@@ -345,12 +347,14 @@ class StatementReader:
                 for c in tok.children
                 if c.dep_ == "dobj"
                 for g in (c, *(x for x in c.children if x.dep_ == "conj"))
-                if g.lemma_.lower() in HARM_NOUNS
+                if g.lemma_.lower() in HARM_NOUNS or g.lemma_.lower() in OUTRAGE_NOUNS
             ]
             subj = [c for c in tok.children if c.dep_ == "nsubj"]
             if not harms or not subj or _first_person(subj[0]):
                 continue
             others = _others(st, subj[0], speakers, home)
+            if others and all(h.lemma_.lower() in OUTRAGE_NOUNS for h in harms):
+                return Content(CRITICISM, others, "content:outrage", 0.0)
             if others:
                 return Content(ACCUSATION, others, "content:harm", 0.0)
         return None
