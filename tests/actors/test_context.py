@@ -205,3 +205,21 @@ def test_a_country_named_before_a_noun_of_expertise_is_the_subject_not_the_count
     assert actor(pipeline, text, "Amina Odhiambo")["country"] == "USA"
     assert actor(pipeline, "Kenyan experts said the election was fair.", "experts")["country"] == "KEN"
     assert actor(pipeline, "U.S. experts said the election was fair.", "experts")["country"] == "USA"
+
+
+def test_a_shared_institution_name_is_of_the_story_country(pipeline: Pipeline) -> None:
+    # "Congress" alone means the US Congress, unless the story is another country's and names no
+    # other US actor; a person described by it goes with it
+    text = (
+        "New Delhi: The Congress on Monday attacked Prime Minister Atal Bihari Vajpayee. Congress "
+        "spokesman Jaipal Reddy said the BJP government in India had failed."
+    )
+    assert actor(pipeline, text, "Congress")["code"] == "INDLEG"
+    assert actor(pipeline, text, "Jaipal Reddy")["code"] == "INDLEG"
+    assert actor(pipeline, text, "Congress")["country_rule"] == "country:shared-name"
+    for text in (
+        "Beijing: China's foreign ministry criticized Congress on Monday. President Xi Jinping met Premier "
+        "Li Keqiang in Beijing. US President Donald Trump signed the bill.",
+        "Congress passed the bill on Monday. Senator Chuck Grassley voted for it.",
+    ):
+        assert actor(pipeline, text, "Congress")["code"] == "USALEG", text

@@ -30,7 +30,7 @@ from collections.abc import Callable, Collection
 from spacy.tokens import Doc, Span, Token
 
 from whodid.actors.describe import topic_position
-from whodid.actors.knowledge import Memo, read_words
+from whodid.actors.knowledge import Memo, clean, read_words
 from whodid.nlp.state import Actor, ActorMention, ArticleState, PlaceMention, state
 
 # sectors whose actors belong to one state: a countryless one in a one-country story is of that country
@@ -77,11 +77,13 @@ class ActorContext:
         self.region_country = Memo(region_country)  # the same names recur across articles
         self.business_heads = read_words("business_heads.txt")
         self.topic_heads = read_words("topic_heads.txt")
+        self.shared_names = read_words("shared_body_names.txt")
 
     def __call__(self, doc: Doc) -> Doc:
         st = state(doc)
         # a people that is no state's ("Kurdish fighters") takes no state's country from its story
         pending = [a for a in st.actors.values() if a.country is None and not a.igo_code and not a.ethnic]
+        self._shared_names_at_home(st)
         if not pending:
             return doc
         mentions: dict[str, list[ActorMention]] = {}
@@ -113,6 +115,39 @@ class ActorContext:
             ):
                 _give(actor, focus, "country:focus")
         return doc
+
+    def _shared_names_at_home(self, st: ArticleState) -> None:
+        """ "The Congress attacked Vajpayee", "Congress spokesman Jaipal Reddy": an institution whose
+        name many countries share (``shared_body_names.txt``), mentioned with no country of its own,
+        is of the country the article is about when no other actor of the name's listed country is in
+        it ("China criticized Congress" with Trump named keeps the US Congress); a person described
+        by it goes with it."""
+        shared = {
+            a.id for a in st.actors.values() if a.country and not a.country_rule and self._shared(st, a)
+        }
+        if not shared:
+            return
+        weights = _country_weights(st, frozenset(shared))
+        focus = focus_country(st, leaving_out=frozenset(shared))
+        if focus is None:
+            return
+        for aid in shared:
+            actor = st.actors[aid]
+            listed = actor.country or ""
+            if listed != focus and not weights.get(listed):
+                _give(actor, focus, "country:shared-name")
+
+    def _shared(self, st: ArticleState, actor: Actor) -> bool:
+        """Whether ``actor``'s country rests on a shared institution's name alone: every mention of
+        an organization is that bare name ("the Congress"), or a person's description starts with it."""
+        if actor.kind == "organization":
+            mentions = [m for m in st.actor_mentions if m.actor_id == actor.id]
+            return bool(mentions) and all(
+                m.rule.startswith("body:") and clean(m.text).lower() in self.shared_names for m in mentions
+            )
+        if actor.kind == "person" and actor.description:
+            return actor.description.split()[0].lower() in self.shared_names
+        return False
 
     def _regional_country(
         self,
@@ -265,11 +300,26 @@ def _for_a_business(doc: Doc, mentions: list[ActorMention], heads: frozenset[str
     return False
 
 
-def focus_country(st: ArticleState) -> str | None:
+def focus_country(st: ArticleState, *, leaving_out: frozenset[str] = frozenset()) -> str | None:
     """The country the article is about: weighted mentions of actors with a country (states count
-    as much as people) and the dateline's place, when one country has a clear lead."""
+    as much as people) and the dateline's place, when one country has a clear lead. The actors
+    ``leaving_out`` names do not count."""
+    weights = _country_weights(st, leaving_out)
+    if not weights:
+        return None
+    ranked = sorted(weights.items(), key=lambda kv: -kv[1])
+    top, weight = ranked[0]
+    runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
+    if weight < FOCUS_MIN_WEIGHT or weight < FOCUS_MIN_SHARE * sum(weights.values()) or weight == runner_up:
+        return None
+    return top
+
+
+def _country_weights(st: ArticleState, leaving_out: frozenset[str]) -> dict[str, float]:
     weights: dict[str, float] = {}
     for m in st.actor_mentions:
+        if m.actor_id in leaving_out:
+            continue
         country = st.actors[m.actor_id].country
         # "his country" repeats its owner's mention, and a pronoun its antecedent's
         if country and m.rule != "state:possessed" and not m.rule.startswith(("pronoun:", "anaphor:")):
@@ -282,14 +332,7 @@ def focus_country(st: ArticleState) -> str | None:
             and dateline.intersection(range(p.token_start, p.token_end))
         ):
             weights[p.place.country] = weights.get(p.place.country, 0.0) + DATELINE_WEIGHT
-    if not weights:
-        return None
-    ranked = sorted(weights.items(), key=lambda kv: -kv[1])
-    top, weight = ranked[0]
-    runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
-    if weight < FOCUS_MIN_WEIGHT or weight < FOCUS_MIN_SHARE * sum(weights.values()) or weight == runner_up:
-        return None
-    return top
+    return weights
 
 
 def _give(actor: Actor, iso3: str, rule: str) -> None:
