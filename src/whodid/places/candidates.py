@@ -13,7 +13,12 @@ from typing import NamedTuple, Protocol
 from spacy.tokens import Doc, Span, Token
 
 from whodid.nlp.boilerplate import COLON_DATELINE, text_head
-from whodid.places.tables import read_name_heads, read_word_list
+from whodid.places.tables import (
+    read_given_names,
+    read_name_heads,
+    read_organization_words,
+    read_word_list,
+)
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Numbers, dates and amounts swallow a following toponym ("24 Hong Kong", "Monday Kabul"): look inside.
@@ -52,6 +57,9 @@ TOWN_KINDS = frozenset({"city", "small-town", "county", "region", "country"})
 _SMALL_TOWN_SEEDS = frozenset({"town", "dateline"})
 TOWN_ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 NOT_TOWNS = read_word_list("not_towns.txt")
+GIVEN_NAMES = read_given_names()
+STREET_WORDS = read_word_list("street_words.txt")
+ORGANIZATION_WORDS = read_organization_words()
 TOWN_FOLLOWERS = read_word_list("town_followers.txt")
 # "Americans", "Cubans": the people, not their country (the gold standards mostly leave them out).
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
@@ -175,6 +183,7 @@ def find_candidates(doc: Doc, names: Names, exclude_tokens: set[int]) -> list[Ca
     """Candidate toponyms of a doc, sorted and non-overlapping (in token order)."""
     blocked = set(exclude_tokens) - _named_areas(doc, names)
     in_entity: set[int] = set()
+    person_words: set[int] = set()  # toponyms that are words of a person's name in an organization's
     # abbreviations first: they win ties with the unknown "IL" the model tagged as a place
     found: list[Candidate] = list(_abbreviated_regions(doc, names)) + list(_demonyms(doc, names))
     for ent in doc.ents:
@@ -183,7 +192,11 @@ def find_candidates(doc: Doc, names: Names, exclude_tokens: set[int]) -> list[Ca
             mislabelled = list(_mislabelled_name(doc, ent, names, blocked))
             found.extend(mislabelled)
             if not mislabelled and ent.label_ in INSIDE_NAME_LABELS and ent[-1].lower_ not in NAME_HEADS:
-                found.extend(scan(doc, ent.start, ent.end, names, INSIDE_NAME_KINDS, set(), "inside-name"))
+                for cand in scan(doc, ent.start, ent.end, names, INSIDE_NAME_KINDS, set(), "inside-name"):
+                    if _in_person_name(doc, ent, cand, names):
+                        person_words.update(range(cand.token_start, cand.token_end))
+                    else:
+                        found.append(cand)
             blocked.update(range(ent.start, ent.end))
     for ent in doc.ents:
         if ent.label_ in PLACE_LABELS:
@@ -206,17 +219,96 @@ def find_candidates(doc: Doc, names: Names, exclude_tokens: set[int]) -> list[Ca
     found.sort(key=lambda c: (c.start, -c.end))
     surnames = {ent[-1].lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
     kept = [c for c in _drop_overlaps(found) if not _is_surname(c, doc, surnames, names)]
-    again = _same_name_again(doc, kept, names)
+    kept = _widen_to_longer_names(doc, kept, names)
+    again = _same_name_again(doc, kept, names, person_words)
     if not again:
         return kept
     kept = sorted(kept + again, key=lambda c: (c.start, -c.end))
     return [c for c in _drop_overlaps(kept) if not _is_surname(c, doc, surnames, names)]
 
 
-def _same_name_again(doc: Doc, kept: list[Candidate], names: Names) -> list[Candidate]:
+def _widen_to_longer_names(doc: Doc, cands: list[Candidate], names: Names) -> list[Candidate]:
+    """A name inside a longer place name is that longer place: "Little Havana" (a part of Miami), where
+    the model tagged only "Havana", is not Havana. The candidate takes in the capitalised words just
+    before it when, with them, it is a name the gazetteer has; not a compass word ("North Arlington
+    Neighbors" are people of Arlington, Texas, not of North Arlington, New Jersey), and not before a
+    street word ("East Washington Street", ``street_words.txt``)."""
+    out: list[Candidate] = []
+    for cand in cands:
+        if (
+            cand.source in ("demonym", "abbreviation", "subtoken")
+            or cand.text != doc[cand.token_start : cand.token_end].text
+        ):
+            out.append(cand)
+            continue
+        start = cand.token_start
+        if cand.token_end < len(doc) and doc[cand.token_end].lower_ in STREET_WORDS:
+            out.append(cand)  # "Hot Springs Drive" is a street, not the town of Hot Springs
+            continue
+        floor = max(out[-1].token_end if out else 0, cand.token_end - MAX_TOKENS)
+        for first in range(floor, cand.token_start):
+            words = doc[first : cand.token_start]
+            if all(
+                _is_capitalized(t) and t.is_alpha and t.lower_ not in DETERMINERS | COMPASS for t in words
+            ) and names.kinds(doc[first : cand.token_end].text):
+                start = first
+                break
+        out.append(cand if start == cand.token_start else _candidate(doc, start, cand.token_end, cand.source))
+    return out
+
+
+def _in_person_name(doc: Doc, ent: Span, cand: Candidate, names: Names) -> bool:
+    """Whether a toponym inside an organization's name is a word of a person's name in it: a given name
+    followed by a surname ("George Washington University": neither George nor Washington is a place),
+    or the surname after such a given name. A given name that is a country or state ("Georgia
+    Whitlock") counts only when the article uses its surname alone elsewhere as a proper noun and never
+    in lower case ("Whitlock said"; not "the Georgia Environmental Protection Division" after "Hall
+    County Environmental Health", nor "the Georgia School Boards Association" in an article on
+    schools)."""
+    if cand.token_end - cand.token_start != 1:
+        return False
+    i = cand.token_start
+    if i > ent.start and _starts_person_name(doc, ent, i - 1, names):
+        return True
+    return _starts_person_name(doc, ent, i, names)
+
+
+def _starts_person_name(doc: Doc, ent: Span, i: int, names: Names) -> bool:
+    """Whether token ``i`` of the entity ``ent`` is a given name followed, inside ``ent``, by a surname."""
+    given, after = doc[i], i + 1
+    if given.lower_ not in GIVEN_NAMES or after >= ent.end:
+        return False
+    surname = doc[after]
+    if not (_is_capitalized(surname) and surname.is_alpha) or surname.lower_ in ORGANIZATION_WORDS:
+        return False
+    if not names.kinds(given.text) & _COUNTRY_OR_REGION:
+        return True
+    if any(t.lower_ == surname.lower_ and t.is_lower for t in doc):
+        return False  # "state", "school": a common word, no surname
+    return any(
+        t.text == surname.text and t.i != after and t.pos_ == "PROPN" and _alone(doc, t.i) for t in doc
+    )
+
+
+def _alone(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` is a name by itself ("Whitlock said"), with no capitalised word next to it
+    ("Hall County Environmental Health" is no use of "Environmental" alone)."""
+    before = i > 0 and not doc[i].is_sent_start and _is_capitalized(doc[i - 1])
+    after = i + 1 < len(doc) and _is_capitalized(doc[i + 1])
+    return not before and not after
+
+
+def _same_name_again(
+    doc: Doc,
+    kept: list[Candidate],
+    names: Names,
+    person_words: set[int] = frozenset(),  # type: ignore[assignment]
+) -> list[Candidate]:
     """One sense per article: a gazetteer name found as a place is a place at its other mentions too,
     even where the model tagged it a person or made it part of an organization's name ("Alexandria
-    woman", "the Athens Police Department"), but never inside a multi-word person's name."""
+    woman", "the Athens Police Department"), but never inside a multi-word person's name, nor where
+    it is a word of a person's name in an organization's ("George Washington University" in an
+    article that names Washington; ``person_words``)."""
     known: dict[str, set[tuple[str, ...]]] = {}
     for c in kept:
         kinds = names.kinds(c.text) - {"country"}
@@ -230,7 +322,7 @@ def _same_name_again(doc: Doc, kept: list[Candidate], names: Names) -> list[Cand
     taken = {i for c in kept for i in range(c.token_start, c.token_end)}
     in_person = {
         i for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for i in range(ent.start, ent.end)
-    }
+    } | person_words
     added: list[Candidate] = []
     for i, token in enumerate(doc):
         if not _is_capitalized(token):

@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 from whodid.nlp.state import Place, PlaceMention
 from whodid.places.candidates import COMPASS, NON_PLACE_NAME_LABELS, Candidate, find_candidates
 from whodid.places.gazetteer import MAJOR_CITY, Gazetteer, Resolution
+from whodid.places.ranking import world_city_over
 from whodid.places.tables import fold
 
 # Resolutions that settle a name without help from the article, so they can inform the others.
@@ -163,22 +164,32 @@ class PlaceFinder:
         A city name takes the reading inside a state or province the article names when exactly one
         such area has a city of that name; the area's name then takes that area's reading. A national
         capital or big city stays itself when its own country is named in the article ("Paris" with
-        "French" and "Texas").
+        "French" and "Texas"), and so does a world city in a story about other countries against a
+        town of a state whose name the article reads as a city only ("Geneva" in a story from
+        Washington, the capital, is no town of Washington state; see ``ranking.world_city_over``).
         """
         areas: dict[str, set[str]] = {}
         area_places: dict[str, Place] = {}
-        for cand in cands:
+        by_name: set[str] = set()  # the areas named by a word the article also reads as a state's name
+        for cand, default in zip(cands, first, strict=True):
             if cand.source == "demonym":
                 continue
             for code, place in self._gazetteer.containers(cand.text):
                 if "." in code:
                     areas.setdefault(code, set()).add(fold(cand.text))
                     area_places[code] = place
+                    if default is None or default.place.feature != "city":
+                        by_name.add(code)
         if not areas:
             return {}
         settled = {
             r.place.country for c, r in zip(cands, first, strict=True) if r and r.rule in _SETTLED_RULES
         }
+        named: dict[str, float] = {}  # the countries of the names that settle themselves, by mentions
+        for res in first:
+            if res is not None and res.rule in _SETTLED_RULES and res.place.country:
+                named[res.place.country] = named.get(res.place.country, 0.0) + 1.0
+        weights = self._merge(context, named)
         picks: dict[str, Resolution] = {}
         for cand, default in zip(cands, first, strict=True):
             key = fold(cand.text)
@@ -201,6 +212,16 @@ class PlaceFinder:
                 continue
             hit = hits[0]
             if default is not None and _keeps_reading(default, hit, settled, context):
+                continue
+            plain = self._gazetteer.resolve_detailed(cand.text)  # the reading without any context
+            if (
+                hit.area not in by_name
+                and plain is not None
+                and plain.place.country != hit.place.country
+                and world_city_over(plain.place.population, hit.place.population, hit.place.country, weights)
+            ):
+                # a world city in a story about other countries, against a town of a state the article
+                # names only as a city ("Geneva" and "Washington", the capital: no town of Washington state)
                 continue
             picks[key] = Resolution(hit.place, "article-area", 0.8, hit.area)
         confirmed = {res.area for res in picks.values() if res.area}

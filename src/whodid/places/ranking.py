@@ -35,6 +35,11 @@ HOME_MIN_POPULATION = 1_000
 # article's country favours (no state of it named, not the home area): "Seagram, the Montreal
 # concern" in a US story is Montreal, Quebec, not a Wisconsin village.
 BIG_CITY_RATIO = 1_000
+# In an article about other countries too, a city of WORLD_CITY people keeps its name against a town
+# WORLD_CITY_RATIO times smaller that only its country's weight favours: "talks in Geneva" between
+# Russian and American envoys are in Geneva, Switzerland, not Geneva, Illinois (21,000 people).
+WORLD_CITY = 100_000
+WORLD_CITY_RATIO = 8
 
 
 class Candidate(NamedTuple):
@@ -76,6 +81,11 @@ class Context:
         # countries its other places name (which keep their towns against the home area's)
         self.home = home
         self.named = frozenset(named)
+
+    @property
+    def weights(self) -> Mapping[str, float]:
+        """Every country's and area's relative weight."""
+        return self._rel
 
     def at_home(self, cand: Candidate) -> bool:
         """Whether the candidate lies in the article's home area."""
@@ -198,13 +208,36 @@ def _home_choice(cities: list[Candidate], best: Candidate, ctx: Context) -> Cand
 
 
 def _big_city_over_village(cities: list[Candidate], best: Candidate, ctx: Context) -> Candidate | None:
-    """A city of ``BIG_CITY`` people that should keep its name against ``best``, a town
-    ``BIG_CITY_RATIO`` times smaller that wins by its country's weight alone; else None."""
+    """A city that should keep its name against ``best``, a town that wins by its country's weight
+    alone (no state of it named, not the home area); else None. The city has ``BIG_CITY`` people and
+    ``BIG_CITY_RATIO`` times the town's; or, in an article that weighs other countries too,
+    ``WORLD_CITY`` people and ``WORLD_CITY_RATIO`` times the town's, in another country."""
     if best.capital or ctx.admin1(best) > 0 or ctx.at_home(best):
         return None
-    ceiling = BIG_CITY_RATIO * max(best.population, HOME_MIN_POPULATION)
-    big = [c for c in cities if c.primary and c.population >= max(BIG_CITY, ceiling)]
+    town = max(best.population, HOME_MIN_POPULATION)
+    big = [c for c in cities if c.primary and c.population >= max(BIG_CITY, BIG_CITY_RATIO * town)]
+    if not big:
+        big = [
+            c
+            for c in cities
+            if c.primary
+            and c.country != best.country
+            and world_city_over(c.population, best.population, best.country, ctx.weights)
+        ]
     return max(big, key=lambda c: c.population) if big else None
+
+
+def world_city_over(city: int, town: int, country: str | None, weights: Mapping[str, float]) -> bool:
+    """Whether a city of ``city`` people keeps its name against a namesake town of ``town`` people in
+    ``country``: the city has ``WORLD_CITY`` people and ``WORLD_CITY_RATIO`` times the town's, and
+    the story is about another country at least as much as about the town's (``weights``: ISO3 or
+    ``ISO3.ADMIN1`` keys). "Talks in Geneva" between Russian and American envoys are in Switzerland;
+    in a story about a British student going to China and France, "a graduate from Edmonton" is from
+    the London district, not Alberta."""
+    if city < max(WORLD_CITY, WORLD_CITY_RATIO * max(town, HOME_MIN_POPULATION)):
+        return False
+    own = weights.get(country or "", 0.0)
+    return any(w > 0 and w >= own and "." not in key and key != country for key, w in weights.items())
 
 
 def _named_first(cities: list[Candidate], ctx: Context) -> list[Candidate]:

@@ -219,6 +219,25 @@ def read_name_heads() -> frozenset[str]:
     return read_word_list("name_heads.txt")
 
 
+def read_given_names() -> frozenset[str]:
+    """Case-folded given names: the men's and women's names of ``data/actors`` and the places' own list
+    of given names that are place names (``given_names.txt``: "Georgia", "Madison")."""
+    names = read_word_list("given_names.txt")
+    for filename in ("male_names.txt", "female_names.txt"):
+        names |= {line.casefold() for line in data_lines("actors", filename)}
+    return names
+
+
+def read_organization_words() -> frozenset[str]:
+    """Case-folded words that end or head an organization's name, not a person's: the head words of
+    ``data/actors`` (organization_heads.txt, business_heads.txt) and ``name_heads.txt`` ("University",
+    "Inc", "Times")."""
+    words = read_name_heads()
+    for filename in ("organization_heads.txt", "business_heads.txt"):
+        words |= {line.split("#", 1)[0].strip().casefold() for line in data_lines("actors", filename)}
+    return words - {""}
+
+
 def read_towns() -> list[CityRow]:
     """Rows of ``towns.tsv``: towns under ``CITY_MIN_POPULATION`` of English-speaking countries.
 
