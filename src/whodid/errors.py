@@ -145,7 +145,7 @@ class Errors(Enum):
     E104 = Entry(
         "{origin}: the input is {size} bytes, over the limit of {limit} bytes.",
         "Split it into smaller articles, or raise the limit with --max-bytes (e.g. --max-bytes {suggested}); "
-        "memory grows with the article (about 0.9 GB for 5 MB, 1.6 GB for 10 MB).",
+        "memory grows with the article (about 0.8 GB for 5 MB, 1.3 GB for 10 MB).",
         InputError,
     )
     E105 = Entry(

@@ -210,7 +210,8 @@ class Pipeline:
         """Parse ``text`` one chunk at a time (paragraph-aligned where it can) and join the chunks; the
         joined ``Doc``'s text is exactly ``text``, so every offset is one into it. Each chunk's ``Doc``
         (and its tensor, which no stage reads) is dropped once its words and attributes are taken
-        (``ChunkJoin``): joined at the end with ``Doc.from_docs``, a 5 MB article peaked at 927 MB."""
+        (``ChunkJoin``): joined at the end with ``Doc.from_docs``, a 5 MB article peaked at 927 MB (792 MB
+        now, BENCHMARKS.md)."""
         join = ChunkJoin()
         for chunk in split_text(text, max_chars=limit):
             join.add(self.nlp(chunk))

@@ -46,7 +46,7 @@ def test_ingest_takes_the_max_bytes_that_e104_advises(cli: Cli, tmp_path: Path) 
         "(e.g. --max-bytes "
     )
     advised = proc.stderr.rsplit("--max-bytes ", 1)[1].split(")")[0]
-    assert "memory grows with the article (about 0.9 GB for 5 MB" in proc.stderr  # item 3: what raising costs
+    assert "memory grows with the article (about 0.8 GB for 5 MB" in proc.stderr  # item 3: what raising costs
     assert "stored 1 new articles (0 already stored, 1 skipped)" in proc.stdout
     proc = cli("ingest", str(folder), "--db", url, "--max-bytes", advised)  # as advised
     assert proc.returncode == 0, proc.stderr
