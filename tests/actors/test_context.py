@@ -223,3 +223,8 @@ def test_a_shared_institution_name_is_of_the_story_country(pipeline: Pipeline) -
         "Congress passed the bill on Monday. Senator Chuck Grassley voted for it.",
     ):
         assert actor(pipeline, text, "Congress")["code"] == "USALEG", text
+
+
+def test_govt_is_the_government(pipeline: Pipeline) -> None:
+    # the headline abbreviation names the government, of the country in front of it
+    assert actor(pipeline, "The Kenyan govt rejected the Ugandan proposal.", "govt")["code"] == "KENGOV"
