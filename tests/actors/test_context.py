@@ -221,8 +221,15 @@ def test_a_shared_institution_name_is_of_the_story_country(pipeline: Pipeline) -
         "Beijing: China's foreign ministry criticized Congress on Monday. President Xi Jinping met Premier "
         "Li Keqiang in Beijing. US President Donald Trump signed the bill.",
         "Congress passed the bill on Monday. Senator Chuck Grassley voted for it.",
+        "Santiago: Chile's foreign minister criticized the US Congress. Chilean President Sebastian Pinera "
+        "spoke in Santiago.",
     ):
         assert actor(pipeline, text, "Congress")["code"] == "USALEG", text
+    # a lower-case word the tables do not know says no country of its own
+    text = (
+        "new delhi: the trinamul congress is distancing itself from the nda. prime minister vajpayee spoke."
+    )
+    assert actor(pipeline, text, "congress")["code"] == "INDLEG"
 
 
 def test_govt_is_the_government(pipeline: Pipeline) -> None:

@@ -83,7 +83,7 @@ class ActorContext:
         st = state(doc)
         # a people that is no state's ("Kurdish fighters") takes no state's country from its story
         pending = [a for a in st.actors.values() if a.country is None and not a.igo_code and not a.ethnic]
-        self._shared_names_at_home(st)
+        self._shared_names_at_home(doc, st)
         if not pending:
             return doc
         mentions: dict[str, list[ActorMention]] = {}
@@ -116,14 +116,14 @@ class ActorContext:
                 _give(actor, focus, "country:focus")
         return doc
 
-    def _shared_names_at_home(self, st: ArticleState) -> None:
+    def _shared_names_at_home(self, doc: Doc, st: ArticleState) -> None:
         """ "The Congress attacked Vajpayee", "Congress spokesman Jaipal Reddy": an institution whose
         name many countries share (``shared_body_names.txt``), mentioned with no country of its own,
         is of the country the article is about when no other actor of the name's listed country is in
         it ("China criticized Congress" with Trump named keeps the US Congress); a person described
         by it goes with it."""
         shared = {
-            a.id for a in st.actors.values() if a.country and not a.country_rule and self._shared(st, a)
+            a.id for a in st.actors.values() if a.country and not a.country_rule and self._shared(doc, st, a)
         }
         if not shared:
             return
@@ -137,13 +137,20 @@ class ActorContext:
             if listed != focus and not weights.get(listed):
                 _give(actor, focus, "country:shared-name")
 
-    def _shared(self, st: ArticleState, actor: Actor) -> bool:
+    def _shared(self, doc: Doc, st: ArticleState, actor: Actor) -> bool:
         """Whether ``actor``'s country rests on a shared institution's name alone: every mention of
-        an organization is that bare name ("the Congress"), or a person's description starts with it."""
+        an organization matched that bare name ("the Congress"; "the trinamul congress", whose first
+        word the tables do not know; not "the US Congress"), or a person's description starts with it."""
         if actor.kind == "organization":
             mentions = [m for m in st.actor_mentions if m.actor_id == actor.id]
             return bool(mentions) and all(
-                m.rule.startswith("body:") and clean(m.text).lower() in self.shared_names for m in mentions
+                m.rule.startswith("body:")
+                and (
+                    clean(m.text).lower() in self.shared_names
+                    or m.rule[len("body:") :].lower() in self.shared_names
+                )
+                and not any(_names_a_nation(t) for t in doc[m.token_start : m.token_end - 1])
+                for m in mentions
             )
         if actor.kind == "person" and actor.description:
             return actor.description.split()[0].lower() in self.shared_names
@@ -333,6 +340,12 @@ def _country_weights(st: ArticleState, leaving_out: frozenset[str]) -> dict[str,
         ):
             weights[p.place.country] = weights.get(p.place.country, 0.0) + DATELINE_WEIGHT
     return weights
+
+
+def _names_a_nation(tok: Token) -> bool:
+    """A word in front of an institution's name that says whose it is: capitalized ("US", "Brazilian")
+    or a nation the NER saw; "the" and a lower-case word the tables do not know say nothing."""
+    return tok.is_alpha and (not tok.is_lower or tok.ent_type_ in ("GPE", "NORP")) and tok.lower_ != "the"
 
 
 def _give(actor: Actor, iso3: str, rule: str) -> None:
