@@ -6,7 +6,8 @@ a browser shows on hover.
 
     stacked_bars(volume_rows)                  # the overview: events per period by quad class
     series_chart(dyad_rows, "events", a, b)    # a dyad: one line per direction, points are links
-    world_map(locations)                       # event places: country centroids vs cities
+    world_map(locations)                       # event places over country outlines (geo.py):
+                                               # country centroids vs cities
 """
 
 from __future__ import annotations
@@ -14,10 +15,13 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Sequence
+from functools import cache
 from typing import Any
 from urllib.parse import urlencode
 
 from markupsafe import Markup, escape
+
+from whodid.serve import geo
 
 QUAD_NAMES = {
     "verbal_coop": "verbal cooperation",
@@ -123,15 +127,17 @@ def series_chart(
 
 
 def world_map(places: Sequence[dict[str, Any]], *, width: int = 900) -> Markup:
-    """Event places on an equirectangular grid (no coastlines: the app ships no map geometry).
-    A country's centroid is a dashed square (the event is known to the country only), a city or
-    town a filled dot, any other place (a region, an unknown feature) a ring; the size grows with
-    the number of events."""
+    """Event places on an equirectangular map: country outlines (Natural Earth 1:110m, vendored;
+    ``geo.outlines``, drawn once per process) under a 30° grid, the places over them. A country's
+    centroid is a dashed square (the event is known to the country only), a city or town a filled
+    dot, any other place (a region, an unknown feature) a ring; the size grows with the number of
+    events."""
     height = width // 2
     scale = width / 360
     parts = [
         _svg_open(width, height, "Where events took place"),
         f'<rect class="sea" width="{width}" height="{height}"/>',
+        _land(width),
     ]
     for lon in range(-180, 181, 30):
         x = (lon + 180) * scale
@@ -157,6 +163,15 @@ def world_map(places: Sequence[dict[str, Any]], *, width: int = 900) -> Markup:
         parts.append(f"{shape}<title>{escape(title)}</title>{end}")
     parts.append("</svg>")
     return Markup("".join(parts))
+
+
+@cache
+def _land(width: int) -> str:
+    """Every country's outline as one ``<path class="land">`` with its name as the title."""
+    return "".join(
+        f'<path class="land" d="{outline.path}"><title>{escape(outline.name)}</title></path>'
+        for outline in geo.outlines(width)
+    )
 
 
 def precision(feature: str | None) -> str:
