@@ -532,3 +532,24 @@ def test_an_opportunity_is_no_act_until_it_is_taken(pipeline: Pipeline) -> None:
         ("The Kenyan minister had the opportunity to meet Ugandan officials.", "040"),
     ):
         assert [(e.cameo, e.modality) for e in events(pipeline, text)] == [(cameo, "asserted")], text
+
+
+def test_targeting_in_words_is_criticism(pipeline: Pipeline) -> None:
+    # a party, critics or an official aiming at an unarmed actor, with no weapon, attack in words
+    for text, target in (
+        ("Trump has consistently targeted Mexico, calling Mexican migrants criminals.", "MEX"),
+        ("Critics of the Kenyan academy are targeting its owner, the Ugandan government.", "UGAGOV"),
+    ):
+        evs = events(pipeline, text)
+        assert [(e.cameo, e.target.code if e.target else None) for e in evs] == [("111", target)], text
+    # a campaign targeting voters courts them
+    assert events(pipeline, "The Kenyan senator is targeting young voters in Nairobi.") == []
+    # forces, a weapon, or a killing beside it keep the attack
+    for text in (
+        "Kenyan troops targeted Ugandan rebels with artillery.",
+        "Kenyan police targeted protesters in Nairobi.",
+        "The Kenyan senator was targeting Ugandan journalists and killing them.",
+    ):
+        assert [e.cameo for e in events(pipeline, text) if e.evidence_text.startswith("target")] == ["190"], (
+            text
+        )

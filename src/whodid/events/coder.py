@@ -78,6 +78,10 @@ ARMED_SECTORS = frozenset({"MIL", "REB", "INS", "IMG", "UAF"})
 VERBAL_SUPPORT = "051"
 APOLOGY = "055"
 THREAT_ROOT = "13"
+# verbs of aiming, which are attacks only when force is used
+AIMING_VERBS = frozenset({"target"})
+# sectors that act by speaking, never by force
+VOICE_SECTORS = frozenset({"PTY", "LEG", "OPP", "ELI", "MED", "CVL", "NGO", "EDU", "JUD", "LAB", "BUS"})
 # what regret is felt at: "expressed regret at Russia's veto" deplores another's act, it apologizes
 # for nothing (the "for" of "regret for the deaths" is the apology's)
 REGRET_PREPS = frozenset({"at", "over", "about"})
@@ -684,6 +688,21 @@ class EventCoder:
             state = _state_of_place_hit(st, verb, ctx.places_by_token)
             if state is not None and state not in sources:
                 targets, rule = [state], rule + " tgt:place"
+        if (
+            verb.lemma_.lower() in AIMING_VERBS
+            and cameo[:2] in VIOLENCE_ROOTS
+            and targets
+            and _political_voice(st, sources)
+            and not _armed(st, [*sources, *targets])
+            and not args.prep_objects(verb, frozenset({"with"}))
+            and not self._beside_violence(st, verb)
+        ):
+            # "Trump has targeted Mexico, calling ...", "critics are targeting its owner": a party,
+            # legislator or official aiming at an unarmed actor with no weapon named attacks in words;
+            # "is targeting black voters" courts them, no event
+            if all(t is not None and st.actors[t].sector == "CVL" for t in targets):
+                return []
+            cameo, rule = CRITICISM, rule + ">verbal"
         if cameo == APOLOGY and targets and _regrets_anothers_act(st, verb, targets):
             # "expressed regret at Russia's use of its veto": regret at another's act deplores it
             cameo, rule = CRITICISM, rule + ">deplored"
@@ -748,6 +767,17 @@ class EventCoder:
             for s in sources
             for t in (targets or [None])
         ]
+
+    def _beside_violence(self, st: ArticleState, verb: Token) -> bool:
+        """ "a sniper targeting and killing officers": a verb joined to an act of violence shares it."""
+        joined = [c for c in verb.children if c.dep_ == "conj"]
+        if verb.dep_ == "conj":
+            joined.append(verb.head)
+        for tok in joined:
+            trig = self._trigger(tok, st.non_place_tokens)
+            if trig is not None and trig.cameo[:2] in VIOLENCE_ROOTS:
+                return True
+        return False
 
     def _speaker_fallback(self, st: ArticleState, verb: Token) -> list[str]:
         """ "the two countries could meet", said by X: the governing speaker's side is the source.
@@ -1233,6 +1263,17 @@ def _protest_demands(found: list[tuple[Trigger, Event]], ontology: Ontology) -> 
         if len(ev.cameo) == 4 and ev.cameo[:3] in REFORM_DEMANDS and len(host.cameo) == 3:
             refined[id(host)] = host.cameo + ev.cameo[3]
     return [(t, _recoded(ev, refined[id(ev)], ontology) if id(ev) in refined else ev) for t, ev in out]
+
+
+def _political_voice(st: ArticleState, actor_ids: list[str]) -> bool:
+    """Whether every actor is one who acts by speaking: a party, legislature, opposition, elite,
+    medium, private person or group, or a named person of government or of no sector (not a state,
+    not its forces)."""
+    return bool(actor_ids) and all(
+        st.actors[a].sector in VOICE_SECTORS
+        or (st.actors[a].kind == "person" and st.actors[a].sector in (None, "GOV"))
+        for a in actor_ids
+    )
 
 
 def _armed(st: ArticleState, actor_ids: list[str | None]) -> bool:
