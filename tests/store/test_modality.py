@@ -14,10 +14,8 @@ import pytest
 
 import whodid
 from tests.inprocess import whodid as run
-from tests.store.test_query import TEXT, _event
+from tests.store.test_query import _event, store_two_actor_article
 from whodid.errors import UsageError
-from whodid.evaluate.base import empty_prediction
-from whodid.record import ArticleRecord
 from whodid.store.db import Store
 from whodid.store.query import MODALITIES, EventQuery, dyad, dyad_undated, events
 
@@ -40,19 +38,15 @@ EVENTS = [
 
 def fill_store(s: Store) -> None:
     """The module's article, stored once (``stored`` in tests/store/conftest.py): its tests only read it."""
-    rec = empty_prediction("sha256-00000000000000d1")
-    rec["article"].update({"published": "2024-03-09", "url": "https://example.org/d"})
-    rec["actors"] = [
-        {"id": "a1", "name": "United States", "kind": "state", "mentions": [{"start": 0, "end": 0}]},
-        {
-            "id": "a2",
-            "name": "Russian forces",
-            "kind": "organization",
-            "mentions": [{"start": 0, "end": 0}],
-        },
-    ]
-    rec["events"] = EVENTS
-    s.add([(ArticleRecord.from_dict(rec), TEXT, "test", "given-d1")])
+    store_two_actor_article(
+        s,
+        "sha256-00000000000000d1",
+        ("United States", "Russian forces"),
+        EVENTS,
+        published="2024-03-09",
+        url="https://example.org/d",
+        given_id="given-d1",
+    )
 
 
 def ids(rows: list[dict[str, Any]]) -> list[str]:

@@ -45,6 +45,28 @@ def _event(
     }
 
 
+def store_two_actor_article(
+    s: Store,
+    sha: str,
+    names: tuple[str, str],
+    evs: list[dict[str, Any]],
+    *,
+    published: str,
+    url: str | None = None,
+    given_id: str | None = None,
+) -> None:
+    """Store one article of ``TEXT`` whose events (made by ``_event``) run between a state (a1) and an
+    organization (a2) of these ``names``."""
+    rec = empty_prediction(sha)
+    rec["article"].update({"published": published, **({"url": url} if url else {})})
+    rec["actors"] = [
+        {"id": "a1", "name": names[0], "kind": "state", "mentions": [{"start": 0, "end": 0}]},
+        {"id": "a2", "name": names[1], "kind": "organization", "mentions": [{"start": 0, "end": 0}]},
+    ]
+    rec["events"] = evs
+    s.add([(ArticleRecord.from_dict(rec), TEXT, "test", given_id)])
+
+
 EVENTS = [
     _event(1, "RURMIL", "OSTGOV", "190", 4, -10.0, "2024-03-04", 0.9),
     _event(2, "OSTGOV", "RURGOV", "051", 1, 3.4, "2024-03-20", 0.7),
