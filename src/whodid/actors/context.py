@@ -83,12 +83,12 @@ class ActorContext:
         st = state(doc)
         # a people that is no state's ("Kurdish fighters") takes no state's country from its story
         pending = [a for a in st.actors.values() if a.country is None and not a.igo_code and not a.ethnic]
-        self._shared_names_at_home(doc, st)
-        if not pending:
-            return doc
         mentions: dict[str, list[ActorMention]] = {}
         for m in st.actor_mentions:
             mentions.setdefault(m.actor_id, []).append(m)
+        self._shared_names_at_home(doc, st, mentions)
+        if not pending:
+            return doc
         places = {p.token_start: p for p in st.places if p.place is not None and p.place.country}
         text = doc.text  # built anew on every access: once per article
         for actor in st.actors.values():
@@ -116,19 +116,23 @@ class ActorContext:
                 _give(actor, focus, "country:focus")
         return doc
 
-    def _shared_names_at_home(self, doc: Doc, st: ArticleState) -> None:
+    def _shared_names_at_home(
+        self, doc: Doc, st: ArticleState, mentions: dict[str, list[ActorMention]]
+    ) -> None:
         """ "The Congress attacked Vajpayee", "Congress spokesman Jaipal Reddy": an institution whose
         name many countries share (``shared_body_names.txt``), mentioned with no country of its own,
         is of the country the article is about when no other actor of the name's listed country is in
         it ("China criticized Congress" with Trump named keeps the US Congress); a person described
         by it goes with it."""
-        shared = {
-            a.id for a in st.actors.values() if a.country and not a.country_rule and self._shared(doc, st, a)
-        }
+        shared = frozenset(
+            a.id
+            for a in st.actors.values()
+            if a.country and not a.country_rule and self._shared(doc, a, mentions.get(a.id, []))
+        )
         if not shared:
             return
-        weights = _country_weights(st, frozenset(shared))
-        focus = focus_country(st, leaving_out=frozenset(shared))
+        weights = _country_weights(st, shared)
+        focus = _leader(weights)
         if focus is None:
             return
         for aid in shared:
@@ -137,12 +141,11 @@ class ActorContext:
             if listed != focus and not weights.get(listed):
                 _give(actor, focus, "country:shared-name")
 
-    def _shared(self, doc: Doc, st: ArticleState, actor: Actor) -> bool:
+    def _shared(self, doc: Doc, actor: Actor, mentions: list[ActorMention]) -> bool:
         """Whether ``actor``'s country rests on a shared institution's name alone: every mention of
         an organization matched that bare name ("the Congress"; "the trinamul congress", whose first
         word the tables do not know; not "the US Congress"), or a person's description starts with it."""
         if actor.kind == "organization":
-            mentions = [m for m in st.actor_mentions if m.actor_id == actor.id]
             return bool(mentions) and all(
                 m.rule.startswith("body:")
                 and (
@@ -307,11 +310,14 @@ def _for_a_business(doc: Doc, mentions: list[ActorMention], heads: frozenset[str
     return False
 
 
-def focus_country(st: ArticleState, *, leaving_out: frozenset[str] = frozenset()) -> str | None:
+def focus_country(st: ArticleState) -> str | None:
     """The country the article is about: weighted mentions of actors with a country (states count
-    as much as people) and the dateline's place, when one country has a clear lead. The actors
-    ``leaving_out`` names do not count."""
-    weights = _country_weights(st, leaving_out)
+    as much as people) and the dateline's place, when one country has a clear lead."""
+    return _leader(_country_weights(st, frozenset()))
+
+
+def _leader(weights: dict[str, float]) -> str | None:
+    """The country of ``weights`` with a clear lead, if one has."""
     if not weights:
         return None
     ranked = sorted(weights.items(), key=lambda kv: -kv[1])
@@ -323,6 +329,7 @@ def focus_country(st: ArticleState, *, leaving_out: frozenset[str] = frozenset()
 
 
 def _country_weights(st: ArticleState, leaving_out: frozenset[str]) -> dict[str, float]:
+    """Weighted mentions per country (see ``focus_country``), the actors ``leaving_out`` names left out."""
     weights: dict[str, float] = {}
     for m in st.actor_mentions:
         if m.actor_id in leaving_out:
