@@ -182,6 +182,9 @@ class Pipeline:
     def run_stages(self, doc: Doc) -> Doc:
         for stage in self.stages:
             doc = stage(doc)
+        st = doc._.whodid
+        if isinstance(st, ArticleState):
+            st.view = None  # its Spans and Tokens point back at the Doc: leave no reference cycle
         return doc
 
     def _parse(self, texts: list[str]) -> list[Doc]:

@@ -32,6 +32,7 @@ from spacy.tokens import Doc, Span, Token
 from whodid.actors.describe import topic_position
 from whodid.actors.knowledge import Memo, clean, read_words
 from whodid.nlp.state import Actor, ActorMention, ArticleState, PlaceMention, state
+from whodid.nlp.view import view
 
 # sectors whose actors belong to one state: a countryless one in a one-country story is of that country
 STATE_BOUND_SECTORS = frozenset({"GOV", "LEG", "JUD", "PTY", "COP", "MIL", "OPP", "ELI", "SPY", "MOD"})
@@ -90,7 +91,7 @@ class ActorContext:
         if not pending:
             return doc
         places = {p.token_start: p for p in st.places if p.place is not None and p.place.country}
-        text = doc.text  # built anew on every access: once per article
+        text = view(doc).text  # built anew on every access: once per article
         for actor in st.actors.values():
             if (
                 actor.kind == "person"

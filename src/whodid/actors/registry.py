@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from whodid.actors.describe import Description, norm
 from whodid.nlp.state import Actor, ActorMention, ArticleState
+from whodid.nlp.view import view
 from whodid.quotes.finder import find_quote_spans
 
 # the gender a third-person pronoun says its referent has
@@ -65,7 +66,7 @@ class ActorRegistry:
         # by sentence index: (token start, head, actor, the kinds a pronoun may take it for), so that a
         # pronoun reads only the sentences it may reach back to, not every mention of the article
         self._mention_kinds: dict[int, list[tuple[int, int, str, frozenset[str]]]] = {}
-        self._sent_starts = [s.start for s in doc.sents]
+        self._sent_starts = [s.start for s in view(doc).sents]
         self._quoted_sents: frozenset[int] | None = None  # computed at the first pronoun
 
     # ------------------------------------------------------------ creation
@@ -313,10 +314,10 @@ class ActorRegistry:
     def quoted_sentences(self) -> frozenset[int]:
         """Indices of the sentences that lie wholly inside one quotation."""
         if self._quoted_sents is None:
-            spans = find_quote_spans(self.doc.text)
+            spans = find_quote_spans(view(self.doc).text)
             opens = [q.open_at for q in spans]
             quoted = set()
-            for i, sent in enumerate(self.doc.sents):
+            for i, sent in enumerate(view(self.doc).sents):
                 text = sent.text.rstrip()
                 start, end = sent.start_char, sent.start_char + len(text)
                 k = bisect.bisect_right(opens, start) - 1

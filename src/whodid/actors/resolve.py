@@ -26,6 +26,7 @@ from whodid.actors.dictionary import ActorDictionary, Entry, normalize, split_co
 from whodid.actors.knowledge import DEFAULT_DATA_DIR, ActorKnowledge, BodyInfo, Memo, read_words
 from whodid.actors.registry import ActorRegistry
 from whodid.nlp.state import state
+from whodid.nlp.view import view
 
 # participles whose country modifier backs a group rather than names its country ("US-backed")
 SPONSOR_LEMMAS = frozenset(
@@ -125,9 +126,9 @@ class ActorResolver:
         reg = ActorRegistry(
             doc, st, country_name=self._country_name, gendered=self.gendered, given_names=self.given_names
         )
-        skip = {t.i for s_i, s in enumerate(doc.sents) if s_i in st.boilerplate_sentences for t in s}
+        skip = {t.i for s_i, s in enumerate(view(doc).sents) if s_i in st.boilerplate_sentences for t in s}
         skip |= st.dateline_tokens
-        tokens = list(doc)  # Token objects are built on every access: build them once
+        tokens = view(doc).tokens  # Token objects are built on every access: build them once
         countries: list[tuple[Span, Entry]] = []
         listed_persons: list[tuple[Span, Description]] = []
         listed = (
@@ -266,7 +267,7 @@ class ActorResolver:
         self, doc: Doc, skip: set[int], listed: set[int], listed_persons: list[tuple[Span, Description]]
     ) -> list[tuple[Span, Description]]:
         found: list[tuple[Span, Description]] = []
-        for ent in doc.ents:
+        for ent in view(doc).ents:
             if ent.label_ not in PERSON_ENTITY_LABELS or ent.start in skip:
                 continue
             if any(t.i in listed for t in ent) or self._national_group(ent) is not None:
@@ -411,7 +412,7 @@ class ActorResolver:
 
     # ---------------------------------------------------------------- organizations
     def _find_organizations(self, doc: Doc, tokens: list[Token], reg: ActorRegistry, skip: set[int]) -> None:
-        for ent in doc.ents:
+        for ent in view(doc).ents:
             if ent.label_ not in ("ORG", "NORP", "GPE", "FAC") or ent.start in skip or reg.claimed(ent):
                 continue
             text = _strip_det(ent)
@@ -603,8 +604,8 @@ class ActorResolver:
     def _find_states(self, doc: Doc, reg: ActorRegistry, skip: set[int]) -> None:
         # words of the people's names the article writes in full ("Michael Jordan"): alone, such a
         # word is that person, not the country it also names
-        name_words = {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
-        for ent in doc.ents:
+        name_words = {t.text for e in view(doc).ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
+        for ent in view(doc).ents:
             if (
                 ent.label_ not in ("GPE", "NORP", "LOC", "ORG", "PERSON")
                 or ent.start in skip

@@ -22,6 +22,7 @@ from whodid.dates.scan import Scanner
 from whodid.dates.spec import Candidate, Spec
 from whodid.dates.tense import Direction, direction
 from whodid.nlp.state import DateMention
+from whodid.nlp.view import view
 
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "NUM"})
 _QUARTER_RE = re.compile(r"(\d{4})-Q([1-4])")
@@ -44,7 +45,7 @@ class DateFinder:
         candidates = _with_entities(doc, self._scanner.scan(doc))
         mentions: list[DateMention] = []
         focus = Focus()
-        text = doc.text  # Doc.text rebuilds the string on every access: read it once
+        text = view(doc).text  # Doc.text rebuilds the string on every access: read it once
         for cand in candidates:
             mention = _mention(doc, text, cand, pub, focus)
             focus = _refocus(doc, cand, mention, focus)
@@ -151,7 +152,7 @@ def _with_entities(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
     for cand in candidates:
         covered[cand.start : cand.end] = b"\x01" * (cand.end - cand.start)
     extra: list[Candidate] = []
-    for ent in doc.ents:
+    for ent in view(doc).ents:
         if ent.label_ != "DATE" or any(covered[ent.start : ent.end]):
             continue
         spec = _entity_spec(ent)

@@ -52,6 +52,7 @@ from whodid.nlp.state import (
     Quote,
     state,
 )
+from whodid.nlp.view import view
 from whodid.ontology import Ontology
 from whodid.places.event_location import EventLocator
 from whodid.places.gazetteer import Gazetteer
@@ -307,7 +308,7 @@ class EventCoder:
         quoted = quote_index(st)
         mentions = SpanIndex(st.actor_mentions, start=lambda m: m.start, end=lambda m: m.end)
         locator = EventLocator(doc, gazetteer=self.gazetteer) if self.gazetteer is not None else None
-        for s_i, sent in enumerate(doc.sents):
+        for s_i, sent in enumerate(view(doc).sents):
             if s_i in st.boilerplate_sentences:
                 continue
             here = mentions.starting_in(sent.start_char, sent.end_char)

@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from whodid.nlp.spans import SpanIndex
 from whodid.nlp.state import DateMention, Modality, PlaceMention, Quote
+from whodid.nlp.view import view
 
 NEGATIONS = frozenset({"not", "n't", "never", "no", "neither", "nor", "n’t"})
 # verbs whose infinitive complement did not happen: "failed to reach a deal"
@@ -393,7 +394,7 @@ def clause_dates(
             out.before.setdefault(governing_verb(prep).i, d)
     carried: NarrativeTime | None = None
     last: DateMention | None = None  # the last calendar date of the sentence before
-    for sent in doc.sents:
+    for sent in view(doc).sents:
         if _resumes(sent) and last is not None and is_earlier(last, published):
             carried = NarrativeTime(last)  # "... since Jan. 13. Then the government stopped ...": Jan. 13
         main = _resolved(_main_date(sent.root, out)) or _reported_date(sent.root, out)

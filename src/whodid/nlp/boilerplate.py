@@ -8,6 +8,7 @@ from spacy.tokens import Doc
 
 from whodid.data_files import data_lines
 from whodid.nlp.state import state
+from whodid.nlp.view import view
 
 # "KYIV, Ukraine (AP) — ", "LONDON (Reuters) - ", "NAIROBI, Kenya — ": where the story was filed
 DATELINE = re.compile(
@@ -63,7 +64,7 @@ class BoilerplateMarker:
 
     def __call__(self, doc: Doc) -> Doc:
         st = state(doc)
-        for k, sent in enumerate(doc.sents):
+        for k, sent in enumerate(view(doc).sents):
             text = sent.text.strip()
             if any(p.search(text) for p in self.patterns):
                 st.boilerplate_sentences.add(k)

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from spacy.tokens import Doc
+
+if TYPE_CHECKING:
+    from whodid.nlp.view import DocView
 
 Precision = Literal["day", "month", "year", "unknown"]
 Feature = Literal["city", "region", "country", "water", "continent", "landmark"]
@@ -179,6 +182,9 @@ class ArticleState:
     # the article as given, when the model read it with other spaces as plain ones (``model_text``):
     # the record's spans are taken from it, so ``text[start:end]`` gives each span back exactly
     given_text: str | None = None
+    # the Doc's text, entities, sentences and tokens, built once for all stages (whodid.nlp.view);
+    # dropped when the stages are done
+    view: DocView | None = field(default=None, repr=False, compare=False)
     dates: list[DateMention] = field(default_factory=list)
     actors: dict[str, Actor] = field(default_factory=dict)
     actor_mentions: list[ActorMention] = field(default_factory=list)

@@ -13,6 +13,7 @@ from typing import NamedTuple, Protocol
 from spacy.tokens import Doc, Span, Token
 
 from whodid.nlp.boilerplate import COLON_DATELINE, text_head
+from whodid.nlp.view import view
 from whodid.places.tables import (
     read_given_names,
     read_name_heads,
@@ -186,7 +187,7 @@ def find_candidates(doc: Doc, names: Names, exclude_tokens: set[int]) -> list[Ca
     person_words: set[int] = set()  # toponyms that are words of a person's name in an organization's
     # abbreviations first: they win ties with the unknown "IL" the model tagged as a place
     found: list[Candidate] = list(_abbreviated_regions(doc, names)) + list(_demonyms(doc, names))
-    for ent in doc.ents:
+    for ent in view(doc).ents:
         in_entity.update(range(ent.start, ent.end))
         if ent.label_ not in PLACE_LABELS and ent.label_ not in SCAN_INSIDE_LABELS:
             mislabelled = list(_mislabelled_name(doc, ent, names, blocked))
@@ -198,7 +199,7 @@ def find_candidates(doc: Doc, names: Names, exclude_tokens: set[int]) -> list[Ca
                     else:
                         found.append(cand)
             blocked.update(range(ent.start, ent.end))
-    for ent in doc.ents:
+    for ent in view(doc).ents:
         if ent.label_ in PLACE_LABELS:
             found.extend(_from_place_entity(doc, ent, names, blocked))
         elif ent.label_ in SCAN_INSIDE_LABELS:
@@ -217,7 +218,7 @@ def find_candidates(doc: Doc, names: Names, exclude_tokens: set[int]) -> list[Ca
     found.extend(_datelines(doc, names, exclude_tokens))
     found.extend(_towns_after_cues(doc, names, outside))
     found.sort(key=lambda c: (c.start, -c.end))
-    surnames = {ent[-1].lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
+    surnames = {ent[-1].lower_ for ent in view(doc).ents if ent.label_ == "PERSON" and len(ent) > 1}
     kept = [c for c in _drop_overlaps(found) if not _is_surname(c, doc, surnames, names)]
     kept = _widen_to_longer_names(doc, kept, names)
     again = _same_name_again(doc, kept, names, person_words)
@@ -321,10 +322,13 @@ def _same_name_again(
         return []
     taken = {i for c in kept for i in range(c.token_start, c.token_end)}
     in_person = {
-        i for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for i in range(ent.start, ent.end)
+        i
+        for ent in view(doc).ents
+        if ent.label_ == "PERSON" and len(ent) > 1
+        for i in range(ent.start, ent.end)
     } | person_words
     added: list[Candidate] = []
-    for i, token in enumerate(doc):
+    for i, token in enumerate(view(doc).tokens):
         if not _is_capitalized(token):
             continue  # "WINONA" in a dateline and "Winona" are one name; "reading" is not "Reading"
         for words in sorted(known.get(token.lower_, ()), key=len, reverse=True):
@@ -351,7 +355,7 @@ def _datelines(doc: Doc, names: Names, blocked: set[int]) -> Iterator[Candidate]
     "ST. PARIS —"), any town of the gazetteer; a "Town, State" dateline gives both. Near the top of
     the text, a place and a colon opening a paragraph ("LAHORE: ...", "lucknow: ...") is one too."""
     yield from _colon_datelines(doc, names, blocked)
-    for sent in doc.sents:
+    for sent in view(doc).sents:
         start = sent.start
         for end in range(start + 1, min(len(doc), start + MAX_DATELINE_TOKENS + 1)):
             if doc[end].text in DASHES:
@@ -410,7 +414,7 @@ def _towns_after_cues(doc: Doc, names: Names, outside: set[int]) -> Iterator[Can
     """Towns of any size that the model left untagged, after a locative ("in Cookville", "near
     Ravenel"), as a person's home ("Jane Doe of Meadow Grove", "Jane Doe, 38, of Roswell") or before
     a word for its people ("a Winona man", "Alexandria residents": ``town_followers.txt``)."""
-    followers = {t.i for t in doc if t.lower_ in TOWN_FOLLOWERS}
+    followers = {t.i for t in view(doc).tokens if t.lower_ in TOWN_FOLLOWERS}
     for i in range(len(doc)):
         prev = doc[i - 1].lower_ if i else ""
         if not _is_capitalized(doc[i]) or doc[i].pos_ != "PROPN":
@@ -451,7 +455,7 @@ def _named_areas(doc: Doc, names: Names) -> set[int]:
     """Tokens of GPE/LOC entities that name a country, region or US county: a place even inside an actor's
     mention ("Russia's ambassador", "Austin, Texas"), so the actors' exclusion does not cover them."""
     freed: set[int] = set()
-    for ent in doc.ents:
+    for ent in view(doc).ents:
         if ent.label_ in ("GPE", "LOC"):
             start, end = _trim(doc, ent.start, ent.end)
             if start < end and names.kinds(doc[start:end].text) & (AREA_KINDS | {"county"}):

@@ -41,6 +41,7 @@ from typing import Literal
 from spacy.tokens import Doc, Span, Token
 
 from whodid.nlp.state import Place, PlaceMention, state
+from whodid.nlp.view import view
 from whodid.places.gazetteer import Gazetteer
 from whodid.places.tables import read_word_list
 from whodid.quotes.finder import load_cues
@@ -147,7 +148,7 @@ class EventLocator:
         st = state(doc)
         self._doc = doc
         self._gazetteer = gazetteer
-        self._sents: list[Span] = list(doc.sents)
+        self._sents: list[Span] = list(view(doc).sents)
         self._starts = [s.start for s in self._sents]
         self._locatives: dict[int, list[_Locative]] = {}
         self._named: dict[int, list[PlaceMention]] = {}  # every toponym of a sentence

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from spacy.tokens import Doc
 
 from whodid.nlp.state import Place, PlaceMention
+from whodid.nlp.view import view
 from whodid.places.candidates import COMPASS, NON_PLACE_NAME_LABELS, Candidate, find_candidates
 from whodid.places.gazetteer import MAJOR_CITY, Gazetteer, Resolution
 from whodid.places.ranking import world_city_over
@@ -70,7 +71,7 @@ class PlaceFinder:
         home = self._home_state(cands, first)
         totals = _evidence_without(evidence, "")
         contexts: dict[str, tuple[dict[str, float], frozenset[str]]] = {}
-        text = doc.text  # Doc.text joins every token on each access: read it once, not per mention
+        text = view(doc).text  # Doc.text joins every token on each access: read it once, not per mention
         mentions = []
         for cand in cands:
             res = fixed.get((cand.start, cand.end))

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from whodid.data_files import data_lines
 from whodid.nlp.spans import SpanIndex
 from whodid.nlp.state import ActorMention, ArticleState, Quote, state
+from whodid.nlp.view import view
 
 OPENING_MARKS = "\u201c\u00ab\u201e\u201f"  # “ « „ ‟
 CLOSING_MARKS = "\u201d\u00bb"  # ” »
@@ -67,7 +68,7 @@ class QuoteFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         st = state(doc)
-        text = doc.text  # Doc.text is rebuilt on every access: read it once
+        text = view(doc).text  # Doc.text is rebuilt on every access: read it once
         spans = find_quote_spans(text)
         bad_sents = SpanIndex(_boilerplate_chars(doc, st), start=lambda b: b[0], end=lambda b: b[1])
         mentions = SpanIndex(st.actor_mentions, start=lambda m: m.token_start, end=lambda m: m.token_end)
@@ -231,7 +232,7 @@ class QuoteFinder:
     def _reported(self, doc: Doc) -> Iterator[tuple[Token, Token, int, int, str]]:
         """(cue, speaker, start, end, rule) of each reported clause: "X said (that) ...", and the
         clause that "according to X" qualifies."""
-        for tok in doc:
+        for tok in view(doc).tokens:
             if tok.lemma_ in self.cues and tok.pos_ == "VERB":
                 comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
                 if comp is None:
@@ -595,5 +596,5 @@ def _paragraph(starts: list[int], pos: int) -> int:
 
 
 def _boilerplate_chars(doc: Doc, st: ArticleState) -> list[tuple[int, int]]:
-    sents = list(doc.sents)
+    sents = view(doc).sents
     return [(sents[k].start_char, sents[k].end_char) for k in st.boilerplate_sentences if k < len(sents)]

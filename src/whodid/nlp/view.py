@@ -1,0 +1,56 @@
+"""What spaCy builds anew on every access of a ``Doc``, built once per article and shared by the stages.
+
+``doc.text`` joins every token's text on each access, ``doc.ents`` makes a new tuple of new ``Span``s,
+``doc.sents`` walks every token, and ``doc[i]`` and ``for t in doc`` make a new ``Token`` object each
+time. The stages read these many times per article; :func:`view` gives them one ``DocView`` per
+article, kept on the article state (``ArticleState.view``) while the stages run and dropped by
+``Pipeline.run_stages`` when they are done (its ``Span``s and ``Token``s point back at the ``Doc``).
+Stages do not change the ``Doc``'s tokens, entities or sentences, so what is read once stays true.
+
+>>> import spacy
+>>> doc = spacy.blank("en")("Rain fell in Oslo.")
+>>> v = DocView(doc)
+>>> v.text == doc.text, [t.text for t in v.tokens][:2], v.ents
+(True, ['Rain', 'fell'], ())
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from spacy.tokens import Doc, Span, Token
+
+from whodid.nlp.state import ArticleState
+
+
+class DocView:
+    """The text, entities, sentences and tokens of one ``Doc``, each built at its first use."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+
+    @cached_property
+    def text(self) -> str:
+        return self.doc.text
+
+    @cached_property
+    def ents(self) -> tuple[Span, ...]:
+        return tuple(self.doc.ents)
+
+    @cached_property
+    def sents(self) -> list[Span]:
+        return list(self.doc.sents)
+
+    @cached_property
+    def tokens(self) -> list[Token]:
+        return list(self.doc)
+
+
+def view(doc: Doc) -> DocView:
+    """The article's shared ``DocView`` when ``doc`` carries a whodid state, else a fresh one."""
+    st = doc._.whodid if doc.has_extension("whodid") else None
+    if not isinstance(st, ArticleState):
+        return DocView(doc)
+    if st.view is None or st.view.doc is not doc:
+        st.view = DocView(doc)
+    return st.view
