@@ -10,13 +10,14 @@ Stages do not change the ``Doc``'s tokens, entities or sentences, so what is rea
 >>> import spacy
 >>> doc = spacy.blank("en")("Rain fell in Oslo.")
 >>> v = DocView(doc)
->>> v.text == doc.text, [t.text for t in v.tokens][:2], v.ents
-(True, ['Rain', 'fell'], ())
+>>> v.text == doc.text, v.texts[:2], v.capitalized[:2], v.span_text(2, 4), v.ents
+(True, ['Rain', 'fell'], [True, False], 'in Oslo', ())
 """
 
 from __future__ import annotations
 
 from functools import cached_property
+from typing import cast
 
 from spacy.tokens import Doc, Span, Token
 
@@ -45,10 +46,38 @@ class DocView:
     def tokens(self) -> list[Token]:
         return list(self.doc)
 
+    @cached_property
+    def texts(self) -> list[str]:
+        """Each token's text."""
+        return [t.text for t in self.tokens]
+
+    @cached_property
+    def lower(self) -> list[str]:
+        """Each token's lowercase text (``Token.lower_``)."""
+        return [t.lower_ for t in self.tokens]
+
+    @cached_property
+    def capitalized(self) -> list[bool]:
+        """Whether each token's text starts with a capital letter."""
+        return [bool(text) and text[0].isupper() for text in self.texts]
+
+    def span_text(self, start: int, end: int) -> str:
+        """``doc[start:end].text`` without building the ``Span``: the text from the first token's
+        start to the last token's end."""
+        if end <= start:
+            return ""
+        last = self.tokens[end - 1]
+        return self.text[self.tokens[start].idx : last.idx + len(self.texts[end - 1])]
+
+
+# where spaCy keeps ``doc._.whodid``: read there, the state costs a dict look-up, where ``doc._`` builds
+# an ``Underscore`` object first (as costly as a ``Span``), and stage helpers call ``view`` often
+_STATE_KEY = ("._.", "whodid", None, None)
+
 
 def view(doc: Doc) -> DocView:
     """The article's shared ``DocView`` when ``doc`` carries a whodid state, else a fresh one."""
-    st = doc._.whodid if doc.has_extension("whodid") else None
+    st = cast("dict[object, object]", doc.user_data).get(_STATE_KEY)  # spaCy types its keys as str
     if not isinstance(st, ArticleState):
         return DocView(doc)
     if st.view is None or st.view.doc is not doc:

@@ -110,8 +110,9 @@ def _candidate(doc: Doc, start: int, end: int, source: str) -> Candidate:
 def _runs(start: int, end: int, blocked: set[int], doc: Doc) -> Iterator[tuple[int, int]]:
     """Maximal sub-ranges without blocked tokens or commas ("Springfield, Illinois" is two places)."""
     run_start = start
+    texts = view(doc).texts
     for i in range(start, end + 1):
-        if i == end or i in blocked or doc[i].text == ",":
+        if i == end or i in blocked or texts[i] == ",":
             if i > run_start:
                 yield run_start, i
             run_start = i + 1
@@ -121,14 +122,14 @@ def _longest_match(
     doc: Doc, i: int, limit: int, names: Names, accept: frozenset[str], blocked: set[int]
 ) -> int:
     """End of the longest toponym starting at token ``i`` (before ``limit``), or ``i`` if none."""
+    v = view(doc)
+    caps, lower = v.capitalized, v.lower
     for end in range(min(limit, i + MAX_TOKENS), i, -1):
-        last = doc[end - 1]
-        if not _is_capitalized(last) or any(t in blocked for t in range(i, end)):
+        if not caps[end - 1] or any(t in blocked for t in range(i, end)):
             continue
-        inner = doc[i + 1 : end - 1]
-        if any(not _is_capitalized(t) and t.lower_ not in CONNECTORS for t in inner):
+        if any(not caps[k] and lower[k] not in CONNECTORS for k in range(i + 1, end - 1)):
             continue
-        if names.kinds(doc[i:end].text) & accept:
+        if names.kinds(v.span_text(i, end)) & accept:
             return end
     return i
 
@@ -138,10 +139,10 @@ def scan(
 ) -> list[Candidate]:
     """Toponyms (of the ``accept`` kinds) among the proper nouns of a token range, longest first."""
     found: list[Candidate] = []
+    v = view(doc)
     i = start
     while i < end:
-        token = doc[i]
-        if i in blocked or not _is_capitalized(token) or token.pos_ not in ("PROPN", "NOUN", "ADJ"):
+        if i in blocked or not v.capitalized[i] or v.tokens[i].pos_ not in ("PROPN", "NOUN", "ADJ"):
             i += 1
             continue
         match_end = _longest_match(doc, i, end, names, accept, blocked)
@@ -328,20 +329,22 @@ def _same_name_again(
         for i in range(ent.start, ent.end)
     } | person_words
     added: list[Candidate] = []
-    for i, token in enumerate(view(doc).tokens):
-        if not _is_capitalized(token):
+    v = view(doc)
+    tokens, lower, caps = v.tokens, v.lower, v.capitalized
+    for i, word in enumerate(lower):
+        if not caps[i]:
             continue  # "WINONA" in a dateline and "Winona" are one name; "reading" is not "Reading"
-        for words in sorted(known.get(token.lower_, ()), key=len, reverse=True):
+        for words in sorted(known.get(word, ()), key=len, reverse=True):
             end = i + len(words)
-            if end > len(doc) or tuple(t.lower_ for t in doc[i:end]) != words:
+            if end > len(doc) or tuple(lower[i:end]) != words:
                 continue
             if any(j in taken or j in in_person for j in range(i, end)):
                 continue
             if (
                 end < len(doc)
-                and _is_capitalized(doc[end])
-                and doc[end].pos_ == "PROPN"
-                and doc[end].ent_type_ == "PERSON"
+                and caps[end]
+                and tokens[end].pos_ == "PROPN"
+                and tokens[end].ent_type_ == "PERSON"
             ):
                 continue  # "Alexandria Smith"
             added.append(_candidate(doc, i, end, "discourse"))
@@ -393,16 +396,18 @@ def _abbreviated_regions(doc: Doc, names: Names) -> Iterator[Candidate]:
     The tokenizer splits "Man." into "Man" and "."; the model often tags "Que" a person. The candidate
     spans the abbreviation with its period and carries the region's name as its text.
     """
+    v = view(doc)
+    tokens, texts, caps = v.tokens, v.texts, v.capitalized
     for i in range(2, len(doc)):
-        token, before = doc[i], doc[i - 2]
-        if doc[i - 1].text != "," or not _is_capitalized(token) or not _is_capitalized(before):
+        if texts[i - 1] != "," or not caps[i] or not caps[i - 2]:
             continue
+        token, before = tokens[i], tokens[i - 2]
         if before.is_punct or not token.is_alpha or len(token) > 5:
             continue
         end = i + 1
-        if end < len(doc) and doc[end].text == "." and doc[end].idx == token.idx + len(token):
+        if end < len(doc) and texts[end] == "." and tokens[end].idx == token.idx + len(token):
             end += 1
-        elif end < len(doc) and _is_capitalized(doc[end]) and doc[end].pos_ == "PROPN":
+        elif end < len(doc) and caps[end] and tokens[end].pos_ == "PROPN":
             continue  # "Smith, Ky Jones": the start of a name
         name = names.abbreviation(token.text)
         if name is not None:
@@ -414,13 +419,15 @@ def _towns_after_cues(doc: Doc, names: Names, outside: set[int]) -> Iterator[Can
     """Towns of any size that the model left untagged, after a locative ("in Cookville", "near
     Ravenel"), as a person's home ("Jane Doe of Meadow Grove", "Jane Doe, 38, of Roswell") or before
     a word for its people ("a Winona man", "Alexandria residents": ``town_followers.txt``)."""
-    followers = {t.i for t in view(doc).tokens if t.lower_ in TOWN_FOLLOWERS}
+    v = view(doc)
+    tokens, lower, caps = v.tokens, v.lower, v.capitalized
+    followers = {i for i, word in enumerate(lower) if word in TOWN_FOLLOWERS}
     for i in range(len(doc)):
-        prev = doc[i - 1].lower_ if i else ""
-        if not _is_capitalized(doc[i]) or doc[i].pos_ != "PROPN":
+        if not caps[i] or tokens[i].pos_ != "PROPN":
             continue
+        prev = lower[i - 1] if i else ""
         cued = prev in TOWN_CUES or (prev == "of" and _after_person(doc, i - 1))
-        if not cued and i and _is_capitalized(doc[i - 1]):
+        if not cued and i and caps[i - 1]:
             continue
         if not cued and not any(e in followers for e in range(i + 1, min(len(doc), i + MAX_TOKENS + 1))):
             continue  # no word for its people within reach: whatever the match, it would be dropped below
@@ -469,18 +476,18 @@ def _demonyms(doc: Doc, names: Names) -> Iterator[Candidate]:
     Found anywhere except inside a person's name; the longest match wins ("Sri Lankan"); plural
     nouns for the people ("Americans") are left out.
     """
+    v = view(doc)
+    tokens, caps = v.tokens, v.capitalized
     i = 0
     while i < len(doc):
-        token = doc[i]
-        if not _is_capitalized(token) or token.ent_type_ == "PERSON":
+        if not caps[i] or tokens[i].ent_type_ == "PERSON":
             i += 1
             continue
         for end in range(min(len(doc), i + MAX_DEMONYM_TOKENS), i, -1):
-            span = doc[i:end]
             if (
-                all(_is_capitalized(t) for t in span)
-                and span[-1].tag_ not in PLURAL_TAGS
-                and names.demonym(span.text)
+                all(caps[i:end])
+                and tokens[end - 1].tag_ not in PLURAL_TAGS
+                and names.demonym(v.span_text(i, end))
             ):
                 yield _candidate(doc, i, end, "demonym")
                 i = end
