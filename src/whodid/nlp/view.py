@@ -5,6 +5,7 @@
 time. The stages read these many times per article; :func:`view` gives them one ``DocView`` per
 article, kept on the article state (``ArticleState.view``) while the stages run and dropped by
 ``Pipeline.run_stages`` when they are done (its ``Span``s and ``Token``s point back at the ``Doc``).
+A ``Doc`` without whodid state (a finder called on its own) keeps its view in ``doc.user_data``.
 Stages do not change the ``Doc``'s tokens, entities or sentences, so what is read once stays true.
 
 >>> import spacy
@@ -75,11 +76,21 @@ class DocView:
 _STATE_KEY = ("._.", "whodid", None, None)
 
 
+# where the view of a Doc without whodid state is kept (a finder called on a plain Doc)
+_VIEW_KEY = ("whodid", "view", None, None)
+
+
 def view(doc: Doc) -> DocView:
-    """The article's shared ``DocView`` when ``doc`` carries a whodid state, else a fresh one."""
-    st = cast("dict[object, object]", doc.user_data).get(_STATE_KEY)  # spaCy types its keys as str
-    if not isinstance(st, ArticleState):
-        return DocView(doc)
-    if st.view is None or st.view.doc is not doc:
-        st.view = DocView(doc)
-    return st.view
+    """The article's shared ``DocView``: on its whodid state, or for a ``Doc`` without one (a stage's
+    finder called on its own), in ``doc.user_data``, so that a finder reads the text once there too."""
+    user_data = cast("dict[object, object]", doc.user_data)  # spaCy types its keys as str
+    st = user_data.get(_STATE_KEY)
+    if isinstance(st, ArticleState):
+        if st.view is None or st.view.doc is not doc:
+            st.view = DocView(doc)
+        return st.view
+    kept = user_data.get(_VIEW_KEY)
+    if isinstance(kept, DocView) and kept.doc is doc:
+        return kept
+    fresh = user_data[_VIEW_KEY] = DocView(doc)
+    return fresh
