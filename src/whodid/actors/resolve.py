@@ -175,11 +175,11 @@ class ActorResolver:
         words: list[str] = []
         owner: list[int] = []  # word -> token
         first_word: dict[int, int] = {}
-        for tok in tokens:
-            first_word[tok.i] = len(words)
-            for w in self._words(tok.text):
+        for i, text in enumerate(view(doc).texts):
+            first_word[i] = len(words)
+            for w in self._words(text):
                 words.append(w)
-                owner.append(tok.i)
+                owner.append(i)
         used: set[int] = set()
         day = reg.st.published
         i = 0
@@ -287,29 +287,31 @@ class ActorResolver:
 
     def _trim_name(self, ent: Span) -> Span | None:
         """Drop leading determiners and titles the NER folded into a name ("President Jane Roe")."""
+        doc = ent.doc
+        v = view(doc)
+        tokens, lower = v.tokens, v.lower
         start = ent.start
         while start < ent.end and (
-            ent.doc[start].lower_ in ("the", "a", "an")
-            or ent.doc[start].lower_ in TITLE_ABBREVIATIONS
-            or (ent.end - start > 1 and self.kb.role(ent.doc[start].lower_) is not None)
+            lower[start] in ("the", "a", "an")
+            or lower[start] in TITLE_ABBREVIATIONS
+            or (ent.end - start > 1 and self.kb.role(lower[start]) is not None)
         ):
             start += 1
         end = ent.end
-        doc = ent.doc
         # the NER sometimes stops before the surname ("[Gloria Macapagal] Arroyo"): follow the
         # compound chain to its proper-noun head
         while (
             end < len(doc)
-            and doc[end].pos_ == "PROPN"
-            and doc[end - 1].dep_ == "compound"
-            and (doc[end - 1].head.i >= end and not doc[end].ent_type_)
+            and tokens[end].pos_ == "PROPN"
+            and tokens[end - 1].dep_ == "compound"
+            and (tokens[end - 1].head.i >= end and not tokens[end].ent_type_)
         ):
             end += 1
-        if end > start and ent.doc[end - 1].tag_ == "POS":
+        if end > start and tokens[end - 1].tag_ == "POS":
             end -= 1
-        if start >= end or not all(t.pos_ == "PROPN" or t.is_title for t in ent.doc[start:end]):
+        if start >= end or not all(t.pos_ == "PROPN" or t.is_title for t in tokens[start:end]):
             return None
-        return ent.doc[start:end]
+        return doc[start:end]
 
     def _is_known_non_person(self, span: Span) -> bool:
         text = span.text
@@ -590,13 +592,16 @@ class ActorResolver:
     def _role_of(self, span: Span) -> str | None:
         # words written apart are looked up word by word (ActorKnowledge.word_fit): a suffix none of
         # whose words is in a role of its length is skipped
-        spaced = all(t.whitespace_ for t in span[:-1])
-        fits = [self.kb.word_fit(t.text) for t in span] if spaced else []
-        for k in range(len(span)):
-            if spaced and not any(fit >> (len(span) - k) & 1 for fit in fits[k:]):
+        v = view(span.doc)
+        start, end = span.start, span.end
+        n = end - start
+        spaced = all(t.whitespace_ for t in v.tokens[start : end - 1])
+        fits = [self.kb.word_fit(text) for text in v.texts[start:end]] if spaced else []
+        for k in range(n):
+            if spaced and not any(fit >> (n - k) & 1 for fit in fits[k:]):
                 continue
-            role = self.kb.role(norm(span[k:].text))
-            if role is not None and len(role.role.split()) == len(span) - k:
+            role = self.kb.role(norm(v.span_text(start + k, end)))
+            if role is not None and len(role.role.split()) == n - k:
                 return role.role  # the role must end at the head noun: "humanitarian aid" is no role
         return None
 
@@ -904,29 +909,39 @@ def _is_plain_country(entry: Entry) -> bool:
 
 def _run_start(doc: Doc, i: int) -> int:
     """Start of the run of non-punctuation, non-verb tokens ending just before ``i``."""
+    tokens = view(doc).tokens
     j = i
-    while (j > 0 and not doc[j - 1].is_punct and doc[j - 1].pos_ not in ("VERB", "AUX", "ADP")) or (
-        j > 0 and doc[j - 1].lower_ == "of" and j > 1 and doc[j - 2].pos_ in ("NOUN", "PROPN")
+    while (j > 0 and not tokens[j - 1].is_punct and tokens[j - 1].pos_ not in ("VERB", "AUX", "ADP")) or (
+        j > 0 and tokens[j - 1].lower_ == "of" and j > 1 and tokens[j - 2].pos_ in ("NOUN", "PROPN")
     ):
         j -= 1
     return j
 
 
+def _det_end(lower: list[str], start: int, end: int) -> int:
+    """``start`` past the leading articles of the range, keeping its last word."""
+    while start < end - 1 and lower[start] in ("the", "a", "an"):
+        start += 1
+    return start
+
+
 def _strip_det(span: Span) -> str:
-    return _span_without_det(span).text
+    """The text of ``span`` without its leading articles (``_span_without_det(span).text``)."""
+    v = view(span.doc)
+    end = span.end
+    return v.span_text(_det_end(v.lower, span.start, end), end)
 
 
 def _span_without_det(span: Span) -> Span:
-    start = span.start
-    while start < span.end - 1 and span.doc[start].lower_ in ("the", "a", "an"):
-        start += 1
-    return span.doc[start : span.end]
+    end = span.end
+    return span.doc[_det_end(view(span.doc).lower, span.start, end) : end]
 
 
 def _compound_span(doc: Doc, tok: Token) -> Span:
     """``tok`` with the compound and adjective modifiers directly to its left ("Foreign Ministry")."""
+    tokens = view(doc).tokens
     start = tok.i
-    while start > 0 and doc[start - 1].dep_ in ("compound", "amod") and doc[start - 1].head.i >= start:
+    while start > 0 and tokens[start - 1].dep_ in ("compound", "amod") and tokens[start - 1].head.i >= start:
         start -= 1
     return doc[start : tok.i + 1]
 
