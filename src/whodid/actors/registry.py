@@ -314,11 +314,12 @@ class ActorRegistry:
     def quoted_sentences(self) -> frozenset[int]:
         """Indices of the sentences that lie wholly inside one quotation."""
         if self._quoted_sents is None:
-            spans = find_quote_spans(view(self.doc).text)
+            v = view(self.doc)
+            spans = find_quote_spans(v.text)
             opens = [q.open_at for q in spans]
             quoted = set()
-            for i, sent in enumerate(view(self.doc).sents):
-                text = sent.text.rstrip()
+            for i, sent in enumerate(v.sents):
+                text = v.text[sent.start_char : sent.end_char].rstrip()  # sent.text, without its Tokens
                 start, end = sent.start_char, sent.start_char + len(text)
                 k = bisect.bisect_right(opens, start) - 1
                 if k >= 0 and spans[k].close_at >= end - 2 and spans[k].open_at <= start:
@@ -330,11 +331,12 @@ class ActorRegistry:
         """ "m" or "f" when the words of a person's mention, or the two before it, say so ("Mrs.
         Ortiz", "the spokeswoman") or its first name is a man's or a woman's; None when they say
         nothing or both."""
-        start = max(span.start - 2, span.sent.start)
+        sent_start = self._sent_starts[bisect.bisect_right(self._sent_starts, span.start) - 1]
+        start = max(span.start - 2, sent_start)
         found = {
             g
-            for t in self.doc[start : span.end]
-            if (g := self._gendered.get(t.lower_.rstrip("."))) is not None
+            for word in view(self.doc).lower[start : span.end]
+            if (g := self._gendered.get(word.rstrip("."))) is not None
         }
         names = [t for t in span if t.pos_ == "PROPN"]
         if len(names) > 1 and names[0].lower_ in self._given_names:

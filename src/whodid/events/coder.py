@@ -308,6 +308,7 @@ class EventCoder:
         quoted = quote_index(st)
         mentions = SpanIndex(st.actor_mentions, start=lambda m: m.start, end=lambda m: m.end)
         locator = EventLocator(doc, gazetteer=self.gazetteer) if self.gazetteer is not None else None
+        tokens = view(doc).tokens
         for s_i, sent in enumerate(view(doc).sents):
             if s_i in st.boilerplate_sentences:
                 continue
@@ -315,7 +316,7 @@ class EventCoder:
             ctx = _Sentence(st, sent, s_i, dates, places, speakers, here, locator, place_tokens)
             found: list[tuple[Trigger, Event]] = []
             statements: list[Trigger] = []
-            for tok in sent:
+            for tok in tokens[sent.start : sent.end]:
                 trig = (
                     self._trigger(tok, st.non_place_tokens)
                     or self._nominal_trigger(tok, st)

@@ -64,8 +64,9 @@ class BoilerplateMarker:
 
     def __call__(self, doc: Doc) -> Doc:
         st = state(doc)
-        for k, sent in enumerate(view(doc).sents):
-            text = sent.text.strip()
+        v = view(doc)
+        for k, sent in enumerate(v.sents):
+            text = v.text[sent.start_char : sent.end_char].strip()  # sent.text, without its Tokens
             if any(p.search(text) for p in self.patterns):
                 st.boilerplate_sentences.add(k)
         head = text_head(doc)
