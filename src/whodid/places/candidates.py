@@ -236,23 +236,25 @@ def _widen_to_longer_names(doc: Doc, cands: list[Candidate], names: Names) -> li
     Neighbors" are people of Arlington, Texas, not of North Arlington, New Jersey), and not before a
     street word ("East Washington Street", ``street_words.txt``)."""
     out: list[Candidate] = []
+    v = view(doc)
+    tokens, lower, caps = v.tokens, v.lower, v.capitalized
+    not_name = DETERMINERS | COMPASS
     for cand in cands:
-        if (
-            cand.source in ("demonym", "abbreviation", "subtoken")
-            or cand.text != doc[cand.token_start : cand.token_end].text
+        if cand.source in ("demonym", "abbreviation", "subtoken") or cand.text != v.span_text(
+            cand.token_start, cand.token_end
         ):
             out.append(cand)
             continue
         start = cand.token_start
-        if cand.token_end < len(doc) and doc[cand.token_end].lower_ in STREET_WORDS:
+        if cand.token_end < len(doc) and lower[cand.token_end] in STREET_WORDS:
             out.append(cand)  # "Hot Springs Drive" is a street, not the town of Hot Springs
             continue
         floor = max(out[-1].token_end if out else 0, cand.token_end - MAX_TOKENS)
         for first in range(floor, cand.token_start):
-            words = doc[first : cand.token_start]
             if all(
-                _is_capitalized(t) and t.is_alpha and t.lower_ not in DETERMINERS | COMPASS for t in words
-            ) and names.kinds(doc[first : cand.token_end].text):
+                caps[k] and tokens[k].is_alpha and lower[k] not in not_name
+                for k in range(first, cand.token_start)
+            ) and names.kinds(v.span_text(first, cand.token_end)):
                 start = first
                 break
         out.append(cand if start == cand.token_start else _candidate(doc, start, cand.token_end, cand.source))
@@ -312,12 +314,13 @@ def _same_name_again(
     it is a word of a person's name in an organization's ("George Washington University" in an
     article that names Washington; ``person_words``)."""
     known: dict[str, set[tuple[str, ...]]] = {}
+    v = view(doc)
     for c in kept:
         kinds = names.kinds(c.text) - {"country"}
-        if c.source not in _SMALL_TOWN_SEEDS and doc[c.token_start].ent_type_ != "GPE":
+        if c.source not in _SMALL_TOWN_SEEDS and v.tokens[c.token_start].ent_type_ != "GPE":
             kinds -= {"small-town"}  # "Dow" found once is not the hamlet at every mention
         if c.source not in _NO_DISCOURSE_SOURCES and kinds:
-            words = tuple(t.lower_ for t in doc[c.token_start : c.token_end])
+            words = tuple(v.lower[c.token_start : c.token_end])
             known.setdefault(words[0], set()).add(words)
     if not known:
         return []
@@ -329,7 +332,6 @@ def _same_name_again(
         for i in range(ent.start, ent.end)
     } | person_words
     added: list[Candidate] = []
-    v = view(doc)
     tokens, lower, caps = v.tokens, v.lower, v.capitalized
     for i, word in enumerate(lower):
         if not caps[i]:
