@@ -243,12 +243,13 @@ class ActorRegistry:
                 rule=rule,
             )
         )
-        for t in span:
+        tokens = view(self.doc).tokens[span.start : span.end]
+        for t in tokens:
             self.claim(t.i)
         h = head if head is not None else span.root.i
         self.link_token(h, actor_id)
         whole_name = rule.startswith(("person", "igo", "body"))  # a name: every word refers to it
-        for t in span:
+        for t in tokens:
             if t.pos_ == "PROPN" or (whole_name and t.pos_ not in ("DET", "PRON")):
                 self.link_token(t.i, actor_id)
         kind = self.st.actors[actor_id].kind
