@@ -553,3 +553,21 @@ def test_targeting_in_words_is_criticism(pipeline: Pipeline) -> None:
         assert [e.cameo for e in events(pipeline, text) if e.evidence_text.startswith("target")] == ["190"], (
             text
         )
+
+
+def test_a_reported_clause_is_the_speakers_act_only_when_its_subject_is_the_speakers_side(
+    pipeline: Pipeline,
+) -> None:
+    # "the agency" in its spokeswoman's words is her side; "the ship" is not the government speaking
+    rec = pipeline.code(
+        "A spokeswoman for the Kenyan immigration agency said the agency would revoke the Ugandan "
+        "trader's permit.",
+        published="2024-05-08",
+    ).to_dict()
+    revoked = [e for e in rec["events"] if e["evidence"]["text"] == "revoke"]
+    assert [(e["source"]["country"], e["rule"].split()[-1]) for e in revoked] == [("KEN", "src:speaker")]
+    rec = pipeline.code(
+        "The Cypriot government says the ship breached a United Nations ban on arms exports.",
+        published="2024-05-08",
+    ).to_dict()
+    assert not [e for e in rec["events"] if e["evidence"]["text"] == "breached"]

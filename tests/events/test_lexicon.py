@@ -20,6 +20,7 @@ from whodid.events.lexicon import (
     NOUNS_FILE,
     OBJECT_HEADS_FILE,
     SAME_EVENT,
+    SPEAKER_SIDE_FILE,
     THREAT_FILE,
     TOPIC_VERBS_FILE,
     VERBS_FILE,
@@ -239,6 +240,7 @@ def _copy_data(tmp_path: Path) -> Path:
         TOPIC_VERBS_FILE,
         FIGURATIVE_FILE,
         EXPERIENCER_FILE,
+        SPEAKER_SIDE_FILE,
     ):
         shutil.copy(DEFAULT_DIR / name, tmp_path / name)
     return tmp_path

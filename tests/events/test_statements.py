@@ -73,6 +73,19 @@ def test_gloomy_words_without_an_actor_are_pessimism(pipeline: Pipeline) -> None
     assert [(e["cameo"], e["target"]) for e in evs] == [("012", None)]
 
 
+def test_harsh_words_about_an_act_are_criticism_though_its_author_is_unnamed(pipeline: Pipeline) -> None:
+    # a policy, a decision, a use of power judged harshly is criticism of whoever made it (111), not
+    # gloom about a situation (012), even when the sentence does not say whose it is
+    evs = statements(pipeline, "The Iraqi minister said the decision was grim and dangerous.", "said")
+    assert [(e["cameo"], e["target"]) for e in evs] == [("111", None)]
+    evs = statements(
+        pipeline, "A former Chilean governor called the use of emergency decrees deeply dangerous.", "called"
+    )
+    assert [(e["cameo"], e["target"]) for e in evs] == [("111", None)]
+    evs = statements(pipeline, "The Iraqi minister said the outlook was grim and dangerous.", "said")
+    assert [(e["cameo"], e["target"]) for e in evs] == [("012", None)]
+
+
 def test_a_neutral_statement_stays_010_and_reporters_are_no_target(pipeline: Pipeline) -> None:
     evs = statements(
         pipeline, "The Indian foreign minister told reporters that the meeting had ended at noon.", "told"
@@ -384,3 +397,32 @@ def test_calling_oneself_something_is_no_statement(pipeline: Pipeline) -> None:
         "events"
     ]
     assert [keys(e) for e in evs if e["cameo"][:2] == "11"] == [("KEN", "UGA")]
+
+
+def test_must_has_to_and_a_duty_laid_on_another_actor_are_appeals_to_it(pipeline: Pipeline) -> None:
+    for text in (
+        'Kenya\'s foreign minister spoke in Nairobi. "Uganda has to open the border now," he said.',
+        "Kenya's foreign minister said it was the duty of the Ugandan government to open the border.",
+    ):
+        evs = [
+            e
+            for e in pipeline.code(text, published=PUB).to_dict()["events"]
+            if e["source"]["country"] == "KEN"
+        ]
+        assert [(e["cameo"][:2], keys(e)) for e in evs] == [("02", ("KEN", "UGA"))], text
+    # one appeal, not two, when the demand is coded on the speech verb
+    evs = statements(pipeline, '"Uganda must withdraw its troops," the Kenyan minister said.', "said")
+    assert [(e["cameo"][:2], keys(e)) for e in evs] == [("10", ("KEN", "UGA"))]
+
+
+def test_must_have_done_is_an_inference_not_a_demand(pipeline: Pipeline) -> None:
+    evs = statements(pipeline, "The Kenyan minister said Uganda must have known about the raid.", "said")
+    assert evs and not [e for e in evs if e["cameo"][:2] in ("02", "10")]
+
+
+def test_allegiance_is_no_praise(pipeline: Pipeline) -> None:
+    # "a faction loyal to X" says whom the faction serves, not that the speaker admires it
+    evs = statements(
+        pipeline, "The Kenyan general said the convoy had been ambushed by a militia loyal to Uganda.", "said"
+    )
+    assert "051" not in [e["cameo"] for e in evs]

@@ -393,6 +393,15 @@ class EventCoder:
             said = self.reader.read(ctx.st, said_here, {src} if src else set(), events=triggers)
             if own and (said is None or said.cameo[:2] not in ("11", "12", "05") or not said.targets):
                 continue
+            if (
+                said is not None
+                and said.rule == "content:appeal"
+                and any(
+                    t.token.i == verb.i and g.cameo[:2] == DEMAND[:2] and g.source.actor_id == src
+                    for t, g in found
+                )
+            ):
+                continue  # "X said Y must withdraw": the demand coded on the verb is the appeal
             topic = _said_of(ctx.st, verb, src)
             if said is not None and not said.targets and topic and said.cameo in JUDGMENT_OF_TOPIC:
                 # '"He is a disgrace," X said of the president': the judgment is of whom it is said of
@@ -539,6 +548,8 @@ class EventCoder:
                 continue
             if not any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in comp.children):
                 continue
+            if any(c.dep_ == "aux" and c.lemma_ == "have" for c in comp.children):
+                continue  # "Y must have known": an inference about the past, no demand
             wanted = self._trigger(comp, names)
             code = DEMAND
             if wanted is not None:
@@ -657,7 +668,7 @@ class EventCoder:
             agent = args.prep_objects(trig.manner, frozenset({"by"})) + args.owner_tokens(trig.manner)
             sources = [a for t in agent for a in args.actors_at(st, t)]
             how = "manner-agent" if sources else "none"
-        if not sources and src_toks and how == "explicit":
+        if not sources and src_toks and how == "explicit" and self._speaker_side(src_toks[0]):
             sources, how = self._speaker_fallback(st, verb), "speaker"
         if not sources and how == "agentless-passive" and cameo[:2] in STATE_AUTHORITY_ROOTS:
             sources, how = self._custody_country(st, verb), "location-agent"
@@ -780,6 +791,20 @@ class EventCoder:
             if trig is not None and trig.cameo[:2] in VIOLENCE_ROOTS:
                 return True
         return False
+
+    def _speaker_side(self, subj: Token) -> bool:
+        """A subject reported speech uses for the speaker's own side: "we", "I", "the two", "both", or
+        a noun of ``speaker_side_heads.txt`` with no proper name or demonym of its own ("the agency
+        would revoke", "crews were holding drills"). A noun naming something else ("the ship breached
+        a ban", "Western countries pressured Russia") is not the speaker."""
+        if subj.pos_ == "PRON":
+            return subj.lower_ in ("i", "we")
+        if subj.lower_ in ("two", "both"):
+            return True
+        named = any(
+            c.dep_ in ("compound", "amod", "nmod") and c.pos_ in ("PROPN", "ADJ") for c in subj.children
+        )
+        return subj.lemma_.lower() in self.lexicon.speaker_side_heads and not named
 
     def _speaker_fallback(self, st: ArticleState, verb: Token) -> list[str]:
         """ "the two countries could meet", said by X: the governing speaker's side is the source.

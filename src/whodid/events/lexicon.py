@@ -68,6 +68,7 @@ GENERIC_FILE = "generic_heads.txt"
 OBJECT_HEADS_FILE = "object_heads.txt"
 TOPIC_VERBS_FILE = "topic_verbs.txt"
 EXPERIENCER_FILE = "experiencer_verbs.txt"
+SPEAKER_SIDE_FILE = "speaker_side_heads.txt"
 FIGURATIVE_FILE = "figurative_modifiers.txt"
 # event-noun roots a figurative modifier takes out of the fight: assault, force, mass violence
 CONFLICT_NOUN_ROOTS = ("18", "19", "20")
@@ -77,6 +78,7 @@ THREAT_FILE = "threat.tsv"
 VALENCE_FILE = "valence.tsv"  # read by events/statements.py
 ACCUSATION_FILE = "accusation.txt"  # read by events/statements.py
 SUCCESS_FILE = "success_verbs.txt"  # read by events/statements.py
+ACT_NOUNS_FILE = "act_nouns.txt"  # read by events/statements.py
 CONFIDENCE_FILE = "confidence.tsv"  # read by events/confidence.py
 # every file a lexicon folder may hold (docs/lexicons.md describes each)
 LEXICON_FILES = (
@@ -90,9 +92,11 @@ LEXICON_FILES = (
     TOPIC_VERBS_FILE,
     FIGURATIVE_FILE,
     EXPERIENCER_FILE,
+    SPEAKER_SIDE_FILE,
     VALENCE_FILE,
     ACCUSATION_FILE,
     SUCCESS_FILE,
+    ACT_NOUNS_FILE,
     CONFIDENCE_FILE,
 )
 
@@ -426,6 +430,7 @@ class EventLexicon:
         topic_verbs: frozenset[str] = frozenset(),
         figurative: frozenset[str] = frozenset(),
         experiencer_verbs: frozenset[str] = frozenset(),
+        speaker_side_heads: frozenset[str] = frozenset(),
     ) -> None:
         """Wrap already-validated tables; use :meth:`load` to read the data files."""
         self._generic = generic_heads
@@ -433,6 +438,7 @@ class EventLexicon:
         self._topic_verbs = topic_verbs
         self._figurative = figurative
         self._experiencer_verbs = experiencer_verbs
+        self._speaker_side_heads = speaker_side_heads
         self._threat: Mapping[str, str] = MappingProxyType(dict(threat or {}))
         self._intent: Mapping[str, str] = MappingProxyType(dict(intent or {}))
         self._verbs: Mapping[str, tuple[VerbEntry, ...]] = MappingProxyType(dict(verbs))
@@ -462,6 +468,7 @@ class EventLexicon:
             folders.words(TOPIC_VERBS_FILE),
             folders.words(FIGURATIVE_FILE),
             folders.words(EXPERIENCER_FILE),
+            folders.words(SPEAKER_SIDE_FILE),
         )
 
     def verb_entries(self, lemma: str) -> tuple[VerbEntry, ...]:
@@ -561,6 +568,11 @@ class EventLexicon:
     def experiencer_verbs(self) -> frozenset[str]:
         """Verbs of feeling whose object is the one who feels ("anger", "frustrate", "dismay")."""
         return self._experiencer_verbs
+
+    @property
+    def speaker_side_heads(self) -> frozenset[str]:
+        """Nouns reported speech uses for the speaker's own side ("the agency", "crews")."""
+        return self._speaker_side_heads
 
     @property
     def nouns(self) -> Mapping[str, str]:

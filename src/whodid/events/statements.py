@@ -22,7 +22,7 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
-from whodid.events.lexicon import SUCCESS_FILE, LexiconFolders, read_valences
+from whodid.events.lexicon import ACT_NOUNS_FILE, SUCCESS_FILE, LexiconFolders, read_valences
 from whodid.nlp.state import ArticleState
 
 CRITICISM = "111"
@@ -41,6 +41,11 @@ POSITIVE_BAR = 2.0
 # auxiliaries and verbs that ask something of the clause's subject: "Y should", "Y ought to", "Y needs to"
 APPEAL_AUX = frozenset({"should", "ought"})
 APPEAL_VERBS = frozenset({"need"})
+# obligation laid on the clause's subject: "Y must withdraw", "Y has to withdraw"
+OBLIGATION_AUX = frozenset({"must"})
+OBLIGATION_VERBS = frozenset({"have"})
+# "it is the duty of Y to act": nouns that lay an act on their owner
+DUTY_NOUNS = frozenset({"duty", "responsibility", "obligation", "job"})
 MODALS = frozenset(
     {"will", "would", "shall", "should", "can", "could", "may", "might", "must", "wo", "ca", "'ll", "’ll"}
 )
@@ -98,11 +103,13 @@ class StatementReader:
         accusations: Collection[str],
         evaluative: Mapping[str, float],
         successes: Collection[str] = (),
+        act_nouns: Collection[str] = (),
     ) -> None:
         self.valences = valences  # every word with a valence (VADER's, overlaid by whodid's)
         self.evaluative = evaluative  # whodid's own: the nouns and verbs that judge
         self.accusations = frozenset(accusations)
         self.successes = frozenset(successes)  # verbs of getting something done ("work", "solve")
+        self.act_nouns = frozenset(act_nouns)  # what an actor decides, does or says ("policy", "use")
 
     @classmethod
     def load(cls, data_dir: Path | LexiconFolders | None = None) -> StatementReader:
@@ -124,7 +131,13 @@ class StatementReader:
                     continue
         own = folders.table(VALENCE_FILE, read_valences)
         valences.update(own)
-        return cls(valences, folders.words(ACCUSATION_FILE), own, folders.words(SUCCESS_FILE))
+        return cls(
+            valences,
+            folders.words(ACCUSATION_FILE),
+            own,
+            folders.words(SUCCESS_FILE),
+            folders.words(ACT_NOUNS_FILE),
+        )
 
     def valence(self, tok: Token) -> float:
         """A word's valence: adjectives and adverbs from either list; nouns and verbs, which mostly
@@ -191,12 +204,26 @@ class StatementReader:
             if targets:
                 code = ACCUSATION if accusing else CRITICISM
                 return Content(code, targets, f"content:{'accusation' if accusing else 'criticism'}", score)
+            if judged is not None and self._judges_an_act(judged):
+                # "called the use of executive orders dangerous": an act judged harshly is its
+                # author's, criticised though the sentence does not name the author
+                return Content(CRITICISM, (), "content:criticism", score)
             return Content(PESSIMISM, (), "content:pessimism", score)
         if score >= POSITIVE_BAR:
             if targets:
                 return Content(PRAISE, targets, "content:praise", score)
             return Content(OPTIMISM, (), "content:optimism", score)
         return None
+
+    def _judges_an_act(self, judged: Token) -> bool:
+        """Whether the judged word is said of an act, a policy or words (``act_nouns.txt``): the noun
+        it modifies ("a reckless decision"), the subject of its predicate ("the plan is reckless"), or
+        the object of a characterization ("called the use of force dangerous")."""
+        held = [judged.head] if judged.dep_ in ("amod", "compound") else []
+        if judged.dep_ in ("acomp", "attr", "oprd", "xcomp"):
+            held += [c for c in judged.head.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+        held += [judged] if judged.pos_ == "NOUN" else []
+        return any(n.lemma_.lower() in self.act_nouns for n in held)
 
     def about(self, st: ArticleState, content: list[Token], speakers: Collection[str]) -> tuple[str, ...]:
         """Whom a plain statement is about (see ``_about``)."""
@@ -227,15 +254,18 @@ class StatementReader:
     def _appeal(
         self, st: ArticleState, content: list[Token], inside: set[int], speakers: Collection[str]
     ) -> Content | None:
-        """ "Y should do Z", "Y needs to do Z", "Y ought to": an appeal to Y (not to the speaker)."""
+        """ "Y should do Z", "Y needs to do Z", "Y ought to", "Y must do Z", "Y has to do Z", "it is the
+        duty of Y to do Z": an appeal to Y (not to the speaker)."""
         for tok in content:
             if tok.pos_ not in ("VERB", "AUX") or _negated(tok, inside):
                 continue
-            modal = any(c.dep_ == "aux" and c.lower_ in APPEAL_AUX for c in tok.children)
-            modal = modal or (tok.lemma_ in APPEAL_VERBS and any(c.dep_ == "xcomp" for c in tok.children))
-            if not modal:
-                continue
             subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+            duty = _duty_holder(tok)
+            strong = duty is not None or _obliged(tok) == "strong"
+            if duty is not None:
+                subj = [duty]
+            elif not _obliged(tok):
+                continue
             found = [a for s in subj for a in _actors(st, s) if a not in speakers]
             if not subj or not found or _first_person(subj[0]):
                 continue  # "we should" is the speaker's own resolve; "both sides should" names nobody
@@ -243,6 +273,8 @@ class StatementReader:
             political = tuple(
                 a for a in found if _codable(st, a) and st.actors[a].sector not in PRIVATE_SECTORS
             )
+            if strong and not political:
+                continue  # "people have to wait", "she must pay the fine": a necessity, asked of no actor
             return Content(APPEAL, political, "content:appeal", 0.0)
         return None
 
@@ -476,6 +508,52 @@ def _actors(st: ArticleState, tok: Token) -> list[str]:
         if c.dep_ in ("poss", "compound") or (c.dep_ == "conj"):
             out.extend(a for a in st.token_actors.get(c.i, []) if a not in out)
     return out
+
+
+def _obliged(verb: Token) -> str:
+    """How a clause lays an act on its subject: "Y should act", "Y ought to act", "Y needs to act"
+    (``"weak"``), "Y must act", "Y has to act" (``"strong"``: an obligation, which only a political
+    actor can be asked to meet), or not at all (``""``): "Y must have known" infers, "Y had to leave"
+    and "Y will have to wait" report or foresee a necessity, "what Y has to offer" offers."""
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(c.lower_ in APPEAL_AUX for c in aux):
+        return "weak"
+    if any(c.lower_ in OBLIGATION_AUX for c in aux) and not any(c.lemma_ == "have" for c in aux):
+        return "strong"
+    infinitive = any(
+        c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+        for c in verb.children
+    )
+    if verb.lemma_ in APPEAL_VERBS:
+        return "weak" if infinitive else ""
+    has_to = verb.lemma_ in OBLIGATION_VERBS and infinitive and verb.tag_ in ("VBZ", "VBP")
+    if has_to and not aux and verb.dep_ not in ("relcl", "acl"):
+        return "" if any(c.tag_ in ("WP", "WDT") for c in verb.children) else "strong"
+    return ""
+
+
+def _duty_holder(verb: Token) -> Token | None:
+    """ "It is the duty of Y to act", "it is Y's responsibility to act": Y, on whom the act is laid."""
+    if verb.lemma_ != "be":
+        return None
+    for noun in verb.children:
+        if noun.dep_ != "attr" or noun.lemma_.lower() not in DUTY_NOUNS:
+            continue
+        if not any(
+            c.dep_ in ("acl", "relcl", "xcomp") and c.pos_ == "VERB" for c in (*noun.children, *verb.children)
+        ):
+            continue
+        owners = [c for c in noun.children if c.dep_ == "poss"]
+        owners += [
+            g
+            for c in noun.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+        if owners:
+            return owners[0]
+    return None
 
 
 def _holder(st: ArticleState, word: Token, inside: set[int], speakers: Collection[str]) -> tuple[str, ...]:
