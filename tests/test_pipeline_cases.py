@@ -541,3 +541,9 @@ def test_clause_after_an_apposition_does_not_describe_the_person(pipeline: Pipel
     assert any(a["code"] == "IMGMOSISI" for a in rec["actors"])
     reyes = actor_named(rec, "Tom Reyes")
     assert reyes["country"] == "IRL"
+
+
+def test_a_place_a_space_and_a_colon_opening_the_text_is_a_dateline(pipeline: Pipeline) -> None:
+    text = "lucknow : the state police arrested twelve men on thursday."
+    arrests = events_with(code(pipeline, text), "arrested")
+    assert [e["source"]["country"] for e in arrests] == ["IND"]

@@ -235,3 +235,26 @@ def test_a_shared_institution_name_is_of_the_story_country(pipeline: Pipeline) -
 def test_govt_is_the_government(pipeline: Pipeline) -> None:
     # the headline abbreviation names the government, of the country in front of it
     assert actor(pipeline, "The Kenyan govt rejected the Ugandan proposal.", "govt")["code"] == "KENGOV"
+
+
+LOWER_CASE_STORY = (
+    "twelve men were arrested in a village of gujarat on monday. the police said the men had attacked "
+    "a shop near vadodara. the district magistrate visited vadodara and the rest of gujarat on tuesday."
+)
+
+
+def test_a_lower_case_story_keys_its_officials_to_the_country_of_its_places(pipeline: Pipeline) -> None:
+    # no capitals: the NER finds no name, so no actor names a country, but the towns are known
+    rec = pipeline.code(LOWER_CASE_STORY, published=PUB).to_dict()
+    by_name = {a["name"]: a for a in rec["actors"]}
+    assert (by_name["the police"]["country"], by_name["the police"]["country_rule"]) == (
+        "IND",
+        "country:places",
+    )
+    assert by_name["the district magistrate"]["country"] == "IND"
+    # private people are not given the country of the places
+    assert by_name["twelve men"]["country"] is None
+    # with capitals the fallback is not used: the NER sees the names there
+    capitals = ". ".join(s.strip().capitalize() for s in LOWER_CASE_STORY.split(". "))
+    rec = pipeline.code(capitals.replace("gujarat", "Gujarat").replace("vadodara", "Vadodara"), published=PUB)
+    assert all(a.get("country_rule") != "country:places" for a in rec.to_dict()["actors"])

@@ -14,7 +14,10 @@ runs after actors and places and gives such actors a country, with ``country_rul
 * ``country:apposition`` -- an apposition naming whom or where a person works for ("X, an attorney
   for the family in Chicago", "Y, a former State Department adviser");
 * ``country:focus`` -- an actor of a state-bound sector (government, legislature, parties, police,
-  judiciary, military, opposition, elites) in an article with one clear focus country.
+  judiciary, military, opposition, elites) in an article with one clear focus country;
+* ``country:places`` -- such an actor in a lower-case text (whose names the NER misses) whose actors
+  and dateline name no country, when the places it names point at one country ("the police" of a
+  story whose towns the gazetteer knows).
 
 A named person of whom the article says nothing else (no title, no affiliation) is taken to be of the
 story's country too, as a coder keys a quoted resident or lawyer; so are the people of the story's
@@ -40,6 +43,11 @@ STATE_BOUND_SECTORS = frozenset({"GOV", "LEG", "JUD", "PTY", "COP", "MIL", "OPP"
 FOCUS_MIN_WEIGHT = 3.0
 FOCUS_MIN_SHARE = 0.4
 DATELINE_WEIGHT = 3.0
+# a place counts for the focus country (when no actor names one) from this resolution confidence
+PLACE_FOCUS_CONFIDENCE = 0.5
+# a text is lower-case when fewer than this share of the letters of its first tokens are capitals
+LOWER_CASE_SHARE = 0.01
+LOWER_CASE_SAMPLE = 400
 # "Sen. Dana Whitlock, D-Ore.": party and state after a legislator's name
 PARTY_STATE = re.compile(r"\A,?\s*\(?\s*[RDI]\s*[-\u2013]\s*([A-Z][A-Za-z.]*(?:\s?[A-Z][A-Za-z.]*)?)")
 # people of the place a story is about: "protesters", "residents", "students", "workers", and one
@@ -103,7 +111,12 @@ class ActorContext:
             iso, why = self._regional_country(doc, st, actor, mentions.get(actor.id, []), places, text)
             if iso is not None:
                 _give(actor, iso, why)
-        focus = focus_country(st)
+        focus, why = focus_country(st), "country:focus"
+        if focus is None and _lower_case(doc):
+            # a lower-case text (some feeds print no capitals): the NER misses its names, so no actor
+            # names a country, but the gazetteer still knows its towns; the places it names say whose
+            # the state's officials, police and courts in it are. Its private people stay countryless.
+            focus, why = _leader(_place_weights(st)), "country:places"
         if focus is None:
             return doc
         for actor in pending:
@@ -111,10 +124,15 @@ class ActorContext:
                 continue  # "his counterpart" is of the other side, not of the story's country
             if actor.country is None and (
                 actor.sector in STATE_BOUND_SECTORS
-                or (actor.kind == "person" and actor.sector is None)
-                or (actor.kind in ("group", "person") and actor.sector in LOCAL_GROUP_SECTORS)
+                or (
+                    why == "country:focus"
+                    and (
+                        (actor.kind == "person" and actor.sector is None)
+                        or (actor.kind in ("group", "person") and actor.sector in LOCAL_GROUP_SECTORS)
+                    )
+                )
             ):
-                _give(actor, focus, "country:focus")
+                _give(actor, focus, why)
         return doc
 
     def _shared_names_at_home(
@@ -347,6 +365,25 @@ def _country_weights(st: ArticleState, leaving_out: frozenset[str]) -> dict[str,
             and dateline.intersection(range(p.token_start, p.token_end))
         ):
             weights[p.place.country] = weights.get(p.place.country, 0.0) + DATELINE_WEIGHT
+    return weights
+
+
+def _lower_case(doc: Doc) -> bool:
+    """Whether the text is written without capitals (fewer than one letter in a hundred of its first
+    tokens is upper-case)."""
+    letters = upper = 0
+    for token in doc[:LOWER_CASE_SAMPLE]:
+        letters += sum(ch.isalpha() for ch in token.text)
+        upper += sum(ch.isupper() for ch in token.text)
+    return letters > 0 and upper < LOWER_CASE_SHARE * letters
+
+
+def _place_weights(st: ArticleState) -> dict[str, float]:
+    """Mentions per country of the places the article names (resolved with some confidence)."""
+    weights: dict[str, float] = {}
+    for p in st.places:
+        if p.place is not None and p.place.country and p.confidence >= PLACE_FOCUS_CONFIDENCE:
+            weights[p.place.country] = weights.get(p.place.country, 0.0) + 1.0
     return weights
 
 

@@ -17,10 +17,10 @@ DATELINE = re.compile(
     r"\s*(?:\([\w .&-]{2,30}\))?"  # the agency
     r"\s*[\u2014\u2013-]{1,2}\s"
 )
-# "LAHORE: The provincial government ...", "lucknow: yet another ...": a place and a colon opening one
-# of the first paragraphs (the style of many South Asian and African papers)
+# "LAHORE: The provincial government ...", "lucknow: yet another ...", "ahmedabad : in a ...": a place
+# and a colon opening one of the first paragraphs (the style of many South Asian and African papers)
 COLON_DATELINE = re.compile(
-    r"(?m)^[ \t]*([A-Za-z][A-Za-z.'\u2019-]*(?: [A-Za-z][A-Za-z.'\u2019-]*){0,2}):[ \t]"
+    r"(?m)^[ \t]*([A-Za-z][A-Za-z.'\u2019-]*(?: [A-Za-z][A-Za-z.'\u2019-]*){0,2}) ?:[ \t]"
 )
 DATELINE_REACH = 300  # characters from the start of the text in which a dateline is looked for
 _LINE_START = re.compile(r"(?m)^[ \t]*(?=\S)")  # where a line's first word is
