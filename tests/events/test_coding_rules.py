@@ -571,3 +571,84 @@ def test_a_reported_clause_is_the_speakers_act_only_when_its_subject_is_the_spea
         published="2024-05-08",
     ).to_dict()
     assert not [e for e in rec["events"] if e["evidence"]["text"] == "breached"]
+
+
+def test_a_source_asking_not_to_be_named_is_no_appeal(pipeline: Pipeline) -> None:
+    # anonymity is a reporting convention: the statement is coded, the request for anonymity is not
+    for text in (
+        '"Supplies are very low," said one Kenyan aid official, who requested anonymity.',
+        '"There is no evidence," said a Kenyan Foreign Office spokesman, speaking with customary anonymity.',
+        "A Kenyan official, who asked not to be named, said the talks would resume in June.",
+    ):
+        rec = pipeline.code(text, published="2024-05-08").to_dict()
+        assert [e["cameo"][:2] for e in rec["events"]] == ["01"], text
+
+
+def test_what_one_receives_from_another_is_the_givers_act(pipeline: Pipeline) -> None:
+    def coded(text: str) -> list[tuple[str, str | None, str | None]]:
+        rec = pipeline.code(text, published="2024-05-08").to_dict()
+        return [
+            (e["cameo"], e["source"]["country"], (e["target"] or {}).get("country")) for e in rec["events"]
+        ]
+
+    assert coded("The Kenyan minister received a warning from Uganda.") == [("130", "UGA", "KEN")]
+    assert coded("The Kenyan president accepted an apology from the Ugandan leader.") == [
+        ("055", "UGA", "KEN")
+    ]
+    assert coded("The Kenyan president won the backing of the ruling Ugandan party.") == [
+        ("051", "UGA", "KEN")
+    ]
+    # nothing received is nothing given
+    assert not [
+        c for c in coded("The Kenyan minister has not received any warning from Uganda.") if c[0] == "130"
+    ]
+    # receiving a visitor is hosting him: the verb's own reading stays
+    assert coded("The Kenyan president received a Ugandan delegation on Monday.") == [("043", "KEN", "UGA")]
+
+
+def test_force_used_on_a_place_is_used_on_its_country(pipeline: Pipeline) -> None:
+    # the article names Syria as an actor; Idlib is a place in it
+    rec = pipeline.code(
+        "Syria protested on Monday. Russian jets carried out airstrikes on Idlib on Tuesday.",
+        published="2024-05-08",
+    ).to_dict()
+    strikes = [e for e in rec["events"] if e["cameo"].startswith("19")]
+    assert [(e["source"]["country"], (e["target"] or {}).get("country")) for e in strikes] == [("RUS", "SYR")]
+
+
+def test_offering_views_is_no_cooperation(pipeline: Pipeline) -> None:
+    rec = pipeline.code(
+        "Kenyan candidates offered Ugandan voters different approaches to the presidency.",
+        published="2024-05-08",
+    ).to_dict()
+    assert not [e for e in rec["events"] if e["cameo"].startswith("03")]
+    rec = pipeline.code("Kenya offered Uganda a new plan for the border.", published="2024-05-08").to_dict()
+    assert [e["cameo"][:2] for e in rec["events"]] == ["03"]
+
+
+def test_what_cooperation_is_against_is_not_its_target(pipeline: Pipeline) -> None:
+    rec = pipeline.code(
+        "The Kenyan minister said the network he envisaged could also help protect against "
+        "Russia's worrying actions.",
+        published="2024-05-08",
+    ).to_dict()
+    assert not [e for e in rec["events"] if (e["target"] or {}).get("country") == "RUS" and e["cameo"] < "09"]
+    rec = pipeline.code(
+        "Kenyan officials agreed to cooperate against Somalia's militants.", published="2024-05-08"
+    )
+    assert [(e["cameo"][:2], e["target"]) for e in rec.to_dict()["events"]] == [("03", None)]
+
+
+def test_partners_in_support_are_not_each_others_target(pipeline: Pipeline) -> None:
+    # "backed by Kenya and Tanzania" is support of a third party, not of one another ("A and B met"
+    # and "signed an agreement" stay mutual)
+    rec = pipeline.code(
+        "Uganda is moving towards a settlement with the rebels' regime, backed by Kenya and Tanzania, "
+        "retaining the momentum.",
+        published="2024-05-08",
+    ).to_dict()
+    pairs = {(e["source"]["country"], (e["target"] or {}).get("country")) for e in rec["events"]}
+    assert ("KEN", "TZA") not in pairs and ("TZA", "KEN") not in pairs
+    rec = pipeline.code("Kenya and Tanzania signed a trade agreement on Monday.", published="2024-05-08")
+    pairs = {(e["source"]["country"], (e["target"] or {}).get("country")) for e in rec.to_dict()["events"]}
+    assert {("KEN", "TZA"), ("TZA", "KEN")} <= pairs

@@ -426,3 +426,13 @@ def test_allegiance_is_no_praise(pipeline: Pipeline) -> None:
         pipeline, "The Kenyan general said the convoy had been ambushed by a militia loyal to Uganda.", "said"
     )
     assert "051" not in [e["cameo"] for e in evs]
+
+
+def test_an_inverted_condition_is_no_appeal(pipeline: Pipeline) -> None:
+    # "should Y act" put first is "if Y acts": the speaker appeals to nobody
+    text = (
+        "The Kenyan national security adviser, John Mwangi, recently hinted at a similar response "
+        "should Uganda transgress again."
+    )
+    evs = statements(pipeline, text, "hinted")
+    assert evs and "020" not in [e["cameo"] for e in evs]

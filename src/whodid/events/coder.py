@@ -91,6 +91,9 @@ WARNED_OF_PREPS = frozenset({"of", "about"})
 MILITARY_COOPERATION = "062"
 # material conflict: in a condition ("if they attack") it is no event
 MATERIAL_CONFLICT_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
+# cooperation (appeals, intents, diplomatic and material cooperation, aid, yielding): never aimed at
+# what it is "against"
+COOPERATION_ROOTS = frozenset({"02", "03", "04", "05", "06", "07", "08"})
 # statements that say nothing specific: dropped when the same speaker's content is read in the sentence
 PLAIN_STATEMENTS = frozenset({"010", "019"})
 # sectors of listeners, not targets, of a statement made to them ("told reporters", "told voters")
@@ -133,6 +136,12 @@ COMPLEMENT_LIGHT_VERBS = frozenset(
         "organise",
     }
 )
+# verbs of receiving: "received aid from X", "picked up an endorsement from X" is X's act toward the receiver
+RECEIVING_VERBS = frozenset(
+    {"receive", "get", "win", "gain", "earn", "secure", "obtain", "garner", "attract", "pick", "accept"}
+)
+# receiving by winning over the giver: "won the support of X" (not "received the aid of X")
+ACQUIRING_VERBS = frozenset({"win", "gain", "earn", "secure", "garner", "attract"})
 # verbs that carry out, start or keep up what their object noun names; verbs that stop, refuse or
 # undo it (end, cancel, reject) are not here
 LIGHT_VERBS = frozenset(
@@ -219,6 +228,9 @@ STATE_FORCE_SECTORS = frozenset({"MIL", "COP", "SPY"})
 NOMINAL_PATIENT_PREPS = frozenset({"of", "on", "against", "into", "to", "with"})
 # cooperation that compound subjects do with each other (agree, meet, negotiate, cooperate)
 RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06"})
+# acts of diplomatic cooperation one side does to another, never to each other: "backed by Moscow and
+# Tehran" is support of a third, not of one another; praise, defence, rallying support, apology, forgiveness
+ONE_WAY_CODES = ("051", "052", "053", "055", "056")
 # prepositions that place an event ("met in Rome", "arrested at the border")
 EVENT_PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside"})
 # currency words and symbols: their amount is given or cut as money ("gave $2 million")
@@ -318,7 +330,8 @@ class EventCoder:
             statements: list[Trigger] = []
             for tok in tokens[sent.start : sent.end]:
                 trig = (
-                    self._trigger(tok, st.non_place_tokens)
+                    self._received_trigger(tok, st)
+                    or self._trigger(tok, st.non_place_tokens)
                     or self._nominal_trigger(tok, st)
                     or _wish_trigger(tok, st)
                 )
@@ -560,6 +573,30 @@ class EventCoder:
             return Trigger(tok, tok, code, f"verb:{tok.lemma_.lower()}+{comp.lemma_.lower()}>demand")
         return None
 
+    def _received_trigger(self, verb: Token, st: ArticleState) -> Trigger | None:
+        """ "Cruz picked up an endorsement from Perry", "Kenya received aid from Japan", "won the backing
+        of the party": what one receives from another is the giver's act toward the receiver (the
+        event noun's code, the giver its source)."""
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in RECEIVING_VERBS or is_negated(verb):
+            return None  # "has not received any endorsements from X": X endorsed nobody
+        if verb.lemma_.lower() == "pick" and "up" not in _particles(verb):
+            return None
+        for noun in (c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"):
+            code = self.lexicon.match_noun(noun.lemma_.lower(), _modifier_lemmas(noun))
+            if code is None or code == STATEMENT:
+                continue
+            givers = args.prep_objects(verb, frozenset({"from"})) + args.prep_objects(
+                noun, frozenset({"from"})
+            )
+            if not givers and verb.lemma_.lower() in ACQUIRING_VERBS:
+                givers = args.prep_objects(noun, frozenset({"of"}))  # "won the support of X"
+            receivers, _ = args.source_tokens(verb, st)
+            if not any(st.actors[a].code for g in givers for a in args.actors_at(st, g)):
+                continue
+            rule = f"noun:{noun.lemma_.lower()}+received"
+            return Trigger(verb, noun, code, rule, nominal=(givers, receivers))
+        return None
+
     def _nominal_trigger(self, noun: Token, st: ArticleState) -> Trigger | None:
         """An event noun whose agent is stated: "by X", or "X's" when the patient is stated too
         ("Russia's invasion of Ukraine"; in "his arrest" the possessive is the patient)."""
@@ -723,7 +760,7 @@ class EventCoder:
             # "forces backed by Iran", "fighters backed the army": backing of or by an armed force
             # is military cooperation (062), not words of support
             cameo, rule = MILITARY_COOPERATION, rule + ">armed"
-        if not targets and len(sources) > 1 and cameo[:2] in RECIPROCAL_ROOTS:
+        if not targets and len(sources) > 1 and _reciprocal(cameo):
             # "A and B signed an agreement": each is the other's counterpart
             return [
                 self._record(ctx, trig, cameo, rule, s, t, modality, how=f"{how} reciprocal")
@@ -846,6 +883,10 @@ class EventCoder:
         if given is not None:
             return self._actors_of(st, given, earlier)
         toks = args.target_tokens(trig.token, src_toks)
+        if trig.cameo[:2] in COOPERATION_ROOTS:
+            # "help protect against Russia's actions", "cooperate against terrorism": what a
+            # cooperative act is against is the adversary, not whom it is for
+            toks = [t for t in toks if not (t.dep_ == "pobj" and t.head.lower_ == "against")]
         if trig.cameo == STATEMENT:  # what a statement is about is not whom it is made to
             toks = [t for t in toks if t.dep_ not in ("nsubj", "nsubjpass")]
         if trig.token.lemma_.lower() in self.lexicon.topic_verbs:
@@ -1018,11 +1059,20 @@ def _at_filing(st: ArticleState, when: tuple[str | None, Precision, DateSource],
     return abs((day - st.published).days) <= DATELINE_DAYS
 
 
+def _reciprocal(cameo: str) -> bool:
+    """Whether several sources of a targetless act are each other's counterparts ("A and B signed an
+    agreement", "met", "agreed to cooperate"), not partners in an act on someone unnamed."""
+    return cameo[:2] in RECIPROCAL_ROOTS and not cameo.startswith(ONE_WAY_CODES)
+
+
 def _state_of_place_hit(st: ArticleState, verb: Token, places: Mapping[int, PlaceMention]) -> str | None:
     """The state actor (named in the article) of the place a violent verb acts on: its object, or the
-    object of "on", "against", "at" or "into" ("hit Idlib", "fired rockets at Sderot")."""
-    toks = [c for c in verb.children if c.dep_ == "dobj"]
-    toks += args.prep_objects(verb, frozenset({"on", "against", "at", "into"}))
+    object of "on", "against", "at" or "into" ("hit Idlib", "fired rockets at Sderot"), or that of its
+    object noun ("carried out airstrikes on Idlib", "imposed a siege on Ghouta")."""
+    aimed = frozenset({"on", "against", "at", "into"})
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    toks = objects + args.prep_objects(verb, aimed)
+    toks += [g for o in objects if o.pos_ == "NOUN" for g in args.prep_objects(o, aimed)]
     for tok in toks:
         named = [tok, *args.prep_objects(tok, frozenset({"of"}))]  # "the town of Afrin"
         for t in named:

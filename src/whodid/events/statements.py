@@ -516,6 +516,9 @@ def _obliged(verb: Token) -> str:
     actor can be asked to meet), or not at all (``""``): "Y must have known" infers, "Y had to leave"
     and "Y will have to wait" report or foresee a necessity, "what Y has to offer" offers."""
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if subj and any(c.lower_ in APPEAL_AUX and c.i < subj[0].i for c in aux):
+        return ""  # "should Assad transgress again": an inverted condition, no appeal
     if any(c.lower_ in APPEAL_AUX for c in aux):
         return "weak"
     if any(c.lower_ in OBLIGATION_AUX for c in aux) and not any(c.lemma_ == "have" for c in aux):
