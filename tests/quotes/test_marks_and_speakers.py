@@ -86,3 +86,16 @@ def test_a_quotation_inside_a_quotation_is_part_of_it() -> None:
     assert contents(text) == ["I would rather live in what he calls “hell” than give in,"]
     stray = "He called it “a farce. The vote went ahead. “It is over,” she said."
     assert contents(stray) == ["It is over,"]
+
+
+def test_quotation_marks_mis_decoded_as_windows_1252_still_mark_quotations(pipeline: Pipeline) -> None:
+    # UTF-8 “ and ” read as Windows-1252 (a common fault of scraped feeds) come out as three characters
+    # each; the model reads them as the marks they were, and every offset still indexes the text given
+    opening, closing = "\u201c".encode().decode("cp1252"), "\u201d".encode().decode("cp1252", "replace")
+    text = f"{opening}The Kenyan government must open the border now,{closing} the Ugandan minister said."
+    rec = pipeline.code(text, published="2024-05-08").to_dict()
+    found = [q for q in rec["quotes"] if q["kind"] != "indirect"]
+    assert [q["text"] for q in found] == ["The Kenyan government must open the border now,"]
+    assert all(text[q["start"] : q["end"]] == q["text"] for q in found)
+    said = [e for e in rec["events"] if e["evidence"]["text"] == "said"]
+    assert said and said[0]["source"]["country"] == "UGA" and said[0]["cameo"][:2] in ("02", "10")

@@ -530,6 +530,8 @@ def _obliged(verb: Token) -> str:
     if verb.lemma_ in APPEAL_VERBS:
         return "weak" if infinitive else ""
     has_to = verb.lemma_ in OBLIGATION_VERBS and infinitive and verb.tag_ in ("VBZ", "VBP")
+    # "has no right to move", "has the means to act": a thing had, no obligation
+    has_to = has_to and not any(c.dep_ == "dobj" for c in verb.children)
     if has_to and not aux and verb.dep_ not in ("relcl", "acl"):
         return "" if any(c.tag_ in ("WP", "WDT") for c in verb.children) else "strong"
     return ""

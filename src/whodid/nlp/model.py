@@ -25,19 +25,43 @@ SPACY_SERIES = "3.8"  # the spaCy minor series the model and whodid's rules were
 _OTHER_SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 
 
+# UTF-8 punctuation read as Windows-1252 ("mojibake", common in scraped feeds): the quotation marks
+# and dashes come out as three characters ("â€œ" for “), which glue to the words beside them
+# ("â€œthe congress") and hide every quotation from the quote stage. The model reads each as the mark
+# it was, padded with spaces to the same length; an apostrophe inside a word ("donâ€™t") is left as is.
+_MOJIBAKE = re.compile(
+    "\u00e2\u20ac(?:\u0153|\u009d|\ufffd|\u201d|\u201c|\u2122\u00e2\u20ac\u2122|\u02dc\u00e2\u20ac\u02dc)"
+)
+_MOJIBAKE_MARKS = {
+    "\u0153": "  \u201c",  # “ opens: the mark next to the word it opens
+    "\u009d": "\u201d  ",  # ” closes (the byte 0x9d kept)
+    "\ufffd": "\u201d  ",  # ” closes (the byte 0x9d lost)
+    "\u201d": " \u2014 ",  # — a dash between spaces
+    "\u201c": " \u2013 ",  # – a dash between spaces
+    "\u2122\u00e2\u20ac\u2122": "\u201d     ",  # ’’ closing a quotation
+    "\u02dc\u00e2\u20ac\u02dc": "     \u201c",  # ‘‘ opening one
+}
+
+
 def model_text(text: str) -> str:
-    """The text the model reads: every other space separator read as a plain space, one character for
-    one, so every offset into it is an offset into ``text`` (the record takes its spans from ``text``).
+    """The text the model reads: every other space separator read as a plain space, and mis-decoded
+    quotation marks and dashes ("â€œ", see ``_MOJIBAKE``) as the marks they were, one character for one,
+    so every offset into it is an offset into ``text`` (the record takes its spans from ``text``).
 
     >>> model_text("FBI Director\u00a0James Comey")
     'FBI Director James Comey'
+    >>> model_text("\u00e2\u20ac\u0153the board,\u00e2\u20ac\ufffd he said")
+    '  \u201cthe board,\u201d   he said'
     """
-    return _OTHER_SPACES.sub(" ", text)
+    out = _OTHER_SPACES.sub(" ", text)
+    if "\u00e2\u20ac" in out:
+        out = _MOJIBAKE.sub(lambda m: _MOJIBAKE_MARKS[m.group()[2:]], out)
+    return out
 
 
 def reads_other_spaces(text: str) -> bool:
     """Whether the model reads ``text`` otherwise than it is written (``model_text`` changes it)."""
-    return _OTHER_SPACES.search(text) is not None
+    return _OTHER_SPACES.search(text) is not None or _MOJIBAKE.search(text) is not None
 
 
 @Language.component("whodid_paragraphs")
