@@ -79,6 +79,34 @@ def test_an_undated_present_perfect_is_current_but_not_of_the_day(pipeline: Pipe
     assert when(ev) == ("2019-05-09", "day", False)
 
 
+def test_an_infinitive_or_participle_takes_the_present_perfect_of_its_clause(pipeline: Pipeline) -> None:
+    # an infinitive's "to" is no tense, and "has been shelling" is a perfect too: acts up to now at no
+    # stated time, not acts of the publication day
+    ev = one(code(pipeline, "Egypt has tried to arrest the Hamas negotiators.", FRIDAY), "arrest")
+    assert when(ev) == (FRIDAY[:7], "month", False)
+    ev = one(code(pipeline, "Iran has threatened to attack Saudi oil tankers.", FRIDAY), "attack")
+    assert when(ev) == (FRIDAY[:7], "month", False)
+    evs = code(pipeline, "The Syrian army has been shelling Turkish villages, killing three farmers.", FRIDAY)
+    assert when(one(evs, "shelling")) == (FRIDAY[:7], "month", False)
+    assert when(one(evs, "killing")) == (FRIDAY[:7], "month", False)
+    # a clause with a tense of its own keeps it
+    ev = one(code(pipeline, "Egypt has said it will arrest the Hamas negotiators.", FRIDAY), "arrest")
+    assert ev["date_precision"] == "day"
+    ev = one(code(pipeline, "Egypt tried to arrest the Hamas negotiators.", FRIDAY), "arrest")
+    assert when(ev) == (FRIDAY, "day", False)
+    # a modal's "have" is no present perfect: a counterfactual is no act up to now
+    ev = one(code(pipeline, "Egypt would have expelled the Qatari ambassador.", FRIDAY), "expelled")
+    assert ev["date_precision"] != "month"
+
+
+def test_a_present_perfect_timed_by_a_past_clause_is_of_that_time(pipeline: Pipeline) -> None:
+    # a perfect with a simple-past "as"/"while" clause is the news of that time, no act "up to now"
+    text = "Egypt has expelled the Qatari ambassador as Israeli ministers met in Cairo."
+    assert when(one(code(pipeline, text, FRIDAY), "expelled")) == (FRIDAY, "day", False)
+    text = "Egypt has tried to arrest the Hamas negotiators as Israeli ministers met in Cairo."
+    assert when(one(code(pipeline, text, FRIDAY), "arrest")) == (FRIDAY, "day", False)
+
+
 def test_the_past_is_background_without_a_date(pipeline: Pipeline) -> None:
     ev = one(code(pipeline, "Russia has threatened Ukraine in the past.", FRIDAY), "threatened")
     assert when(ev) == (None, "unknown", True)

@@ -95,6 +95,8 @@ BACKGROUND_ADVERBS = frozenset(
 )
 # subordinators of a clause at the same time as its main clause
 SIMULTANEITY_WORDS = frozenset({"when", "while"})
+# subordinators of a clause that gives its main clause a time ("has sent aircraft as ministers met")
+TIMING_WORDS = SIMULTANEITY_WORDS | {"as"}
 CLAUSE_LINKS = ("ccomp", "xcomp", "advcl", "conj", "relcl", "acl", "pcomp")
 
 
@@ -218,13 +220,30 @@ def is_background(verb: Token) -> bool:
 
 
 def is_present_perfect(verb: Token) -> bool:
-    """ "has denied", "have been killed", "has emasculated ..., locking up": an act up to now, at no
-    stated time. The first verb of the clause chain with a tense of its own decides."""
-    for tok in clause_chain(verb):
-        auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    """ "has denied", "have been killed", "has been shelling", "has emasculated ..., locking up", "has
+    tried to arrest": an act up to now, at no stated time. The first verb of the clause chain with a
+    tense of its own decides (an infinitive's "to" is no tense: "has ignored efforts to end")."""
+    chain = clause_chain(verb)
+    for k, tok in enumerate(chain):
+        auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass") and c.lower_ != "to"]
         if auxes or tok.tag_ in FINITE_TAGS:
-            return tok.tag_ == "VBN" and any(a.dep_ == "aux" and a.lower_ in PRESENT_HAVE for a in auxes)
+            # a finite "has"/"have": "would have resigned", "must have been trading" are no perfect of now
+            have = any(a.dep_ == "aux" and a.lower_ in PRESENT_HAVE and a.tag_ != "VB" for a in auxes)
+            progressive = tok.tag_ == "VBG" and any(a.lower_ == "been" for a in auxes)
+            timed = any(_past_time_clause(t) for t in chain[: k + 1])
+            return have and (tok.tag_ == "VBN" or progressive) and not timed
     return False
+
+
+def _past_time_clause(verb: Token) -> bool:
+    """ "has sent aircraft, as ministers gathered in Brussels": a clause in the simple past that times
+    a perfect gives it a definite time (the news's), no act "up to now"."""
+    return any(
+        c.dep_ == "advcl"
+        and c.tag_ == "VBD"
+        and any(m.dep_ in ("mark", "advmod") and m.lower_ in TIMING_WORDS for m in c.children)
+        for c in verb.children
+    )
 
 
 def clause_chain(verb: Token) -> list[Token]:
