@@ -126,3 +126,19 @@ def test_an_act_someone_calls_for_another_to_do_is_not_done(pipeline: Pipeline) 
     # after an adjective of judgment it may well be done: left as the clause says
     evs = events(pipeline, "It was wrong for Kenya to expel the Ugandan diplomats.")
     assert [e["modality"] for e in evs if e["evidence"]["text"] == "expel"] == ["asserted"]
+
+
+def test_an_act_of_recurring_times_is_a_generic_condition_not_an_act(pipeline: Pipeline) -> None:
+    # "whenever", "every time", "at times when": a habit or a rule, no meeting that took place
+    for text in (
+        "Kenyan police detain journalists whenever the Ugandan president meets Kenyan officials.",
+        "Every time Egypt meets Ethiopian officials, the dam talks stall.",
+        "Turkey often shells Kurdish positions at times when Arab ministers meet to discuss Iraq.",
+    ):
+        assert not [e for e in events(pipeline, text) if e["cameo"][:2] == "04"], text
+    # one time is a time of an act: "at a time when", "when"
+    text = "Turkey shelled Kurdish positions at a time when Arab ministers met to discuss Iraq."
+    assert [e for e in events(pipeline, text) if e["cameo"][:2] == "04"]
+    # acts done every day are acts done
+    text = "Kenyan police met Ugandan officials every day this week."
+    assert [e for e in events(pipeline, text) if e["cameo"][:2] == "04"]

@@ -29,6 +29,11 @@ CONDITION_MARKS = frozenset({"if", "unless", "whether"})
 # Iraq complies", "will leave once the deal is signed"): what it names has not happened
 PENDING_MARKS = frozenset({"until", "till", "once"})
 MODALS = frozenset({"will", "would", "shall", "can", "could", "may", "might", "must", "should", "'ll"})
+# a time clause that recurs is a generic condition, no act that happened: "whenever X meets",
+# "at times when leaders gather", "every time they talk"
+RECURRING_MARKS = frozenset({"whenever"})
+TIME_NOUNS = frozenset({"time", "occasion", "moment", "day"})
+EVERY_WORDS = frozenset({"every", "each", "any"})
 
 
 def cancelling(verb: Token) -> bool:
@@ -78,19 +83,47 @@ def plan_denied(tok: Token) -> bool:
 
 def conditional(verb: Token) -> bool:
     """An act in a condition: "if the US sought to strike", "unless it gives access", "(troops will
-    remain) until Iraq complies", also through the infinitives it governs ("if they try to attack")."""
+    remain) until Iraq complies", "whenever they meet" (a recurring time is a generic condition), also
+    through the infinitives it governs ("if they try to attack", "when leaders gather to discuss")."""
     cur = verb
     for _ in range(3):
         if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in cur.children):
             return True
-        if _as_long_as(cur):
+        if _as_long_as(cur) or _recurring(cur):
             return True
         if any(c.dep_ == "mark" and c.lower_ in PENDING_MARKS for c in cur.children) and _to_come(cur.head):
             return True
-        if cur.dep_ not in ("xcomp", "conj") or cur.head.i == cur.i:
+        if not (cur.dep_ in ("xcomp", "conj") or _purpose(cur)) or cur.head.i == cur.i:
             return False
         cur = cur.head
     return False
+
+
+def _purpose(verb: Token) -> bool:
+    """An infinitive of purpose ("gather to discuss"): inside whatever condition its clause is in."""
+    children = list(verb.children)
+    return (
+        verb.dep_ == "advcl"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in children)
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in children)
+    )
+
+
+def _recurring(verb: Token) -> bool:
+    """A clause of recurring times: "whenever X meets", "at times when leaders gather", "every time
+    they talk"; not one time ("at a time when", "the day when")."""
+    if any(c.dep_ in ("mark", "advmod") and c.lower_ in RECURRING_MARKS for c in verb.children):
+        return True
+    if any(c.dep_ == "npadvmod" and c.lemma_.lower() == "time" and _every(c) for c in verb.children):
+        return True  # "every time they meet" ("shelled the town every day" tells of acts done)
+    noun = verb.head
+    if verb.dep_ != "relcl" or noun.lemma_.lower() not in TIME_NOUNS:
+        return False
+    return noun.tag_ in ("NNS", "NNPS") or _every(noun)
+
+
+def _every(noun: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in EVERY_WORDS for c in noun.children)
 
 
 def condition_subjects(verb: Token) -> list[Token]:
