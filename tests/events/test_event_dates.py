@@ -124,6 +124,44 @@ def test_past_perfect_recalls_what_it_governs(pipeline: Pipeline) -> None:
     assert one(evs, "expel")["date"] is None
 
 
+def test_an_earlier_decade_or_century_is_background(pipeline: Pipeline) -> None:
+    for text in (
+        "In the 1990s, the Iraqi army shelled Kurdish villages.",
+        "Throughout the 19th century, British troops attacked Afghan towns.",
+    ):
+        ev = code(pipeline, text, FRIDAY)[0]
+        assert when(ev) == (None, "unknown", True), text
+    # the decade of the news is no earlier time
+    ev = one(code(pipeline, "In the 2010s, the Iraqi army shelled Kurdish villages.", FRIDAY), "shelled")
+    assert not ev["background"]
+
+
+def test_at_the_time_is_the_earlier_time_a_story_speaks_of(pipeline: Pipeline) -> None:
+    # news says "now" of its own time: "at the time" or "at that time" is an earlier one
+    for text in (
+        "The Iraqi foreign minister criticized the Kuwaiti emir at the time.",
+        "At that time the Iraqi foreign minister criticized the Kuwaiti emir.",
+    ):
+        assert when(one(code(pipeline, text, FRIDAY), "criticized")) == (None, "unknown", True), text
+    # a time named by what follows may be now
+    text = "The Iraqi foreign minister criticized the Kuwaiti emir at the time of writing."
+    assert when(one(code(pipeline, text, FRIDAY), "criticized")) == (FRIDAY, "day", False)
+
+
+def test_a_then_title_of_the_subject_is_of_an_earlier_time(pipeline: Pipeline) -> None:
+    for text, evidence in (
+        ("Then-Senator Clark criticized the Iraqi government.", "criticized"),
+        ("Senator Clark, then a governor, criticized the Iraqi government.", "criticized"),
+        ("The Kenyan church was praised by then-President Daniel Moi.", "praised"),
+        ("The then foreign minister of Kenya agreed to meet the Ugandan president.", "meet"),
+    ):
+        ev = one(code(pipeline, text, FRIDAY), evidence)
+        assert ev["background"] and ev["date"] is None, text
+    # a "then-" title of the one acted on says nothing of when the act was
+    ev = one(code(pipeline, "Senator Clark criticized then-President Moi on Thursday.", FRIDAY), "criticized")
+    assert when(ev) == ("2019-05-09", "day", False)
+
+
 def test_a_date_of_a_noun_does_not_date_the_clause(pipeline: Pipeline) -> None:
     ev = one(code(pipeline, "Iran accused Israel of violating the 2015 agreement.", FRIDAY), "accused")
     assert when(ev) == (FRIDAY, "day", False)

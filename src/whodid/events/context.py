@@ -213,10 +213,51 @@ def _going_to(verb: Token) -> bool:
 
 
 def is_background(verb: Token) -> bool:
-    """Recalled events: "had" perfect, "previously", "last year"-style adverbs on the clause."""
+    """Recalled events: "had" perfect, "previously", "last year"-style adverbs on the clause, "at the
+    time" (the earlier time a story spoke of: news says "now" of its own), or a subject named by what
+    it was then ("then-Governor X signed", "X, then a senator, voted")."""
     if any(c.lower_ in BACKGROUND_ADVERBS and c.dep_ in ("advmod", "npadvmod") for c in verb.children):
         return True
+    if _at_that_time(verb) or _then_holder(verb):
+        return True
     return any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children)
+
+
+def _at_that_time(verb: Token) -> bool:
+    """A bare "at the time" or "at that time" on the clause ("at the time of writing", "at the time the
+    law passed" say which time, and may be now)."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ != "at":
+            continue
+        for noun in prep.children:
+            kids = list(noun.children)
+            if (
+                noun.dep_ == "pobj"
+                and noun.lower_ == "time"
+                and len(kids) == 1
+                and kids[0].dep_ == "det"
+                and kids[0].lower_ in ("the", "that")
+            ):
+                return True
+    return False
+
+
+def _then_holder(verb: Token) -> bool:
+    """A subject or agent with a "then" on its title or apposition: "then-President X", "the then
+    president", "X, then a senator": the act is of the time the title was held."""
+    holders = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    holders += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    held = {t.i for h in holders for t in h.subtree}
+    doc = verb.doc
+    for t in doc[verb.sent.start : verb.sent.end]:
+        if t.lower_ != "then":
+            continue
+        if t.i in held and t.dep_ in ("advmod", "amod") and t.head.pos_ in ("NOUN", "PROPN"):
+            return True
+        # "Then-Senator X": the prefix, however it is parsed, belongs to the title after it
+        if t.i + 2 < len(doc) and not t.whitespace_ and doc[t.i + 1].text == "-" and t.i + 2 in held:
+            return True
+    return False
 
 
 def is_present_perfect(verb: Token) -> bool:
@@ -578,8 +619,9 @@ def event_time(
 
 
 def recalled(verb: Token) -> bool:
-    """Background by its grammar: a past perfect or "previously" on the clause, or a past perfect
-    governing it through a complement or a coordination sharing its auxiliary."""
+    """Background by its grammar: a past perfect or "previously" on the clause, or a past perfect (or
+    "at the time", or a "then-" subject) governing it through a complement or a coordination sharing
+    its auxiliary."""
     if is_background(verb):
         return True
     tok = verb
@@ -593,6 +635,8 @@ def recalled(verb: Token) -> bool:
         tok = tok.head
         if any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.children):
             return True
+        if _at_that_time(tok) or _then_holder(tok):
+            return True  # "then-Senator X agreed to support", "said at the time it would strike"
     return False
 
 
@@ -693,11 +737,15 @@ def _starts_period(date: DateMention, doc: Doc) -> bool:
 
 
 def _last_day(date: DateMention) -> dt.date | None:
-    """The last day a date can mean: the day, the end of its month or year, the end of its range."""
+    """The last day a date can mean: the day, the end of its month, year, decade or century, the end
+    of its range."""
     days = [d for d in (_day(v) for v in date.values) if d is not None]
     if days:
         return max(days)
     value = date.value or ""
+    if not value and date.timex and date.timex.isdigit() and len(date.timex) in (2, 3):
+        # a decade ("the 1990s": "199") or a century ("the 19th century": "18") has no value of its own
+        return dt.date((int(date.timex) + 1) * 10 ** (4 - len(date.timex)) - 1, 12, 31)
     try:
         if len(value) == 10:
             return dt.date.fromisoformat(value)
