@@ -179,6 +179,17 @@ def test_before_an_earlier_date_is_earlier_still(pipeline: Pipeline) -> None:
     assert when(ev) == (None, "unknown", True)
 
 
+def test_before_a_clause_of_an_earlier_date_is_earlier_still(pipeline: Pipeline) -> None:
+    for text in (
+        "The Kenyan judge criticized the Ugandan government before becoming a minister in 2009.",
+        "The Kenyan judge criticized the Ugandan government before she became a minister in 2009.",
+    ):
+        assert when(one(code(pipeline, text, FRIDAY), "criticized")) == (None, "unknown", True), text
+    # before a clause of the news's days: the news
+    text = "The Kenyan judge criticized the Ugandan government before the court ruled on Thursday."
+    assert not one(code(pipeline, text, FRIDAY), "criticized")["background"]
+
+
 def test_a_when_clause_after_a_time_is_of_that_time(pipeline: Pipeline) -> None:
     text = (
         "The French president met the Russian president a year ago, when Russia ordered an attack on Ukraine."

@@ -452,6 +452,9 @@ def clause_dates(
         prep = anchor.head if anchor.dep_ == "pobj" else root.head if root.dep_ == "pobj" else None
         if prep is not None and prep.lower_ in BEFORE_WORDS:
             out.before.setdefault(governing_verb(prep).i, d)
+        before = _before_clause(anchor)
+        if before is not None:
+            out.before.setdefault(before.i, d)
     carried: NarrativeTime | None = None
     last: DateMention | None = None  # the last calendar date of the sentence before
     for sent in view(doc).sents:
@@ -467,6 +470,16 @@ def clause_dates(
         carried = _sentence_time(sent.root, out, published, carried)
         last = last_in.get(sent.start)
     return out
+
+
+def _before_clause(verb: Token) -> Token | None:
+    """The act a dated clause of "before" precedes: "criticized him before becoming a judge in 2009",
+    "had resigned before he became a judge in 2009"."""
+    if verb.dep_ == "pcomp" and verb.head.lower_ in BEFORE_WORDS:
+        return governing_verb(verb.head)
+    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BEFORE_WORDS for c in verb.children):
+        return verb.head
+    return None
 
 
 def _resumes(sent: Span) -> bool:
