@@ -147,6 +147,32 @@ def test_at_the_time_is_the_earlier_time_a_story_speaks_of(pipeline: Pipeline) -
     text = "The Iraqi foreign minister criticized the Kuwaiti emir at the time of writing."
     assert when(one(code(pipeline, text, FRIDAY), "criticized")) == (FRIDAY, "day", False)
 
+    # a story's earlier time is the time "at the time" speaks of
+    text = (
+        "In 2011, the Kenyan opposition criticized the president. At the time, the Kenyan opposition "
+        "leader also criticized the Ugandan army."
+    )
+    ev = code(pipeline, text, FRIDAY)[-1]
+    assert when(ev) == ("2011", "year", True)
+
+
+def test_a_time_only_what_is_said_names_is_no_time_of_the_saying(pipeline: Pipeline) -> None:
+    text = (
+        "Amina Odhiambo, a spokeswoman for the Kenyan energy ministry, said the copper mine closed in 1995."
+    )
+    assert when(one(code(pipeline, text, FRIDAY), "said")) == (FRIDAY, "day", False)
+
+
+def test_a_date_compared_with_is_no_time(pipeline: Pipeline) -> None:
+    for text, evidence in (
+        ('The Kenyan president called the Ugandan economy "as bad, potentially, as 1995."', "called"),
+        ("The Kenyan president criticized the Ugandan army as harshly as in 2015.", "criticized"),
+    ):
+        assert when(one(code(pipeline, text, FRIDAY), evidence)) == (FRIDAY, "day", False), text
+    # a comparison of times is a time
+    text = "Ugandan troops attacked the Kenyan border as early as 2015."
+    assert when(one(code(pipeline, text, FRIDAY), "attacked")) == ("2015", "year", True)
+
 
 def test_a_then_title_of_the_subject_is_of_an_earlier_time(pipeline: Pipeline) -> None:
     for text, evidence in (

@@ -386,6 +386,9 @@ TIME_PREPS = frozenset({"in", "during", "at", "on"})
 PERIOD_START_WORDS = frozenset({"since"})
 # an event before an earlier time is earlier still ("cut off contact before the Nov. 8 election")
 BEFORE_WORDS = frozenset({"before", "prior"})
+# comparisons, which take a date as their standard ("as bad as the 1930s") unless they compare times
+COMPARING_WORDS = frozenset({"as", "than"})
+TIME_COMPARISONS = frozenset({"early", "earlier", "late", "later", "soon", "sooner", "long", "recently"})
 # an opening adverb that takes up the last time named ("Then the government stopped ...")
 RESUMING_WORDS = frozenset({"then"})
 # plain verbs of saying: after an earlier-dated passage, "X said" is the news's own source speaking
@@ -445,6 +448,8 @@ def clause_dates(
         if d.token_end <= d.token_start:
             continue
         root = doc[d.token_start : d.token_end].root
+        if _compared(root):
+            continue  # "as bad as the 1930s", "worse than in 2008": a standard of comparison, no time
         anchor = date_anchor(root)
         for tok in (anchor, _when_clause(doc, d)):
             if tok is not None and _better(d, out.get(tok.i)):
@@ -460,16 +465,30 @@ def clause_dates(
     for sent in view(doc).sents:
         if _resumes(sent) and last is not None and is_earlier(last, published):
             carried = NarrativeTime(last)  # "... since Jan. 13. Then the government stopped ...": Jan. 13
-        main = _resolved(_main_date(sent.root, out)) or _reported_date(sent.root, out)
+        own = _resolved(_main_date(sent.root, out))
+        main = own or _reported_date(sent.root, out)
         if carried is not None and main is None:
             out.reference[sent.start] = carried
         elif main is not None and is_earlier(main, published):
             # "the town fell in 2015; militants destroyed a monastery": a past narrative's clauses
-            # share the earlier time its main clause names
-            out.reference[sent.start] = NarrativeTime(main, speaks(sent.root), _speaker_names(sent.root))
+            # share the earlier time its main clause names; a time only what is said names ("X said
+            # the mine last operated in 1995") is no time of the saying
+            spoken = own is not None and speaks(sent.root)
+            out.reference[sent.start] = NarrativeTime(main, spoken, _speaker_names(sent.root))
         carried = _sentence_time(sent.root, out, published, carried)
         last = last_in.get(sent.start)
     return out
+
+
+def _compared(root: Token) -> bool:
+    """A date that is the standard of a comparison of anything but time: "as bad as the 1930s",
+    "worse than in 2008" ("as early as 2015", "later than 2010" are times)."""
+    prep = root.head
+    if root.dep_ == "pobj" and prep.lower_ == "in" and prep.head.lower_ in COMPARING_WORDS:
+        prep = prep.head  # "than in 2008"
+    elif not (root.dep_ == "pobj" and prep.lower_ in COMPARING_WORDS):
+        return False
+    return prep.head.lower_ not in TIME_COMPARISONS
 
 
 def _before_clause(verb: Token) -> Token | None:
@@ -519,12 +538,13 @@ def _sentence_time(
     what a date-less main clause reports: "emails indicate that in 2010 X met Y"), else the time it
     was handed when it goes on in the simple past (a speech only by the same speaker) or states a
     present fact; None once the story is back in the news's present."""
-    own = _main_date(root, by_verb) or _reported_date(root, by_verb)
+    main = _main_date(root, by_verb)
+    own = main or _reported_date(root, by_verb)
     if own is not None:
         # a calendar time is handed on; "in the past" is too vague to set a story's time
         if own.value is None or not is_earlier(own, published):
             return None
-        return NarrativeTime(own, speaks(root), _speaker_names(root))
+        return NarrativeTime(own, main is not None and speaks(root), _speaker_names(root))
     if carried is None:
         return None
     if is_reporting(root):
@@ -616,7 +636,9 @@ def event_time(
     background = recalled(verb)
     if date is not None and _starts_period(date, verb.doc):
         return date, inherited, background  # "held since January": still going on
-    if _resolved(date) is None and not background:
+    # "at the time", "then-Senator X": an earlier time the story has named, which a narrative carries
+    refers_back = any(_at_that_time(t) or _then_holder(t) for t in clause_chain(verb))
+    if _resolved(date) is None and (not background or refers_back):
         if _precedes_earlier(verb, by_verb, published):
             return None, True, True
         carried = speech_time(verb, by_verb) or narrative_time(verb, by_verb)
