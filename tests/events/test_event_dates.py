@@ -205,6 +205,15 @@ def test_before_an_earlier_date_is_earlier_still(pipeline: Pipeline) -> None:
     assert when(ev) == (None, "unknown", True)
 
 
+def test_before_in_a_trailing_participle_is_the_participle_s(pipeline: Pipeline) -> None:
+    # "X said, referring to the years before 1972": the saying is not before 1972; a fronted
+    # participle frames its main clause ("Speaking before the 2017 election, X criticized Y")
+    text = "The Kenyan minister criticized Uganda, referencing the years before the 1972 decision."
+    assert when(one(code(pipeline, text, FRIDAY), "criticized")) == (FRIDAY, "day", False)
+    text = "Speaking before the 2017 election, the Kenyan minister criticized Uganda."
+    assert when(one(code(pipeline, text, FRIDAY), "criticized")) == (None, "unknown", True)
+
+
 def test_before_a_clause_of_an_earlier_date_is_earlier_still(pipeline: Pipeline) -> None:
     for text in (
         "The Kenyan judge criticized the Ugandan government before becoming a minister in 2009.",

@@ -456,7 +456,7 @@ def clause_dates(
                 out[tok.i] = d
         prep = anchor.head if anchor.dep_ == "pobj" else root.head if root.dep_ == "pobj" else None
         if prep is not None and prep.lower_ in BEFORE_WORDS:
-            out.before.setdefault(governing_verb(prep).i, d)
+            out.before.setdefault(_preceding_act(prep).i, d)
         before = _before_clause(anchor)
         if before is not None:
             out.before.setdefault(before.i, d)
@@ -491,11 +491,24 @@ def _compared(root: Token) -> bool:
     return prep.head.lower_ not in TIME_COMPARISONS
 
 
+def _preceding_act(before: Token) -> Token:
+    """The clause a "before" phrase is of: a fronted participle passes it to its main clause
+    ("Speaking before the 2017 election, X said"), a trailing one keeps it ("X said, referring to the
+    years before the 1972 decision": the saying is not before 1972)."""
+    verb = governing_verb(before)
+    own = before
+    while own.head.i != own.i and not (own.pos_ in ("VERB", "AUX") and own.i != before.i):
+        own = own.head
+    if own.i != verb.i and own.dep_ == "advcl" and own.i > verb.i:
+        return own
+    return verb
+
+
 def _before_clause(verb: Token) -> Token | None:
     """The act a dated clause of "before" precedes: "criticized him before becoming a judge in 2009",
     "had resigned before he became a judge in 2009"."""
     if verb.dep_ == "pcomp" and verb.head.lower_ in BEFORE_WORDS:
-        return governing_verb(verb.head)
+        return _preceding_act(verb.head)
     if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BEFORE_WORDS for c in verb.children):
         return verb.head
     return None
