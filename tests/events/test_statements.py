@@ -436,3 +436,10 @@ def test_an_inverted_condition_is_no_appeal(pipeline: Pipeline) -> None:
     )
     evs = statements(pipeline, text, "hinted")
     assert evs and "020" not in [e["cameo"] for e in evs]
+
+
+def test_a_speakers_own_state_is_not_whom_a_plain_statement_is_about(pipeline: Pipeline) -> None:
+    evs = statements(
+        pipeline, "The Kenyan envoy claimed this week that Kenya possessed lots of evidence.", "claimed"
+    )
+    assert [(e["cameo"], e["target"]) for e in evs] == [("010", None)]

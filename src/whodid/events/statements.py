@@ -249,7 +249,8 @@ class StatementReader:
             )
             if foreign:
                 return foreign
-        return found
+        # "the envoy claimed the US possessed evidence": a speaker's own state is not whom it speaks to
+        return tuple(a for a in found if not (st.actors[a].kind == "state" and st.actors[a].country == home))
 
     def _appeal(
         self, st: ArticleState, content: list[Token], inside: set[int], speakers: Collection[str]
