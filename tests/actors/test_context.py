@@ -258,3 +258,13 @@ def test_a_lower_case_story_keys_its_officials_to_the_country_of_its_places(pipe
     capitals = ". ".join(s.strip().capitalize() for s in LOWER_CASE_STORY.split(". "))
     rec = pipeline.code(capitals.replace("gujarat", "Gujarat").replace("vadodara", "Vadodara"), published=PUB)
     assert all(a.get("country_rule") != "country:places" for a in rec.to_dict()["actors"])
+
+
+def test_a_pronoun_does_not_stop_a_shared_name_from_taking_the_story_country(pipeline: Pipeline) -> None:
+    # "its" repeats "the Congress"; the story is about India and names no US actor
+    text = (
+        "Indian Prime Minister Vajpayee spoke in Delhi. The Indian government met on Monday. "
+        "The Congress is insisting on its discretion in the matter, Indian officials said."
+    )
+    congress = actor(pipeline, text, "Congress")
+    assert (congress["country"], congress["country_rule"]) == ("IND", "country:shared-name")

@@ -165,6 +165,8 @@ class ActorContext:
         an organization matched that bare name ("the Congress"; "the trinamul congress", whose first
         word the tables do not know; not "the US Congress"), or a person's description starts with it."""
         if actor.kind == "organization":
+            # a pronoun ("its") repeats its antecedent's name and says nothing of the country
+            mentions = [m for m in mentions if not m.rule.startswith(("pronoun:", "anaphor:"))]
             return bool(mentions) and all(
                 m.rule.startswith("body:")
                 and (
