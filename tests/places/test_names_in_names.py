@@ -110,3 +110,17 @@ def test_a_longer_name_is_not_taken_before_a_street_word_or_after_a_compass_word
     texts = [p.text for p in record.places]
     assert "East Washington" not in texts and "North Dallas" not in texts
     assert "Indianapolis" in texts
+
+
+def test_a_given_name_that_is_a_town_is_no_place_in_a_name_the_model_calls_an_organization(
+    pipeline: Pipeline,
+) -> None:
+    # the small model tags "Lt. Brent Barley" an organization; Brent (a London borough) is his given
+    # name (male_names.txt), and the place it is not gave him a country
+    record = pipeline.code(
+        "Doe was detained by Dover Police after a 6 p.m. Friday traffic stop, DPD Lt. Brent Barley "
+        "said in a statement. He was charged later, Barley said."
+    )
+    assert "Brent" not in _places(record)
+    barley = [a for a in record.to_dict()["actors"] if a["name"] == "Brent Barley"]
+    assert barley and barley[0]["country"] != "GBR"
