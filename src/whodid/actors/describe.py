@@ -55,6 +55,10 @@ class Description:
     text: str = ""
     tokens: set[int] = field(default_factory=set)  # tokens consumed by roles and bodies
     owned: bool = False  # an owner phrase ("of", "for", "from") followed the role
+    # "a spokesman for Jund al-Haqq": the owner phrase of a generic head (GENERIC_HEADS) is a name no
+    # table knows and no institution's ("the Guard", "the Ohio Department of X"), so the sector the
+    # head gives ("spokesman": government) is unknown too; the tokens of that name
+    owner_name: tuple[int, ...] = ()
 
     @property
     def country(self) -> str | None:
@@ -72,6 +76,7 @@ class Description:
         self.body = self.body or other.body
         self.igo = self.igo or other.igo
         self.ethnic = self.ethnic or other.ethnic
+        self.owner_name = self.owner_name or other.owner_name
         self.former = self.former or other.former
         self.text = self.text or other.text
         self.tokens |= other.tokens
@@ -127,6 +132,9 @@ def describe(kb: ActorKnowledge, tokens: Sequence[Token]) -> Description:
     desc = Description(text=" ".join(text.split()).strip(" ,"))
     toks = [t for t in tokens if (not t.is_punct or t.text in ("-",)) and not subject_matter(kb, t)]
     i, host = 0, ""
+    # the words of a generic head's owner phrase, and whether a table knew any of them
+    owner: list[Token] | None = None
+    known = False
     while i < len(toks):
         low = toks[i].lower_
         if low in FORMER_WORDS:
@@ -135,11 +143,19 @@ def describe(kb: ActorKnowledge, tokens: Sequence[Token]) -> Description:
             continue
         if low in HOST_PREPS and desc.role is not None:
             host = low
+            owner = None
         elif low in OWNER_PREPS:
             host = ""
             desc.owned = desc.role is not None
+            if owner is None and desc.role in GENERIC_HEADS and desc.body is None:
+                owner = []
         step = _match_at(kb, toks, i, desc, host)
+        if owner is not None and not host and low not in OWNER_PREPS:
+            owner.extend(toks[i : i + max(step, 1)])
+            known = known or step > 0
         i += max(step, 1)
+    if owner and not known and _unknown_name(kb, owner):
+        desc.owner_name = tuple(t.i for t in owner)
     if desc.former and desc.sector in ("GOV", "MIL", "LEG", "JUD", "COP", None):
         desc.sector = "ELI"
     return desc
@@ -203,7 +219,17 @@ def _match_at(kb: ActorKnowledge, toks: Sequence[Token], i: int, desc: Descripti
             if own and iso not in desc.countries:
                 desc.countries.append(iso)
             return n
-    return 1
+    return 0  # nothing known starts here
+
+
+def _unknown_name(kb: ActorKnowledge, words: Sequence[Token]) -> bool:
+    """An owner phrase that is a bare name: proper nouns (with their articles and particles), no common
+    noun ("the bureau's Buffalo office") and no institution's head word ("the Guard")."""
+    names = [t for t in words if t.pos_ == "PROPN"]
+    return bool(names) and all(
+        t.pos_ in ("PROPN", "DET", "PART", "PUNCT", "ADP") and t.lower_ not in kb.organization_heads
+        for t in words
+    )
 
 
 def _proper_run(span: Sequence[Token]) -> bool:

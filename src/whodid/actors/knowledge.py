@@ -409,10 +409,13 @@ class ActorKnowledge:
         igos: _Index[IgoInfo],
         ethnic: _Index[str] | None = None,
         topic_heads: frozenset[str] = frozenset(),
+        organization_heads: frozenset[str] = frozenset(),
     ) -> None:
         self._countries = countries
         # nouns before which a country's name is the subject, not the country ("Cuba experts")
         self.topic_heads = topic_heads
+        # last words of organizations' and companies' names ("the National Guard", "Acme Corp")
+        self.organization_heads = organization_heads
         self._roles = roles
         self._bodies = bodies
         self._igos = igos
@@ -441,6 +444,8 @@ class ActorKnowledge:
             igos=_load_igos(directory),
             ethnic=_load_ethnic_groups(directory),
             topic_heads=read_words("topic_heads.txt", directory),
+            organization_heads=read_words("organization_heads.txt", directory)
+            | read_words("business_heads.txt", directory),
         )
 
     def with_listed_countries(self, entries: Iterable[tuple[str, str, Sequence[str], str]]) -> ActorKnowledge:
@@ -467,6 +472,7 @@ class ActorKnowledge:
             igos=self._igos,
             ethnic=self._ethnic,
             topic_heads=self.topic_heads,
+            organization_heads=self.organization_heads,
         )
         out._listed = self._listed
         out._region_memo = self._region_memo

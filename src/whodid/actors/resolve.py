@@ -9,7 +9,7 @@ person when the parse says so (an apposition with a role, a title before it, a k
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 
 from spacy.tokens import Doc, Span, Token
 
@@ -32,6 +32,8 @@ from whodid.nlp.view import view
 SPONSOR_LEMMAS = frozenset(
     {"back", "support", "fund", "finance", "arm", "sponsor", "train", "equip", "supply", "bankroll", "aid"}
 )
+# kinds of actor with a name of their own, whose sector a spokesman for them takes ("a spokesman for X")
+NAMED_KINDS = frozenset({"person", "organization"})
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
 NEUTER_PRONOUNS = frozenset({"it", "its"})
@@ -182,6 +184,10 @@ class ActorResolver:
                 owner.append(i)
         used: set[int] = set()
         day = reg.st.published
+        person_names = {t.i: ent for ent in doc.ents if ent.label_ == "PERSON" for t in ent}
+        # words the article writes in lower case outside names: common words, no one's name
+        # ("Trump Says He Never ...", a headline the model reads as one name)
+        common = {t.lower_ for t in tokens if t.is_lower and t.i not in person_names}
         i = 0
         while i < len(tokens):
             tok = tokens[i]
@@ -196,10 +202,15 @@ class ActorResolver:
             if end < len(tokens) and first_word[end] != last_word + 1:
                 i += 1  # the phrase ends inside a token ("Arnor" in "Arnorian")
                 continue
-            i = end
             if id(entry) in self._country_entries:
+                i = end
                 countries.append((doc[tok.i : end], entry))
                 continue
+            name = person_names.get(tok.i)
+            if name is not None and self._another_persons_name(name, tok.i, end, entry, common):
+                i += 1  # "mubarak gul" is neither Hosni Mubarak nor Abdullah Gül
+                continue
+            i = end
             if period is None:
                 continue  # no code on this date: leave the words to the other steps
             span = doc[tok.i : end]
@@ -212,6 +223,40 @@ class ActorResolver:
             if person is not None:
                 persons.append((span, person))
         return used
+
+    def _another_persons_name(
+        self, name: Span, start: int, end: int, entry: Entry, common: Collection[str]
+    ) -> bool:
+        """Whether a listed phrase (tokens ``start:end``), a part of the listed actor's name, is only
+        part of the longer person's name ``name`` whose other words are none of the listed actor's:
+        "Laura Smith" is not the listed "John Smith" known as "Smith". Titles, initials and country
+        words around the phrase do not count ("President Smith", "J. Smith", "Ruritania's Smith"); a
+        middle name does not either when the first name is the listed one's ("John Edward Smith"), nor
+        do the ``common`` words a headline's capitals make look like names ("Smith Says He Will")."""
+        doc = name.doc
+        hit = {w for t in doc[start:end] for w in self._words(t.text)}
+        if hit.issuperset(normalize(entry.name).split()):
+            return False  # the full name, more of it around it: "Ahmed Maher el-Sayed"
+        if any(t.is_stop and t.is_title for t in name):
+            return False  # "Smith To Voters Worried ...": a headline's capitals, not one name
+        if (start > name.start and doc[start - 1].text == "-") or (end < name.end and doc[end].text == "-"):
+            return False  # "the Smith-Jones years": two people's names joined
+        own = {w for phrase in (entry.name, *entry.phrases) for w in normalize(phrase).split()}
+        others: list[str] = []
+        for t in name:
+            if start <= t.i < end or not t.is_alpha or len(t.text.rstrip(".")) < 2:
+                continue
+            if t.pos_ not in ("PROPN", "NOUN") or t.lower_ in common:
+                continue
+            low = t.lower_
+            if low in ("the", "a", "an") or low in TITLE_ABBREVIATIONS or f"{low}." in TITLE_ABBREVIATIONS:
+                continue
+            if self.kb.role(low) is not None or country_of_token(self.kb, [t]) is not None:
+                continue
+            others.extend(normalize(t.text).split())
+        if others and (self.kb.body(" ".join(others)) or self.kb.igo(" ".join(others))):
+            return False  # "the Smith White House": the person and an institution of his
+        return bool(others) and not own.intersection(others)
 
     def _listed_country(self, doc: Doc, reg: ActorRegistry, span: Span, entry: Entry, code: str) -> None:
         """A phrase coded by country alone: a titled name ("Prime Minister X") is a person of it."""
@@ -278,6 +323,8 @@ class ActorResolver:
             desc = self._person_descriptor(doc, span)
             if ent.label_ != "PERSON" and not self._looks_like_person(span, desc):
                 continue
+            if desc.owner_name and desc.role in GENERIC_HEADS and not listed.intersection(desc.owner_name):
+                desc.sector = None  # "X, a spokesman for Jund al-Haqq": as unknown as what he speaks for
             if ent.label_ == "PERSON" and self._is_known_non_person(span):
                 continue
             found.append((span, desc))
@@ -563,6 +610,8 @@ class ActorResolver:
                 owner_sector = desc.sector if desc.owned and head_role.role in GENERIC_HEADS else None
                 desc.role, desc.sector, desc.kind = head_role.role, head_role.sector, head_role.kind
                 desc.sector = owner_sector or desc.sector  # "a spokesman for the rebels" speaks as one
+                if desc.owner_name and head_role.role in GENERIC_HEADS:
+                    desc.sector = None  # "a spokesman for Jund al-Haqq": as unknown as what he speaks for
             desc.merge(self._modifier_description(doc, doc[max(left, span.start) : tok.i + 1], reg))
             if not desc.countries and not desc.igo:
                 for owner in _owners(tok, reg):
@@ -574,6 +623,11 @@ class ActorResolver:
                 # "leaders of the opposition alliance": the named owner's sector
                 owner_sectors = [reg.st.actors[o].sector for o in _owners(tok, reg)]
                 desc.sector = next((x for x in owner_sectors if x), desc.sector)
+                spoken_for = [reg.st.actors[o] for o in _owners(tok, reg, people=True)]
+                if spoken_for and all(a.sector is None and a.kind in NAMED_KINDS for a in spoken_for):
+                    # "a spokesman for Jund al-Haqq" (a name the model calls a person): his sector is that
+                    # of whom he speaks for, unknown here; a country's spokesman stays its government's
+                    desc.sector = None
             if not desc.countries and not desc.igo and desc.sector in ("GOV", "MIL"):
                 leader = _leader_country(tok, reg)  # "the Bush administration", "Museveni's troops"
                 if leader:
@@ -973,9 +1027,9 @@ def _modifies_non_actor(span: Span, reg: ActorRegistry) -> bool:
     )
 
 
-def _owners(tok: Token, reg: ActorRegistry) -> list[str]:
+def _owners(tok: Token, reg: ActorRegistry, *, people: bool = False) -> list[str]:
     """Actors that own a role noun: "a spokesman for the State Department", "European Union
-    foreign ministers", "the ministry's spokesman"."""
+    foreign ministers", "the ministry's spokesman" (and, with ``people``, "the senator's spokesman")."""
     holders = [
         g
         for p in tok.children
@@ -987,7 +1041,7 @@ def _owners(tok: Token, reg: ActorRegistry) -> list[str]:
     out: list[str] = []
     for g in holders:
         for actor_id in reg.st.token_actors.get(g.i, []):
-            if actor_id not in out and reg.st.actors[actor_id].kind != "person":
+            if actor_id not in out and (people or reg.st.actors[actor_id].kind != "person"):
                 out.append(actor_id)
     return out
 
