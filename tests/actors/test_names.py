@@ -48,3 +48,9 @@ def test_an_unnamed_spokesman_for_an_unknown_organization_is_not_a_government(pi
     text = "A spokesman for Jund al-Haqq said the group would fight on."
     role = [a for a in _actors(pipeline, text) if a["name"].startswith("A spokesman")]
     assert role and role[0]["sector"] is None
+
+
+def test_a_peoples_adjective_owns_the_place_it_modifies(pipeline: Pipeline) -> None:
+    # as "an Israeli position" is Israel's: fire at "a Kurdish position" is aimed at the Kurds
+    rec = pipeline.code("Government jets bombed Kurdish positions near the dam.", published=PUB).to_dict()
+    assert [e for e in rec["events"] if e["cameo"][:2] == "19" and (e["target"] or {}).get("code") == "KUR"]

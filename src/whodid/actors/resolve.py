@@ -686,6 +686,12 @@ class ActorResolver:
                 # "the Kurds", "Tamils": a people that is no state's
                 reg.mention(reg.ethnic_people(people, span.text), span, rule="group:ethnic")
                 continue
+            owner = people is not None and len(span) == 1 and _modifies_non_actor(span, reg)
+            if people is not None and owner and not reg.claimed(span):
+                # "a Kurdish position", "Kurdish villages": the people owns what it modifies, as a
+                # country's adjective does ("an Israeli army post")
+                reg.mention(reg.ethnic_people(people, span.text), span, rule="group:ethnic-adjective")
+                continue
             text = span.text
             country = self.kb.country_by_name(text)
             # a lone demonym modifying a noun is no person ("the Ugandan plan"); nor is a country's
