@@ -54,3 +54,10 @@ def test_a_peoples_adjective_owns_the_place_it_modifies(pipeline: Pipeline) -> N
     # as "an Israeli position" is Israel's: fire at "a Kurdish position" is aimed at the Kurds
     rec = pipeline.code("Government jets bombed Kurdish positions near the dam.", published=PUB).to_dict()
     assert [e for e in rec["events"] if e["cameo"][:2] == "19" and (e["target"] or {}).get("code") == "KUR"]
+
+
+def test_a_surname_alone_after_a_namesake_named_in_full_is_the_namesake(pipeline: Pipeline) -> None:
+    text = "Laura Mubarak, a teacher, said the school would reopen. Mubarak said pupils were ready."
+    names = {a["name"]: a for a in _actors(pipeline, text)}
+    assert "Hosni Mubarak" not in names, sorted(names)
+    assert len(names["Laura Mubarak"]["mentions"]) >= 2

@@ -210,6 +210,16 @@ class ActorResolver:
             if name is not None and self._another_persons_name(name, tok.i, end, entry, common):
                 i += 1  # "mubarak gul" is neither Hosni Mubarak nor Abdullah Gül
                 continue
+            if (name is None or len(name) == end - tok.i) and self._namesake_named(
+                words, person_names, tokens[tok.i : end], entry, common
+            ):
+                # "Diane Abbott ... Abbott said": her surname, not the listed Tony Abbott's; or that of
+                # another listed namesake the article names in full ("Bashar al-Assad ... Assad")
+                named = [e for e in entries if e is not entry and _written_in_full(words, e)]
+                if not named:
+                    i += 1
+                    continue
+                entry, period = named[0], named[0].code_at(day)
             i = end
             if period is None:
                 continue  # no code on this date: leave the words to the other steps
@@ -223,6 +233,29 @@ class ActorResolver:
             if person is not None:
                 persons.append((span, person))
         return used
+
+    def _namesake_named(
+        self,
+        words: list[str],
+        person_names: dict[int, Span],
+        hit: list[Token],
+        entry: Entry,
+        common: Collection[str],
+    ) -> bool:
+        """Whether the article names in full another person whose name holds the listed phrase ``hit``
+        ("Diane Abbott" for a later "Abbott"), and never the listed actor's full name: the phrase alone
+        is that namesake's."""
+        if _written_in_full(words, entry):
+            return False  # the listed actor is named too: the phrase alone stays his
+        texts = [t.lower_ for t in hit]
+        for name in {id(e): e for e in person_names.values()}.values():
+            if len(name) <= len(hit) or name.start == hit[0].i:
+                continue
+            for k in range(name.start, name.end - len(hit) + 1):
+                same = [t.lower_ for t in name.doc[k : k + len(hit)]] == texts
+                if same and self._another_persons_name(name, k, k + len(hit), entry, common):
+                    return True
+        return False
 
     def _another_persons_name(
         self, name: Span, start: int, end: int, entry: Entry, common: Collection[str]
@@ -256,7 +289,7 @@ class ActorResolver:
             others.extend(normalize(t.text).split())
         if others and (self.kb.body(" ".join(others)) or self.kb.igo(" ".join(others))):
             return False  # "the Smith White House": the person and an institution of his
-        return bool(others) and not own.intersection(others)
+        return bool(others) and not any(_same_word(w, o) for w in own for o in others)
 
     def _listed_country(self, doc: Doc, reg: ActorRegistry, span: Span, entry: Entry, code: str) -> None:
         """A phrase coded by country alone: a titled name ("Prime Minister X") is a person of it."""
@@ -944,6 +977,28 @@ def _leader_country(tok: Token, reg: ActorRegistry) -> str | None:
             if actor.kind == "person" and actor.country:
                 return actor.country
     return None
+
+
+def _written_in_full(words: list[str], entry: Entry) -> bool:
+    """Whether the article's dictionary ``words`` hold the listed actor's full name, or a phrase of it
+    with a given name ("Bashar Assad"; not "al-Assad", whose other word is a particle)."""
+    surname = normalize(entry.name).split()[-1:]
+    fulls = [normalize(entry.name).split()]
+    fulls += [p.split() for p in entry.phrases if any(len(w) > 2 and w not in surname for w in p.split())]
+    text = f" {' '.join(words)} "
+    return any(f" {' '.join(full)} " in text for full in fulls)
+
+
+def _same_word(a: str, b: str) -> bool:
+    """The same name word, or one letter off in a word of four or more ("Shimom" for "Shimon")."""
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 4 or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:k] + long_[k + 1 :] == short for k in range(len(long_)))
 
 
 def _listed_rule(entry: Entry) -> str:
