@@ -652,3 +652,10 @@ def test_partners_in_support_are_not_each_others_target(pipeline: Pipeline) -> N
     rec = pipeline.code("Kenya and Tanzania signed a trade agreement on Monday.", published="2024-05-08")
     pairs = {(e["source"]["country"], (e["target"] or {}).get("country")) for e in rec.to_dict()["events"]}
     assert {("KEN", "TZA"), ("TZA", "KEN")} <= pairs
+
+
+def test_attacking_positions_is_force_and_attacking_a_stance_is_words(pipeline: Pipeline) -> None:
+    rec = pipeline.code("Turkish troops attacked Kurdish positions near the border.", published="2024-05-08")
+    assert [e["cameo"][:2] for e in rec.to_dict()["events"]] == ["19"]
+    rec = pipeline.code("The Kenyan senator attacked Uganda's stance on the border.", published="2024-05-08")
+    assert [e["cameo"] for e in rec.to_dict()["events"]] == ["111"]
