@@ -268,3 +268,9 @@ def test_a_pronoun_does_not_stop_a_shared_name_from_taking_the_story_country(pip
     )
     congress = actor(pipeline, text, "Congress")
     assert (congress["country"], congress["country_rule"]) == ("IND", "country:shared-name")
+
+
+def test_a_country_the_tagger_calls_a_person_is_the_state(pipeline: Pipeline) -> None:
+    # the model tags "Sri Lanka" PERSON; its two words are no person's name written in full
+    a = actor(pipeline, "Sri Lanka said on Monday that it would open an embassy in Kenya.", "Sri Lanka")
+    assert (a["kind"], a["country"]) == ("state", "LKA")

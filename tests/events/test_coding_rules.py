@@ -592,8 +592,9 @@ def test_what_one_receives_from_another_is_the_givers_act(pipeline: Pipeline) ->
         ]
 
     assert coded("The Kenyan minister received a warning from Uganda.") == [("130", "UGA", "KEN")]
-    assert coded("The Kenyan president accepted an apology from the Ugandan leader.") == [
-        ("055", "UGA", "KEN")
+    # accepting demands from another is yielding to them: the acceptor's act
+    assert [c[:2] for c in coded("The Kenyan government accepted demands from Ugandan rebels.")] == [
+        ("083", "KEN")
     ]
     assert coded("The Kenyan president won the backing of the ruling Ugandan party.") == [
         ("051", "UGA", "KEN")

@@ -696,7 +696,13 @@ class ActorResolver:
     def _find_states(self, doc: Doc, reg: ActorRegistry, skip: set[int]) -> None:
         # words of the people's names the article writes in full ("Michael Jordan"): alone, such a
         # word is that person, not the country it also names
-        name_words = {t.text for e in view(doc).ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
+        # ("Sri Lanka", which the tagger may call a person, is no person's name)
+        name_words = {
+            t.text
+            for e in view(doc).ents
+            if e.label_ == "PERSON" and len(e) > 1 and self.kb.country_by_name(e.text) is None
+            for t in e
+        }
         for ent in view(doc).ents:
             if (
                 ent.label_ not in ("GPE", "NORP", "LOC", "ORG", "PERSON")

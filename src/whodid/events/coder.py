@@ -137,8 +137,9 @@ COMPLEMENT_LIGHT_VERBS = frozenset(
     }
 )
 # verbs of receiving: "received aid from X", "picked up an endorsement from X" is X's act toward the receiver
+# ("accepted demands from X" is not: the acceptance is the act, 08x)
 RECEIVING_VERBS = frozenset(
-    {"receive", "get", "win", "gain", "earn", "secure", "obtain", "garner", "attract", "pick", "accept"}
+    {"receive", "get", "win", "gain", "earn", "secure", "obtain", "garner", "attract", "pick"}
 )
 # receiving by winning over the giver: "won the support of X" (not "received the aid of X")
 ACQUIRING_VERBS = frozenset({"win", "gain", "earn", "secure", "garner", "attract"})
