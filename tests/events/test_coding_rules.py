@@ -660,3 +660,14 @@ def test_attacking_positions_is_force_and_attacking_a_stance_is_words(pipeline: 
     assert [e["cameo"][:2] for e in rec.to_dict()["events"]] == ["19"]
     rec = pipeline.code("The Kenyan senator attacked Uganda's stance on the border.", published="2024-05-08")
     assert [e["cameo"] for e in rec.to_dict()["events"]] == ["111"]
+
+
+def test_a_statement_from_a_body_is_the_bodys_statement(pipeline: Pipeline) -> None:
+    rec = pipeline.code(
+        "A statement from the Kenyan foreign ministry said Uganda should withdraw its troops.",
+        published="2024-05-08",
+    ).to_dict()
+    assert [(e["cameo"][:2], e["source"]["country"]) for e in rec["events"]] == [("02", "KEN")]
+    # a document received from someone is not that someone's act
+    rec = pipeline.code("The Kenyan senator released a letter from his doctor.", published="2024-05-08")
+    assert not [e for e in rec.to_dict()["events"] if e["cameo"].startswith("084")]

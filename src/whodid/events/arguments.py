@@ -36,6 +36,11 @@ TARGET_PREPS = frozenset({"with", "against", "to", "toward", "towards", "for", "
 PARTICIPLE_TARGET_PREPS = frozenset({"on", "upon", "against", "to"})
 # "the head of the agency", "a decision by the government": whose a noun is
 OWNER_PREPS = frozenset({"of", "by"})
+# what an actor puts out: "a statement from the ministry said", "a letter from X urged": "from" names
+# its author (only for these: "aid from Japan" is not Japan's doing)
+AUTHORED_NOUNS = frozenset(
+    {"statement", "letter", "message", "note", "communique", "memo", "release", "announcement", "report"}
+)
 # participles with their own preposition that say where their subject stands: "X is opposed to Y"
 STATIVE_PARTICIPLES = frozenset({("oppose", "to")})
 # what a feeling is about: "angry at Beijing", "frustrated with the talks", "concerned about X's moves",
@@ -365,11 +370,12 @@ def owner_tokens(noun: Token) -> list[Token]:
     return [c for c in noun.children if c.dep_ in ("poss", "compound", "nmod", "amod")]
 
 
-def owner_actors(st: ArticleState, tok: Token, *, amod: bool = False) -> list[str]:
+def owner_actors(st: ArticleState, tok: Token, *, amod: bool = False, author: bool = False) -> list[str]:
     """The actor a noun that names no actor belongs to: "the British Prime Minister Theresa May" (an
     apposition), "the UN office" (a modifier; adjectives only with ``amod``), "the head of the UN
     agency", "members of the army", "a decision by the government" (an "of" or "by" phrase, or the
-    owner of its object)."""
+    owner of its object); with ``author``, for a source, also "a statement from the ministry" (a
+    document's "from" phrase: the ministry released a letter from its doctor, not the doctor)."""
     if tok.pos_ not in ("NOUN", "PROPN"):
         return []
     found = [a for c in tok.children if c.dep_ == "appos" for a in actors_at(st, c)]
@@ -377,7 +383,8 @@ def owner_actors(st: ArticleState, tok: Token, *, amod: bool = False) -> list[st
     found = found or [a for m in owners for a in actors_at(st, m)]
     if found:
         return found
-    for g in prep_objects(tok, OWNER_PREPS):
+    preps = OWNER_PREPS | {"from"} if author and tok.lemma_.lower() in AUTHORED_NOUNS else OWNER_PREPS
+    for g in prep_objects(tok, preps):
         found = actors_at(st, g) or [a for m in owner_tokens(g) if m.dep_ != "amod" for a in actors_at(st, m)]
         found = found or _relative_subject_actors(st, g)
         if found:

@@ -698,7 +698,7 @@ class EventCoder:
         if not sources and how in ("explicit", "inherited", "object-control", "experiencer", "agent"):
             # "the UN human rights office urged": the office's owner acts; "the head of the UN
             # agency", "members of the army": the body they belong to
-            sources = [a for t in src_toks for a in args.owner_actors(st, t)]
+            sources = [a for t in src_toks for a in args.owner_actors(st, t, author=True)]
         if use_speakers and verb.i in ctx.speakers:
             sources, how = [ctx.speakers[verb.i]], "quote-speaker"  # the quotation stage found who speaks
         if trig.manner is not None and (not sources or trig.manner in src_toks):
