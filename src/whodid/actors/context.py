@@ -99,7 +99,7 @@ class ActorContext:
         if not pending:
             return doc
         places = {p.token_start: p for p in st.places if p.place is not None and p.place.country}
-        text = view(doc).text  # built anew on every access: once per article
+        text = view(doc).text
         for actor in st.actors.values():
             if (
                 actor.kind == "person"
@@ -373,11 +373,9 @@ def _country_weights(st: ArticleState, leaving_out: frozenset[str]) -> dict[str,
 def _lower_case(doc: Doc) -> bool:
     """Whether the text is written without capitals (fewer than one letter in a hundred of its first
     tokens is upper-case)."""
-    letters = upper = 0
-    for token in doc[:LOWER_CASE_SAMPLE]:
-        letters += sum(ch.isalpha() for ch in token.text)
-        upper += sum(ch.isupper() for ch in token.text)
-    return letters > 0 and upper < LOWER_CASE_SHARE * letters
+    head = "".join(view(doc).texts[:LOWER_CASE_SAMPLE])
+    letters = sum(ch.isalpha() for ch in head)
+    return letters > 0 and sum(ch.isupper() for ch in head) < LOWER_CASE_SHARE * letters
 
 
 def _place_weights(st: ArticleState) -> dict[str, float]:

@@ -37,7 +37,15 @@ from whodid.events.context import (
     speaks,
 )
 from whodid.events.lexicon import EventLexicon
-from whodid.events.statements import APPEAL_AUX, CRITICISM, OPTIMISM, PESSIMISM, PRAISE, StatementReader
+from whodid.events.statements import (
+    APPEAL_AUX,
+    CRITICISM,
+    OBLIGATION_AUX,
+    OPTIMISM,
+    PESSIMISM,
+    PRAISE,
+    StatementReader,
+)
 from whodid.nlp.spans import SpanIndex
 from whodid.nlp.state import (
     ActorMention,
@@ -91,6 +99,8 @@ WARNED_OF_PREPS = frozenset({"of", "about"})
 MILITARY_COOPERATION = "062"
 # material conflict: in a condition ("if they attack") it is no event
 MATERIAL_CONFLICT_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
+# where force is aimed: "hit Idlib", "fired rockets at Sderot", "airstrikes on Idlib"
+AIMED_PREPS = frozenset({"on", "against", "at", "into"})
 # cooperation (appeals, intents, diplomatic and material cooperation, aid, yielding): never aimed at
 # what it is "against"
 COOPERATION_ROOTS = frozenset({"02", "03", "04", "05", "06", "07", "08"})
@@ -99,8 +109,6 @@ PLAIN_STATEMENTS = frozenset({"010", "019"})
 # sectors of listeners, not targets, of a statement made to them ("told reporters", "told voters")
 AUDIENCE_SECTORS = frozenset({"MED", "CVL"})
 DEMAND = "100"
-# auxiliaries that put an obligation on the clause's subject ("X said Y must withdraw")
-OBLIGATION_AUX = frozenset({"must"})
 # roots whose governing record is dropped when a governed act of the same source restates it
 # ("agreed to release" is the intent to release, "threatened to impose sanctions" the threat of sanctions)
 RESTATED_ROOTS = frozenset({"03", "13"})
@@ -591,9 +599,9 @@ class EventCoder:
             )
             if not givers and verb.lemma_.lower() in ACQUIRING_VERBS:
                 givers = args.prep_objects(noun, frozenset({"of"}))  # "won the support of X"
-            receivers, _ = args.source_tokens(verb, st)
             if not any(st.actors[a].code for g in givers for a in args.actors_at(st, g)):
                 continue
+            receivers, _ = args.source_tokens(verb, st)
             rule = f"noun:{noun.lemma_.lower()}+received"
             return Trigger(verb, noun, code, rule, nominal=(givers, receivers))
         return None
@@ -1070,10 +1078,9 @@ def _state_of_place_hit(st: ArticleState, verb: Token, places: Mapping[int, Plac
     """The state actor (named in the article) of the place a violent verb acts on: its object, or the
     object of "on", "against", "at" or "into" ("hit Idlib", "fired rockets at Sderot"), or that of its
     object noun ("carried out airstrikes on Idlib", "imposed a siege on Ghouta")."""
-    aimed = frozenset({"on", "against", "at", "into"})
     objects = [c for c in verb.children if c.dep_ == "dobj"]
-    toks = objects + args.prep_objects(verb, aimed)
-    toks += [g for o in objects if o.pos_ == "NOUN" for g in args.prep_objects(o, aimed)]
+    toks = objects + args.prep_objects(verb, AIMED_PREPS)
+    toks += [g for o in objects if o.pos_ == "NOUN" for g in args.prep_objects(o, AIMED_PREPS)]
     for tok in toks:
         named = [tok, *args.prep_objects(tok, frozenset({"of"}))]  # "the town of Afrin"
         for t in named:

@@ -41,7 +41,8 @@ POSITIVE_BAR = 2.0
 # auxiliaries and verbs that ask something of the clause's subject: "Y should", "Y ought to", "Y needs to"
 APPEAL_AUX = frozenset({"should", "ought"})
 APPEAL_VERBS = frozenset({"need"})
-# obligation laid on the clause's subject: "Y must withdraw", "Y has to withdraw"
+# obligation laid on the clause's subject: "Y must withdraw", "Y has to withdraw" (also the coder's
+# demands: "X said Y must withdraw")
 OBLIGATION_AUX = frozenset({"must"})
 OBLIGATION_VERBS = frozenset({"have"})
 # "it is the duty of Y to act": nouns that lay an act on their owner
@@ -262,11 +263,12 @@ class StatementReader:
                 continue
             subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
             duty = _duty_holder(tok)
-            strong = duty is not None or _obliged(tok) == "strong"
+            obliged = "strong" if duty is not None else _obliged(tok)
+            if not obliged:
+                continue
             if duty is not None:
                 subj = [duty]
-            elif not _obliged(tok):
-                continue
+            strong = obliged == "strong"
             found = [a for s in subj for a in _actors(st, s) if a not in speakers]
             if not subj or not found or _first_person(subj[0]):
                 continue  # "we should" is the speaker's own resolve; "both sides should" names nobody
